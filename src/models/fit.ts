@@ -1,0 +1,692 @@
+/**
+ * The shared maximum-likelihood engine (DESIGN.md §1 "Models"): BFGS on transformed parameters
+ * (log for positive parameters, logit for parameters with an upper bound), analytic gradients when
+ * the model gives them (central differences otherwise), several starts and a Nelder-Mead polish as
+ * fallback, standard errors from the observed information (numerical Hessian at the optimum,
+ * in natural parameters), AIC and BIC.
+ */
+import { ClvkitError } from '../errors.ts';
+import type { FitOptions, FitResultBase } from './types.ts';
+
+/**
+ * A log-likelihood to maximise over strictly positive natural parameters.
+ *
+ * @example
+ * // Poisson rate lambda from counts 2, 3, 4 (MLE = 3)
+ * const problem: LikelihoodProblem = {
+ *   names: ['lambda'], initial: [1], observations: 3,
+ *   logLikelihood: (p) => 9 * Math.log(p[0]) - 3 * p[0],
+ * };
+ */
+export interface LikelihoodProblem {
+  /** Natural parameter names in order, all strictly positive. */
+  names: string[];
+  /** Natural-scale start. */
+  initial: number[];
+  /** Total weighted log-likelihood at natural-scale params; may return -Infinity/NaN for invalid points. */
+  logLikelihood(params: Float64Array): number;
+  /** Optional analytic gradient wrt NATURAL params written into `grad`; returns the log-likelihood. */
+  gradient?(params: Float64Array, grad: Float64Array): number;
+  /** n for BIC (sum of weights). */
+  observations: number;
+  /** L2 penalty on the natural params: the engine maximises LL - penalizer * sum(params^2) (as lifetimes). */
+  penalizer?: number;
+  /** Optional upper bounds (e.g. a parameter in (0,1)); such parameters are optimised on the logit scale. */
+  upperBounds?: (number | undefined)[];
+}
+
+/**
+ * Result of `maximizeLikelihood`. `logLikelihood` is the unpenalised log-likelihood at the optimum;
+ * `standardErrors` and `covariance` come from the Hessian of the maximised (penalised) objective.
+ *
+ * @example
+ * const res: MaximizeResult = maximizeLikelihood(problem);
+ * res.params[0]; res.standardErrors[0];
+ */
+export interface MaximizeResult {
+  params: Float64Array;
+  logLikelihood: number;
+  standardErrors: Float64Array;
+  covariance: number[][];
+  converged: boolean;
+  iterations: number;
+  aic: number;
+  bic: number;
+  /** Why standard errors are NaN, or why convergence is doubtful. */
+  warning?: string;
+}
+
+/** Options of `maximizeLikelihood`. */
+export interface MaximizeOptions {
+  maxIterations?: number;
+  tolerance?: number;
+  starts?: number;
+}
+
+const DEFAULT_TOL = 1e-9;
+const MAX_THETA_STEP = 4; // largest move of one transformed parameter in one line-search step
+
+/** Maps between natural parameters and the unconstrained optimisation scale. */
+class Transform {
+  constructor(readonly upper: (number | undefined)[]) {}
+  toTheta(p: ArrayLike<number>, out: Float64Array): void {
+    for (let i = 0; i < out.length; i++) {
+      const u = this.upper[i];
+      if (u === undefined) out[i] = Math.log(p[i]);
+      else {
+        const q = p[i] / u;
+        out[i] = Math.log(q) - Math.log1p(-q);
+      }
+    }
+  }
+  toNatural(theta: ArrayLike<number>, out: Float64Array): void {
+    for (let i = 0; i < out.length; i++) {
+      const u = this.upper[i];
+      if (u === undefined) out[i] = Math.exp(theta[i]);
+      else out[i] = u / (1 + Math.exp(-theta[i]));
+    }
+  }
+  /** d natural / d theta at natural value p. */
+  jac(p: number, i: number): number {
+    const u = this.upper[i];
+    if (u === undefined) return p;
+    return p * (1 - p / u);
+  }
+}
+
+/** Negative penalised objective on the theta scale, with gradient. */
+class Objective {
+  readonly k: number;
+  readonly tr: Transform;
+  readonly pen: number;
+  evaluations = 0;
+  private readonly p: Float64Array;
+  private readonly gp: Float64Array;
+  private readonly tmp: Float64Array;
+
+  constructor(readonly problem: LikelihoodProblem) {
+    this.k = problem.names.length;
+    this.tr = new Transform(problem.upperBounds ?? new Array(this.k).fill(undefined));
+    this.pen = problem.penalizer ?? 0;
+    this.p = new Float64Array(this.k);
+    this.gp = new Float64Array(this.k);
+    this.tmp = new Float64Array(this.k);
+  }
+
+  /** Penalised log-likelihood at natural p. */
+  penalised(p: Float64Array): number {
+    const ll = this.problem.logLikelihood(p);
+    return ll - this.penalty(p);
+  }
+
+  penalty(p: ArrayLike<number>): number {
+    if (this.pen === 0) return 0;
+    let s = 0;
+    for (let i = 0; i < this.k; i++) s += p[i] * p[i];
+    return this.pen * s;
+  }
+
+  /** f(theta) = -(LL - penalty); returns +Infinity for invalid points. */
+  value(theta: Float64Array): number {
+    this.evaluations++;
+    this.tr.toNatural(theta, this.p);
+    if (!allPositiveFinite(this.p)) return Infinity;
+    const v = -this.penalised(this.p);
+    return Number.isFinite(v) ? v : Infinity;
+  }
+
+  /** f and its gradient wrt theta (written into g). */
+  valueGrad(theta: Float64Array, g: Float64Array): number {
+    this.tr.toNatural(theta, this.p);
+    if (!allPositiveFinite(this.p)) {
+      g.fill(NaN);
+      return Infinity;
+    }
+    const { problem } = this;
+    let ll: number;
+    if (problem.gradient) {
+      this.evaluations++;
+      ll = problem.gradient(this.p, this.gp);
+      if (!Number.isFinite(ll)) {
+        g.fill(NaN);
+        return Infinity;
+      }
+      ll -= this.penalty(this.p);
+      for (let i = 0; i < this.k; i++) {
+        const dp = this.gp[i] - 2 * this.pen * this.p[i];
+        g[i] = -dp * this.tr.jac(this.p[i], i);
+      }
+      return -ll;
+    }
+    // central differences on the theta scale
+    const f0 = this.value(theta);
+    if (!Number.isFinite(f0)) {
+      g.fill(NaN);
+      return Infinity;
+    }
+    const t = this.tmp;
+    for (let i = 0; i < this.k; i++) {
+      t.set(theta);
+      const h = 1e-5 * Math.max(1, Math.abs(theta[i]));
+      t[i] = theta[i] + h;
+      const fp = this.value(t);
+      t[i] = theta[i] - h;
+      const fm = this.value(t);
+      if (Number.isFinite(fp) && Number.isFinite(fm)) g[i] = (fp - fm) / (2 * h);
+      else if (Number.isFinite(fm)) g[i] = (f0 - fm) / h;
+      else if (Number.isFinite(fp)) g[i] = (fp - f0) / h;
+      else g[i] = NaN;
+    }
+    return f0;
+  }
+}
+
+function allPositiveFinite(p: Float64Array): boolean {
+  for (let i = 0; i < p.length; i++) if (!(p[i] > 0) || !Number.isFinite(p[i])) return false;
+  return true;
+}
+
+function infNorm(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]);
+    if (!(a <= m)) m = a; // NaN propagates as NaN
+  }
+  return m;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+interface LocalResult {
+  theta: Float64Array;
+  f: number;
+  iterations: number;
+  converged: boolean;
+}
+
+function gradientConverged(g: Float64Array, f: number, tol: number): boolean {
+  const n = infNorm(g);
+  return Number.isFinite(n) && n <= tol * (1 + Math.abs(f));
+}
+
+/** BFGS with a backtracking (Armijo, then interpolation) line search on the theta scale. */
+function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number, h0?: Float64Array): LocalResult {
+  const k = obj.k;
+  const x = Float64Array.from(theta0);
+  const g = new Float64Array(k);
+  let f = obj.valueGrad(x, g);
+  if (!Number.isFinite(f) || !Number.isFinite(infNorm(g))) return { theta: x, f: Infinity, iterations: 0, converged: false };
+  const H = new Float64Array(k * k); // inverse Hessian approximation
+  const resetH = (scale: number) => {
+    H.fill(0);
+    for (let i = 0; i < k; i++) H[i * k + i] = scale;
+  };
+  if (h0) H.set(h0);
+  else resetH(1 / Math.max(1, infNorm(g)));
+  const d = new Float64Array(k);
+  const xn = new Float64Array(k);
+  const gn = new Float64Array(k);
+  const s = new Float64Array(k);
+  const y = new Float64Array(k);
+  const Hy = new Float64Array(k);
+  let iter = 0;
+  let resets = 0;
+  let smallSteps = 0;
+  while (iter < maxIter) {
+    if (gradientConverged(g, f, tol)) return { theta: x, f, iterations: iter, converged: true };
+    iter++;
+    // d = -H g
+    for (let i = 0; i < k; i++) {
+      let v = 0;
+      for (let j = 0; j < k; j++) v -= H[i * k + j] * g[j];
+      d[i] = v;
+    }
+    let slope = dot(g, d);
+    if (!(slope < 0)) {
+      // not a descent direction: steepest descent
+      resetH(1 / Math.max(1, infNorm(g)));
+      for (let i = 0; i < k; i++) d[i] = -H[i * k + i] * g[i];
+      slope = dot(g, d);
+    }
+    const dmax = infNorm(d);
+    let alpha = dmax > MAX_THETA_STEP ? MAX_THETA_STEP / dmax : 1;
+    let fn = Infinity;
+    let accepted = false;
+    for (let ls = 0; ls < 60; ls++) {
+      for (let i = 0; i < k; i++) xn[i] = x[i] + alpha * d[i];
+      fn = obj.valueGrad(xn, gn);
+      if (Number.isFinite(fn) && Number.isFinite(infNorm(gn)) && fn <= f + 1e-4 * alpha * slope) {
+        accepted = true;
+        break;
+      }
+      if (!Number.isFinite(fn)) alpha *= 0.1;
+      else {
+        // quadratic interpolation of f along d, safeguarded
+        const denom = 2 * (fn - f - slope * alpha);
+        let an = denom > 0 ? (-slope * alpha * alpha) / denom : alpha * 0.5;
+        if (!(an >= 0.1 * alpha)) an = 0.1 * alpha;
+        if (an > 0.5 * alpha) an = 0.5 * alpha;
+        alpha = an;
+      }
+      if (alpha * dmax < 1e-16) break;
+    }
+    if (!accepted) {
+      if (gradientConverged(g, f, Math.max(tol, 1e-7))) return { theta: x, f, iterations: iter, converged: true };
+      if (resets++ < 2) {
+        resetH(1 / Math.max(1, infNorm(g)));
+        continue;
+      }
+      return { theta: x, f, iterations: iter, converged: false };
+    }
+    for (let i = 0; i < k; i++) {
+      s[i] = xn[i] - x[i];
+      y[i] = gn[i] - g[i];
+    }
+    const fPrev = f;
+    x.set(xn);
+    g.set(gn);
+    f = fn;
+    // stalled: no measurable progress in f nor x for several steps
+    if (Math.abs(fPrev - f) <= 1e-15 * (1 + Math.abs(f)) && infNorm(s) <= 1e-13) {
+      if (++smallSteps >= 3) return { theta: x, f, iterations: iter, converged: gradientConverged(g, f, Math.max(tol, 1e-7)) };
+    } else smallSteps = 0;
+    const sy = dot(s, y);
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+      if (iter === 1 && !h0) {
+        const scale = sy / dot(y, y);
+        resetH(scale);
+      }
+      // H <- (I - rho s y') H (I - rho y s') + rho s s'
+      const rho = 1 / sy;
+      for (let i = 0; i < k; i++) {
+        let v = 0;
+        for (let j = 0; j < k; j++) v += H[i * k + j] * y[j];
+        Hy[i] = v;
+      }
+      const yHy = dot(y, Hy);
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < k; j++) {
+          H[i * k + j] += -rho * (Hy[i] * s[j] + s[i] * Hy[j]) + (rho * rho * yHy + rho) * s[i] * s[j];
+        }
+      }
+    }
+  }
+  return { theta: x, f, iterations: iter, converged: gradientConverged(g, f, tol) };
+}
+
+/** Nelder-Mead on the theta scale (derivative-free polish). */
+function nelderMead(obj: Objective, theta0: Float64Array, maxIter: number): LocalResult {
+  const k = obj.k;
+  const pts: Float64Array[] = [];
+  const fs: number[] = [];
+  pts.push(Float64Array.from(theta0));
+  fs.push(obj.value(pts[0]));
+  for (let i = 0; i < k; i++) {
+    const p = Float64Array.from(theta0);
+    p[i] += 0.25;
+    pts.push(p);
+    fs.push(obj.value(p));
+  }
+  const c = new Float64Array(k);
+  const xr = new Float64Array(k);
+  const xe = new Float64Array(k);
+  let iter = 0;
+  for (; iter < maxIter; iter++) {
+    const order = fs.map((_, i) => i).sort((i, j) => fs[i] - fs[j]);
+    const sp = order.map((i) => pts[i]);
+    const sf = order.map((i) => fs[i]);
+    for (let i = 0; i <= k; i++) {
+      pts[i] = sp[i];
+      fs[i] = sf[i];
+    }
+    const spread = fs[k] - fs[0];
+    let size = 0;
+    for (let i = 1; i <= k; i++) for (let j = 0; j < k; j++) size = Math.max(size, Math.abs(pts[i][j] - pts[0][j]));
+    if (Number.isFinite(spread) && spread <= 1e-13 * (1 + Math.abs(fs[0])) && size < 1e-9) break;
+    c.fill(0);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) c[j] += pts[i][j] / k;
+    for (let j = 0; j < k; j++) xr[j] = c[j] + (c[j] - pts[k][j]);
+    const fr = obj.value(xr);
+    if (fr < fs[0]) {
+      for (let j = 0; j < k; j++) xe[j] = c[j] + 2 * (c[j] - pts[k][j]);
+      const fe = obj.value(xe);
+      if (fe < fr) {
+        pts[k] = Float64Array.from(xe);
+        fs[k] = fe;
+      } else {
+        pts[k] = Float64Array.from(xr);
+        fs[k] = fr;
+      }
+    } else if (fr < fs[k - 1]) {
+      pts[k] = Float64Array.from(xr);
+      fs[k] = fr;
+    } else {
+      const outside = fr < fs[k];
+      for (let j = 0; j < k; j++) xe[j] = outside ? c[j] + 0.5 * (xr[j] - c[j]) : c[j] + 0.5 * (pts[k][j] - c[j]);
+      const fc = obj.value(xe);
+      if (fc < (outside ? fr : fs[k])) {
+        pts[k] = Float64Array.from(xe);
+        fs[k] = fc;
+      } else {
+        for (let i = 1; i <= k; i++) {
+          for (let j = 0; j < k; j++) pts[i][j] = pts[0][j] + 0.5 * (pts[i][j] - pts[0][j]);
+          fs[i] = obj.value(pts[i]);
+        }
+      }
+    }
+  }
+  let best = 0;
+  for (let i = 1; i <= k; i++) if (fs[i] < fs[best]) best = i;
+  return { theta: pts[best], f: fs[best], iterations: iter, converged: false };
+}
+
+/** Deterministic alternative starts on the theta scale around the given start. */
+function alternativeStarts(theta0: Float64Array, count: number): Float64Array[] {
+  const k = theta0.length;
+  const out: Float64Array[] = [];
+  const shifts = [
+    (i: number) => 0 * i, // all parameters 1 (theta 0) handled below
+    (i: number) => (i % 2 === 0 ? 1.5 : -1.5),
+    (i: number) => (i % 2 === 0 ? -1.5 : 1.5),
+    () => 2.5,
+    () => -2.5,
+    (i: number) => (i % 3 === 0 ? 3 : -1),
+  ];
+  for (let s = 0; out.length < count && s < shifts.length; s++) {
+    const t = new Float64Array(k);
+    for (let i = 0; i < k; i++) t[i] = s === 0 ? 0 : theta0[i] + shifts[s](i);
+    out.push(t);
+  }
+  let seed = 12345;
+  while (out.length < count) {
+    const t = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      t[i] = theta0[i] + 4 * (seed / 2147483648 - 0.5);
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Maximises a log-likelihood over strictly positive parameters.
+ *
+ * Quasi-Newton (BFGS) on log-parameters (logit for bounded ones) with a backtracking line search,
+ * analytic gradient when given, else central differences. When BFGS stalls or fails, a Nelder-Mead
+ * polish restarts it, and further deterministic starts are tried (`starts`, default 4 on failure;
+ * with `starts > 1` all of them are always tried and the best kept). Standard errors come from the
+ * observed information: the numerical Hessian of the maximised objective in natural parameters
+ * (central differences of the analytic gradient when available), inverted.
+ *
+ * @example
+ * const res = maximizeLikelihood({
+ *   names: ['lambda'], initial: [1], observations: 3,
+ *   logLikelihood: (p) => 9 * Math.log(p[0]) - 3 * p[0],
+ * });
+ * res.params[0]; // 3
+ * res.standardErrors[0]; // 1 = sqrt(lambda / n)
+ */
+export function maximizeLikelihood(problem: LikelihoodProblem, options: MaximizeOptions = {}): MaximizeResult {
+  const k = problem.names.length;
+  if (problem.initial.length !== k) throw new Error('maximizeLikelihood: initial and names differ in length');
+  const maxIter = options.maxIterations ?? 500;
+  const tol = options.tolerance ?? DEFAULT_TOL;
+  const requestedStarts = options.starts ?? 1;
+  const obj = new Objective(problem);
+  const theta0 = new Float64Array(k);
+  obj.tr.toTheta(problem.initial, theta0);
+  for (let i = 0; i < k; i++) if (!Number.isFinite(theta0[i])) theta0[i] = 0;
+
+  let best: LocalResult | undefined;
+  let totalIter = 0;
+  const consider = (r: LocalResult) => {
+    if (!best || r.f < best.f - 1e-12 * Math.abs(r.f) || (r.converged && !best.converged && r.f <= best.f + 1e-9 * (1 + Math.abs(r.f)))) best = r;
+  };
+  const runFrom = (start: Float64Array): LocalResult => {
+    let r = bfgs(obj, start, maxIter, tol);
+    totalIter += r.iterations;
+    if (!r.converged) {
+      const startNm = Number.isFinite(r.f) ? r.theta : start;
+      const nm = nelderMead(obj, startNm, 400 * k);
+      totalIter += nm.iterations;
+      const r2 = bfgs(obj, nm.theta, maxIter, tol);
+      totalIter += r2.iterations;
+      r = r2.f <= nm.f || r2.converged ? r2 : nm;
+    }
+    return r;
+  };
+
+  consider(runFrom(theta0));
+  const extra = alternativeStarts(theta0, Math.max(requestedStarts - 1, best!.converged ? 0 : 4));
+  for (const s of extra) {
+    if (best!.converged && requestedStarts <= 1) break;
+    consider(runFrom(s));
+  }
+  const final = best!;
+  const params = new Float64Array(k);
+  obj.tr.toNatural(final.theta, params);
+  const ll = Number.isFinite(final.f) ? problem.logLikelihood(params) : -Infinity;
+  const converged = final.converged && Number.isFinite(ll) && allPositiveFinite(params);
+
+  const { covariance, standardErrors, warning } = observedInformation(obj, params);
+  const n = problem.observations;
+  return {
+    params,
+    logLikelihood: ll,
+    standardErrors,
+    covariance,
+    converged,
+    iterations: totalIter,
+    aic: 2 * k - 2 * ll,
+    bic: k * Math.log(n) - 2 * ll,
+    warning: converged ? warning : [warning, 'the optimiser did not converge'].filter(Boolean).join('; '),
+  };
+}
+
+/**
+ * Numerical Hessian of the penalised log-likelihood in natural parameters (symmetrised):
+ * central differences of the analytic gradient when available, else second differences of the value.
+ *
+ * @example
+ * const H = numericalHessian(problem, Float64Array.of(3)); // [[-1]] for the Poisson example
+ */
+export function numericalHessian(problem: LikelihoodProblem, params: Float64Array): number[][] {
+  return hessianOf(new Objective(problem), params);
+}
+
+function hessianOf(obj: Objective, params: Float64Array): number[][] {
+  const k = obj.k;
+  const { problem } = obj;
+  const H: number[][] = Array.from({ length: k }, () => new Array(k).fill(NaN));
+  const ub = problem.upperBounds ?? [];
+  const step = (i: number, rel: number) => {
+    let h = rel * params[i];
+    const u = ub[i];
+    if (u !== undefined) h = Math.min(h, rel * (u - params[i]));
+    return h;
+  };
+  const pen = obj.pen;
+  if (problem.gradient) {
+    const gp = new Float64Array(k);
+    const gm = new Float64Array(k);
+    const p = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      const h = step(j, 1e-5);
+      p.set(params);
+      p[j] = params[j] + h;
+      problem.gradient(p, gp);
+      p[j] = params[j] - h;
+      problem.gradient(p, gm);
+      for (let i = 0; i < k; i++) H[i][j] = (gp[i] - gm[i]) / (2 * h) - (i === j ? 2 * pen : 0);
+    }
+  } else {
+    const p = new Float64Array(k);
+    const f = (q: Float64Array) => obj.penalised(q);
+    const f0 = f(params);
+    for (let i = 0; i < k; i++) {
+      const hi = step(i, 1e-4);
+      p.set(params);
+      p[i] = params[i] + hi;
+      const fp = f(p);
+      p[i] = params[i] - hi;
+      const fm = f(p);
+      H[i][i] = (fp - 2 * f0 + fm) / (hi * hi);
+      for (let j = 0; j < i; j++) {
+        const hj = step(j, 1e-4);
+        p.set(params);
+        p[i] += hi;
+        p[j] += hj;
+        const fpp = f(p);
+        p[j] = params[j] - hj;
+        const fpm = f(p);
+        p[i] = params[i] - hi;
+        const fmm = f(p);
+        p[j] = params[j] + hj;
+        const fmp = f(p);
+        H[i][j] = (fpp - fpm - fmp + fmm) / (4 * hi * hj);
+        H[j][i] = H[i][j];
+      }
+    }
+  }
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < i; j++) {
+      const v = 0.5 * (H[i][j] + H[j][i]);
+      H[i][j] = v;
+      H[j][i] = v;
+    }
+  }
+  return H;
+}
+
+function observedInformation(obj: Objective, params: Float64Array): { covariance: number[][]; standardErrors: Float64Array; warning?: string } {
+  const k = obj.k;
+  const nan = () => ({
+    covariance: Array.from({ length: k }, () => new Array(k).fill(NaN)),
+    standardErrors: new Float64Array(k).fill(NaN),
+  });
+  if (!allPositiveFinite(params)) return { ...nan(), warning: 'standard errors unavailable: parameters are not finite' };
+  const H = hessianOf(obj, params);
+  const info = H.map((row) => row.map((v) => -v));
+  for (const row of info) for (const v of row) if (!Number.isFinite(v)) return { ...nan(), warning: 'standard errors unavailable: the Hessian is not finite' };
+  const inv = invertSpd(info);
+  if (!inv) return { ...nan(), warning: 'standard errors unavailable: the observed information is not positive definite or is numerically singular (a parameter may sit at a bound or not be identified)' };
+  const se = new Float64Array(k);
+  for (let i = 0; i < k; i++) se[i] = Math.sqrt(inv[i][i]);
+  return { covariance: inv, standardErrors: se };
+}
+
+/**
+ * Inverse of a symmetric positive-definite matrix by Cholesky (scaled to unit diagonal first);
+ * `undefined` when it is not positive definite.
+ *
+ * @example
+ * invertSpd([[4, 0], [0, 2]]); // [[0.25, 0], [0, 0.5]]
+ */
+export function invertSpd(A: number[][]): number[][] | undefined {
+  const k = A.length;
+  const d = new Array(k);
+  for (let i = 0; i < k; i++) {
+    if (!(A[i][i] > 0)) return undefined;
+    d[i] = 1 / Math.sqrt(A[i][i]);
+  }
+  const S = A.map((row, i) => row.map((v, j) => v * d[i] * d[j]));
+  const L: number[][] = Array.from({ length: k }, () => new Array(k).fill(0));
+  for (let j = 0; j < k; j++) {
+    let s = S[j][j];
+    for (let m = 0; m < j; m++) s -= L[j][m] * L[j][m];
+    if (!(s > 1e-8)) return undefined; // numerically singular (finite-difference noise is ~1e-8 of the scale)
+    L[j][j] = Math.sqrt(s);
+    for (let i = j + 1; i < k; i++) {
+      let t = S[i][j];
+      for (let m = 0; m < j; m++) t -= L[i][m] * L[j][m];
+      L[i][j] = t / L[j][j];
+    }
+  }
+  // inverse of L
+  const Li: number[][] = Array.from({ length: k }, () => new Array(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    Li[i][i] = 1 / L[i][i];
+    for (let j = 0; j < i; j++) {
+      let s = 0;
+      for (let m = j; m < i; m++) s -= L[i][m] * Li[m][j];
+      Li[i][j] = s / L[i][i];
+    }
+  }
+  const out: number[][] = Array.from({ length: k }, () => new Array(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let m = i; m < k; m++) s += Li[m][i] * Li[m][j];
+      out[i][j] = s * d[i] * d[j];
+      out[j][i] = out[i][j];
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs `maximizeLikelihood` for a model and shapes the common fit result. Throws a ClvkitError when
+ * the fit does not converge, unless `options.acceptNonConverged` is set.
+ *
+ * @example
+ * const base = fitWithEngine('poisson', problem, {});
+ * base.params.lambda; base.standardErrors.lambda; base.aic;
+ */
+export function fitWithEngine<P extends Record<string, number>>(
+  model: string,
+  problem: LikelihoodProblem,
+  options: FitOptions = {},
+): FitResultBase<P> {
+  const names = problem.names;
+  const initial = problem.initial.slice();
+  if (options.initial) {
+    for (const [name, v] of Object.entries(options.initial)) {
+      const i = names.indexOf(name);
+      if (i < 0) throw new ClvkitError(`${model}: unknown initial parameter "${name}" (expected ${names.join(', ')})`);
+      if (!(v > 0) || !Number.isFinite(v)) throw new ClvkitError(`${model}: initial ${name} must be a positive number, got ${v}`);
+      initial[i] = v;
+    }
+  }
+  const penalizer = options.penalizer ?? problem.penalizer ?? 0;
+  if (!(penalizer >= 0)) throw new ClvkitError(`${model}: penalizer must be >= 0, got ${penalizer}`);
+  const res = maximizeLikelihood(
+    { ...problem, initial, penalizer },
+    { maxIterations: options.maxIterations, tolerance: options.tolerance, starts: options.starts },
+  );
+  if (!res.converged && !options.acceptNonConverged) {
+    const at = names.map((n, i) => `${n}=${fmt(res.params[i])}`).join(', ');
+    throw new ClvkitError(
+      `${model}: the fit did not converge after ${res.iterations} iterations (best point ${at}, log-likelihood ${fmt(res.logLikelihood)}); ` +
+        'try a penalizer, other initial values, or pass acceptNonConverged to keep the best point',
+    );
+  }
+  const params = {} as Record<string, number>;
+  const se = {} as Record<string, number>;
+  names.forEach((n, i) => {
+    params[n] = res.params[i];
+    se[n] = res.standardErrors[i];
+  });
+  const out: FitResultBase<P> = {
+    model,
+    params: params as P,
+    logLikelihood: res.logLikelihood,
+    standardErrors: se as Record<keyof P & string, number>,
+    converged: res.converged,
+    iterations: res.iterations,
+    aic: res.aic,
+    bic: res.bic,
+    customers: problem.observations,
+    covariance: res.covariance,
+  };
+  if (res.warning) out.warning = res.warning;
+  return out;
+}
+
+function fmt(v: number): string {
+  return Number.isFinite(v) ? Number(v.toPrecision(6)).toString() : String(v);
+}
