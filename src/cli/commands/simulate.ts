@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.ts';
+
+interface SimulateOptions {
+  customers: string;
+  seed: string;
+  start: string;
+  days: string;
+  acquisitionDays: string;
+  out?: string;
+  lang: string;
+  channels: boolean;
+  json?: boolean;
+  r?: string;
+  alpha?: string;
+  a?: string;
+  b?: string;
+  p?: string;
+  q?: string;
+  v?: string;
+  survey?: boolean;
+  kano?: boolean;
+  nps?: boolean;
+  respondents?: string;
+}
+
+function positive(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (!Number.isFinite(v) || v <= 0) throw new UsageError(`--${name} must be a positive number, got "${text}"`);
+  return v;
+}
+
+export function register(program: Command): void {
+  program
+    .command('simulate')
+    .description('write a seeded synthetic transaction log (BG/NBD purchases and dropout, Gamma-Gamma spend) with known parameters')
+    .option('--customers <n>', 'number of customers', '5000')
+    .option('--seed <n>', 'random seed', '1')
+    .option('--start <date>', 'first day of the log (ISO)', '2024-01-01')
+    .option('--days <n>', 'length of the observation window in days', '730')
+    .option('--acquisition-days <n>', 'days over which first purchases are spread', '365')
+    .option('--r <x>', 'BG/NBD r (weeks)')
+    .option('--alpha <x>', 'BG/NBD alpha (weeks)')
+    .option('--a <x>', 'BG/NBD a')
+    .option('--b <x>', 'BG/NBD b')
+    .option('--p <x>', 'Gamma-Gamma p')
+    .option('--q <x>', 'Gamma-Gamma q')
+    .option('--v <x>', 'Gamma-Gamma v (gamma in the papers)')
+    .option('--no-channels', 'omit the channel column')
+    .option('--lang <en|fr>', 'CSV dialect: en (, . ISO dates) or fr (; decimal comma dd/mm/yyyy)', 'en')
+    .option('-o, --out <file>', 'output CSV (default: stdout)')
+    .option('--survey', 'write a synthetic interaction-orientation survey instead')
+    .option('--kano', 'write synthetic Kano answers instead')
+    .option('--nps', 'write synthetic NPS scores instead')
+    .option('--respondents <n>', 'respondents for --survey, --kano, --nps')
+    .option('--json', 'print the true parameters as JSON on stdout (requires --out)')
+    .action(async (o: SimulateOptions) => {
+      if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.json && !o.out) throw new UsageError('--json prints the parameters on stdout, so the data needs --out <file>');
+      const seed = Number(o.seed);
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${o.seed}"`);
+      const respondents = o.respondents === undefined ? undefined : positive('respondents', o.respondents);
+      if (o.survey || o.kano || o.nps) {
+        const truth = await simulateResearch(o, seed, respondents);
+        if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
+        return;
+      }
+      const { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT } = await import('../../simulate/transactions.ts');
+      const params = Object.fromEntries(
+        (['r', 'alpha', 'a', 'b', 'p', 'q', 'v'] as const).map((k) => [k, positive(k, o[k])]).filter(([, v]) => v !== undefined),
+      );
+      const customers = positive('customers', o.customers)!;
+      const log = simulateTransactions({
+        customers: Math.round(customers),
+        seed,
+        start: o.start,
+        days: Math.round(positive('days', o.days)!),
+        acquisitionDays: positive('acquisition-days', o.acquisitionDays)!,
+        params,
+        channels: o.channels ? [{ name: 'web', share: 0.55 }, { name: 'store', share: 0.35 }, { name: 'phone', share: 0.1 }] : undefined,
+      });
+      const dialect = o.lang === 'fr' ? FRENCH_DIALECT : ENGLISH_DIALECT;
+      const out = o.out ?? '/dev/stdout';
+      await writeSimulatedCsv(log, out, dialect);
+      const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days) };
+      if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
+      else if (o.out) process.stderr.write(`wrote ${log.customer.length} transactions of ${log.customers} customers to ${o.out}\n`);
+    });
+}
+
+async function simulateResearch(o: SimulateOptions, seed: number, respondents: number | undefined): Promise<unknown> {
+  if (!o.out) throw new UsageError('--survey, --kano and --nps need --out <file>');
+  if (o.survey) {
+    const { simulateSurveyCommand } = await import('./simulate-survey.ts');
+    return simulateSurveyCommand({ seed, respondents, out: o.out, lang: o.lang as 'en' | 'fr' });
+  }
+  const mod = await import('../../simulate/kano-nps.ts');
+  const m = mod as unknown as Record<string, (opts: Record<string, unknown>) => unknown>;
+  if (o.kano) return m.simulateKanoCommand({ seed, respondents, out: o.out, lang: o.lang });
+  return m.simulateNpsCommand({ seed, respondents, out: o.out, lang: o.lang });
+}

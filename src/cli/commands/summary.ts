@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { extname } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { readTransactions } from '../../ingest/transactions.ts';
+import { summarize } from '../../summary/summarize.ts';
+import { summaryColumns, summaryRows, summaryJson, formatAccounting } from '../../summary/export.ts';
+import { writeCsv, CSV_EN, CSV_FR } from '../../report/csv.ts';
+import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
+import { createProgress } from '../progress.ts';
+import { UsageError } from '../../errors.ts';
+import { statSync } from 'node:fs';
+
+interface SummaryCliOptions extends TransactionCliOptions {
+  out?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('summary')
+    .description('per-customer summary: frequency, recency, T, monetary value (DESIGN.md §1), with row accounting')
+    .argument('<transactions>', 'transaction file (CSV, TSV, ; separated, whitespace separated)');
+  addTransactionOptions(cmd)
+    .option('-o, --out <file>', 'write the summary to file.csv or file.json')
+    .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
+    .option('--json', 'print {accounting, customers} as one JSON document on stdout')
+    .action(async (file: string, o: SummaryCliOptions) => {
+      if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      const summary = await summaryFromFile(file, o);
+      const accounting = summary.accounting!;
+      if (o.out) {
+        const ext = extname(o.out).toLowerCase();
+        if (ext === '.json') writeFileSync(o.out, JSON.stringify(summaryJson(summary, accounting)) + '\n');
+        else writeCsv(o.out, summaryColumns(summary), summaryRows(summary), o.lang === 'fr' ? CSV_FR : CSV_EN);
+      }
+      if (o.json) process.stdout.write(JSON.stringify(summaryJson(summary, accounting)) + '\n');
+      process.stderr.write(`${file}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
+      if (!o.out && !o.json) process.stderr.write('(use --out file.csv or --json to get the per-customer table)\n');
+    });
+}
+
+/** Read a transaction file and summarise it with the CLI options (shared by several commands). */
+export async function summaryFromFile(file: string, o: TransactionCliOptions) {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    /* readTransactions reports the missing file */
+  }
+  const progress = await createProgress('reading', size, o.quiet || size < 20_000_000);
+  try {
+    const table = await readTransactions(file, { ...ingestOptionsFrom(o), onProgress: (done: number) => progress.update(done) } as never);
+    return summarize(table, summaryOptionsFrom(o) as never);
+  } finally {
+    progress.stop();
+  }
+}
