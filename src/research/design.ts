@@ -1,0 +1,57 @@
+import { ClvkitError } from '../errors.ts';
+import { mean } from './describe.ts';
+
+export interface Design {
+  /** Term names: the predictors, then one "a:b" per interaction. */
+  names: string[];
+  columns: Float64Array[];
+  /** Means subtracted from each centred variable (empty when not centring). */
+  centred: Record<string, number>;
+}
+
+/**
+ * Builds the predictor columns of a regression with product interactions. With `centre`
+ * (default true), every variable that enters an interaction is mean-centred before the
+ * product is formed, both as a main effect and inside the product (Aiken & West 1991,
+ * Multiple Regression: Testing and Interpreting Interactions, ch. 3), so each main effect is the
+ * effect at the mean of the other variable. Variables named only in an interaction are added as
+ * main effects.
+ *
+ * @example
+ * const d = designMatrix({ a: Float64Array.of(1, 2, 3), b: Float64Array.of(0, 1, 1) }, ['a', 'b'], [['a', 'b']]);
+ * d.names; // ['a', 'b', 'a:b']
+ */
+export function designMatrix(
+  variables: Record<string, ArrayLike<number>>,
+  predictors: string[],
+  interactions: string[][] = [],
+  centre = true,
+): Design {
+  const main = [...predictors];
+  for (const pair of interactions) {
+    if (pair.length < 2) throw new ClvkitError(`an interaction needs at least two variables, got [${pair.join(', ')}]`);
+    for (const v of pair) if (!main.includes(v)) main.push(v);
+  }
+  const inInteraction = new Set(interactions.flat());
+  const centred: Record<string, number> = {};
+  const get = (name: string): Float64Array => {
+    const x = variables[name];
+    if (!x) throw new ClvkitError(`unknown variable "${name}"; known: ${Object.keys(variables).join(', ')}`);
+    if (centre && inInteraction.has(name)) {
+      const m = centred[name] ?? mean(x);
+      centred[name] = m;
+      return Float64Array.from(x, (v) => v - m);
+    }
+    return Float64Array.from(x);
+  };
+  const columns = main.map(get);
+  const names = [...main];
+  for (const pair of interactions) {
+    const parts = pair.map(get);
+    const prod = new Float64Array(parts[0].length).fill(1);
+    for (const part of parts) for (let i = 0; i < prod.length; i++) prod[i] *= part[i];
+    columns.push(prod);
+    names.push(pair.join(':'));
+  }
+  return { names, columns, centred };
+}
