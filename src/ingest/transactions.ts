@@ -1,0 +1,844 @@
+/**
+ * Streaming ingest of a transaction log into a columnar TransactionTable (DESIGN.md §1).
+ *
+ * The file is read in large chunks and scanned as bytes: delimiters, newlines and quotes are
+ * found byte by byte, dates and amounts are parsed from the bytes, and customer ids go through
+ * a byte-keyed hash table, so the only per-row work is arithmetic and typed-array stores.
+ * Memory is the table (16 bytes a row plus the customer dictionary) plus one read buffer.
+ */
+import { open } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { ClvkitError, UsageError } from '../errors.ts';
+import type { RowAccounting, TransactionTable } from '../types.ts';
+import { ByteKeyIndex } from './key-index.ts';
+import { parseNumber } from './number.ts';
+import {
+  DATE_FORMATS,
+  DateShape,
+  ambiguousDatesError,
+  civilFromDays,
+  dateShape,
+  daysFromCivil,
+  describeFormat,
+  formatShape,
+  parseCompactBytes,
+  parseIsoBytes,
+  splitDayMonthBytes,
+  validDay,
+  type DateFormat,
+} from './dates.ts';
+import { detectDecimal, detectDelimiter, looksLikeHeader, resolveColumns, type ColumnMap, type Delimiter } from './dialect.ts';
+
+export { parseDateOption } from './dates.ts';
+
+/** Options of readTransactions / parseTransactions (the CLI flags of `clvkit summary`). */
+export interface IngestOptions {
+  /** `,` `;` tab `|` or `whitespace`; detected from the first lines when absent. */
+  delimiter?: Delimiter | string;
+  /** Whether the first row is a header; detected when absent (a row naming a known column or holding no date). */
+  header?: boolean;
+  /** Column names for a headerless file (array or comma-separated string). */
+  columns?: string[] | string;
+  /** Column names or 1-based numbers; otherwise found by alias (DESIGN.md §1). */
+  customerCol?: string | number;
+  dateCol?: string | number;
+  amountCol?: string | number;
+  channelCol?: string | number;
+  /** Forced date format; detected when absent. */
+  dateFormat?: DateFormat;
+  /** Decimal separator of amounts; detected when absent. */
+  decimal?: ',' | '.';
+  /** Keep going past bad rows, counting them per reason (default: stop at the first). */
+  skipBadRows?: boolean;
+  /** Called after each chunk read. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Read buffer size in bytes (default 4 MiB); small values are for tests. */
+  chunkSize?: number;
+}
+
+/** Rejection reasons used in RowAccounting.rejected. */
+export const REJECT = {
+  blank: 'blank line',
+  fields: 'wrong number of fields',
+  customer: 'missing customer',
+  missingDate: 'missing date',
+  date: 'bad date',
+  missingAmount: 'missing amount',
+  amount: 'bad amount',
+  quote: 'bad quoting',
+} as const;
+
+const FIRST_LINES = 5;
+const SAMPLE_BYTES = 64 * 1024;
+const SAMPLE_RECORDS = 200;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+
+/**
+ * Read a transaction file (CSV or whitespace-separated) into a TransactionTable, streaming.
+ * Throws a ClvkitError at `file:line:column` for the first bad row unless `skipBadRows`.
+ *
+ * @example
+ * const table = await readTransactions('orders.csv', { skipBadRows: true });
+ * table.length;              // rows used
+ * table.accounting.rejected; // { 'bad date': 2 }
+ */
+export async function readTransactions(path: string, options: IngestOptions = {}): Promise<TransactionTable> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path });
+  }
+  try {
+    const size = (await fh.stat()).size;
+    const ingest = new Ingest(options, path, size);
+    let buf = Buffer.allocUnsafe(Math.max(16, options.chunkSize ?? Math.min(4 << 20, Math.max(SAMPLE_BYTES, size + 1))));
+    let have = 0;
+    let readTotal = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, have, buf.length - have, null);
+      readTotal += bytesRead;
+      const eof = bytesRead === 0;
+      const total = have + bytesRead;
+      const consumed = ingest.feed(buf, total, eof);
+      options.onProgress?.(readTotal, size);
+      if (eof) break;
+      if (consumed === 0 && total === buf.length) {
+        // One record (or the dialect sample) is larger than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+        have = total;
+      } else {
+        buf.copy(buf, 0, consumed, total);
+        have = total - consumed;
+      }
+    }
+    return ingest.finish();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Parse transactions held in memory (same rules as readTransactions).
+ *
+ * @example
+ * const t = parseTransactions('customer_id,date,amount\nA,2024-01-02,10\nA,2024-01-09,5\n');
+ * t.customerIds // ['A']
+ * t.length      // 2
+ */
+export function parseTransactions(input: string | Buffer, options: IngestOptions & { file?: string } = {}): TransactionTable {
+  const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const ingest = new Ingest(options, options.file ?? '<input>', buf.length);
+  ingest.feed(buf, buf.length, true);
+  return ingest.finish();
+}
+
+interface Field {
+  buf: Buffer;
+  s: number;
+  e: number;
+}
+
+/** The streaming state machine: feed chunks, then finish. */
+class Ingest {
+  private readonly opts: IngestOptions;
+  private readonly file: string;
+  private readonly totalBytes: number;
+  private started = false;
+  private bomChecked = false;
+  /** Line number (1-based) of the next record to scan. */
+  private line = 1;
+  /** Newlines consumed by the last scanned record. */
+  private nl = 0;
+  private nf = 0;
+  private fs = new Int32Array(64);
+  private fe = new Int32Array(64);
+  /** 0 plain, 1 quoted, 2 quoted with doubled quotes, 3 junk after the closing quote. */
+  private fq = new Uint8Array(64);
+  private delim = 44;
+  private whitespace = false;
+  private decimal: ',' | '.' = '.';
+  private decimalByte = 46;
+  private cols: ColumnMap = { customer: 0, date: 1, amount: -1, channel: -1 };
+  private names: string[] | undefined;
+  private expectedFields = 0;
+  private skipHeader = false;
+  private shape: DateShape = DateShape.None;
+  /** Day/month order for DayMonth dates: undefined until decided. */
+  private dayFirst: boolean | undefined;
+  private ambiguousExample = '';
+  private readonly customers: ByteKeyIndex;
+  private channels: ByteKeyIndex | undefined;
+  private customer: Int32Array;
+  private day: Int32Array;
+  private amount: Float64Array;
+  private channel: Int32Array | undefined;
+  private length = 0;
+  private read = 0;
+  private rejected: Record<string, number> = {};
+  private firstLines: Record<string, number[]> = {};
+  private unclosedQuote = false;
+  private readonly sampleBytes: number;
+
+  constructor(options: IngestOptions, file: string, totalBytes: number) {
+    this.opts = options;
+    this.file = file;
+    this.totalBytes = totalBytes;
+    if (options.dateFormat !== undefined && !DATE_FORMATS.includes(options.dateFormat)) {
+      throw new UsageError(`--date-format: expected one of ${DATE_FORMATS.join(', ')}, got "${options.dateFormat}"`);
+    }
+    if (options.decimal !== undefined && options.decimal !== ',' && options.decimal !== '.') {
+      throw new UsageError(`--decimal: expected "," or ".", got "${options.decimal}"`);
+    }
+    this.sampleBytes = Math.min(SAMPLE_BYTES, options.chunkSize ?? SAMPLE_BYTES);
+    const cap = 1024;
+    this.customers = new ByteKeyIndex(cap);
+    this.customer = new Int32Array(cap);
+    this.day = new Int32Array(cap);
+    this.amount = new Float64Array(cap);
+  }
+
+  /** Processes complete records of buf[0..end); returns the bytes consumed. */
+  feed(buf: Buffer, end: number, eof: boolean): number {
+    let p = 0;
+    if (!this.bomChecked) {
+      if (end < 3 && !eof) return 0;
+      this.bomChecked = true;
+      this.checkEncodingStart(buf, end);
+      if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
+    }
+    if (!this.started) {
+      if (end - p < this.sampleBytes && !eof) return 0;
+      const after = this.setup(buf, p, end, eof);
+      if (after < 0) return p === 3 ? 3 : 0;
+      p = after;
+    }
+    const from = p;
+    const lineFrom = this.line;
+    const consumed = this.whitespace ? this.loop(buf, p, end, eof, true) : this.loop(buf, p, end, eof, false);
+    if (!isUtf8(buf.subarray(from, consumed))) this.encodingError(buf, from, consumed, lineFrom);
+    return consumed;
+  }
+
+  private checkEncodingStart(buf: Buffer, end: number): void {
+    if (end >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+      throw new ClvkitError('the file is UTF-16, an encoding clvkit cannot read: save it as UTF-8 (CSV UTF-8) and try again', { file: this.file });
+    }
+    const n = Math.min(end, 4096);
+    for (let i = 0; i < n; i++) {
+      if (buf[i] === 0) {
+        throw new ClvkitError('the file holds NUL bytes (UTF-16 or a binary file such as .xlsx): export it as CSV in UTF-8', { file: this.file });
+      }
+    }
+  }
+
+  private encodingError(buf: Buffer, from: number, to: number, line: number): never {
+    let s = from;
+    while (s < to) {
+      let e = buf.indexOf(LF, s);
+      if (e < 0 || e > to) e = to;
+      if (!isUtf8(buf.subarray(s, e))) break;
+      line++;
+      s = e + 1;
+    }
+    throw new ClvkitError(
+      'the file is not valid UTF-8 (unreadable encoding; perhaps Latin-1 or Windows-1252): convert it to UTF-8, ' +
+        'e.g. `iconv -f latin1 -t utf-8 in.csv > out.csv` or "CSV UTF-8" in a spreadsheet, and try again',
+      { file: this.file, line },
+    );
+  }
+
+  /**
+   * Decide the dialect from the first records. Returns where data rows start, or -1 when more
+   * bytes are needed.
+   */
+  private setup(buf: Buffer, p0: number, end: number, eof: boolean): number {
+    const o = this.opts;
+    let sampleEnd = Math.min(end, p0 + this.sampleBytes);
+    if (sampleEnd < end) {
+      const lastNl = buf.lastIndexOf(LF, sampleEnd - 1);
+      if (lastNl > p0) sampleEnd = lastNl + 1;
+    }
+    const sampleBuf = buf.subarray(p0, sampleEnd);
+    if (!isUtf8(sampleBuf)) this.encodingError(buf, p0, sampleEnd, 1);
+    const text = sampleBuf.toString('utf8');
+    if (text.trim().length === 0 && (eof || sampleEnd === end)) {
+      if (eof) throw new ClvkitError('the file is empty', { file: this.file });
+    }
+    const delimiter = (o.delimiter ?? detectDelimiter(text)) as Delimiter;
+    if (delimiter === 'whitespace') this.whitespace = true;
+    else if (delimiter.length === 1) this.delim = delimiter.charCodeAt(0);
+    else throw new UsageError(`--delimiter: expected one of , ; tab | whitespace, got "${delimiter}"`);
+
+    // Scan the first records (without consuming them) for the header and the samples.
+    const records: string[][] = [];
+    const recordBytes: number[] = [];
+    let p = p0;
+    let firstRecordEnd = -1;
+    let firstRecordLines = 0;
+    while (records.length < SAMPLE_RECORDS && p < end) {
+      const next = this.whitespace ? this.scanWhitespace(buf, p, end, eof) : this.scanDelimited(buf, p, end, eof);
+      if (next < 0) break;
+      const fields = this.fieldStrings(buf);
+      if (!(fields.length === 0 || (fields.length === 1 && fields[0].trim() === '' && this.fq[0] === 0))) {
+        if (firstRecordEnd < 0) {
+          firstRecordEnd = next;
+          firstRecordLines = this.nl;
+          this.firstRecordStartLine = this.line + this.countLines(buf, p0, p);
+        }
+        records.push(fields);
+        recordBytes.push(next - p);
+      }
+      p = next;
+    }
+    if (records.length === 0) {
+      if (!eof && end - p0 < buf.length) return -1;
+      if (eof) throw new ClvkitError('the file is empty', { file: this.file });
+      return -1;
+    }
+    const names = typeof o.columns === 'string' ? o.columns.split(',').map((s) => s.trim()) : o.columns;
+    const first = records[0];
+    const header = o.header ?? looksLikeHeader(first);
+    this.skipHeader = header;
+    const dataRecords = header ? records.slice(1) : records;
+    if (header && dataRecords.length === 0 && eof && p >= end) {
+      throw new ClvkitError(`the file has a header row (${first.join(', ')}) but no data rows`, { file: this.file });
+    }
+    this.names = names ?? (header ? first.map((h) => h.replace(/^\uFEFF/, '').trim()) : undefined);
+    this.expectedFields = this.names?.length ?? first.length;
+    this.cols = resolveColumns(this.names, this.expectedFields, o, this.file);
+    const dateValues = dataRecords.map((r) => r[this.cols.date] ?? '').filter((v) => v.trim() !== '');
+    if (o.dateFormat !== undefined) {
+      this.shape = formatShape(o.dateFormat);
+      this.dayFirst = o.dateFormat === 'dd/mm/yyyy' ? true : o.dateFormat === 'mm/dd/yyyy' ? false : undefined;
+    } else {
+      for (const v of dateValues) {
+        const b = Buffer.from(v.trim());
+        const s = dateShape(b, 0, b.length);
+        if (s !== DateShape.None) {
+          this.shape = s;
+          break;
+        }
+      }
+    }
+    if (this.cols.amount >= 0) {
+      this.decimal = o.decimal ?? detectDecimal(dataRecords.map((r) => r[this.cols.amount] ?? ''), delimiter);
+    } else this.decimal = o.decimal ?? (delimiter === ';' ? ',' : '.');
+    this.decimalByte = this.decimal.charCodeAt(0);
+    if (this.cols.channel >= 0) {
+      this.channels = new ByteKeyIndex(16);
+      this.channel = new Int32Array(this.customer.length);
+    }
+    // Size the columns from the file size and the sample's bytes per row.
+    const avg = recordBytes.reduce((a, b) => a + b, 0) / recordBytes.length;
+    const estimate = Math.ceil((this.totalBytes / Math.max(avg, 4)) * 1.05) + 16;
+    if (estimate > this.customer.length) this.grow(estimate);
+    this.started = true;
+    if (header) {
+      // Consume the header record (and blank lines before it).
+      this.line = this.firstRecordStartLine + firstRecordLines;
+      return firstRecordEnd;
+    }
+    return p0;
+  }
+
+  private firstRecordStartLine = 1;
+
+  private countLines(buf: Buffer, s: number, e: number): number {
+    let n = 0;
+    for (let i = s; i < e; i++) if (buf[i] === LF) n++;
+    return n;
+  }
+
+  private fieldStrings(buf: Buffer): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.nf; i++) {
+      const f = this.field(buf, i);
+      out.push(f.buf.toString('utf8', f.s, f.e));
+    }
+    return out;
+  }
+
+  /** Field i of the last scanned record, trimmed of blanks, with doubled quotes undone. */
+  private field(buf: Buffer, i: number): Field {
+    let s = this.fs[i];
+    let e = this.fe[i];
+    if (this.fq[i] === 2) {
+      const out: number[] = [];
+      for (let k = s; k < e; k++) {
+        out.push(buf[k]);
+        if (buf[k] === QUOTE) k++;
+      }
+      const b = Buffer.from(out);
+      return trimField(b, 0, b.length);
+    }
+    return trimField(buf, s, e);
+  }
+
+  private grow(min: number): void {
+    let n = this.customer.length;
+    while (n < min) n *= 2;
+    const c = new Int32Array(n);
+    c.set(this.customer.subarray(0, this.length));
+    this.customer = c;
+    const d = new Int32Array(n);
+    d.set(this.day.subarray(0, this.length));
+    this.day = d;
+    const a = new Float64Array(n);
+    a.set(this.amount.subarray(0, this.length));
+    this.amount = a;
+    if (this.channel) {
+      const h = new Int32Array(n);
+      h.set(this.channel.subarray(0, this.length));
+      this.channel = h;
+    }
+  }
+
+  /**
+   * Scan one record of a delimited file starting at p. Fills fs/fe/fq/nf/nl; returns the
+   * position after the record, or -1 when the record is not complete in buf[..end).
+   */
+  private scanDelimited(buf: Buffer, p: number, end: number, eof: boolean): number {
+    const d = this.delim;
+    let fs = this.fs;
+    let nf = 0;
+    let nl = 0;
+    for (;;) {
+      if (nf === fs.length) {
+        this.growFields();
+        fs = this.fs;
+      }
+      if (p < end && buf[p] === QUOTE) {
+        let q = p + 1;
+        let kind = 1;
+        for (;;) {
+          if (q >= end) {
+            if (!eof) return -1;
+            // Unclosed quote: the field runs to the end of the file.
+            this.unclosedQuote = true;
+            break;
+          }
+          const c = buf[q];
+          if (c === QUOTE) {
+            if (q + 1 >= end && !eof) return -1;
+            if (q + 1 < end && buf[q + 1] === QUOTE) {
+              kind = 2;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          if (c === LF) nl++;
+          q++;
+        }
+        fs[nf] = p + 1;
+        this.fe[nf] = q;
+        this.fq[nf] = kind;
+        nf++;
+        p = q + 1;
+        if (p >= end) {
+          if (!eof) return -1;
+          break;
+        }
+        let c = buf[p];
+        if (c === CR) {
+          if (p + 1 >= end && !eof) return -1;
+          if (p + 1 < end && buf[p + 1] === LF) c = buf[++p];
+        }
+        if (c === d) {
+          p++;
+          continue;
+        }
+        if (c === LF) {
+          nl++;
+          p++;
+          break;
+        }
+        // Junk after a closing quote: mark the field and skip to the end of the line.
+        this.fq[nf - 1] = 3;
+        this.fe[nf - 1] = p;
+        while (p < end && buf[p] !== LF) p++;
+        if (p >= end && !eof) return -1;
+        if (p < end) {
+          nl++;
+          p++;
+        }
+        break;
+      }
+      const s = p;
+      let c = 0;
+      while (p < end) {
+        c = buf[p];
+        if (c === d || c === LF) break;
+        p++;
+      }
+      if (p >= end) {
+        if (!eof) return -1;
+        fs[nf] = s;
+        this.fe[nf] = p > s && buf[p - 1] === CR ? p - 1 : p;
+        this.fq[nf] = 0;
+        nf++;
+        break;
+      }
+      fs[nf] = s;
+      this.fq[nf] = 0;
+      if (c === d) {
+        this.fe[nf] = p;
+        nf++;
+        p++;
+        continue;
+      }
+      this.fe[nf] = p > s && buf[p - 1] === CR ? p - 1 : p;
+      nf++;
+      nl++;
+      p++;
+      break;
+    }
+    this.nf = nf;
+    this.nl = nl;
+    return p;
+  }
+
+  /** Scan one record of a whitespace-separated file (no quoting). */
+  private scanWhitespace(buf: Buffer, p: number, end: number, eof: boolean): number {
+    let fs = this.fs;
+    let fe = this.fe;
+    let nf = 0;
+    let nl = 0;
+    for (;;) {
+      while (p < end) {
+        const c = buf[p];
+        if (c !== SPACE && c !== TAB && c !== CR) break;
+        p++;
+      }
+      if (p >= end) {
+        if (!eof) return -1;
+        break;
+      }
+      if (buf[p] === LF) {
+        nl = 1;
+        p++;
+        break;
+      }
+      const s = p;
+      while (p < end) {
+        const c = buf[p];
+        if (c === SPACE || c === TAB || c === LF || c === CR) break;
+        p++;
+      }
+      if (p >= end && !eof) return -1;
+      if (nf === fs.length) {
+        this.growFields();
+        fs = this.fs;
+        fe = this.fe;
+      }
+      fs[nf] = s;
+      fe[nf] = p;
+      this.fq[nf] = 0;
+      nf++;
+    }
+    this.nf = nf;
+    this.nl = nl;
+    return p;
+  }
+
+  private growFields(): void {
+    const n = this.fs.length * 2;
+    const a = new Int32Array(n);
+    a.set(this.fs);
+    this.fs = a;
+    const b = new Int32Array(n);
+    b.set(this.fe);
+    this.fe = b;
+    const c = new Uint8Array(n);
+    c.set(this.fq);
+    this.fq = c;
+  }
+
+  /** The hot loop over complete records; returns the bytes consumed. */
+  private loop(buf: Buffer, p: number, end: number, eof: boolean, ws: boolean): number {
+    const cols = this.cols;
+    const ci = cols.customer;
+    const di = cols.date;
+    const ai = cols.amount;
+    const hi = cols.channel;
+    const expected = this.expectedFields;
+    const dec = this.decimalByte;
+    const customers = this.customers;
+    let customer = this.customer;
+    let day = this.day;
+    let amount = this.amount;
+    let length = this.length;
+    let cap = customer.length;
+    let line = this.line;
+    let read = this.read;
+    let shape = this.shape;
+    while (p < end) {
+      const next = ws ? this.scanWhitespace(buf, p, end, eof) : this.scanDelimited(buf, p, end, eof);
+      if (next < 0) break;
+      const rowLine = line;
+      line += this.nl;
+      const nf = this.nf;
+      const fs = this.fs;
+      const fe = this.fe;
+      const fq = this.fq;
+      p = next;
+      read++;
+      // Blank line: counted, never fatal.
+      if (nf === 0 || (nf === 1 && fq[0] === 0 && isBlank(buf, fs[0], fe[0]))) {
+        this.rejectRow(REJECT.blank, rowLine);
+        continue;
+      }
+      if (this.unclosedQuote) {
+        this.unclosedQuote = false;
+        this.bad(REJECT.quote, rowLine, nf, 'a closing quote (")', 'end of file', true);
+        continue;
+      }
+      if (nf !== expected) {
+        this.bad(
+          REJECT.fields,
+          rowLine,
+          undefined,
+          `${expected} fields${this.names ? ` (${this.names.join(', ')})` : ''}`,
+          recordText(buf, fs[0], fe[nf - 1], fq[nf - 1]),
+          false,
+          ` (${nf} field${nf === 1 ? '' : 's'})`,
+        );
+        continue;
+      }
+      let junk = -1;
+      for (let k = 0; k < nf; k++) if (fq[k] === 3) junk = k;
+      if (junk >= 0) {
+        this.bad(REJECT.quote, rowLine, junk + 1, 'a delimiter after the closing quote', buf.toString('utf8', fs[junk] - 1, fe[junk]));
+        continue;
+      }
+      // Date.
+      let db: Buffer = buf;
+      let ds = fs[di];
+      let de = fe[di];
+      if (fq[di] === 2) ({ buf: db, s: ds, e: de } = this.field(buf, di));
+      else {
+        while (ds < de && (db[ds] === SPACE || db[ds] === TAB)) ds++;
+        while (de > ds && (db[de - 1] === SPACE || db[de - 1] === TAB)) de--;
+      }
+      if (ds === de) {
+        this.bad(REJECT.missingDate, rowLine, di + 1, 'a date', '');
+        continue;
+      }
+      let dv: number;
+      if (shape === DateShape.Iso) dv = parseIsoBytes(db, ds, de);
+      else if (shape === DateShape.Compact) dv = parseCompactBytes(db, ds, de);
+      else {
+        if (shape === DateShape.None) {
+          shape = dateShape(db, ds, de);
+          this.shape = shape;
+          if (shape === DateShape.None) {
+            this.bad(REJECT.date, rowLine, di + 1, 'a date (yyyy-mm-dd, yyyymmdd, dd/mm/yyyy or mm/dd/yyyy)', db.toString('utf8', ds, de));
+            continue;
+          }
+          if (shape === DateShape.Iso) dv = parseIsoBytes(db, ds, de);
+          else if (shape === DateShape.Compact) dv = parseCompactBytes(db, ds, de);
+          else dv = this.dayMonth(db, ds, de, length);
+        } else dv = this.dayMonth(db, ds, de, length);
+      }
+      if (dv !== dv) {
+        this.bad(REJECT.date, rowLine, di + 1, describeFormat(shape, this.dayFirst), db.toString('utf8', ds, de));
+        continue;
+      }
+      // Amount.
+      let av = NaN;
+      if (ai >= 0) {
+        let ab: Buffer = buf;
+        let as = fs[ai];
+        let ae = fe[ai];
+        if (fq[ai] === 2) ({ buf: ab, s: as, e: ae } = this.field(buf, ai));
+        av = fastNumber(ab, as, ae, dec);
+        if (av !== av) {
+          const text = ab.toString('utf8', as, ae);
+          av = parseNumber(text, this.decimal);
+          if (av !== av) {
+            if (text.trim() === '') this.bad(REJECT.missingAmount, rowLine, ai + 1, 'an amount', '');
+            else this.bad(REJECT.amount, rowLine, ai + 1, `an amount like ${this.decimal === ',' ? '1 234,50' : '1,234.50'}`, text);
+            continue;
+          }
+        }
+      }
+      // Customer.
+      let cb: Buffer = buf;
+      let cs = fs[ci];
+      let ce = fe[ci];
+      if (fq[ci] === 2) ({ buf: cb, s: cs, e: ce } = this.field(buf, ci));
+      else {
+        while (cs < ce && (cb[cs] === SPACE || cb[cs] === TAB)) cs++;
+        while (ce > cs && (cb[ce - 1] === SPACE || cb[ce - 1] === TAB)) ce--;
+      }
+      if (cs === ce) {
+        this.bad(REJECT.customer, rowLine, ci + 1, 'a customer id', '');
+        continue;
+      }
+      if (length === cap) {
+        this.length = length;
+        this.grow(cap * 2);
+        customer = this.customer;
+        day = this.day;
+        amount = this.amount;
+        cap = customer.length;
+      }
+      if (hi >= 0) {
+        const h = this.field(buf, hi);
+        this.channel![length] = this.channels!.indexOf(h.buf, h.s, h.e);
+      }
+      customer[length] = customers.indexOf(cb, cs, ce);
+      day[length] = dv;
+      amount[length] = av;
+      length++;
+    }
+    this.length = length;
+    this.line = line;
+    this.read = read;
+    return p < end ? p : end;
+  }
+
+  /** A d/m/y or m/d/y date; decides the order from the first value with a part over 12. */
+  private dayMonth(buf: Buffer, s: number, e: number, rowsSoFar: number): number {
+    const v = splitDayMonthBytes(buf, s, e);
+    if (v < 0) return NaN;
+    const y = Math.floor(v / 10000);
+    const a = Math.floor(v / 100) % 100;
+    const b = v % 100;
+    if (this.shape === DateShape.Dotted) return validDay(y, b, a);
+    const first = this.dayFirst;
+    if (first === true) return validDay(y, b, a);
+    if (first === false) return validDay(y, a, b);
+    if (a > 12 && b <= 12) {
+      const d = validDay(y, b, a);
+      if (d === d) this.dayFirst = true;
+      return d;
+    }
+    if (b > 12 && a <= 12) {
+      const d = validDay(y, a, b);
+      if (d === d) {
+        // Rows so far were stored day-first provisionally (all had both parts <= 12): swap them.
+        this.dayFirst = false;
+        const day = this.day;
+        for (let i = 0; i < rowsSoFar; i++) {
+          const [yy, mm, dd] = civilFromDays(day[i]);
+          day[i] = daysFromCivil(yy, dd, mm);
+        }
+      }
+      return d;
+    }
+    if (a > 12 && b > 12) return NaN;
+    if (a !== b && this.ambiguousExample === '') this.ambiguousExample = buf.toString('utf8', s, e);
+    return validDay(y, b, a);
+  }
+
+  /** A bad row: a ClvkitError unless skipBadRows, else counted. */
+  private bad(reason: string, line: number, column: number | undefined, expected: string, value: string, eofValue = false, note = ''): void {
+    if (!this.opts.skipBadRows) {
+      const shown = eofValue ? value : `"${value.length > 80 ? value.slice(0, 77) + '...' : value}"`;
+      throw new ClvkitError(`expected ${expected}, got ${shown}${note}`, { file: this.file, line, column });
+    }
+    this.rejectRow(reason, line);
+  }
+
+  private rejectRow(reason: string, line: number): void {
+    this.rejected[reason] = (this.rejected[reason] ?? 0) + 1;
+    const list = (this.firstLines[reason] ??= []);
+    if (list.length < FIRST_LINES) list.push(line);
+  }
+
+  finish(): TransactionTable {
+    if (!this.started) throw new ClvkitError('the file is empty', { file: this.file });
+    if (this.shape === DateShape.DayMonth && this.dayFirst === undefined && this.ambiguousExample !== '') {
+      throw ambiguousDatesError(this.file, this.ambiguousExample);
+    }
+    const n = this.length;
+    if (n === 0 && this.read - (this.rejected[REJECT.blank] ?? 0) === 0) {
+      throw new ClvkitError(
+        this.skipHeader ? `the file has a header row (${(this.names ?? []).join(', ')}) but no data rows` : 'the file is empty',
+        { file: this.file },
+      );
+    }
+    const customerIds = this.customers.keys();
+    if (this.customers.hasNonAscii()) {
+      for (let k = 0; k < this.customers.size; k++) {
+        if (!isUtf8(this.customers.keyBytes(k))) throw new ClvkitError('a customer id is not valid UTF-8: convert the file to UTF-8', { file: this.file });
+      }
+    }
+    const accounting: RowAccounting = {
+      read: this.read,
+      used: n,
+      rejected: { ...this.rejected },
+      firstLines: { ...this.firstLines },
+    };
+    const table: TransactionTable = {
+      customerIds,
+      customer: this.customer.slice(0, n),
+      day: this.day.slice(0, n),
+      amount: this.amount.slice(0, n),
+      hasAmount: this.cols.amount >= 0,
+      length: n,
+      accounting,
+    };
+    if (this.channel && this.channels) {
+      table.channel = this.channel.slice(0, n);
+      table.channels = this.channels.keys();
+    }
+    return table;
+  }
+}
+
+function trimField(buf: Buffer, s: number, e: number): Field {
+  while (s < e && (buf[s] === SPACE || buf[s] === TAB)) s++;
+  while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === TAB)) e--;
+  return { buf, s, e };
+}
+
+function isBlank(buf: Buffer, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (buf[i] !== SPACE && buf[i] !== TAB && buf[i] !== CR) return false;
+  return true;
+}
+
+function recordText(buf: Buffer, s: number, e: number, lastKind: number): string {
+  return buf.toString('utf8', s, lastKind ? e + 1 : e).replace(/\r?\n/g, ' ');
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Plain amounts (`-?digits[.digits]`, at most 15 digits) straight from bytes; NaN sends the
+ * value to the general parser (thousands separators, currency, spaces). One division by an
+ * exact power of ten of an exact integer is correctly rounded, so this equals Number(text).
+ */
+function fastNumber(buf: Uint8Array, s: number, e: number, dec: number): number {
+  if (s >= e) return NaN;
+  let i = s;
+  let neg = false;
+  if (buf[i] === 45) {
+    neg = true;
+    i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < e; i++) {
+    const c = buf[i];
+    const v = c - 48;
+    if (v >= 0 && v <= 9) {
+      m = m * 10 + v;
+      digits++;
+    } else if (c === dec && frac < 0) frac = 0;
+    else return NaN;
+    if (frac >= 0 && c !== dec) frac++;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const r = frac > 0 ? m / POW10[frac] : m;
+  return neg ? -r : r;
+}

@@ -1,0 +1,328 @@
+/**
+ * TransactionTable → CustomerSummary (DESIGN.md §1), the repeat-purchase summary of the BTYD
+ * literature: Fader, Hardie & Lee (2005a) "Counting your customers the easy way", §2 (x, t_x, T)
+ * and Fader, Hardie & Lee (2005b) for the mean repeat spend (z̄, "RFM and CLV", JMR 42(4)).
+ *
+ * Conventions (documented in docs/readme/ingest.md):
+ * - Rows are collapsed to purchase periods (`unit`: day, Monday-start week, calendar month);
+ *   amounts are summed within a customer's period, so returns (negative amounts) net out.
+ *   A period is a purchase when it has no return rows, or when its net amount is positive.
+ * - `end` is inclusive: rows dated on `end` are used. T = end − first purchase (the CDNOW
+ *   summary of Fader, Hardie & Lee has T = 38.86 weeks = 272 days for a customer first seen
+ *   on 1997-01-01 with end 1997-09-30).
+ * - Time is converted from periods to `freq` units: day = 1 day, week = 7 days, month =
+ *   365.25/12 days; with unit === freq the values are whole numbers of periods.
+ * - `transactions` is the number of raw rows of the customer up to the end (calibration end when
+ *   split); `totalSpend` their net sum.
+ */
+import { ClvkitError, UsageError } from '../errors.ts';
+import type { CustomerSummary, Day, PeriodUnit, RowAccounting, TransactionTable } from '../types.ts';
+import { civilFromDays, parseDateOption } from '../ingest/dates.ts';
+
+export interface SummaryOptions {
+  /** Purchase period: transactions of one customer in one period count once (default day). */
+  unit?: PeriodUnit;
+  /** Time unit of recency and T (default week). */
+  freq?: PeriodUnit;
+  /** Observation end, inclusive (default: the last date in the data). 'YYYY-MM-DD' or a Day. */
+  end?: string | Day;
+  /** Calibration end, inclusive: adds holdout columns over (calibrationEnd, end]. */
+  calibrationEnd?: string | Day;
+}
+
+/** The summary with the count of customers left out (first purchase after the (calibration) end, or returns only). */
+export interface SummaryResult extends CustomerSummary {
+  /** Customers present in the table but absent from the summary, per reason. */
+  excludedCustomers: Record<string, number>;
+}
+
+/** Reasons in accounting.rejected added by the summary. */
+export const SUMMARY_REJECT = {
+  afterEnd: 'after end',
+  newInHoldout: 'customer first seen after calibration end',
+  noPurchase: 'customer without a purchase',
+} as const;
+
+/** Days in one unit (week = 7 days, month = 365.25/12 days). */
+export function unitDays(unit: PeriodUnit): number {
+  return unit === 'day' ? 1 : unit === 'week' ? 7 : 365.25 / 12;
+}
+
+const UNITS: readonly PeriodUnit[] = ['day', 'week', 'month'];
+
+/**
+ * Per-customer repeat-purchase summary: frequency, recency, T, monetaryValue, first/last purchase,
+ * transactions and total spend; with `calibrationEnd`, holdout frequency, spend and length.
+ *
+ * @example
+ * const table = await readTransactions('CDNOW_sample.txt', { columns: 'master_id,customer_id,date,cds,amount' });
+ * const s = summarize(table, { end: '1997-09-30', freq: 'week' });
+ * s.frequency[0]; // 2 (customer 0001)
+ * s.T[0];         // 38.857… weeks
+ */
+export function summarize(table: TransactionTable, options: SummaryOptions = {}): SummaryResult {
+  const unit = options.unit ?? 'day';
+  const freq = options.freq ?? 'week';
+  if (!UNITS.includes(unit)) throw new UsageError(`--unit: expected day, week or month, got "${unit}"`);
+  if (!UNITS.includes(freq)) throw new UsageError(`--freq: expected day, week or month, got "${freq}"`);
+  const n = table.length;
+  const { customer, day, amount } = table;
+  const hasAmount = table.hasAmount;
+  const nCustomers = table.customerIds.length;
+
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = day[i];
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  if (n === 0) throw new ClvkitError('no transactions to summarise');
+  const end = options.end === undefined ? maxDay : parseDateOption(options.end, '--end');
+  const split = options.calibrationEnd !== undefined;
+  const calEnd = split ? parseDateOption(options.calibrationEnd!, '--calibration-end') : end;
+  if (split && calEnd >= end) throw new UsageError(`--calibration-end must be before the end of observation (${fmt(end)}), got ${fmt(calEnd)}`);
+  if (end < minDay) throw new ClvkitError(`--end ${fmt(end)} is before the first transaction (${fmt(minDay)})`);
+  if (split && calEnd < minDay) throw new ClvkitError(`--calibration-end ${fmt(calEnd)} is before the first transaction (${fmt(minDay)})`);
+
+  // Period index of each day over [minDay, end]: a lookup table (small: one entry per day).
+  const span = Math.max(0, end - minDay + 1);
+  const periodOf = periodTable(minDay, span, unit);
+  const toFreq = unit === freq ? 1 : unitDays(unit) / unitDays(freq);
+  const endPeriod = periodOf[end - minDay];
+  const calPeriod = periodOf[calEnd - minDay];
+
+  // Group rows by customer, ordered by day: two stable counting sorts (by day, then by customer),
+  // O(n + days + customers); skipped when the table is already in that order.
+  const order = groupOrder(customer, day, n, nCustomers, minDay, maxDay);
+  const start = order.start;
+  const idx = order.index;
+
+  const outFreq = new Float64Array(nCustomers);
+  const outRec = new Float64Array(nCustomers);
+  const outT = new Float64Array(nCustomers);
+  const outMon = new Float64Array(nCustomers);
+  const outFirst = new Int32Array(nCustomers);
+  const outLast = new Int32Array(nCustomers);
+  const outTx = new Int32Array(nCustomers);
+  const outSpend = new Float64Array(nCustomers);
+  const hoFreq = split ? new Float64Array(nCustomers) : undefined;
+  const hoMon = split ? new Float64Array(nCustomers) : undefined;
+  const keep = new Int32Array(nCustomers);
+  let kept = 0;
+  let afterEnd = 0;
+  let rowsNewInHoldout = 0;
+  let rowsNoPurchase = 0;
+  let customersNewInHoldout = 0;
+  let customersNoPurchase = 0;
+  let customersAfterEnd = 0;
+
+  for (let c = 0; c < nCustomers; c++) {
+    const a = start[c];
+    const b = start[c + 1];
+    // Calibration part: rows with day <= calEnd.
+    let firstP = 0;
+    let firstDay = 0;
+    let lastP = 0;
+    let lastDay = 0;
+    let purchases = 0;
+    let repeatSum = 0;
+    let txRows = 0;
+    let spend = 0;
+    let hoPurchases = 0;
+    let hoSum = 0;
+    let hoRows = 0;
+    let j = a;
+    while (j < b) {
+      const i0 = idx[j];
+      const d0 = day[i0];
+      if (d0 > end) {
+        afterEnd += b - j; // rows are in day order: the rest are after the end too
+        break;
+      }
+      const p = periodOf[d0 - minDay];
+      const holdout = d0 > calEnd;
+      // One period of this customer (within one side of the calibration split).
+      let net = 0;
+      let hasReturn = false;
+      let rows = 0;
+      let pFirstDay = d0;
+      let pLastDay = d0;
+      let pFirstPurchaseDay = -1;
+      while (j < b) {
+        const i = idx[j];
+        const d = day[i];
+        if (d > end || periodOf[d - minDay] !== p || d > calEnd !== holdout) break;
+        const v = amount[i];
+        if (hasAmount) {
+          net += v;
+          if (v < 0) hasReturn = true;
+          else if (pFirstPurchaseDay < 0) pFirstPurchaseDay = d;
+        }
+        pLastDay = d;
+        rows++;
+        j++;
+      }
+      const purchase = !hasAmount || !hasReturn || net > 0;
+      if (!holdout) {
+        txRows += rows;
+        spend += net;
+        if (purchase) {
+          if (purchases === 0) {
+            firstP = p;
+            firstDay = hasAmount && pFirstPurchaseDay >= 0 ? pFirstPurchaseDay : pFirstDay;
+          } else repeatSum += net;
+          lastP = p;
+          lastDay = pLastDay;
+          purchases++;
+        }
+      } else {
+        hoRows += rows;
+        if (purchase && purchases > 0) {
+          hoPurchases++;
+          hoSum += net;
+        }
+      }
+    }
+    if (purchases === 0) {
+      if (txRows === 0 && hoRows === 0) customersAfterEnd++; // its rows are counted as 'after end'
+      else if (txRows > 0) {
+        customersNoPurchase++;
+        rowsNoPurchase += txRows + hoRows;
+      } else {
+        customersNewInHoldout++;
+        rowsNewInHoldout += hoRows;
+      }
+      continue;
+    }
+    const frequency = purchases - 1;
+    outFreq[kept] = frequency;
+    outRec[kept] = (lastP - firstP) * toFreq;
+    outT[kept] = (calPeriod - firstP) * toFreq;
+    outMon[kept] = hasAmount ? (frequency > 0 ? repeatSum / frequency : 0) : NaN;
+    outFirst[kept] = firstDay;
+    outLast[kept] = lastDay;
+    outTx[kept] = txRows;
+    outSpend[kept] = hasAmount ? spend : NaN;
+    if (hoFreq && hoMon) {
+      hoFreq[kept] = hoPurchases;
+      hoMon[kept] = hasAmount ? (hoPurchases > 0 ? hoSum / hoPurchases : 0) : NaN;
+    }
+    keep[kept++] = c;
+  }
+
+  const ids = new Array<string>(kept);
+  for (let k = 0; k < kept; k++) ids[k] = table.customerIds[keep[k]];
+  const base = table.accounting;
+  const rejected: Record<string, number> = { ...base.rejected };
+  if (afterEnd > 0) rejected[SUMMARY_REJECT.afterEnd] = afterEnd;
+  if (rowsNewInHoldout > 0) rejected[SUMMARY_REJECT.newInHoldout] = rowsNewInHoldout;
+  if (rowsNoPurchase > 0) rejected[SUMMARY_REJECT.noPurchase] = rowsNoPurchase;
+  const accounting: RowAccounting = {
+    read: base.read,
+    used: base.used - afterEnd - rowsNewInHoldout - rowsNoPurchase,
+    rejected,
+    firstLines: base.firstLines,
+  };
+  const excludedCustomers: Record<string, number> = {};
+  if (customersAfterEnd > 0) excludedCustomers['first purchase after end'] = customersAfterEnd;
+  if (customersNewInHoldout > 0) excludedCustomers['first purchase after calibration end'] = customersNewInHoldout;
+  if (customersNoPurchase > 0) excludedCustomers['returns only'] = customersNoPurchase;
+
+  const summary: SummaryResult = {
+    customerIds: ids,
+    frequency: outFreq.slice(0, kept),
+    recency: outRec.slice(0, kept),
+    T: outT.slice(0, kept),
+    monetaryValue: outMon.slice(0, kept),
+    firstPurchase: outFirst.slice(0, kept),
+    lastPurchase: outLast.slice(0, kept),
+    transactions: outTx.slice(0, kept),
+    totalSpend: outSpend.slice(0, kept),
+    unit,
+    freq,
+    end: calEnd,
+    accounting,
+    excludedCustomers,
+  };
+  if (split && hoFreq && hoMon) {
+    summary.holdoutFrequency = hoFreq.slice(0, kept);
+    summary.holdoutMonetaryValue = hoMon.slice(0, kept);
+    summary.holdoutT = new Float64Array(kept).fill((endPeriod - calPeriod) * toFreq);
+    summary.calibrationEnd = calEnd;
+  }
+  return summary;
+}
+
+function fmt(d: Day): string {
+  const [y, m, dd] = civilFromDays(d);
+  return `${y}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
+/**
+ * Period number of each day minDay + k (k < span): the day itself, the Monday-start week
+ * (1970-01-05 was a Monday, day 4), or the calendar month (year × 12 + month − 1).
+ */
+export function periodTable(minDay: Day, span: number, unit: PeriodUnit): Int32Array {
+  const t = new Int32Array(Math.max(span, 1));
+  for (let k = 0; k < span; k++) {
+    const d = minDay + k;
+    if (unit === 'day') t[k] = d;
+    else if (unit === 'week') t[k] = Math.floor((d - 4) / 7);
+    else {
+      const [y, m] = civilFromDays(d);
+      t[k] = y * 12 + m - 1;
+    }
+  }
+  return t;
+}
+
+/**
+ * Row order grouped by customer and by day within a customer: `index[start[c] .. start[c+1])`
+ * are customer c's rows in day order (stable).
+ */
+export function groupOrder(
+  customer: Int32Array,
+  day: Int32Array,
+  n: number,
+  nCustomers: number,
+  minDay: number,
+  maxDay: number,
+): { index: Int32Array; start: Int32Array } {
+  const start = new Int32Array(nCustomers + 1);
+  for (let i = 0; i < n; i++) start[customer[i] + 1]++;
+  for (let c = 0; c < nCustomers; c++) start[c + 1] += start[c];
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    const c0 = customer[i - 1];
+    const c1 = customer[i];
+    if (c1 < c0 || (c1 === c0 && day[i] < day[i - 1])) {
+      sorted = false;
+      break;
+    }
+  }
+  const index = new Int32Array(n);
+  if (sorted) {
+    for (let i = 0; i < n; i++) index[i] = i;
+    return { index, start };
+  }
+  // Pass 1: rows by day (counting sort over the day range).
+  const span = maxDay - minDay + 1;
+  const byDay = new Int32Array(n);
+  if (span <= 4 * n + 1024) {
+    const count = new Int32Array(span + 1);
+    for (let i = 0; i < n; i++) count[day[i] - minDay + 1]++;
+    for (let k = 0; k < span; k++) count[k + 1] += count[k];
+    for (let i = 0; i < n; i++) byDay[count[day[i] - minDay]++] = i;
+  } else {
+    for (let i = 0; i < n; i++) byDay[i] = i;
+    byDay.sort((x, y) => day[x] - day[y] || x - y);
+  }
+  // Pass 2: stable by customer.
+  const next = start.slice(0, nCustomers);
+  for (let k = 0; k < n; k++) {
+    const i = byDay[k];
+    index[next[customer[i]]++] = i;
+  }
+  return { index, start };
+}
