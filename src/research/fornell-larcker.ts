@@ -1,0 +1,25 @@
+export interface FornellLarckerTable {
+  constructs: string[];
+  /** Square matrix: √AVE on the diagonal, correlations between construct scores off it. */
+  matrix: number[][];
+  /** Per construct: √AVE exceeds its largest absolute correlation with any other construct. */
+  discriminant: Record<string, boolean>;
+}
+
+/**
+ * The Fornell-Larcker table: discriminant validity holds for a construct when the square root of its
+ * AVE exceeds its correlations with every other construct (Fornell & Larcker 1981, JMR 18(1), the
+ * criterion AVE > squared inter-construct correlation).
+ *
+ * @example
+ * fornellLarcker(['A', 'B'], [0.6, 0.5], [[1, 0.4], [0.4, 1]]).discriminant; // { A: true, B: true }
+ */
+export function fornellLarcker(constructs: string[], ave: number[], correlations: number[][]): FornellLarckerTable {
+  const matrix = correlations.map((row, i) => row.map((r, j) => (i === j ? Math.sqrt(ave[i]) : r)));
+  const discriminant: Record<string, boolean> = {};
+  constructs.forEach((c, i) => {
+    const maxR = Math.max(0, ...correlations[i].filter((_, j) => j !== i).map(Math.abs));
+    discriminant[c] = Math.sqrt(ave[i]) > maxR;
+  });
+  return { constructs, matrix, discriminant };
+}
