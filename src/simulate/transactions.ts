@@ -164,9 +164,10 @@ export function simulatedCustomerId(index: number, customers: number): string {
  * @example
  * await writeSimulatedCsv(simulateTransactions({ seed: 1 }), 'data/sample.csv', FRENCH_DIALECT);
  */
-export async function writeSimulatedCsv(log: SimulatedLog, path: string, dialect: CsvDialect = ENGLISH_DIALECT): Promise<void> {
+export async function writeSimulatedCsv(log: SimulatedLog, target: string | NodeJS.WritableStream, dialect: CsvDialect = ENGLISH_DIALECT): Promise<void> {
   const order = sortByDay(log.day, log.start, log.end);
-  const out = createWriteStream(path);
+  const ownStream = typeof target === 'string';
+  const out = ownStream ? createWriteStream(target) : target;
   const hasChannel = log.channel !== undefined;
   const header = hasChannel ? dialect.header : dialect.header.slice(0, 3);
   let chunk = header.join(dialect.delimiter) + '\n';
@@ -192,8 +193,10 @@ export async function writeSimulatedCsv(log: SimulatedLog, path: string, dialect
       chunk = '';
     }
   }
-  out.end(chunk);
-  await once(out, 'finish');
+  if (ownStream) {
+    out.end(chunk);
+    await once(out, 'finish');
+  } else if (!out.write(chunk)) await once(out, 'drain');
 }
 
 /** Stable counting sort of transaction indices by day. */

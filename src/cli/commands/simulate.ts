@@ -81,7 +81,7 @@ export function register(program: Command): void {
         channels: o.channels ? [{ name: 'web', share: 0.55 }, { name: 'store', share: 0.35 }, { name: 'phone', share: 0.1 }] : undefined,
       });
       const dialect = o.lang === 'fr' ? FRENCH_DIALECT : ENGLISH_DIALECT;
-      const out = o.out ?? '/dev/stdout';
+      const out = o.out ?? process.stdout;
       await writeSimulatedCsv(log, out, dialect);
       const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days) };
       if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
