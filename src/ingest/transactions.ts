@@ -340,6 +340,7 @@ class Ingest {
     const estimate = Math.ceil((this.totalBytes / Math.max(avg, 4)) * 1.05) + 16;
     if (estimate > this.customer.length) this.grow(estimate);
     this.started = true;
+    this.unclosedQuote = false; // the loop rescans the sample records
     if (header) {
       // Consume the header record (and blank lines before it).
       this.line = this.firstRecordStartLine + firstRecordLines;
@@ -460,15 +461,14 @@ class Ingest {
           p++;
           break;
         }
-        // Junk after a closing quote: mark the field and skip to the end of the line.
+        // Junk after a closing quote: the field runs on to the next delimiter; the row is rejected.
         this.fq[nf - 1] = 3;
-        this.fe[nf - 1] = p;
-        while (p < end && buf[p] !== LF) p++;
+        while (p < end && buf[p] !== d && buf[p] !== LF) p++;
         if (p >= end && !eof) return -1;
-        if (p < end) {
-          nl++;
-          p++;
-        }
+        this.fe[nf - 1] = p > 0 && buf[p - 1] === CR ? p - 1 : p;
+        if (p >= end) break;
+        if (buf[p++] === d) continue;
+        nl++;
         break;
       }
       const s = p;
@@ -600,6 +600,12 @@ class Ingest {
         this.bad(REJECT.quote, rowLine, nf, 'a closing quote (")', 'end of file', true);
         continue;
       }
+      let junk = -1;
+      for (let k = 0; k < nf; k++) if (fq[k] === 3) junk = k;
+      if (junk >= 0) {
+        this.bad(REJECT.quote, rowLine, junk + 1, 'a delimiter after the closing quote', buf.toString('utf8', fs[junk] - 1, fe[junk]));
+        continue;
+      }
       if (nf !== expected) {
         this.bad(
           REJECT.fields,
@@ -610,12 +616,6 @@ class Ingest {
           false,
           ` (${nf} field${nf === 1 ? '' : 's'})`,
         );
-        continue;
-      }
-      let junk = -1;
-      for (let k = 0; k < nf; k++) if (fq[k] === 3) junk = k;
-      if (junk >= 0) {
-        this.bad(REJECT.quote, rowLine, junk + 1, 'a delimiter after the closing quote', buf.toString('utf8', fs[junk] - 1, fe[junk]));
         continue;
       }
       // Date.
