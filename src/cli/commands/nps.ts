@@ -51,6 +51,7 @@ export function register(program: Command): void {
       if (!(level > 0 && level < 1)) throw new UsageError(`--level must be between 0 and 1, e.g. 0.95, got "${o.level}"`);
       const cuts = o.tierCuts === undefined ? undefined : o.tierCuts.split(',').map(Number);
       if (cuts && cuts.some((c) => !(c > 0))) throw new UsageError(`--tier-cuts must be positive shares such as 0.01,0.04,0.15,0.8, got "${o.tierCuts}"`);
+      if (cuts && Math.abs(cuts.reduce((a, b) => a + b, 0) - 1) > 1e-9) throw new UsageError(`--tier-cuts must add up to 1, got "${o.tierCuts}"`);
       if (cuts && !o.transactions) throw new UsageError('--tier-cuts needs --transactions');
 
       const data = readNpsScores(file, { scoreCol: o.scoreCol, by: o.by, ids: o.transactions !== undefined, idCol: o.idCol, skipBadRows: o.skipBadRows });
