@@ -186,14 +186,46 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
   if (xs.length < 2) throw new ClvkitError(`the Gamma-Gamma model needs repeat buyers with a positive mean spend; found ${xs.length}`);
   // Moment start: the mean spend and its spread set p v/(q-1); start at p = 1, q = 2 matched to the mean.
   const meanM = ms.reduce((s, m, i) => s + m * ws[i], 0) / customers;
-  const row = [0, 0, 0];
+  // Terms that depend on x only are computed once per distinct x (same density as gammaGammaLogLikelihoodRow).
+  const groups = new Map<number, { w: number; wlogm: number; rows: number[] }>();
+  xs.forEach((x, i) => {
+    const g = groups.get(x) ?? { w: 0, wlogm: 0, rows: [] };
+    g.w += ws[i];
+    g.wlogm += ws[i] * Math.log(ms[i]);
+    g.rows.push(i);
+    groups.set(x, g);
+  });
+  const glist = [...groups.entries()];
   const ll = (t: Float64Array, grad?: Float64Array) => {
-    const prm = { p: t[0], q: t[1], v: t[2] };
+    const [p, q, v] = [t[0], t[1], t[2]];
+    const lv = Math.log(v);
     let total = 0;
-    if (grad) grad.fill(0);
-    for (let i = 0; i < xs.length; i++) {
-      total += ws[i] * gammaGammaLogLikelihoodRow(prm, xs[i], ms[i], grad ? row : undefined);
-      if (grad) for (let k = 0; k < 3; k++) grad[k] += ws[i] * row[k];
+    let gp = 0;
+    let gq = 0;
+    let gv = 0;
+    const dq = grad ? digamma(q) : 0;
+    for (const [x, g] of glist) {
+      const px = p * x;
+      const lx = Math.log(x);
+      let sumLog = 0;
+      let sumInv = 0;
+      for (const i of g.rows) {
+        const a = v + ms[i] * x;
+        sumLog += ws[i] * Math.log(a);
+        if (grad) sumInv += ws[i] / a;
+      }
+      total += g.w * (gammaln(px + q) - gammaln(px) - gammaln(q) + q * lv + px * lx) + (px - 1) * g.wlogm - (px + q) * sumLog;
+      if (grad) {
+        const s = digamma(px + q);
+        gp += x * (g.w * (s - digamma(px) + lx) + g.wlogm - sumLog);
+        gq += g.w * (s - dq + lv) - sumLog;
+        gv += (g.w * q) / v - (px + q) * sumInv;
+      }
+    }
+    if (grad) {
+      grad[0] = gp;
+      grad[1] = gq;
+      grad[2] = gv;
     }
     return total;
   };
