@@ -88,7 +88,9 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   // Period index of each day over [minDay, end]: a lookup table (small: one entry per day).
   const span = Math.max(0, end - minDay + 1);
   const periodOf = periodTable(minDay, span, unit);
-  const toFreq = unit === freq ? 1 : unitDays(unit) / unitDays(freq);
+  // Periods → freq units as (periods × days per unit) / days per freq: one rounding for day → week.
+  const uDays = unit === freq ? 1 : unitDays(unit);
+  const fDays = unit === freq ? 1 : unitDays(freq);
   const endPeriod = periodOf[end - minDay];
   const calPeriod = periodOf[calEnd - minDay];
 
@@ -197,8 +199,8 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     }
     const frequency = purchases - 1;
     outFreq[kept] = frequency;
-    outRec[kept] = (lastP - firstP) * toFreq;
-    outT[kept] = (calPeriod - firstP) * toFreq;
+    outRec[kept] = ((lastP - firstP) * uDays) / fDays;
+    outT[kept] = ((calPeriod - firstP) * uDays) / fDays;
     outMon[kept] = hasAmount ? (frequency > 0 ? repeatSum / frequency : 0) : NaN;
     outFirst[kept] = firstDay;
     outLast[kept] = lastDay;
@@ -248,7 +250,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   if (split && hoFreq && hoMon) {
     summary.holdoutFrequency = hoFreq.slice(0, kept);
     summary.holdoutMonetaryValue = hoMon.slice(0, kept);
-    summary.holdoutT = new Float64Array(kept).fill((endPeriod - calPeriod) * toFreq);
+    summary.holdoutT = new Float64Array(kept).fill(((endPeriod - calPeriod) * uDays) / fDays);
     summary.calibrationEnd = calEnd;
   }
   return summary;
