@@ -13,7 +13,12 @@ export const KANO_ANSWER_WORDS: Readonly<Record<KanoAnswer, readonly string[]>> 
   5: ['dislike', 'i dislike it', 'i dislike', "je n'aime pas", "je n'aime pas ça", 'ça me déplaît', 'cela me déplaît'],
 };
 
-/** Lower case, accents removed, typographic apostrophes straightened, spaces collapsed, final . or ! dropped. */
+/**
+ * Lower case, accents removed, typographic apostrophes straightened, spaces collapsed, final . or ! dropped.
+ *
+ * @example
+ * normalizeKanoWord('  Ça me  PLAÎT ! '); // 'ca me plait'
+ */
 export function normalizeKanoWord(text: string): string {
   return text
     .normalize('NFD')
@@ -46,7 +51,12 @@ export function parseKanoAnswer(text: string): KanoAnswer | undefined {
   return LOOKUP.get(normalizeKanoWord(text));
 }
 
-/** The accepted answers as one readable line, for error messages. */
+/**
+ * The accepted answers as one readable line, for error messages.
+ *
+ * @example
+ * acceptedKanoAnswers(); // "1 (like / i like it / …); 2 (must-be / …); …"
+ */
 export function acceptedKanoAnswers(): string {
   return Object.entries(KANO_ANSWER_WORDS)
     .map(([code, words]) => `${code} (${words.join(' / ')})`)

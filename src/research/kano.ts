@@ -39,7 +39,7 @@ export interface KanoResult {
   respondents: number;
 }
 
-// Tie order M > O > A > I, then R, Q: the "M > O > A > I" evaluation rule of Berger et al. (1993).
+// Tie order M > O > A > I, then R, Q: the "M > O > A > I" evaluation rule (Berger et al. 1993; Matzler & Hinterhuber 1998, Technovation 18(1)).
 const TIE_ORDER: readonly KanoCategory[] = ['M', 'O', 'A', 'I', 'R', 'Q'];
 
 /**

@@ -24,7 +24,12 @@ export interface NpsResult {
   level: number;
 }
 
-/** z = Φ⁻¹(1 − (1 − level)/2), checking the level. */
+/**
+ * z = Φ⁻¹(1 − (1 − level)/2), checking the level.
+ *
+ * @example
+ * zForLevel(0.95); // 1.959963984540054
+ */
 export function zForLevel(level: number): number {
   if (!(level > 0 && level < 1)) throw new ClvkitError(`the confidence level must be between 0 and 1 (e.g. 0.95), got ${level}`);
   return normalQuantile(1 - (1 - level) / 2, 0, 1);

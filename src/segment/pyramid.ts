@@ -49,6 +49,7 @@ export function valueTiers(values: ArrayLike<number>, options: ValueTierOptions 
   const names = options.names ?? (options.cuts === undefined ? [...DEFAULT_TIER_NAMES] : cuts.map((_, k) => `Tier ${k + 1}`));
   if (cuts.length === 0) throw new ClvkitError('value tiers need at least one cut');
   if (names.length !== cuts.length) throw new ClvkitError(`value tiers: ${cuts.length} cuts but ${names.length} names`);
+  if (new Set(names).size !== names.length) throw new ClvkitError(`value tier names must be distinct, got ${names.join(', ')}`);
   let total = 0;
   for (const c of cuts) {
     if (!(c > 0) || !Number.isFinite(c)) throw new ClvkitError(`value tier cuts must be positive shares, got ${c}`);

@@ -29,7 +29,12 @@ export interface SimulatedKano {
   seed: number;
 }
 
-/** Default features: one clearly must-be, one one-dimensional, one attractive, one indifferent. */
+/**
+ * Default features: one clearly must-be, one one-dimensional, one attractive, one indifferent.
+ *
+ * @example
+ * defaultKanoFeatures('fr')[0].name; // 'Livraison gratuite'
+ */
 export function defaultKanoFeatures(lang: 'en' | 'fr' = 'en'): SimulatedKanoFeature[] {
   const names = lang === 'fr'
     ? ['Livraison gratuite', 'Suivi de commande', 'Emballage cadeau', 'Lettre d’information']
@@ -152,7 +157,12 @@ export const DEFAULT_NPS_GROUPS: { name: string; share: number; probabilities: N
   { name: 'store', share: 0.4, probabilities: { promoter: 0.35, passive: 0.35, detractor: 0.3 } },
 ];
 
-/** True NPS in points of category probabilities: 100 (p_P − p_D) (Reichheld 2003). */
+/**
+ * True NPS in points of category probabilities: 100 (p_P − p_D) (Reichheld 2003).
+ *
+ * @example
+ * trueNps({ promoter: 0.5, passive: 0.3, detractor: 0.2 }); // 30
+ */
 export function trueNps(p: NpsProbabilities): number {
   const total = p.promoter + p.passive + p.detractor;
   return (100 * (p.promoter - p.detractor)) / total;
