@@ -1,0 +1,43 @@
+import { PALETTE, topLevel, type ChartOptions, type ChartText, type TopLevelSpec } from './common.ts';
+
+/** Pre-binned positive CLV values on a log scale: bins [lo, hi) with lo > 0. */
+export interface ClvDistributionInput {
+  bins: { lo: number; hi: number; customers: number }[];
+}
+
+export interface ClvDistributionText extends ChartText {
+  x: string;
+  y: string;
+}
+
+/**
+ * CLV distribution as a histogram on a logarithmic value axis (customers with zero value are
+ * counted in the text, not drawn).
+ *
+ * @example
+ * clvDistributionSpec({ bins: [{ lo: 1, hi: 10, customers: 40 }, { lo: 10, hi: 100, customers: 12 }] },
+ *   { title: 'CLV', x: 'CLV (€, log scale)', y: 'customers' });
+ */
+export function clvDistributionSpec(input: ClvDistributionInput, text: ClvDistributionText, options: ChartOptions = {}): TopLevelSpec {
+  const values = input.bins.filter((b) => b.lo > 0 && b.hi > b.lo);
+  return topLevel(
+    {
+      width: options.width ?? 520,
+      height: options.height ?? 220,
+      data: { values },
+      mark: { type: 'rect', color: PALETTE[0], stroke: 'white', strokeWidth: 0.5 },
+      encoding: {
+        x: { field: 'lo', type: 'quantitative', scale: { type: 'log' }, title: text.x, axis: { format: ',~s', tickCount: 6 } },
+        x2: { field: 'hi' },
+        y: { field: 'customers', type: 'quantitative', title: text.y, axis: { format: ',.0f' } },
+        y2: { datum: 0 },
+        tooltip: [
+          { field: 'lo', type: 'quantitative', title: '≥', format: ',.2f' },
+          { field: 'hi', type: 'quantitative', title: '<', format: ',.2f' },
+          { field: 'customers', type: 'quantitative', title: text.y, format: ',' },
+        ],
+      },
+    },
+    text.title,
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Shared pieces of the chart specs: sizes, colours and the config every chart carries.
+ * Charts are plain Vega-Lite objects built from aggregated data; nothing here does I/O.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+export type { TopLevelSpec };
+
+/** Size of a chart's plotting area in pixels. */
+export interface ChartOptions {
+  width?: number;
+  height?: number;
+}
+
+/** Titles shared by every chart: the chart title and, where it has them, axis titles. */
+export interface ChartText {
+  title: string;
+}
+
+export const FONT = 'Helvetica, Arial, sans-serif';
+export const PALETTE = ['#1f5f8b', '#e07b39', '#3a9a5b', '#b8434e', '#7a5aa6', '#8c6d46', '#d36aa6', '#6f7378'];
+export const ACTUAL_COLOUR = '#1f5f8b';
+export const PREDICTED_COLOUR = '#e07b39';
+
+/** The config block every spec carries: fonts, sizes, no chart border. */
+export function chartConfig(): Record<string, unknown> {
+  return {
+    font: FONT,
+    view: { stroke: null },
+    axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6' },
+    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom' },
+    title: { fontSize: 14, anchor: 'start', fontWeight: 'bold' },
+    range: { category: PALETTE },
+  };
+}
+
+/**
+ * Wrap a single or composed view with the shared config, title and background.
+ *
+ * @example
+ * topLevel({ mark: 'bar', data: { values: [] }, encoding: {} }, 'Title') // { title: 'Title', config: {...}, ... }
+ */
+export function topLevel(view: Record<string, unknown>, title: string): TopLevelSpec {
+  return { title, background: 'white', padding: 8, config: chartConfig(), ...view } as unknown as TopLevelSpec;
+}
+
+/** A finite number or null (Vega-Lite drops nulls from quantitative scales). */
+export function finite(v: number | null | undefined): number | null {
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}

@@ -1,0 +1,51 @@
+import { topLevel, type ChartOptions, type ChartText, type TopLevelSpec } from './common.ts';
+
+/** Customers moving from one tier or segment (earlier period) to another (later period). */
+export interface MigrationInput {
+  cells: { from: string; to: string; customers: number; share: number }[];
+  order: string[];
+}
+
+export interface MigrationText extends ChartText {
+  from: string;
+  to: string;
+  customers: string;
+  share: string;
+}
+
+/**
+ * Migration matrix: rows = state in the first period, columns = state in the second, colour = row share.
+ *
+ * @example
+ * migrationSpec({ cells: [{ from: 'Gold', to: 'Lead', customers: 12, share: 0.3 }], order: ['Gold', 'Lead'] },
+ *   { title: 'Migration', from: 'first year', to: 'second year', customers: 'customers', share: 'share of row' });
+ */
+export function migrationSpec(input: MigrationInput, text: MigrationText, options: ChartOptions = {}): TopLevelSpec {
+  const x = { field: 'to', type: 'nominal', sort: input.order, title: text.to, axis: { labelAngle: 0, orient: 'top' } };
+  const y = { field: 'from', type: 'nominal', sort: input.order, title: text.from };
+  const size = Math.max(160, 44 * input.order.length);
+  return topLevel(
+    {
+      width: options.width ?? size,
+      height: options.height ?? size,
+      data: { values: input.cells },
+      layer: [
+        {
+          mark: 'rect',
+          encoding: {
+            x, y,
+            color: { field: 'share', type: 'quantitative', title: text.share, scale: { scheme: 'oranges', domain: [0, 1] }, legend: { format: '.0%', orient: 'right' } },
+            tooltip: [
+              { field: 'from', type: 'nominal', title: text.from },
+              { field: 'to', type: 'nominal', title: text.to },
+              { field: 'customers', type: 'quantitative', title: text.customers, format: ',' },
+              { field: 'share', type: 'quantitative', title: text.share, format: '.1%' },
+            ],
+          },
+        },
+        { mark: { type: 'text', fontSize: 10 }, encoding: { x, y, text: { field: 'customers', type: 'quantitative', format: ',' }, color: { value: '#222' } } },
+      ],
+    },
+    text.title,
+  );
+}

@@ -1,0 +1,49 @@
+import { topLevel, type ChartOptions, type ChartText, type TopLevelSpec } from './common.ts';
+
+/** Customers and mean value per (recency score, frequency score) cell, scores 1..5 (5 = best). */
+export interface RfmInput {
+  cells: { recency: number; frequency: number; customers: number; meanValue: number }[];
+}
+
+export interface RfmText extends ChartText {
+  x: string;
+  y: string;
+  customers: string;
+  meanValue: string;
+}
+
+/**
+ * RFM heatmap: colour = mean monetary value, label = number of customers in each R × F cell.
+ *
+ * @example
+ * rfmSpec({ cells: [{ recency: 5, frequency: 5, customers: 120, meanValue: 310 }] },
+ *   { title: 'RFM', x: 'recency score', y: 'frequency score', customers: 'customers', meanValue: 'mean value' });
+ */
+export function rfmSpec(input: RfmInput, text: RfmText, options: ChartOptions = {}): TopLevelSpec {
+  const x = { field: 'recency', type: 'ordinal', title: text.x, axis: { labelAngle: 0 } };
+  const y = { field: 'frequency', type: 'ordinal', title: text.y, sort: 'descending' };
+  return topLevel(
+    {
+      width: options.width ?? 320,
+      height: options.height ?? 260,
+      data: { values: input.cells },
+      layer: [
+        {
+          mark: 'rect',
+          encoding: {
+            x, y,
+            color: { field: 'meanValue', type: 'quantitative', title: text.meanValue, scale: { scheme: 'blues' }, legend: { orient: 'right', format: ',.0f' } },
+            tooltip: [
+              { field: 'recency', type: 'ordinal', title: text.x },
+              { field: 'frequency', type: 'ordinal', title: text.y },
+              { field: 'customers', type: 'quantitative', title: text.customers, format: ',' },
+              { field: 'meanValue', type: 'quantitative', title: text.meanValue, format: ',.2f' },
+            ],
+          },
+        },
+        { mark: { type: 'text', fontSize: 10 }, encoding: { x, y, text: { field: 'customers', type: 'quantitative', format: ',' }, color: { value: '#222' } } },
+      ],
+    },
+    text.title,
+  );
+}

@@ -1,0 +1,65 @@
+import { topLevel, type ChartOptions, type ChartText, type TopLevelSpec } from './common.ts';
+
+/** Kaplan-Meier steps with confidence bands per group, and optional model projections. */
+export interface SurvivalInput {
+  curves: { group: string; t: number; survival: number; lower: number; upper: number }[];
+  projections?: { model: string; t: number; survival: number }[];
+}
+
+export interface SurvivalText extends ChartText {
+  x: string;
+  y: string;
+  group: string;
+  model: string;
+}
+
+/**
+ * Survival curves (Kaplan-Meier, step lines with 95% bands) and dashed model projections (sBG, BdW).
+ *
+ * @example
+ * survivalSpec({ curves: [{ group: 'all', t: 0, survival: 1, lower: 1, upper: 1 }, { group: 'all', t: 1, survival: 0.6, lower: 0.55, upper: 0.65 }],
+ *   projections: [{ model: 'sBG', t: 2, survival: 0.45 }] },
+ *   { title: 'Survival', x: 'months', y: 'still active', group: 'group', model: 'projection' });
+ */
+export function survivalSpec(input: SurvivalInput, text: SurvivalText, options: ChartOptions = {}): TopLevelSpec {
+  const x = { field: 't', type: 'quantitative', title: text.x };
+  const y = { field: 'survival', type: 'quantitative', title: text.y, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
+  const color = { field: 'group', type: 'nominal', title: text.group };
+  const layers: Record<string, unknown>[] = [
+    {
+      data: { values: input.curves },
+      layer: [
+        { mark: { type: 'area', interpolate: 'step-after', opacity: 0.18 }, encoding: { x, y: { field: 'lower', type: 'quantitative', scale: { domain: [0, 1] } }, y2: { field: 'upper' }, color } },
+        {
+          mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
+          encoding: {
+            x, y, color,
+            tooltip: [
+              { field: 'group', type: 'nominal', title: text.group },
+              { field: 't', type: 'quantitative', title: text.x },
+              { field: 'survival', type: 'quantitative', title: text.y, format: '.1%' },
+              { field: 'lower', type: 'quantitative', title: '−', format: '.1%' },
+              { field: 'upper', type: 'quantitative', title: '+', format: '.1%' },
+            ],
+          },
+        },
+      ],
+    },
+  ];
+  if (input.projections?.length) {
+    layers.push({
+      data: { values: input.projections },
+      mark: { type: 'line', strokeDash: [6, 3], strokeWidth: 1.5, color: '#555' },
+      encoding: {
+        x, y,
+        detail: { field: 'model', type: 'nominal' },
+        tooltip: [
+          { field: 'model', type: 'nominal', title: text.model },
+          { field: 't', type: 'quantitative', title: text.x },
+          { field: 'survival', type: 'quantitative', title: text.y, format: '.1%' },
+        ],
+      },
+    });
+  }
+  return topLevel({ width: options.width ?? 520, height: options.height ?? 240, layer: layers }, text.title);
+}
