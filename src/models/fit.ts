@@ -6,7 +6,8 @@
  * in natural parameters), AIC and BIC.
  */
 import { ClvkitError } from '../errors.ts';
-import type { FitOptions, FitResultBase } from './types.ts';
+import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import { compressSummary } from '../summary/compress.ts';
 
 /**
  * A log-likelihood to maximise over strictly positive natural parameters.
@@ -689,4 +690,94 @@ export function fitWithEngine<P extends Record<string, number>>(
 
 function fmt(v: number): string {
   return Number.isFinite(v) ? Number(v.toPrecision(6)).toString() : String(v);
+}
+
+/**
+ * A validated, compressed (frequency, recency, T) summary with weights, ready for a likelihood:
+ * unique rows plus the distinct frequencies and each row's index into them.
+ *
+ * @example
+ * const prep: PreparedSummary = prepareSummary({ frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] }, 'bgnbd');
+ * prep.rows; // 2
+ */
+export interface PreparedSummary {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  weights: Float64Array;
+  rows: number;
+  /** Sum of weights. */
+  customers: number;
+  /** Weighted number of customers with frequency > 0. */
+  repeatBuyers: number;
+  /** Distinct frequencies and, per unique row, the index of its frequency. */
+  distinctFrequencies: Float64Array;
+  frequencyIndex: Int32Array;
+}
+
+/**
+ * Validates a summary (finite values, integer frequency >= 0, 0 <= recency <= T, recency = 0 when
+ * frequency = 0, weights >= 0) and compresses it to weighted unique rows. Throws a ClvkitError
+ * naming the first bad row, or when there are no customers, or (with `requireRepeat`) when no
+ * customer made a repeat purchase, which leaves the purchase process unidentified.
+ *
+ * @example
+ * prepareSummary({ frequency: [0, 0], recency: [0, 0], T: [5, 6] }, 'bgnbd'); // throws: no repeat purchases
+ */
+export function prepareSummary(data: SummaryData, model: string, requireRepeat = true): PreparedSummary {
+  const { frequency, recency, T, weights } = data;
+  const n = frequency.length;
+  if (recency.length !== n || T.length !== n || (weights && weights.length !== n)) {
+    throw new ClvkitError(`${model}: summary columns differ in length (frequency ${n}, recency ${recency.length}, T ${T.length}${weights ? `, weights ${weights.length}` : ''})`);
+  }
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i];
+    const tx = recency[i];
+    const t = T[i];
+    const w = weights ? weights[i] : 1;
+    const where = `${model}: summary row ${i + 1}`;
+    if (!Number.isFinite(x) || x < 0 || Math.floor(x) !== x) throw new ClvkitError(`${where}: frequency must be a whole number >= 0, got ${x}`);
+    if (!Number.isFinite(t) || t < 0) throw new ClvkitError(`${where}: T must be a finite number >= 0, got ${t}`);
+    if (!Number.isFinite(tx) || tx < 0 || tx > t * (1 + 1e-12)) throw new ClvkitError(`${where}: recency must lie between 0 and T (${t}), got ${tx}`);
+    if (x === 0 && tx !== 0) throw new ClvkitError(`${where}: recency must be 0 when frequency is 0, got ${tx}`);
+    if (!Number.isFinite(w) || w < 0) throw new ClvkitError(`${where}: weight must be a finite number >= 0, got ${w}`);
+  }
+  const c = compressSummary(data);
+  let customers = 0;
+  let repeat = 0;
+  const m = c.weights.length;
+  for (let i = 0; i < m; i++) {
+    customers += c.weights[i];
+    if (c.frequency[i] > 0) repeat += c.weights[i];
+    if (c.recency[i] > c.T[i]) c.recency[i] = c.T[i];
+  }
+  if (!(customers > 0)) throw new ClvkitError(`${model}: no customers to fit (the summary is empty or all weights are 0)`);
+  if (requireRepeat && !(repeat > 0)) {
+    throw new ClvkitError(`${model}: no customer made a repeat purchase (all frequencies are 0), so the purchase rate cannot be estimated`);
+  }
+  // distinct frequencies
+  const map = new Map<number, number>();
+  const fi = new Int32Array(m);
+  const xs: number[] = [];
+  for (let i = 0; i < m; i++) {
+    const x = c.frequency[i];
+    let k = map.get(x);
+    if (k === undefined) {
+      k = xs.length;
+      xs.push(x);
+      map.set(x, k);
+    }
+    fi[i] = k;
+  }
+  return {
+    frequency: c.frequency,
+    recency: c.recency,
+    T: c.T,
+    weights: c.weights,
+    rows: m,
+    customers,
+    repeatBuyers: repeat,
+    distinctFrequencies: Float64Array.from(xs),
+    frequencyIndex: fi,
+  };
 }
