@@ -1,0 +1,40 @@
+import { sortedValues } from './sorted-values.ts';
+
+/** A Lorenz curve sampled at evenly spaced shares of customers. */
+export interface LorenzCurve {
+  /** Share of customers (poorest first), 0..1. */
+  population: number[];
+  /** Share of the total held by that share of customers, 0..1. */
+  value: number[];
+}
+
+/**
+ * Lorenz curve (Lorenz 1905, "Methods of measuring the concentration of wealth", JASA 9(70)):
+ * customers sorted by value ascending, cumulative share of value against cumulative share of
+ * customers, linearly interpolated between customers and sampled at `points` evenly spaced
+ * population shares (default 101: 0%, 1%, ..., 100%), so the curve stays small for any portfolio.
+ * All-NaN values when the total is not positive.
+ *
+ * @example
+ * lorenzCurve([1, 1, 2], 3); // { population: [0, 0.5, 1], value: [0, 0.375, 1] }
+ */
+export function lorenzCurve(values: ArrayLike<number>, points = 101): LorenzCurve {
+  const { sorted, total } = sortedValues(values, 'Lorenz curve');
+  const n = sorted.length;
+  const cum = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + sorted[i];
+  const population: number[] = [];
+  const value: number[] = [];
+  for (let k = 0; k < points; k++) {
+    const p = points === 1 ? 1 : k / (points - 1);
+    population.push(p);
+    if (n === 0 || !(total > 0)) {
+      value.push(NaN);
+      continue;
+    }
+    const x = p * n;
+    const i = Math.min(n - 1, Math.floor(x));
+    value.push(Math.min(1, (cum[i] + (x - i) * sorted[i]) / total));
+  }
+  return { population, value };
+}

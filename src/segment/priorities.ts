@@ -1,0 +1,77 @@
+import { actionFlags, type FlagOptions } from './flags.ts';
+
+/** One line of the prioritised list (snake_case: written as CSV and JSON as is). */
+export interface PriorityRow {
+  rank: number;
+  customer_id: string;
+  clv: number;
+  clv_lower?: number;
+  clv_upper?: number;
+  probability_alive: number;
+  expected_transactions: number;
+  expected_spend: number;
+  historical_spend: number;
+  days_since_last_purchase: number;
+  /** Tier by CLV (the customer pyramid on future value). */
+  tier: string;
+  /** Tier by historical spend. */
+  past_tier: string;
+  rfm_segment: string;
+  rfm_score: string;
+  flags: string[];
+}
+
+/** Per-customer columns of the prioritised list, in the summary's order. */
+export interface PriorityInputs {
+  customerIds: readonly string[];
+  clv: ArrayLike<number>;
+  clvLower?: ArrayLike<number>;
+  clvUpper?: ArrayLike<number>;
+  probabilityAlive: ArrayLike<number>;
+  expectedTransactions: ArrayLike<number>;
+  expectedSpend: ArrayLike<number>;
+  historicalSpend: ArrayLike<number>;
+  daysSinceLastPurchase: ArrayLike<number>;
+  valueTier: { tier: Int32Array; names: string[] };
+  pastTier: { tier: Int32Array; names: string[] };
+  rfmSegment: readonly string[];
+  rfm: { recency: Int8Array; frequency: Int8Array; monetary: Int8Array };
+}
+
+/**
+ * Every customer ranked by CLV (highest first; equal CLV keeps the input order), with P(alive),
+ * expected transactions and spend, tiers, RFM segment and the action flags of `actionFlags`.
+ *
+ * @example
+ * const rows = prioritisedList(inputs); // inputs from analysePortfolio
+ * rows[0].rank; // 1, the customer with the highest CLV
+ */
+export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}): PriorityRow[] {
+  const n = c.customerIds.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => c.clv[j] - c.clv[i] || i - j);
+  return order.map((i, r) => {
+    const row: PriorityRow = {
+      rank: r + 1,
+      customer_id: c.customerIds[i],
+      clv: c.clv[i],
+      probability_alive: c.probabilityAlive[i],
+      expected_transactions: c.expectedTransactions[i],
+      expected_spend: c.expectedSpend[i],
+      historical_spend: c.historicalSpend[i],
+      days_since_last_purchase: c.daysSinceLastPurchase[i],
+      tier: c.valueTier.names[c.valueTier.tier[i]],
+      past_tier: c.pastTier.names[c.pastTier.tier[i]],
+      rfm_segment: c.rfmSegment[i],
+      rfm_score: `${c.rfm.recency[i]}${c.rfm.frequency[i]}${c.rfm.monetary[i]}`,
+      flags: actionFlags(
+        { valueTier: c.valueTier.tier[i], pastTier: c.pastTier.tier[i], probabilityAlive: c.probabilityAlive[i], daysSinceLastPurchase: c.daysSinceLastPurchase[i] },
+        flagOptions,
+      ),
+    };
+    if (c.clvLower && c.clvUpper) {
+      row.clv_lower = c.clvLower[i];
+      row.clv_upper = c.clvUpper[i];
+    }
+    return row;
+  });
+}
