@@ -1,0 +1,74 @@
+import type { CustomerFacts } from './customers.ts';
+import { type KmStep, kaplanMeier } from './kaplan-meier.ts';
+import { type OutcomePeriod, periodLabel, periodOrdinal } from './periods.ts';
+import { type Proportion, wilsonInterval } from './wilson.ts';
+
+/** Conversion of one group (a cohort, or everybody) within each window. */
+export interface ConversionGroup {
+  period: string;
+  customers: number;
+  /** Keyed `within_30`, `within_90`, ... : eligible customers (observed for the whole window), converted, Wilson interval. */
+  windows: Record<string, Proportion>;
+}
+
+/** First-to-second purchase conversion (DESIGN.md §3 `conversion`). */
+export interface Conversion {
+  windows_days: number[];
+  note: string;
+  overall: ConversionGroup & { ever: Proportion };
+  cohorts: ConversionGroup[];
+  time_to_second: { unit: 'day'; customers: number; repeaters: number; median: number; median_lower: number; median_upper: number; km: KmStep[] };
+}
+
+export const CONVERSION_WINDOWS = [30, 90, 180];
+
+/**
+ * First-to-second purchase conversion by acquisition cohort within each window (days), with Wilson
+ * intervals. Only customers observed for the whole window count in a window's rate: a customer
+ * acquired less than w days before the end is left out of the w-day rate (otherwise recent cohorts
+ * would look worse). The time to the second purchase is a Kaplan-Meier curve in days, censored at
+ * the observation end.
+ *
+ * @example
+ * const conv = conversion(customerFacts(table, end), 'month');
+ * conv.overall.windows.within_90; // { successes, n, rate, lower, upper }
+ */
+export function conversion(facts: CustomerFacts, period: OutcomePeriod, windows: number[] = CONVERSION_WINDOWS, level = 0.95): Conversion {
+  const groups = new Map<number, { customers: number; n: number[]; k: number[] }>();
+  const all = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) };
+  const times: number[] = [];
+  const events: number[] = [];
+  let repeaters = 0;
+  for (let c = 0; c < facts.first.length; c++) {
+    const f = facts.first[c];
+    if (f < 0) continue;
+    const o = periodOrdinal(f, period);
+    let g = groups.get(o);
+    if (!g) groups.set(o, (g = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) }));
+    g.customers++;
+    all.customers++;
+    const s = facts.second[c];
+    if (s >= 0) repeaters++;
+    windows.forEach((w, j) => {
+      if (facts.end - f < w) return;
+      g.n[j]++;
+      all.n[j]++;
+      if (s >= 0 && s - f <= w) {
+        g.k[j]++;
+        all.k[j]++;
+      }
+    });
+    times.push(s >= 0 ? s - f : facts.end - f);
+    events.push(s >= 0 ? 1 : 0);
+  }
+  const windowsOf = (g: { n: number[]; k: number[] }) => Object.fromEntries(windows.map((w, j) => [`within_${w}`, wilsonInterval(g.k[j], g.n[j], level)]));
+  const km = kaplanMeier(times, events, level);
+  return {
+    windows_days: windows,
+    note:
+      'conversion = a second purchase on a later day within w days of the first; only customers acquired at least w days before the end count in the w-day rate; intervals are Wilson score intervals; "ever" counts repeats up to the end whatever the tenure.',
+    overall: { period: 'all', customers: all.customers, windows: windowsOf(all), ever: wilsonInterval(repeaters, all.customers, level) },
+    cohorts: [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([o, g]) => ({ period: periodLabel(o, period), customers: g.customers, windows: windowsOf(g) })),
+    time_to_second: { unit: 'day', customers: all.customers, repeaters, median: km.median, median_lower: km.median_lower, median_upper: km.median_upper, km: km.steps },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Day, TransactionTable } from '../types.ts';
+
+/** What the outcomes need to know about each customer, columnar, in `customerIds` order. */
+export interface CustomerFacts {
+  customerIds: string[];
+  /** Day of the first purchase (-1 when every transaction of the customer is after the end). */
+  first: Int32Array;
+  /** Day of the second distinct purchase day, -1 when none before the end. */
+  second: Int32Array;
+  /** Last purchase day on or before the end. */
+  last: Int32Array;
+  /** Value of the first purchase day (sum of its transactions; NaN without amounts). */
+  firstValue: Float64Array;
+  /** Total value on or before the end (NaN without amounts). */
+  revenue: Float64Array;
+  /** Acquisition channel: the channel of the customer's first transaction on the first day (first in file order), -1 when none. */
+  channel: Int32Array;
+  channels: string[];
+  hasAmount: boolean;
+  /** Observation end used. */
+  end: Day;
+  /** Transactions after the end, not used. */
+  afterEnd: number;
+}
+
+/**
+ * One pass over the transactions (in any order) to each customer's first and second purchase days,
+ * last day, first-order value, revenue and acquisition channel, ignoring transactions after `end`.
+ * Several transactions on the same day are one purchase day.
+ *
+ * @example
+ * const facts = customerFacts(table, table.day.reduce((a, b) => Math.max(a, b)));
+ * facts.second[0] - facts.first[0]; // days from first to second purchase of the first customer
+ */
+export function customerFacts(table: TransactionTable, end: Day): CustomerFacts {
+  const m = table.customerIds.length;
+  const first = new Int32Array(m).fill(-1);
+  const second = new Int32Array(m).fill(-1);
+  const last = new Int32Array(m).fill(-1);
+  const firstValue = new Float64Array(m);
+  const revenue = new Float64Array(m);
+  const channel = new Int32Array(m).fill(-1);
+  let afterEnd = 0;
+  for (let i = 0; i < table.length; i++) {
+    const d = table.day[i];
+    if (d > end) {
+      afterEnd++;
+      continue;
+    }
+    const c = table.customer[i];
+    const a = table.amount[i];
+    if (table.hasAmount) revenue[c] += a;
+    if (first[c] < 0 || d < first[c]) {
+      if (first[c] >= 0) second[c] = first[c];
+      first[c] = d;
+      firstValue[c] = table.hasAmount ? a : NaN;
+      channel[c] = table.channel ? table.channel[i] : -1;
+    } else if (d === first[c]) {
+      if (table.hasAmount) firstValue[c] += a;
+    } else if (second[c] < 0 || d < second[c]) {
+      second[c] = d;
+    }
+    if (d > last[c]) last[c] = d;
+  }
+  if (!table.hasAmount) revenue.fill(NaN);
+  return {
+    customerIds: table.customerIds,
+    first,
+    second,
+    last,
+    firstValue,
+    revenue,
+    channel,
+    channels: table.channels ?? [],
+    hasAmount: table.hasAmount,
+    end,
+    afterEnd,
+  };
+}
