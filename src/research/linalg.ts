@@ -140,7 +140,7 @@ export function crossprodInverse(R: Float64Array, p: number): Float64Array {
 export function symmetricEigen(matrix: number[][]): { values: number[]; vectors: number[][] } {
   const k = matrix.length;
   const a = matrix.map((r) => r.slice());
-  const v = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+  const v: number[][] = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) off += a[i][j] * a[i][j];

@@ -193,8 +193,8 @@ function step(y: ArrayLike<number>, columns: ArrayLike<number>[], eta: Float64Ar
 function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[], maxIterations: number): IrlsFit {
   const n = y.length;
   const k = columns.length;
-  let beta = new Float64Array(k);
-  let eta = linear(columns, beta, n);
+  let beta: Float64Array = new Float64Array(k);
+  let eta: Float64Array = linear(columns, beta, n);
   let ll = logLik(y, eta);
   let iterations = 0;
   let converged = false;
@@ -202,7 +202,7 @@ function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[
     iterations++;
     const ls = step(y, columns, eta);
     if (ls.collinear.length > 0) break;
-    let next = ls.coef;
+    let next: Float64Array = ls.coef;
     let nextEta = linear(columns, next, n);
     let nextLl = logLik(y, nextEta);
     // Step halving if the likelihood fell (a safeguard, as in R's glm.fit).
@@ -221,8 +221,8 @@ function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[
   for (let i = 0; i < n; i++) maxEta = Math.max(maxEta, Math.abs(eta[i]));
   if (!converged || maxEta > 20) {
     // Separation check: a few more steps; coefficients that keep moving (on the scale of their predictor) diverge.
-    let b2 = beta;
-    let e2 = eta;
+    let b2: Float64Array = beta;
+    let e2: Float64Array = eta;
     for (let s = 0; s < 5; s++) {
       const ls = step(y, columns, e2);
       if (ls.collinear.length > 0) break;
