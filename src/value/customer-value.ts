@@ -1,0 +1,118 @@
+import { ClvkitError } from '../errors.ts';
+import type { SummaryData } from '../models/types.ts';
+import { discountedExpectedTransactions, type DertMethod } from './discounted-transactions.ts';
+import { horizonInModelUnits, type HorizonUnit } from './units.ts';
+import { aliveAll, conditionalAll, type ValueModel } from './value-model.ts';
+
+/** The spend model CLV uses: Gamma-Gamma's conditional expected spend per transaction. */
+export interface SpendModel {
+  conditionalExpectedAverageSpend(frequency: number, monetaryValue: number): number;
+}
+
+/** Options of {@link customerValue}. */
+export interface CustomerValueOptions {
+  /** Horizon in `horizonUnit`, or 'infinite' (the whole residual lifetime; needs a discount above 0). */
+  horizon: number | 'infinite';
+  /** Unit of the horizon (default: the model's unit). */
+  horizonUnit?: HorizonUnit;
+  /** Days in the model's time unit (the summary's `freq`: 7 for weeks, 365.25/12 for months). */
+  modelUnitDays: number;
+  /** Annual discount rate (default 0.10), converted exactly to the model's unit (see units.ts). */
+  annualDiscount?: number;
+  /** Margin on spend: one number (default 1) or one per customer. */
+  margin?: number | ArrayLike<number>;
+  /** Gamma-Gamma model (expected spend E[M | x, m̄] per customer), or the expected spend per customer. */
+  spend: SpendModel | ArrayLike<number>;
+  method?: DertMethod;
+}
+
+/** Per-customer value, in input order. */
+export interface CustomerValue {
+  /** discountedTransactions × expectedSpend × margin. */
+  clv: Float64Array;
+  discountedTransactions: Float64Array;
+  /** Undiscounted E[Y(H) | x, t_x, T] over the horizon (NaN for an infinite horizon). */
+  expectedTransactions: Float64Array;
+  expectedSpend: Float64Array;
+  probabilityAlive: Float64Array;
+  margin: Float64Array;
+  /** The horizon in model units. */
+  horizon: number;
+  rate: number;
+  rateKind: 'continuous' | 'discrete';
+  method: 'closed-form' | 'integral';
+}
+
+/**
+ * Customer lifetime value per customer = discounted expected residual transactions × expected spend per
+ * transaction × margin (Fader, Hardie & Lee 2005b, "RFM and CLV", JMR 42(4), §"Linking RFM to CLV":
+ * CLV = margin × E[M] × DERT). The spend is Gamma-Gamma's E[M | x, m̄] (FHL 2005b eq. 6) — for a customer
+ * without repeat purchases, the population mean — and the transactions come from `discountedExpectedTransactions`.
+ * With `annualDiscount: 0` and a finite horizon, clv / (margin × spend) is exactly E[Y(H) | x, t_x, T].
+ *
+ * @example
+ * const v = customerValue(fitBgNbd(summary), summary, {
+ *   horizon: 12, horizonUnit: 'month', modelUnitDays: 7, annualDiscount: 0.1, margin: 0.3, spend: fitGammaGamma(summary),
+ * });
+ * v.clv[0];
+ */
+export function customerValue(model: ValueModel, data: SummaryData & { monetaryValue?: ArrayLike<number> }, o: CustomerValueOptions): CustomerValue {
+  const n = data.frequency.length;
+  if (!(o.modelUnitDays > 0)) throw new ClvkitError(`the model's time unit must be a positive number of days, got ${o.modelUnitDays}`);
+  const horizonUnit = o.horizonUnit;
+  const H = horizonUnit === undefined ? (o.horizon === 'infinite' ? Infinity : checkedHorizon(o.horizon)) : horizonInModelUnits(o.horizon, horizonUnit, o.modelUnitDays);
+  const annual = o.annualDiscount ?? 0.1;
+  const det = discountedExpectedTransactions(model, data, { horizon: H, annualDiscount: annual, unitDays: o.modelUnitDays, method: o.method });
+  const expectedTransactions = Number.isFinite(H) ? (annual === 0 ? det.values.slice() : conditionalAll(model, data, H)) : new Float64Array(n).fill(NaN);
+  const expectedSpend = spendOf(o.spend, data);
+  const margin = marginOf(o.margin ?? 1, n);
+  const clv = new Float64Array(n);
+  for (let i = 0; i < n; i++) clv[i] = det.values[i] * expectedSpend[i] * margin[i];
+  return {
+    clv,
+    discountedTransactions: det.values,
+    expectedTransactions,
+    expectedSpend,
+    probabilityAlive: aliveAll(model, data),
+    margin,
+    horizon: H,
+    rate: det.rate,
+    rateKind: det.rateKind,
+    method: det.method,
+  };
+}
+
+function checkedHorizon(h: number): number {
+  if (!(h >= 0)) throw new ClvkitError(`the horizon must be a number >= 0 or 'infinite', got ${h}`);
+  return h;
+}
+
+function spendOf(spend: SpendModel | ArrayLike<number>, data: { frequency: ArrayLike<number>; monetaryValue?: ArrayLike<number> }): Float64Array {
+  const n = data.frequency.length;
+  const out = new Float64Array(n);
+  if (typeof (spend as SpendModel).conditionalExpectedAverageSpend === 'function') {
+    const m = spend as SpendModel;
+    if (!data.monetaryValue) throw new ClvkitError('expected spend from the Gamma-Gamma model needs the monetary value of each customer');
+    for (let i = 0; i < n; i++) {
+      const x = data.frequency[i];
+      const mv = data.monetaryValue[i];
+      out[i] = m.conditionalExpectedAverageSpend(x, x > 0 && Number.isFinite(mv) ? mv : 0);
+    }
+  } else {
+    const a = spend as ArrayLike<number>;
+    if (a.length !== n) throw new ClvkitError(`expected spend: ${a.length} values for ${n} customers`);
+    for (let i = 0; i < n; i++) out[i] = a[i];
+  }
+  return out;
+}
+
+function marginOf(margin: number | ArrayLike<number>, n: number): Float64Array {
+  if (typeof margin === 'number') {
+    if (!Number.isFinite(margin)) throw new ClvkitError(`the margin must be a finite number, got ${margin}`);
+    return new Float64Array(n).fill(margin);
+  }
+  if (margin.length !== n) throw new ClvkitError(`margin: ${margin.length} values for ${n} customers`);
+  const out = Float64Array.from(margin as ArrayLike<number>);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(out[i])) throw new ClvkitError(`the margin of customer ${i + 1} is not a finite number`);
+  return out;
+}

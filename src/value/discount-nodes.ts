@@ -1,0 +1,63 @@
+import { ClvkitError } from '../errors.ts';
+import { gaussLegendre } from './gauss-legendre.ts';
+
+/** Times and weights such that the discounted expected transactions are Σ_j weight_j · E[Y(time_j)]. */
+export interface DiscountNodes {
+  times: Float64Array;
+  weights: Float64Array;
+}
+
+const NODES_PER_PANEL = 10;
+const SMALLEST_U = 2 ** -40;
+const GL = gaussLegendre(NODES_PER_PANEL);
+
+/**
+ * Quadrature rule for the discounted expected transactions over (0, H] with a continuous rate delta,
+ * DET = ∫_0^H e^{−δt} dE[Y(t)], written with E[Y(t)] alone (no derivative) by integration by parts
+ * (E[Y(0)] = 0):  DET = e^{−δH} E[Y(H)] + δ ∫_0^H e^{−δt} E[Y(t)] dt, and with u = e^{−δt}:
+ *
+ *   DET = u_H · E[Y(H)] + ∫_{u_H}^1 E[Y(−ln(u)/δ)] du,   u_H = e^{−δH} (0 when H is infinite).
+ *
+ * The u-integral is split into dyadic panels [1/2, 1], [1/4, 1/2], … down to u_H (or 2^−40 for an
+ * infinite horizon, the remaining sliver counted as 2^−40 · E[Y(t(2^−40))]), each integrated with
+ * 10-point Gauss-Legendre; the panels follow log-time, where E[Y] is smooth even when it grows
+ * without bound (Pareto/NBD with s < 1). With δ = 0 the rule is the single node E[Y(H)].
+ *
+ * @example
+ * const { times, weights } = discountNodes(52, 0.0018);
+ * // Σ weights_j · E[Y(times_j)] is the discounted expected transactions over 52 weeks
+ */
+export function discountNodes(horizon: number, delta: number): DiscountNodes {
+  if (!(horizon >= 0)) throw new ClvkitError(`the horizon must be >= 0, got ${horizon}`);
+  if (!(delta >= 0) || !Number.isFinite(delta)) throw new ClvkitError(`the discount rate must be >= 0, got ${delta}`);
+  if (delta === 0) {
+    if (!Number.isFinite(horizon)) throw new ClvkitError('an infinite horizon needs a discount rate above 0');
+    return { times: Float64Array.of(horizon), weights: Float64Array.of(1) };
+  }
+  if (horizon === 0) return { times: new Float64Array(0), weights: new Float64Array(0) };
+  const uH = Number.isFinite(horizon) ? Math.exp(-delta * horizon) : 0;
+  const times: number[] = [];
+  const weights: number[] = [];
+  let hi = 1;
+  for (;;) {
+    const lo = Math.max(hi / 2, uH, SMALLEST_U);
+    const mid = (hi + lo) / 2;
+    const half = (hi - lo) / 2;
+    for (let k = 0; k < NODES_PER_PANEL; k++) {
+      const u = mid + half * GL.nodes[k];
+      times.push(-Math.log(u) / delta);
+      weights.push(half * GL.weights[k]);
+    }
+    if (lo <= uH || lo <= SMALLEST_U) break;
+    hi = lo;
+  }
+  // end term: u_H · E[Y(H)] for a finite horizon, the sliver below 2^−40 for an infinite one
+  if (uH > 0) {
+    times.push(horizon);
+    weights.push(uH);
+  } else {
+    times.push(-Math.log(SMALLEST_U) / delta);
+    weights.push(SMALLEST_U);
+  }
+  return { times: Float64Array.from(times), weights: Float64Array.from(weights) };
+}
