@@ -39,16 +39,17 @@ describe('ols: NIST StRD Longley', () => {
   const X = [1, 2, 3, 4, 5, 6].map((j) => Float64Array.from(LONGLEY, (r) => r[j]));
   const fit = ols(y, X, ['x1', 'x2', 'x3', 'x4', 'x5', 'x6']);
 
-  it('coefficients agree with the certified values to at least 8 significant digits', () => {
-    fit.coefficients.forEach((c, j) => expect(lre(c.estimate, CERT_B[j])).toBeGreaterThanOrEqual(8));
+  // Observed: coefficients 13.0-15.1 digits, standard errors 12.6, sigma 12.6, R² 14.6, F 12.3 (the acceptance floor is 8).
+  it("coefficients agree with the certified values to at least 11 significant digits", () => {
+    fit.coefficients.forEach((c, j) => expect(lre(c.estimate, CERT_B[j])).toBeGreaterThanOrEqual(11));
   });
-  it('standard errors agree to at least 8 significant digits', () => {
-    fit.coefficients.forEach((c, j) => expect(lre(c.se, CERT_SE[j])).toBeGreaterThanOrEqual(8));
+  it("standard errors agree to at least 11 significant digits", () => {
+    fit.coefficients.forEach((c, j) => expect(lre(c.se, CERT_SE[j])).toBeGreaterThanOrEqual(11));
   });
   it('residual SD, R² and F agree', () => {
-    expect(lre(fit.sigma, CERT_SIGMA)).toBeGreaterThanOrEqual(8);
-    expect(lre(fit.r2, CERT_R2)).toBeGreaterThanOrEqual(8);
-    expect(lre(fit.f!, CERT_F)).toBeGreaterThanOrEqual(8);
+    expect(lre(fit.sigma, CERT_SIGMA)).toBeGreaterThanOrEqual(11);
+    expect(lre(fit.r2, CERT_R2)).toBeGreaterThanOrEqual(11);
+    expect(lre(fit.f!, CERT_F)).toBeGreaterThanOrEqual(11);
     expect(fit.f_df1).toBe(6);
     expect(fit.f_df2).toBe(9);
   });
