@@ -19,6 +19,12 @@ interface SurveyCliOptions {
   lang?: string;
 }
 
+/**
+ * Registers `clvkit survey <responses.csv> --config study.json [--json] [--out-dir dir] [--missing rule]`.
+ *
+ * @example
+ * register(new Command("clvkit")); // then: clvkit survey io-responses.csv --template io --json
+ */
 export function register(program: Command): void {
   program
     .command('survey')
