@@ -5,7 +5,7 @@ import { type ContractModelGroup, contractModelGroup } from './contract-models.t
 import type { ContractsInput, FileAccounting } from './contracts.ts';
 import { type KmStep, kaplanMeier } from './kaplan-meier.ts';
 import { type OutcomePeriod, periodLabel, periodOrdinal } from './periods.ts';
-import { type RetentionRateRow, retentionRates, retentionTrend } from './retention-rates.ts';
+import { type RetentionRateRow, type RetentionTrend, retentionRates, retentionTrend } from './retention-rates.ts';
 import { survivorCounts } from './survivor-counts.ts';
 
 export interface ContractRetentionOptions {
@@ -35,7 +35,7 @@ export interface ContractRetention {
   median_lower: number;
   median_upper: number;
   retention_rates: RetentionRateRow[];
-  retention_trend: { rising: boolean; first: number; last: number; slope: number };
+  retention_trend: RetentionTrend;
   heterogeneity_note: string;
   models: { groups: ContractModelGroup[]; skipped: { group: string; name: string; contracts: number; reason: string }[] };
 }
@@ -93,16 +93,17 @@ export function contractRetention(input: ContractsInput, options: ContractRetent
     median_upper: km.median_upper,
     retention_rates: rates,
     retention_trend: trend,
-    heterogeneity_note: heterogeneityNote(trend, rates.length),
+    heterogeneity_note: heterogeneityNote(trend),
     models: { groups, skipped },
   };
 }
 
-function heterogeneityNote(trend: { rising: boolean; first: number; last: number }, n: number): string {
-  if (n < 2) return 'Too few whole periods observed to see how retention rates change with tenure.';
+function heterogeneityNote(trend: RetentionTrend): string {
+  const n = trend.last_t;
+  if (!(n >= 2)) return 'Too few whole periods observed to see how retention rates change with tenure.';
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   if (trend.rising) {
-    return `Aggregate retention rises with tenure (${pct(trend.first)} in period 1, ${pct(trend.last)} in period ${n}). That does not mean a customer grows more loyal: customers differ in their churn propensity, the least loyal leave first, and the survivors are an ever more loyal mix (Fader & Hardie 2007, "How to project customer retention"; the sBG reproduces this with a constant churn probability per customer).`;
+    return `Aggregate retention rises with tenure (${pct(trend.first)} in period 1, ${pct(trend.last)} in period ${n}, the last with at least 30 contracts at risk). That does not mean a customer grows more loyal: customers differ in their churn propensity, the least loyal leave first, and the survivors are an ever more loyal mix (Fader & Hardie 2007, "How to project customer retention"; the sBG reproduces this with a constant churn probability per customer).`;
   }
   return `Aggregate retention does not rise with tenure here (${pct(trend.first)} in period 1, ${pct(trend.last)} in period ${n}); compare the BdW's c: c > 1 means individual churn propensities increase with tenure (Fader et al. 2018).`;
 }

@@ -39,15 +39,29 @@ export function retentionRates(counts: SurvivorCounts, level = 0.95): RetentionR
   return rows;
 }
 
+/** The trend of the observed retention rates over the tenures with enough contracts at risk. */
+export interface RetentionTrend {
+  rising: boolean;
+  first: number;
+  last: number;
+  /** Tenure of `last`: the last period with at least `minAtRisk` contracts at risk. */
+  last_t: number;
+  slope: number;
+}
+
 /**
  * Whether the observed retention rates rise with tenure: the weighted least-squares slope of r_t on t
- * (weights: at_risk) is positive; with the first and last rates for the note.
+ * (weights: at_risk) over the periods with at least `minAtRisk` contracts at risk is positive; with the
+ * first and last of those rates for the note.
  *
  * @example
- * retentionTrend(rows); // { rising: true, first: 0.631, last: 0.927, slope: 0.02 }
+ * retentionTrend(rows); // { rising: true, first: 0.631, last: 0.92, last_t: 7, slope: 0.04 }
  */
-export function retentionTrend(rows: RetentionRateRow[]): { rising: boolean; first: number; last: number; slope: number } {
-  if (rows.length < 2) return { rising: false, first: rows[0]?.retention_rate ?? NaN, last: rows[0]?.retention_rate ?? NaN, slope: NaN };
+export function retentionTrend(all: RetentionRateRow[], minAtRisk = 30): RetentionTrend {
+  const kept = all.filter((r) => r.at_risk >= minAtRisk);
+  const rows = kept.length >= 2 ? kept : all;
+  const lastRow = rows[rows.length - 1];
+  if (rows.length < 2) return { rising: false, first: rows[0]?.retention_rate ?? NaN, last: lastRow?.retention_rate ?? NaN, last_t: lastRow?.t ?? NaN, slope: NaN };
   let sw = 0;
   let st = 0;
   let sr = 0;
@@ -65,5 +79,5 @@ export function retentionTrend(rows: RetentionRateRow[]): { rising: boolean; fir
     den += r.at_risk * (r.t - tm) ** 2;
   }
   const slope = num / den; // weighted least-squares slope
-  return { rising: slope > 0, first: rows[0].retention_rate, last: rows[rows.length - 1].retention_rate, slope };
+  return { rising: slope > 0, first: rows[0].retention_rate, last: lastRow.retention_rate, last_t: lastRow.t, slope };
 }

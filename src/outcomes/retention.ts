@@ -1,0 +1,97 @@
+import { formatDay } from '../ingest/dates.ts';
+import type { Day, RowAccounting, TransactionTable } from '../types.ts';
+import { type CohortRow, cohortMatrix } from './cohorts.ts';
+import { type ContractRetention, contractRetention } from './contract-retention.ts';
+import type { ContractsInput } from './contracts.ts';
+import { type Conversion, CONVERSION_WINDOWS, conversion } from './conversion.ts';
+import { customerFacts } from './customers.ts';
+import { type DriverModel, driverModels } from './drivers.ts';
+import { type LeadFunnel, leadFunnel } from './funnel.ts';
+import type { LeadsInput } from './leads.ts';
+import { type OutcomePeriod, periodDays } from './periods.ts';
+import { type RecruitmentRow, recruitment } from './recruitment.ts';
+
+export interface RetentionOptions {
+  /** Reporting period (default month). */
+  period?: OutcomePeriod;
+  /** Observation end (default: the latest date in any input). Later transactions are not used. */
+  end?: Day;
+  leads?: LeadsInput;
+  contracts?: ContractsInput;
+  /** P(alive) at the end per customer id (e.g. from a fitted BG/NBD) for the expected active customers per cohort. */
+  probabilityAlive?: { customerIds: string[]; values: ArrayLike<number>; model?: string };
+  /** Conversion windows in days (default 30, 90, 180). */
+  windows?: number[];
+  level?: number;
+  /** Fit the logistic driver models (default true). */
+  drivers?: boolean;
+  /** Smallest plan or start cohort fitted on its own (default 30 contracts). */
+  minGroupSize?: number;
+  /** Projection horizon of the contract models, in periods. */
+  horizon?: number;
+}
+
+/** Everything `clvkit retention --json` prints (DESIGN.md §3). */
+export interface RetentionReport {
+  period: OutcomePeriod;
+  end: string;
+  notes: Record<string, string>;
+  accounting: { transactions: RowAccounting & { after_end: number } };
+  recruitment: RecruitmentRow[];
+  conversion: Conversion & { leads?: LeadFunnel };
+  cohorts: CohortRow[];
+  /** The model behind `expected_active` in cohorts, null when none was given. */
+  expected_active_model: string | null;
+  drivers: DriverModel[];
+  contracts?: ContractRetention;
+}
+
+/**
+ * Recruitment, conversion, cohort retention, drivers and (with a contracts file) contractual retention
+ * from a transaction table: the whole of `clvkit retention`.
+ *
+ * @example
+ * const table = await readTransactions('orders.csv');
+ * const report = retentionOutcomes(table, { period: 'month', contracts: readContracts('contracts.csv') });
+ * report.cohorts[0].retention; report.contracts?.median;
+ */
+export function retentionOutcomes(table: TransactionTable, options: RetentionOptions = {}): RetentionReport {
+  const period = options.period ?? 'month';
+  const level = options.level ?? 0.95;
+  let end = options.end;
+  if (end === undefined) {
+    let latest = -Infinity;
+    for (let i = 0; i < table.length; i++) if (table.day[i] > latest) latest = table.day[i];
+    latest = Math.max(latest, options.leads?.latest ?? -Infinity, options.contracts?.latest ?? -Infinity);
+    end = Number.isFinite(latest) ? latest : 0;
+  }
+  const facts = customerFacts(table, end);
+  let pAlive: Float64Array | undefined;
+  if (options.probabilityAlive) {
+    const byId = new Map<string, number>();
+    options.probabilityAlive.customerIds.forEach((id, i) => byId.set(id, options.probabilityAlive!.values[i]));
+    pAlive = Float64Array.from(facts.customerIds, (id) => byId.get(id) ?? 0);
+  }
+  const conv: RetentionReport['conversion'] = conversion(facts, period, options.windows ?? CONVERSION_WINDOWS, level);
+  if (options.leads) conv.leads = leadFunnel(options.leads, facts, period, level);
+  const report: RetentionReport = {
+    period,
+    end: formatDay(end),
+    notes: {
+      periods: 'Calendar periods: ISO weeks start on Monday (labels 2024-W01), months, quarters (2024-Q1) and years; days are UTC calendar days.',
+      channel: "A customer's acquisition channel is the channel of the first transaction on the first purchase day.",
+      cohorts: "A cohort is the customers whose first purchase falls in a period; retention[k] is the share of them buying in the cohort's k-th period (k = 0 is the acquisition period, so it is 1); revenue_retention[k] = revenue in period k / revenue in period 0. last_partial marks a last period cut by the end.",
+      expected_active: 'expected_active = Σ P(alive) at the end over the cohort, from the transaction model given (BG/NBD by default), null without one.',
+    },
+    accounting: { transactions: { ...table.accounting, after_end: facts.afterEnd } },
+    recruitment: recruitment(facts, period),
+    conversion: conv,
+    cohorts: cohortMatrix(table, facts, period, pAlive),
+    expected_active_model: pAlive ? (options.probabilityAlive?.model ?? 'bgnbd') : null,
+    drivers: options.drivers === false ? [] : driverModels(facts, periodDays(period), 180, level),
+  };
+  if (options.contracts) {
+    report.contracts = contractRetention(options.contracts, { end, period, level, minGroupSize: options.minGroupSize, horizon: options.horizon });
+  }
+  return report;
+}
