@@ -53,6 +53,15 @@ describe('oneFactor (principal axis)', () => {
     const f = oneFactor(R);
     f.loadings.forEach((l, i) => expect(l).toBeCloseTo(lambda[i], 6));
   });
+  it('a Heywood case (implied communality above 1) is flagged and capped, never NaN', () => {
+    // r12 = r13 = 0.9, r23 = 0.7 imply λ1² = r12·r13/r23 = 1.157 > 1.
+    const f = oneFactor([[1, 0.9, 0.9], [0.9, 1, 0.7], [0.9, 0.7, 1]]);
+    expect(f.heywood).toBe(true);
+    for (const l of f.loadings) {
+      expect(Number.isFinite(l)).toBe(true);
+      expect(Math.abs(l)).toBeLessThanOrEqual(1);
+    }
+  });
   it('two items: equal loadings √r', () => {
     expect(oneFactor([[1, 0.49], [0.49, 1]]).loadings).toEqual([0.7, 0.7]);
   });
