@@ -18,6 +18,8 @@ const poisson = (lambda: number): PredictiveModel => ({
   probabilityAlive: () => 1,
 });
 
+const ROW = { frequency: 1, recency: 1, T: 2 };
+
 describe('discounting', () => {
   it('converts an annual rate exactly to the model unit', () => {
     // Math.pow(...) - 1 loses ~1e-16 absolute to cancellation, so compare relative to 1e-11
@@ -33,13 +35,13 @@ describe('discounting', () => {
 
   it('per-period discounting at period ends: lambda * (1 - (1+r)^-K) / r for a constant rate', () => {
     const r = 0.01;
-    expect(discountedConditionalExpectedTransactions(poisson(0.3), {}, 52, r)).toBeCloseTo((0.3 * (1 - Math.pow(1 + r, -52))) / r, 12);
+    expect(discountedConditionalExpectedTransactions(poisson(0.3), ROW, 52, r)).toBeCloseTo((0.3 * (1 - Math.pow(1 + r, -52))) / r, 12);
     // a fractional last period is discounted at the horizon
     const frac = (0.3 * (1 - Math.pow(1 + r, -10))) / r + 0.3 * 0.5 * Math.pow(1 + r, -10.5);
-    expect(discountedConditionalExpectedTransactions(poisson(0.3), {}, 10.5, r)).toBeCloseTo(frac, 12);
+    expect(discountedConditionalExpectedTransactions(poisson(0.3), ROW, 10.5, r)).toBeCloseTo(frac, 12);
     // no discounting: exactly the conditional expectation
-    expect(discountedConditionalExpectedTransactions(poisson(0.3), {}, 10.5, 0)).toBe(0.3 * 10.5);
-    expect(discountedConditionalExpectedTransactions(poisson(0.3), {}, 0, r)).toBe(0);
+    expect(discountedConditionalExpectedTransactions(poisson(0.3), ROW, 10.5, 0)).toBe(0.3 * 10.5);
+    expect(discountedConditionalExpectedTransactions(poisson(0.3), ROW, 0, r)).toBe(0);
   });
 
   it('BG/BB: the discounted sum over a long horizon converges to the closed-form DERT', () => {
