@@ -110,7 +110,7 @@ function logSumExp(v: number[]): number {
 }
 
 /**
- * log L(alpha, beta, gamma, delta | x, t_x, n) (Fader, Hardie & Shang 2010, eq. 5):
+ * log L(alpha, beta, gamma, delta | x, t_x, n) (Fader, Hardie & Shang 2010, §3: the model likelihood):
  * B(a+x, b+n-x)/B(a,b) * B(g, d+n)/B(g,d) + sum_{i=0}^{n-t_x-1} B(a+x, b+t_x-x+i)/B(a,b) * B(g+1, d+t_x+i)/B(g,d),
  * summed in log space. With `grad` (length 4), also its gradient wrt (alpha, beta, gamma, delta).
  *
@@ -159,7 +159,7 @@ export function bgBbLogLikelihoodRow(p: BgBbParams, x: number, tx: number, n: nu
 
 /**
  * Sum_{t=from}^{from+count-1} B(gamma, delta + t) / B(gamma, delta) = sum of E[(1-theta)^t]: by a running
- * product for up to 2e6 terms, else the telescoped closed form of Fader, Hardie & Shang (2010, eqs. 9 and 13).
+ * product for up to 2e6 terms, else the telescoped closed form of Fader, Hardie & Shang (2010, §3: E[X(n)] and E[X(n, n+n*)]).
  */
 function survivalSum(g: number, d: number, from: number, count: number): number {
   if (count <= 0) return 0;
@@ -212,23 +212,23 @@ export function bgBbModel(params: BgBbParams, fit?: Omit<FitResultBase<BgBbParam
     customers: fit?.customers ?? 0,
     ...(fit?.covariance ? { covariance: fit.covariance } : {}),
     ...(fit?.warning ? { warning: fit.warning } : {}),
-    // E[X(n)] = alpha/(alpha+beta) * sum_{t=1}^n B(gamma, delta+t)/B(gamma, delta)  (FHS 2010 eq. 9, as a sum).
+    // E[X(n)] = alpha/(alpha+beta) * sum_{t=1}^n B(gamma, delta+t)/B(gamma, delta)  (FHS 2010 §3, E[X(n)], written as a sum).
     expectedTransactions(n) {
       checkCount(n, 'n');
       return (a / (a + b)) * survivalSum(g, d, 1, n);
     },
-    // E[X(n, n+n*) | x, t_x, n] = B(a+x+1, b+n-x)/B(a,b) * sum_{t=1}^{n*} B(g, d+n+t)/B(g,d) / L  (FHS 2010 eq. 13).
+    // E[X(n, n+n*) | x, t_x, n] = B(a+x+1, b+n-x)/B(a,b) * sum_{t=1}^{n*} B(g, d+n+t)/B(g,d) / L  (FHS 2010 §3, conditional expectation).
     conditionalExpectedTransactions(nStar, row) {
       checkCount(nStar, 'the horizon');
       const r = rowOf(row);
       return Math.exp(betaln(a + r.x + 1, b + r.n - r.x) - lBab - logL(r)) * survivalSum(g, d, r.n + 1, nStar);
     },
-    // P(alive at n+1 | x, t_x, n) = B(a+x, b+n-x)/B(a,b) * B(g, d+n+1)/B(g,d) / L  (FHS 2010 eq. 11).
+    // P(alive at n+1 | x, t_x, n) = B(a+x, b+n-x)/B(a,b) * B(g, d+n+1)/B(g,d) / L  (FHS 2010 §3, P(alive in period n+1)).
     probabilityAlive(row) {
       const r = rowOf(row);
       return Math.exp(betaln(a + r.x, b + r.n - r.x) - lBab + betaln(g, d + r.n + 1) - lBgd - logL(r));
     },
-    // P(X(n)=x) = C(n,x) B(a+x,b+n-x)/B(a,b) B(g,d+n)/B(g,d) + sum_{i=x}^{n-1} C(i,x) B(a+x,b+i-x)/B(a,b) B(g+1,d+i)/B(g,d)  (FHS 2010 eq. 7).
+    // P(X(n)=x) = C(n,x) B(a+x,b+n-x)/B(a,b) B(g,d+n)/B(g,d) + sum_{i=x}^{n-1} C(i,x) B(a+x,b+i-x)/B(a,b) B(g+1,d+i)/B(g,d)  (FHS 2010 §3, P(X(n)=x)).
     probabilityOfTransactions(x, n) {
       checkCount(n, 'n');
       checkCount(x, 'x');
@@ -238,7 +238,7 @@ export function bgBbModel(params: BgBbParams, fit?: Omit<FitResultBase<BgBbParam
       for (let i = x; i <= n - 1; i++) terms.push(lchoose(i, x) + betaln(a + x, b + i - x) - lBab + betaln(g + 1, d + i) - lBgd);
       return Math.exp(logSumExp(terms));
     },
-    // DERT = B(a+x+1,b+n-x)/B(a,b) * B(g,d+n+1)/(B(g,d)(1+d_r)) * 2F1(1, d+n+1; g+d+n+1; 1/(1+d_r)) / L  (FHS 2010 eq. 14).
+    // DERT = B(a+x+1,b+n-x)/B(a,b) * B(g,d+n+1)/(B(g,d)(1+d_r)) * 2F1(1, d+n+1; g+d+n+1; 1/(1+d_r)) / L  (FHS 2010 §3, DERT).
     discountedExpectedResidualTransactions(row, discountRate) {
       if (!(discountRate > 0) || !Number.isFinite(discountRate)) {
         throw new ClvkitError(`the discount rate per period must be > 0, got ${discountRate}`);
@@ -290,7 +290,7 @@ export function compressBgBb(data: BgBbData): { x: number[]; tx: number[]; n: nu
 }
 
 /**
- * Fit the BG/BB by maximum likelihood (FHS 2010 eq. 5 summed over weighted rows), with analytic gradients.
+ * Fit the BG/BB by maximum likelihood (FHS 2010 §3 likelihood, summed over weighted rows), with analytic gradients.
  *
  * @example
  * const fitted = fitBgBb({ frequency, recency, periods, weights }); // donations.csv

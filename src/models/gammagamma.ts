@@ -53,8 +53,8 @@ export interface GammaGammaModel extends FitResultBase<GammaGammaParams> {
 }
 
 /**
- * log f(m | p, q, v, x): density of the mean m of x transactions (Fader & Hardie 2013 note, eq. 3;
- * FHL 2005b eq. 5): Gamma(px+q)/(Gamma(px) Gamma(q)) v^q m^(px-1) x^(px) / (v + m x)^(px+q).
+ * log f(m | p, q, v, x): density of the mean m of x transactions (Fader & Hardie 2013 note, §2, the
+ * distribution of the mean; FHL 2005b, the spend submodel): Gamma(px+q)/(Gamma(px) Gamma(q)) v^q m^(px-1) x^(px) / (v + m x)^(px+q).
  * With `grad` (length 3) adds its gradient wrt (p, q, v).
  *
  * @example
@@ -136,7 +136,7 @@ export function gammaGammaModel(
     excludedNonPositiveSpend: fit?.excludedNonPositiveSpend ?? 0,
     // E[M] = p v / (q - 1)   (Fader & Hardie 2013 note, mean of the marginal distribution of zeta; FHL 2005b).
     expectedAverageSpend: () => (q > 1 ? (p * v) / (q - 1) : Infinity),
-    // E[M | p, q, v, m, x] = p (v + m x) / (p x + q - 1)   (Fader & Hardie 2013 note, eq. 5; FHL 2005b eq. 6).
+    // E[M | p, q, v, m, x] = p (v + m x) / (p x + q - 1)   (Fader & Hardie 2013 note, the conditional expectation; FHL 2005b).
     conditionalExpectedAverageSpend(frequency, monetaryValue) {
       if (!(frequency >= 0) || !Number.isFinite(frequency)) throw new ClvkitError(`frequency must be >= 0, got ${frequency}`);
       if (frequency === 0) return q > 1 ? (p * v) / (q - 1) : Infinity;
