@@ -9,8 +9,8 @@ export interface LogitCoefficient {
   term: string;
   estimate: number;
   se: number;
-  /** Not defined for the logit model here: always null (kept for the shared JSON shape). */
-  se_hc3: null;
+  /** HC3 sandwich standard error for the GLM (null when a leverage reaches 1). */
+  se_hc3: number | null;
   /** Wald z = estimate / se (named t in the shared table shape). */
   t: number;
   z: number;
@@ -60,6 +60,8 @@ interface IrlsFit {
   eta: Float64Array;
   ll: number;
   cov: Float64Array;
+  /** Leverages h_ii of the weighted fit, diag(W^½ X (X'WX)⁻¹ X' W^½). */
+  leverage: Float64Array;
   iterations: number;
 }
 
@@ -97,6 +99,7 @@ export function logit(y: ArrayLike<number>, predictors: ArrayLike<number>[], nam
   const ybar = events / n;
   const ll0 = events * Math.log(ybar) + (n - events) * Math.log(1 - ybar);
   const zcrit = normalQuantile(1 - (1 - level) / 2, 0, 1);
+  const covHc3 = glmHc3(y, columns, fit);
   const termTests = options.termTests ?? true;
   const coefficients: LogitCoefficient[] = terms.map((term, j) => {
     const estimate = fit.beta[j];
@@ -118,7 +121,7 @@ export function logit(y: ArrayLike<number>, predictors: ArrayLike<number>[], nam
       term,
       estimate,
       se,
-      se_hc3: null,
+      se_hc3: covHc3 ? Math.sqrt(covHc3[j * k + j]) : null,
       t: z,
       z,
       // Wald test: z = b/se against N(0, 1) (Hosmer, Lemeshow & Sturdivant 2013, §1.3).
@@ -152,6 +155,38 @@ export function logit(y: ArrayLike<number>, predictors: ArrayLike<number>[], nam
     fitted,
     cov: fit.cov,
   };
+}
+
+/**
+ * HC3 sandwich for the logit GLM: (X'WX)⁻¹ [Σ x_i x_i' (y_i − p_i)²/(1 − h_ii)²] (X'WX)⁻¹, h_ii the
+ * leverages of the weighted fit (the estimating-function form of MacKinnon & White 1985, as in
+ * Zeileis 2004, "Econometric computing with HC and HAC covariance matrix estimators", JSS 11(10), §2).
+ */
+function glmHc3(y: ArrayLike<number>, columns: ArrayLike<number>[], fit: IrlsFit): Float64Array | null {
+  const n = y.length;
+  const k = columns.length;
+  const meat = new Float64Array(k * k);
+  for (let i = 0; i < n; i++) {
+    const oneMinusH = 1 - fit.leverage[i];
+    if (oneMinusH <= 1e-12) return null;
+    const r = y[i] - 1 / (1 + Math.exp(-fit.eta[i]));
+    const w = (r * r) / (oneMinusH * oneMinusH);
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) meat[a * k + b] += columns[a][i] * columns[b][i] * w;
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a];
+  const tmp = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
+    let s = 0;
+    for (let c = 0; c < k; c++) s += fit.cov[a * k + c] * meat[c * k + b];
+    tmp[a * k + b] = s;
+  }
+  const out = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
+    let s = 0;
+    for (let c = 0; c < k; c++) s += tmp[a * k + c] * fit.cov[c * k + b];
+    out[a * k + b] = s;
+  }
+  return out;
 }
 
 function logLik(y: ArrayLike<number>, eta: Float64Array): number {
@@ -242,5 +277,7 @@ function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[
   }
   const final = step(y, columns, eta);
   const cov = crossprodInverse(final.R, k);
-  return { beta, eta, ll, cov, iterations };
+  const leverage = new Float64Array(n);
+  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) leverage[i] += final.Q[j][i] ** 2;
+  return { beta, eta, ll, cov, leverage, iterations };
 }

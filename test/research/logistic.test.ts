@@ -89,6 +89,23 @@ describe('logit: invariants', () => {
   });
 });
 
+describe('logit: HC3 standard errors', () => {
+  it('a binary predictor (saturated 2×2 model) matches the hand formula', () => {
+    // Groups d = 0 (n₀ = 10, 3 events) and d = 1 (n₁ = 12, 8 events). The fit is saturated: p̂_g is the
+    // group share and every leverage in group g is 1/n_g. The model variance of logit(p̂_g) is
+    // 1/(n_g p_g (1 − p_g)); its HC0 sandwich is the same, and HC3 multiplies it by (n_g/(n_g − 1))².
+    // The slope is logit(p̂₁) − logit(p̂₀), so se_hc3² = Σ_g (n_g/(n_g − 1))² / (n_g p_g (1 − p_g)).
+    const d = [...new Array(10).fill(0), ...new Array(12).fill(1)];
+    const y = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0];
+    const fit = logit(Float64Array.from(y), [Float64Array.from(d)], ['d']);
+    const v = (ng: number, p: number) => (ng / (ng - 1)) ** 2 / (ng * p * (1 - p));
+    expect(fit.coefficients[1].se_hc3).toBeCloseTo(Math.sqrt(v(10, 0.3) + v(12, 8 / 12)), 10);
+    expect(fit.coefficients[0].se_hc3).toBeCloseTo(Math.sqrt(v(10, 0.3)), 10);
+    // Model-based SE for comparison: sqrt(Σ 1/(n_g p_g (1 − p_g))).
+    expect(fit.coefficients[1].se).toBeCloseTo(Math.sqrt(1 / (10 * 0.3 * 0.7) + 1 / (12 * (8 / 12) * (4 / 12))), 10);
+  });
+});
+
 describe('logit: edge cases', () => {
   it('complete separation is a clear error naming the term, not NaN', () => {
     const x = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8);
