@@ -1,0 +1,168 @@
+/**
+ * Aggregations from per-customer arrays to the small inputs the charts take: a chart never gets
+ * one mark per customer. All functions are pure and linear or n log n in the number of customers.
+ */
+
+/**
+ * Lorenz curve (customers sorted by value ascending) at about `points` evenly spaced customer shares, and the Gini coefficient.
+ *
+ * @example
+ * lorenz([1, 1, 1, 7], 4).gini // 0.375 (with the n/(n−1) small-sample factor off)
+ */
+export function lorenz(values: ArrayLike<number>, points = 100): { points: { customerShare: number; valueShare: number }[]; gini: number; total: number } {
+  const v = Float64Array.from(values as ArrayLike<number>, (x) => (Number.isFinite(x) && x > 0 ? x : 0)).sort();
+  const n = v.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += v[i];
+  const out = [{ customerShare: 0, valueShare: 0 }];
+  if (n === 0 || total === 0) return { points: [...out, { customerShare: 1, valueShare: 1 }], gini: NaN, total };
+  // Gini = 1 − 2 Σ cumulative shares / n + 1/n (trapezoid area under the step Lorenz curve)
+  let cum = 0;
+  let area = 0;
+  const step = Math.max(1, Math.floor(n / points));
+  for (let i = 0; i < n; i++) {
+    const prev = cum;
+    cum += v[i];
+    area += (prev + cum) / 2;
+    if ((i + 1) % step === 0 || i === n - 1) out.push({ customerShare: (i + 1) / n, valueShare: cum / total });
+  }
+  const gini = 1 - (2 * area) / (n * total);
+  return { points: out, gini, total };
+}
+
+/**
+ * Share of the total held by the top `share` of customers (by value).
+ *
+ * @example
+ * topShare([1, 1, 1, 7], 0.25) // 0.7
+ */
+export function topShare(values: ArrayLike<number>, share: number): number {
+  const v = Float64Array.from(values as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : 0)).sort().reverse();
+  const k = Math.max(1, Math.ceil(v.length * share));
+  let top = 0;
+  let total = 0;
+  for (let i = 0; i < v.length; i++) {
+    total += v[i];
+    if (i < k) top += v[i];
+  }
+  return total === 0 ? NaN : top / total;
+}
+
+/**
+ * Histogram of the positive values on log-spaced bins (about `perDecade` bins per power of ten);
+ * `zero` counts the values that are not positive.
+ *
+ * @example
+ * logBins([0, 1.5, 20, 300], 1) // { bins: [{lo: 1, hi: 10, customers: 1}, {lo: 10, hi: 100, customers: 1}, {lo: 100, hi: 1000, customers: 1}], zero: 1 }
+ */
+export function logBins(values: ArrayLike<number>, perDecade = 5): { bins: { lo: number; hi: number; customers: number }[]; zero: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let zero = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (!(x > 0) || !Number.isFinite(x)) {
+      zero++;
+      continue;
+    }
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  if (lo > hi) return { bins: [], zero };
+  const a = Math.floor(Math.log10(lo) * perDecade);
+  const b = Math.floor(Math.log10(hi) * perDecade);
+  const counts = new Float64Array(b - a + 1);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (!(x > 0) || !Number.isFinite(x)) continue;
+    const k = Math.min(b, Math.max(a, Math.floor(Math.log10(x) * perDecade))) - a;
+    counts[k]++;
+  }
+  const edge = (k: number) => Number(Math.pow(10, k / perDecade).toPrecision(6));
+  const bins = Array.from(counts, (customers, k) => ({ lo: edge(a + k), hi: edge(a + k + 1), customers }));
+  return { bins, zero };
+}
+
+/** Group labels for a frequency: '0', '1', … up to `top` and `${top}+`. */
+export function frequencyGroup(f: number, top: number): string {
+  const k = Math.round(f);
+  return k >= top ? `${top}+` : String(k);
+}
+
+/**
+ * Mean of `value` per (frequency group, recency bin) cell, for the frequency × recency heatmaps.
+ * Recency is binned into `recencyBins` equal-width bins over [0, max recency].
+ *
+ * @example
+ * frequencyRecencyCells([1, 2], [3, 10], [0.5, 0.9], { topFrequency: 5, recencyBins: 2 }).cells.length // 2
+ */
+export function frequencyRecencyCells(
+  frequency: ArrayLike<number>,
+  recency: ArrayLike<number>,
+  value: ArrayLike<number>,
+  options: { topFrequency?: number; recencyBins?: number } = {},
+): { cells: { frequency: string; recency: string; value: number; customers: number }[]; frequencyOrder: string[]; recencyOrder: string[] } {
+  const top = options.topFrequency ?? 10;
+  const nb = options.recencyBins ?? 10;
+  let maxR = 0;
+  for (let i = 0; i < recency.length; i++) if (recency[i] > maxR) maxR = recency[i];
+  const width = Math.max(1, Math.ceil(maxR / nb));
+  const bins = Math.max(1, Math.ceil((maxR + 1e-9) / width));
+  const sum = new Float64Array((top + 1) * bins);
+  const cnt = new Float64Array((top + 1) * bins);
+  for (let i = 0; i < frequency.length; i++) {
+    const v = value[i];
+    if (!Number.isFinite(v)) continue;
+    const f = Math.min(top, Math.round(frequency[i]));
+    const r = Math.min(bins - 1, Math.floor(recency[i] / width));
+    sum[f * bins + r] += v;
+    cnt[f * bins + r]++;
+  }
+  const recencyOrder = Array.from({ length: bins }, (_, r) => `${r * width}–${(r + 1) * width}`);
+  const frequencyOrder = Array.from({ length: top + 1 }, (_, f) => frequencyGroup(f, top));
+  const cells = [];
+  for (let f = 0; f <= top; f++) {
+    for (let r = 0; r < bins; r++) {
+      const c = cnt[f * bins + r];
+      if (c > 0) cells.push({ frequency: frequencyOrder[f], recency: recencyOrder[r], value: sum[f * bins + r] / c, customers: c });
+    }
+  }
+  return { cells, frequencyOrder, recencyOrder };
+}
+
+/**
+ * Customers and mean value per (recency score, frequency score) cell.
+ *
+ * @example
+ * rfmCells(Int8Array.from([5, 5]), Int8Array.from([1, 1]), [10, 20]) // [{ recency: 5, frequency: 1, customers: 2, meanValue: 15 }]
+ */
+export function rfmCells(r: ArrayLike<number>, f: ArrayLike<number>, value: ArrayLike<number>): { recency: number; frequency: number; customers: number; meanValue: number }[] {
+  const key = new Map<number, { customers: number; sum: number }>();
+  for (let i = 0; i < r.length; i++) {
+    const k = r[i] * 100 + f[i];
+    const c = key.get(k) ?? { customers: 0, sum: 0 };
+    c.customers++;
+    c.sum += Number.isFinite(value[i]) ? value[i] : 0;
+    key.set(k, c);
+  }
+  return [...key.entries()].sort((a, b) => a[0] - b[0]).map(([k, c]) => ({ recency: Math.floor(k / 100), frequency: k % 100, customers: c.customers, meanValue: c.sum / c.customers }));
+}
+
+/**
+ * Migration counts between two state assignments (state index per customer, names in order).
+ *
+ * @example
+ * migrationCells([0, 0, 1], [0, 1, 1], ['A', 'B']) // A→A 1 (50%), A→B 1 (50%), B→B 1 (100%)
+ */
+export function migrationCells(from: ArrayLike<number>, to: ArrayLike<number>, names: string[]): { from: string; to: string; customers: number; share: number }[] {
+  const k = names.length;
+  const counts = new Float64Array(k * k);
+  for (let i = 0; i < from.length; i++) counts[from[i] * k + to[i]]++;
+  const cells = [];
+  for (let a = 0; a < k; a++) {
+    let row = 0;
+    for (let b = 0; b < k; b++) row += counts[a * k + b];
+    for (let b = 0; b < k; b++) if (row > 0) cells.push({ from: names[a], to: names[b], customers: counts[a * k + b], share: counts[a * k + b] / row });
+  }
+  return cells;
+}

@@ -1,0 +1,379 @@
+/**
+ * The analyses behind the report, from a transaction table: it calls the capability modules
+ * (summary, models, value, segment, outcomes) and keeps their result objects. Each part is optional
+ * in the result, so the page renders a section only when its analysis could be made.
+ */
+import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
+import { summarize, unitDays } from '../summary/summarize.ts';
+import { fitBgNbd } from '../models/bgnbd.ts';
+import { fitMbgNbd } from '../models/mbgnbd.ts';
+import { fitParetoNbd } from '../models/paretonbd.ts';
+import { fitGammaGamma, type GammaGammaModel } from '../models/gammagamma.ts';
+import { expectedCumulativeTransactions } from '../models/tracking.ts';
+import type { FitResultBase } from '../models/types.ts';
+import type { TransactionModel } from '../models/bgnbd.ts';
+import { customerValue, type CustomerValue } from '../value/customer-value.ts';
+import { valueTiers, type ValueTiers } from '../segment/pyramid.ts';
+import { rfmScores, type RfmScores } from '../segment/rfm.ts';
+import { rfmSegments, DEFAULT_RFM_SEGMENTS } from '../segment/rfm-segments.ts';
+import { rfmSegmentTable, type RfmSegmentRow } from '../segment/rfm-table.ts';
+import { tierTable, type TierRow } from '../segment/tier-table.ts';
+import { migrationMatrix, type MigrationMatrix } from '../segment/migration.ts';
+import { prioritisedList, type PriorityRow } from '../segment/priorities.ts';
+import { gini } from '../segment/gini.ts';
+import { customerFacts, type CustomerFacts } from '../outcomes/customers.ts';
+import { recruitment, type RecruitmentRow } from '../outcomes/recruitment.ts';
+import { cohortMatrix, type CohortRow } from '../outcomes/cohorts.ts';
+import { conversion, type Conversion } from '../outcomes/conversion.ts';
+import { ClvkitError, UsageError } from '../errors.ts';
+
+export type CountingModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd';
+export const COUNTING_MODELS: readonly CountingModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
+export type FittedCountingModel = FitResultBase<Record<string, number>> & TransactionModel;
+
+/** Options of {@link analysePortfolio}. */
+export interface AnalyseOptions {
+  unit?: PeriodUnit;
+  freq?: PeriodUnit;
+  /** Observation end (default: the last date). */
+  end?: string | Day;
+  calibrationEnd?: string | Day;
+  /** 'auto' (default) picks the lowest holdout error with a calibration end, else BG/NBD. */
+  model?: 'auto' | CountingModelName;
+  /** CLV horizon in months (default 12) and annual discount rate (default 0.10). */
+  horizonMonths?: number;
+  annualDiscount?: number;
+  /** Rows of the prioritised list kept (default 20). */
+  top?: number;
+  /** Called between the long steps (fits, value) with a short name. */
+  onStep?: (step: string) => void;
+}
+
+/** One candidate model: fitted, or the reason it failed; with its holdout error when there is a holdout. */
+export interface ModelCandidate {
+  name: CountingModelName;
+  fit?: FittedCountingModel;
+  error?: string;
+  holdoutMae?: number;
+}
+
+/** Fit, selection and validation of the counting model. */
+export interface ModelAnalysis {
+  candidates: ModelCandidate[];
+  chosen: CountingModelName;
+  auto: boolean;
+  /** The fit used for validation (on the calibration period when split, else on all data). */
+  fit: FittedCountingModel;
+  /** The same model fitted on all data (the value uses it); equal to `fit` without a calibration end. */
+  fullFit: FittedCountingModel;
+  unit: PeriodUnit;
+  /** Tracking curves on a grid of whole model units from the first purchase day. */
+  tracking: { t: number[]; actualCumulative: number[]; predictedCumulative: number[]; actualIncremental: number[]; predictedIncremental: number[]; calibrationEnd?: number; origin: Day };
+  /** Mean holdout transactions per calibration frequency (only with a calibration end). */
+  holdout?: { frequency: string; customers: number; actual: number; predicted: number }[];
+  /** P(alive) and expected transactions over the value horizon, per customer of the summary (all data). */
+  probabilityAlive: Float64Array;
+  expected: Float64Array;
+  expectedHorizon: number;
+}
+
+/** Value, tiers and segments. */
+export interface ValueAnalysis {
+  /** Whether `clv` is model-based (false: historical spend stands in). */
+  modelBased: boolean;
+  spendModel?: GammaGammaModel;
+  spendError?: string;
+  value?: CustomerValue;
+  /** CLV per customer (or historical spend). */
+  clv: Float64Array;
+  historical: Float64Array;
+  tiers: ValueTiers;
+  pastTiers: ValueTiers;
+  tierRows: TierRow[];
+  gini: number;
+  horizonMonths: number;
+  annualDiscount: number;
+  rfm: RfmScores;
+  segments: string[];
+  segmentRows: RfmSegmentRow[];
+  migration?: MigrationMatrix;
+  priorities: PriorityRow[];
+}
+
+/** Everything the portfolio sections need. */
+export interface PortfolioAnalysis {
+  table: TransactionTable;
+  /** Summary over all data (the value, segments and priorities use it). */
+  summary: CustomerSummary;
+  /** Calibration summary when a calibration end was given. */
+  calibration?: CustomerSummary;
+  facts: CustomerFacts;
+  recruitment: RecruitmentRow[];
+  cohorts: CohortRow[];
+  conversion: Conversion;
+  model?: ModelAnalysis;
+  modelError?: string;
+  value: ValueAnalysis;
+}
+
+function fitByName(name: CountingModelName, data: CustomerSummary): FittedCountingModel {
+  const d = { frequency: data.frequency, recency: data.recency, T: data.T };
+  if (name === 'bgnbd') return fitBgNbd(d) as unknown as FittedCountingModel;
+  if (name === 'mbgnbd') return fitMbgNbd(d) as unknown as FittedCountingModel;
+  return fitParetoNbd(d) as unknown as FittedCountingModel;
+}
+
+/** Mean absolute error per customer of holdout transactions. */
+function holdoutMae(model: FittedCountingModel, s: CustomerSummary): number {
+  const h = s.holdoutT![0] ?? 0;
+  const pred = model.conditionalExpectedTransactionsAll(h, s);
+  let err = 0;
+  for (let i = 0; i < pred.length; i++) err += Math.abs(pred[i] - s.holdoutFrequency![i]);
+  return err / Math.max(1, pred.length);
+}
+
+/**
+ * Repeat purchase days per customer of `ids`, counted per grid step: a repeat is a distinct purchase
+ * day after the customer's first one, on or before `end`.
+ */
+function actualRepeats(table: TransactionTable, ids: readonly string[], origin: Day, end: Day, stepDays: number, steps: number): Float64Array {
+  const wanted = new Uint8Array(table.customerIds.length);
+  const index = new Map<string, number>();
+  table.customerIds.forEach((id, i) => index.set(id, i));
+  for (const id of ids) {
+    const k = index.get(id);
+    if (k !== undefined) wanted[k] = 1;
+  }
+  let minDay = Infinity;
+  for (let i = 0; i < table.length; i++) if (table.day[i] < minDay) minDay = table.day[i];
+  const span = end - minDay + 1;
+  const keys = new Float64Array(table.length);
+  let n = 0;
+  for (let i = 0; i < table.length; i++) {
+    const c = table.customer[i];
+    const d = table.day[i];
+    if (!wanted[c] || d > end) continue;
+    if (table.hasAmount && !(table.amount[i] > 0)) continue;
+    keys[n++] = c * span + (d - minDay);
+  }
+  const sorted = keys.subarray(0, n).sort();
+  const counts = new Float64Array(steps + 1);
+  let lastCustomer = -1;
+  let lastKey = -1;
+  for (let i = 0; i < n; i++) {
+    const key = sorted[i];
+    if (key === lastKey) continue;
+    lastKey = key;
+    const c = Math.floor(key / span);
+    if (c !== lastCustomer) {
+      lastCustomer = c;
+      continue; // first purchase day
+    }
+    const day = (key - c * span) + minDay;
+    const k = Math.ceil((day - origin + 1) / stepDays - 1e-9);
+    if (k >= 1 && k <= steps) counts[k]++;
+  }
+  return counts;
+}
+
+function analyseModel(table: TransactionTable, full: CustomerSummary, cal: CustomerSummary | undefined, options: AnalyseOptions, horizon: number): ModelAnalysis {
+  const requested = options.model ?? 'auto';
+  const auto = requested === 'auto';
+  const names: CountingModelName[] = auto ? (cal ? [...COUNTING_MODELS] : ['bgnbd']) : [requested];
+  const fitData = cal ?? full;
+  const candidates: ModelCandidate[] = names.map((name) => {
+    options.onStep?.(`fit ${name}`);
+    try {
+      const fit = fitByName(name, fitData);
+      const c: ModelCandidate = { name, fit };
+      if (cal?.holdoutFrequency) c.holdoutMae = holdoutMae(fit, cal);
+      return c;
+    } catch (e) {
+      if (!(e instanceof ClvkitError)) throw e;
+      return { name, error: e.detail };
+    }
+  });
+  const ok = candidates.filter((c) => c.fit);
+  if (ok.length === 0) throw new ClvkitError(candidates.map((c) => `${c.name}: ${c.error}`).join('; '));
+  const best = ok.reduce((a, b) => ((b.holdoutMae ?? Infinity) < (a.holdoutMae ?? Infinity) ? b : a));
+  const fit = best.fit!;
+
+  // tracking on the data the fit saw, extended to the end of observation
+  const uDays = unitDays(fitData.freq);
+  let origin = Infinity;
+  for (let i = 0; i < fitData.firstPurchase.length; i++) if (fitData.firstPurchase[i] < origin) origin = fitData.firstPurchase[i];
+  const end = full.end;
+  const steps = Math.max(1, Math.floor((end - origin + 1) / uDays));
+  const firstTimes = Float64Array.from(fitData.firstPurchase, (d) => (d - origin) / uDays);
+  const curve = expectedCumulativeTransactions(fit, firstTimes, steps, 1);
+  const inc = actualRepeats(table, fitData.customerIds, origin, end, uDays, steps);
+  const t: number[] = [];
+  const ac: number[] = [];
+  const pc: number[] = [];
+  const ai: number[] = [];
+  const pi: number[] = [];
+  let cum = 0;
+  for (let k = 1; k <= steps; k++) {
+    cum += inc[k];
+    t.push(k);
+    ac.push(cum);
+    ai.push(inc[k]);
+    pc.push(curve.cumulative[k]);
+    pi.push(curve.incremental[k]);
+  }
+  let holdout: ModelAnalysis['holdout'];
+  if (cal?.holdoutFrequency && cal.holdoutT) {
+    const top = 7;
+    const pred = fit.conditionalExpectedTransactionsAll(cal.holdoutT[0] ?? 0, cal);
+    const sums = Array.from({ length: top + 1 }, () => ({ n: 0, a: 0, p: 0 }));
+    for (let i = 0; i < pred.length; i++) {
+      const g = sums[Math.min(top, Math.round(cal.frequency[i]))];
+      g.n++;
+      g.a += cal.holdoutFrequency[i];
+      g.p += pred[i];
+    }
+    holdout = sums
+      .map((g, k) => ({ frequency: k === top ? `${top}+` : String(k), customers: g.n, actual: g.n ? g.a / g.n : NaN, predicted: g.n ? g.p / g.n : NaN }))
+      .filter((g) => g.customers > 0);
+  }
+  // predictions on all data with the same model family (refitted when the fit saw only the calibration period)
+  let forAll = fit;
+  if (cal) {
+    options.onStep?.(`refit ${best.name}`);
+    forAll = fitByName(best.name, full);
+  }
+  return {
+    candidates,
+    chosen: best.name,
+    auto,
+    fit,
+    unit: fitData.freq,
+    tracking: { t, actualCumulative: ac, predictedCumulative: pc, actualIncremental: ai, predictedIncremental: pi, calibrationEnd: cal ? (cal.calibrationEnd! - origin + 1) / uDays : undefined, origin },
+    holdout,
+    probabilityAlive: forAll.probabilityAliveAll(full),
+    expected: forAll.conditionalExpectedTransactionsAll(horizon, full),
+    expectedHorizon: horizon,
+    fullFit: forAll,
+  };
+}
+
+/**
+ * Run every portfolio analysis the report shows.
+ *
+ * @example
+ * const table = await readTransactions('data/sample-transactions.csv');
+ * const a = analysePortfolio(table, { calibrationEnd: '2025-06-30' });
+ * a.model?.chosen; a.value.gini; a.recruitment.length;
+ */
+export function analysePortfolio(table: TransactionTable, options: AnalyseOptions = {}): PortfolioAnalysis {
+  if (options.model !== undefined && options.model !== 'auto' && !COUNTING_MODELS.includes(options.model)) {
+    throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${options.model}"`);
+  }
+  const base = { unit: options.unit ?? 'day', freq: options.freq ?? 'week', ...(options.end !== undefined ? { end: options.end } : {}) };
+  options.onStep?.('summary');
+  const full = summarize(table, base);
+  const cal = options.calibrationEnd !== undefined ? summarize(table, { ...base, calibrationEnd: options.calibrationEnd }) : undefined;
+  const facts = customerFacts(table, full.end);
+  const horizonMonths = options.horizonMonths ?? 12;
+  const annualDiscount = options.annualDiscount ?? 0.1;
+  const uDays = unitDays(full.freq);
+  const horizon = (horizonMonths * 365.25) / 12 / uDays;
+
+  let model: ModelAnalysis | undefined;
+  let modelError: string | undefined;
+  try {
+    model = analyseModel(table, full, cal, options, horizon);
+  } catch (e) {
+    if (!(e instanceof ClvkitError) || e instanceof UsageError) throw e;
+    modelError = e.detail;
+  }
+
+  options.onStep?.('value');
+  const historical = Float64Array.from(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
+  let spendModel: GammaGammaModel | undefined;
+  let spendError: string | undefined;
+  let value: CustomerValue | undefined;
+  if (model && table.hasAmount) {
+    try {
+      spendModel = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
+      value = customerValue(model.fullFit, full, { horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount, spend: spendModel });
+    } catch (e) {
+      if (!(e instanceof ClvkitError)) throw e;
+      spendError = e.detail;
+    }
+  }
+  const clv = value ? value.clv : historical;
+  const alive = model ? model.probabilityAlive : new Float64Array(clv.length).fill(NaN);
+  const tiers = valueTiers(clv);
+  const pastTiers = valueTiers(historical);
+  const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical });
+  const segments = rfmSegments(rfm);
+  const segmentRows = rfmSegmentTable(segments, clv, historical, alive, DEFAULT_RFM_SEGMENTS);
+  const tierRows = tierTable(tiers, { clv, probabilityAlive: alive, historicalSpend: historical });
+
+  // migration of past-value tiers between the middle and the end of the observation period
+  let migration: MigrationMatrix | undefined;
+  let first = Infinity;
+  for (let i = 0; i < full.firstPurchase.length; i++) if (full.firstPurchase[i] < first) first = full.firstPurchase[i];
+  const mid = Math.floor((first + full.end) / 2);
+  if (mid > first) {
+    try {
+      const half = summarize(table, { ...base, end: mid });
+      const names = tiers.names;
+      const halfTiers = valueTiers(Float64Array.from(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
+      migration = migrationMatrix(
+        { ids: half.customerIds, labels: Array.from(halfTiers.tier, (k) => names[k]) },
+        { ids: full.customerIds, labels: Array.from(pastTiers.tier, (k) => names[k]) },
+        names,
+      );
+    } catch (e) {
+      if (!(e instanceof ClvkitError)) throw e;
+    }
+  }
+  const daysSince = Float64Array.from(full.lastPurchase, (d) => full.end - d);
+  const top = options.top ?? 20;
+  const priorities = prioritisedList({
+    customerIds: full.customerIds,
+    clv,
+    probabilityAlive: alive,
+    expectedTransactions: value ? value.expectedTransactions : new Float64Array(clv.length).fill(NaN),
+    expectedSpend: value ? value.expectedSpend : new Float64Array(clv.length).fill(NaN),
+    historicalSpend: historical,
+    daysSinceLastPurchase: daysSince,
+    valueTier: tiers,
+    pastTier: pastTiers,
+    rfmSegment: segments,
+    rfm,
+  }).slice(0, top);
+
+  return {
+    table,
+    summary: full,
+    calibration: cal,
+    facts,
+    recruitment: recruitment(facts, 'month'),
+    cohorts: cohortMatrix(table, facts, 'month', undefined),
+    conversion: conversion(facts, 'month'),
+    model,
+    modelError,
+    value: {
+      modelBased: value !== undefined,
+      spendModel,
+      spendError,
+      value,
+      clv,
+      historical,
+      tiers,
+      pastTiers,
+      tierRows,
+      gini: gini(clv),
+      horizonMonths,
+      annualDiscount,
+      rfm,
+      segments,
+      segmentRows,
+      migration,
+      priorities,
+    },
+  };
+}

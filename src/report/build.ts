@@ -1,0 +1,134 @@
+/**
+ * buildReport: the whole portfolio report as one HTML string, from whatever results are given.
+ * The page is a list of independent sections, each built from one result object; a section appears
+ * only when its input is there (contracts, leads, Kano, NPS, survey) or its analysis succeeded (model).
+ */
+import type { RowAccounting, TransactionTable } from '../types.ts';
+import type { ContractRetention } from '../outcomes/contract-retention.ts';
+import type { LeadFunnel } from '../outcomes/funnel.ts';
+import type { KanoResult } from '../research/kano.ts';
+import type { NpsResult } from '../research/nps-counts.ts';
+import type { NpsGroup } from '../research/nps-groups.ts';
+import type { SurveyAnalysis } from '../research/study.ts';
+import { analysePortfolio, type AnalyseOptions, type PortfolioAnalysis } from './analyse.ts';
+import type { ReportDocument, Section } from './document.ts';
+import { renderHtml } from './html.ts';
+import { renderSvg, type Lang } from './render.ts';
+import { sectionContext } from './sections/context.ts';
+import {
+  accountingSection, contractsSection, keyFiguresSection, modelSection, prioritiesSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
+} from './sections/portfolio.ts';
+import { kanoSection, methodsSection, npsSection, surveySection } from './sections/research.ts';
+
+/** A research input with its file and row accounting. */
+export interface Accounted<T> {
+  result: T;
+  file: string;
+  accounting?: RowAccounting | { read: number; used: number; rejected: Record<string, number> };
+}
+
+/** The inputs of a report; only `source` and `table` are required. */
+export interface ReportInputs {
+  /** Name of the transaction file as shown in the report. */
+  source: string;
+  table: TransactionTable;
+  /** The portfolio analyses; computed from the table with the options when absent. */
+  portfolio?: PortfolioAnalysis;
+  contracts?: Accounted<ContractRetention>;
+  leads?: Accounted<LeadFunnel>;
+  kano?: Accounted<KanoResult>;
+  nps?: Accounted<{ overall: NpsResult; groups?: NpsGroup[]; groupColumn?: string }>;
+  survey?: Accounted<SurveyAnalysis>;
+}
+
+/** Options of {@link buildReport}. */
+export interface ReportOptions extends AnalyseOptions {
+  lang?: Lang;
+  /** Inline the Vega runtime for tooltips. */
+  interactive?: boolean;
+  /** ISO 4217 currency of the amounts (default EUR). */
+  currency?: string;
+  /** Date printed as the generation date (default today), for reproducible files. */
+  generatedOn?: Date;
+  /** Called after each chart is rendered (done, total). */
+  onChart?: (done: number, total: number) => void;
+}
+
+/**
+ * The report's sections, in page order, from the inputs (no rendering).
+ *
+ * @example
+ * const sections = reportSections({ source: 'tx.csv', table }, analysePortfolio(table), 'en');
+ * sections.map((s) => s.id); // ['key-figures', 'inputs', 'recruitment', 'model', 'value', 'segments', 'priorities', 'methods']
+ */
+export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang: Lang, currency = 'EUR'): Section[] {
+  const ctx = sectionContext(lang, currency);
+  const accounted: AccountedInput[] = [{ file: inputs.source, kind: 'transactions', accounting: p.summary.accounting ?? inputs.table.accounting }];
+  const add = (kind: AccountedInput['kind'], a?: Accounted<unknown>) => {
+    if (a?.accounting) accounted.push({ file: a.file, kind, accounting: a.accounting });
+  };
+  add('contracts', inputs.contracts);
+  add('leads', inputs.leads);
+  add('survey', inputs.survey);
+  add('kano', inputs.kano);
+  add('nps', inputs.nps);
+  const lastPurchase = new Map<string, number>();
+  p.summary.customerIds.forEach((id, i) => lastPurchase.set(id, p.summary.lastPurchase[i]));
+  const sections: (Section | null)[] = [
+    keyFiguresSection(p.facts, inputs.table.length, ctx),
+    accountingSection(accounted, ctx),
+    p.model ? modelSection(p.model, p.summary, ctx, p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : undefined) : null,
+    valueSection(p.value, ctx),
+    segmentsSection(p.value, ctx),
+    prioritiesSection(p.value, (id) => lastPurchase.get(id), ctx),
+    recruitmentSection({ recruitment: p.recruitment, cohorts: p.cohorts, conversion: p.conversion, leads: inputs.leads?.result }, ctx),
+    inputs.contracts ? contractsSection(inputs.contracts.result, ctx) : null,
+    inputs.kano ? kanoSection(inputs.kano.result, ctx) : null,
+    inputs.nps ? npsSection(inputs.nps.result, ctx) : null,
+    inputs.survey ? surveySection(inputs.survey.result, ctx) : null,
+    methodsSection(ctx),
+  ];
+  if (p.modelError) {
+    const model: Section = { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed('BG/NBD', p.modelError) }] };
+    sections.splice(2, 1, model);
+  }
+  return sections.filter((s): s is Section => s !== null);
+}
+
+/**
+ * The whole report as a self-contained HTML page.
+ *
+ * @example
+ * const table = await readTransactions('data/sample-transactions.csv');
+ * const html = await buildReport({ source: 'sample-transactions.csv', table }, { lang: 'fr', calibrationEnd: '2025-06-30' });
+ * writeFileSync('reports/demo.html', html);
+ */
+export async function buildReport(inputs: ReportInputs, options: ReportOptions = {}): Promise<string> {
+  const lang = options.lang ?? 'en';
+  const p = inputs.portfolio ?? analysePortfolio(inputs.table, options);
+  const sections = reportSections(inputs, p, lang, options.currency);
+  const charts = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
+  let done = 0;
+  for (const b of charts) {
+    if (b.kind !== 'chart') continue;
+    b.svg = await renderSvg(b.spec, lang);
+    options.onChart?.(++done, charts.length);
+  }
+  const ctx = sectionContext(lang, options.currency);
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < p.facts.first.length; i++) {
+    if (p.facts.first[i] < 0) continue;
+    if (p.facts.first[i] < first) first = p.facts.first[i];
+    if (p.facts.last[i] > last) last = p.facts.last[i];
+  }
+  const today = options.generatedOn ?? new Date();
+  const doc: ReportDocument = {
+    lang,
+    title: ctx.m.title,
+    subtitle: ctx.m.subtitle(inputs.source, ctx.f.date(first), ctx.f.date(last)),
+    generated: ctx.m.generated(ctx.f.date(Math.floor(today.getTime() / 86_400_000))),
+    sections,
+  };
+  return renderHtml(doc, { interactive: options.interactive });
+}
