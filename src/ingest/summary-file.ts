@@ -69,10 +69,23 @@ export interface SurvivorFileData {
   fromPercentages: boolean;
 }
 
+/**
+ * @example
+ * const f: ModelInputFile = readSummaryFile('donations.csv');
+ */
 export type ModelInputFile = SummaryFileData | BgBbFileData | SurvivorFileData;
+/**
+ * @example
+ * const k: ModelInputKind | undefined = sniffModelInputKind('donations.csv'); // 'bgbb'
+ */
 export type ModelInputKind = ModelInputFile['kind'];
 
-/** Options of readSummaryFile. */
+/**
+ * Options of readSummaryFile.
+ *
+ * @example
+ * readSummaryFile('sbg_retention.csv', { column: 'regular', cohortSize: 1000, through: 7 });
+ */
 export interface SummaryFileOptions {
   delimiter?: string;
   /** Survivor tables: the cohort column(s) to use (comma-separated or an array); needed when there are several. */

@@ -14,7 +14,12 @@ import { fitWithEngine } from './fit.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 import { type RetentionCurves, type RetentionInput, retentionCurves, toCohorts } from './retention-data.ts';
 
-/** BdW parameters: theta ~ Beta(alpha, beta), duration-dependence exponent c. */
+/**
+ * BdW parameters: theta ~ Beta(alpha, beta), duration-dependence exponent c.
+ *
+ * @example
+ * const p: BdwParams = { alpha: 0.46, beta: 0.78, c: 1.28 };
+ */
 export interface BdwParams extends Record<string, number> {
   alpha: number;
   beta: number;

@@ -15,7 +15,12 @@ import { fitWithEngine } from './fit.ts';
 import { hyp2f1UnitA } from './sbg.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 
-/** BG/BB parameters: p ~ Beta(alpha, beta), theta ~ Beta(gamma, delta). */
+/**
+ * BG/BB parameters: p ~ Beta(alpha, beta), theta ~ Beta(gamma, delta).
+ *
+ * @example
+ * const p: BgBbParams = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };
+ */
 export interface BgBbParams extends Record<string, number> {
   alpha: number;
   beta: number;
@@ -84,7 +89,12 @@ function rowOf(row: BgBbRow): Row {
   return r;
 }
 
-/** Why (x, t_x, n) is not a valid BG/BB history, or undefined. */
+/**
+ * Why (x, t_x, n) is not a valid BG/BB history, or undefined.
+ *
+ * @example
+ * checkBgBbRow(3, 2, 6); // 'frequency (3) cannot exceed recency (2): ...'
+ */
 export function checkBgBbRow(x: number, tx: number, n: number): string | undefined {
   return checkRow(x, tx, n);
 }

@@ -9,13 +9,27 @@
  */
 import { ClvkitError } from '../errors.ts';
 
-/** Anything with the common conditional-expectation method (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB). */
+/**
+ * Anything with the common conditional-expectation method (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB).
+ *
+ * @example
+ * const constant: ConditionalExpectationModel<object> = { conditionalExpectedTransactions: (t) => 0.2 * t };
+ */
 export interface ConditionalExpectationModel<R> {
   conditionalExpectedTransactions(t: number, row: R): number;
 }
 
-/** Days in a time unit: a year is 365.25 days, a month 365.25/12, a week 7. */
+/**
+ * Days in a time unit: a year is 365.25 days, a month 365.25/12, a week 7.
+ *
+ * @example
+ * UNIT_DAYS.month; // 30.4375
+ */
 export const UNIT_DAYS = { day: 1, week: 7, month: 365.25 / 12, year: 365.25 } as const;
+/**
+ * @example
+ * const unit: TimeUnit = 'week';
+ */
 export type TimeUnit = keyof typeof UNIT_DAYS;
 
 /**
@@ -69,6 +83,9 @@ export function discountedConditionalExpectedTransactions<R>(
  * Per-customer predictions of a transaction model (and optionally a spend model) over a horizon:
  * the rows of `clvkit predict` (DESIGN.md §3). `clv` = discounted expected transactions over the horizon
  * x expected spend x margin; with rate 0 it is expected_transactions x expected_spend x margin.
+ *
+ * @example
+ * const row: CustomerPrediction = { customer_id: 'A', frequency: 2, recency: 30, T: 39, expected_transactions: 1.2, probability_alive: 0.7 };
  */
 export interface CustomerPrediction {
   customer_id: string;
@@ -81,13 +98,23 @@ export interface CustomerPrediction {
   clv?: number;
 }
 
-/** The parts of a fitted transaction model predictCustomers uses. */
+/**
+ * The parts of a fitted transaction model predictCustomers uses.
+ *
+ * @example
+ * const m: PredictiveModel = fitBgNbd(summary);
+ */
 export interface PredictiveModel {
   conditionalExpectedTransactions(t: number, row: { frequency: number; recency: number; T: number; periods?: number }): number;
   probabilityAlive(row: { frequency: number; recency: number; T: number; periods?: number }): number;
 }
 
-/** The part of a fitted Gamma-Gamma model predictCustomers uses. */
+/**
+ * The part of a fitted Gamma-Gamma model predictCustomers uses.
+ *
+ * @example
+ * const s: SpendModel = fitGammaGamma({ frequency, monetaryValue });
+ */
 export interface SpendModel {
   conditionalExpectedAverageSpend(frequency: number, monetaryValue: number): number;
 }

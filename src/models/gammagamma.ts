@@ -12,7 +12,12 @@ import { ClvkitError } from '../errors.ts';
 import { fitWithEngine } from './fit.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 
-/** Gamma-Gamma parameters: z ~ Gamma(p, nu), nu ~ Gamma(q, v). */
+/**
+ * Gamma-Gamma parameters: z ~ Gamma(p, nu), nu ~ Gamma(q, v).
+ *
+ * @example
+ * const p: GammaGammaParams = { p: 6.25, q: 3.74, v: 15.44 };
+ */
 export interface GammaGammaParams extends Record<string, number> {
   p: number;
   q: number;

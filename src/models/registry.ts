@@ -9,9 +9,18 @@ import type { GammaGammaData } from './gammagamma.ts';
 import type { RetentionCohort } from './retention-data.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
 
+/**
+ * @example
+ * const name: ModelName = 'bgbb';
+ */
 export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'bgbb' | 'sbg' | 'bdw' | 'gammagamma';
 
-/** Input a model is fitted on: a customer summary, BG/BB rows, survivor counts, or (spend) a summary with monetary values. */
+/**
+ * Input a model is fitted on: a customer summary, BG/BB rows, survivor counts, or (spend) a summary with monetary values.
+ *
+ * @example
+ * MODELS.sbg.input; // 'survivors'
+ */
 export type ModelInputNeed = 'summary' | 'bgbb' | 'survivors' | 'spend';
 
 /**
@@ -70,7 +79,12 @@ export interface TransactionModel extends FitResultBase<Record<string, number>> 
   probabilityAlive(row: SummaryRow & { periods?: number }): number;
 }
 
-/** Input of fitModel. */
+/**
+ * Input of fitModel.
+ *
+ * @example
+ * const input: FitInput = { kind: 'survivors', cohorts: [{ alive: [1000, 631, 468] }] };
+ */
 export type FitInput =
   | { kind: 'summary'; data: SummaryData & { monetaryValue?: ArrayLike<number> } }
   | { kind: 'bgbb'; data: BgBbData }

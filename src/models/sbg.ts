@@ -19,7 +19,12 @@ import {
   toCohorts,
 } from './retention-data.ts';
 
-/** sBG parameters: theta ~ Beta(alpha, beta). */
+/**
+ * sBG parameters: theta ~ Beta(alpha, beta).
+ *
+ * @example
+ * const p: SbgParams = { alpha: 0.704, beta: 1.182 };
+ */
 export interface SbgParams extends Record<string, number> {
   alpha: number;
   beta: number;
@@ -38,12 +43,22 @@ export interface SbgModel extends FitResultBase<SbgParams>, RetentionCurves {
   cohorts: { name: string; periods: number; size: number }[];
 }
 
-/** log S(t | alpha, beta) = log B(alpha, beta + t) - log B(alpha, beta)   (Fader & Hardie 2007, S(t) expression of §3). */
+/**
+ * log S(t | alpha, beta) = log B(alpha, beta + t) - log B(alpha, beta)   (Fader & Hardie 2007, S(t) expression of §3).
+ *
+ * @example
+ * Math.exp(sbgLogSurvival(1, 1, 3)); // 1/4
+ */
 export function sbgLogSurvival(alpha: number, beta: number, t: number): number {
   return t === 0 ? 0 : betaln(alpha, beta + t) - betaln(alpha, beta);
 }
 
-/** log P(T = t | alpha, beta) = log B(alpha + 1, beta + t - 1) - log B(alpha, beta), t >= 1   (Fader & Hardie 2007, P(T=t) of §3). */
+/**
+ * log P(T = t | alpha, beta) = log B(alpha + 1, beta + t - 1) - log B(alpha, beta), t >= 1   (Fader & Hardie 2007, P(T=t) of §3).
+ *
+ * @example
+ * Math.exp(sbgLogChurn(1, 1, 2)); // 1/6
+ */
 export function sbgLogChurn(alpha: number, beta: number, t: number): number {
   return betaln(alpha + 1, beta + t - 1) - betaln(alpha, beta);
 }

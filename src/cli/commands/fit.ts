@@ -8,7 +8,12 @@ import type { TimeUnit } from '../../models/discounting.ts';
 import { addTransactionOptions, numberOption, type TransactionCliOptions } from '../options.ts';
 import { summaryFromFile } from './summary.ts';
 
-/** Options shared by `fit` and `predict`. */
+/**
+ * Options shared by `fit` and `predict`.
+ *
+ * @example
+ * const o: ModelCliOptions = { model: 'sbg', column: 'regular', cohortSize: '1000' };
+ */
 export interface ModelCliOptions extends TransactionCliOptions {
   model?: string;
   json?: boolean;
@@ -21,6 +26,9 @@ export interface ModelCliOptions extends TransactionCliOptions {
 /**
  * What a model is fitted on, read from the command's input file: a summary file, BG/BB rows, survivor
  * counts, or a transaction file summarised with the summary options.
+ *
+ * @example
+ * const loaded: LoadedInput = await loadModelInput('donations.csv', modelInfo('bgbb'), {});
  */
 export interface LoadedInput {
   input: FitInput;
@@ -42,7 +50,12 @@ export interface LoadedInput {
   notes: string[];
 }
 
-/** Add the options of `fit` and `predict` to a command. */
+/**
+ * Add the options of `fit` and `predict` to a command.
+ *
+ * @example
+ * addModelOptions(program.command('fit').argument('<input>'));
+ */
 export function addModelOptions(cmd: Command): Command {
   return addTransactionOptions(cmd)
     .requiredOption('-m, --model <name>', `model: ${Object.keys(MODELS).join(', ')}`)
@@ -180,7 +193,12 @@ export function fitJson(fitted: FitResultBase<Record<string, number>>): Record<s
   return out;
 }
 
-/** Human-readable fit report (for stderr). */
+/**
+ * Human-readable fit report (for stderr).
+ *
+ * @example
+ * process.stderr.write(formatFit(fitted, modelInfo('bgbb')));
+ */
 export function formatFit(fitted: FitResultBase<Record<string, number>>, info: ModelInfo): string {
   const lines = [`${info.title} fitted on ${fitted.customers} customers: ${fitted.converged ? 'converged' : 'NOT converged'} (${fitted.iterations} iterations)`];
   const width = Math.max(...Object.keys(fitted.params).map((k) => k.length));
@@ -216,6 +234,10 @@ export async function fitFromFile(file: string, o: ModelCliOptions) {
   return { info, loaded, fitted };
 }
 
+/**
+ * @example
+ * register(program); // adds `clvkit fit <input> --model <name>`
+ */
 export function register(program: Command): void {
   const cmd = program
     .command('fit')

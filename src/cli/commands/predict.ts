@@ -19,7 +19,12 @@ interface PredictCliOptions extends ModelCliOptions {
   lang?: string;
 }
 
-/** The result of `clvkit predict`: a table (header + records) and the JSON document. */
+/**
+ * The result of `clvkit predict`: a table (header + records) and the JSON document.
+ *
+ * @example
+ * const r: PredictResult = await predictFromFile('donations.csv', { model: 'bgbb', horizon: '5', freq: 'year' });
+ */
 export interface PredictResult {
   header: string[];
   records: Record<string, CsvValue>[];
@@ -136,6 +141,10 @@ function fmt(v: number): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(5))) : String(v);
 }
 
+/**
+ * @example
+ * register(program); // adds `clvkit predict <input> --model <name> --horizon <t>`
+ */
 export function register(program: Command): void {
   const cmd = program
     .command('predict')
