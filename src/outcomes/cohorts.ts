@@ -2,7 +2,12 @@ import type { TransactionTable } from '../types.ts';
 import type { CustomerFacts } from './customers.ts';
 import { type OutcomePeriod, ordinalStart, periodLabel, periodOrdinal } from './periods.ts';
 
-/** One acquisition cohort's activity by period since acquisition (k = 0 is the acquisition period). */
+/**
+ * One acquisition cohort's activity by period since acquisition (k = 0 is the acquisition period).
+ *
+ * @example
+ * const row: CohortRow = cohortMatrix(table, facts, 'month')[0]; // row.retention[2]: share buying in month 2
+ */
 export interface CohortRow {
   cohort: string;
   size: number;

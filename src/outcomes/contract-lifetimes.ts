@@ -3,7 +3,12 @@ import type { Contract, FileAccounting } from './contracts.ts';
 import { reject } from './contracts.ts';
 import { type OutcomePeriod, tenure } from './periods.ts';
 
-/** Contract lifetimes in periods from each start, right-censored at the observation end. */
+/**
+ * Contract lifetimes in periods from each start, right-censored at the observation end.
+ *
+ * @example
+ * const lt: ContractLifetimes = contractLifetimes(contracts, end, 'month'); // lt.time[i], lt.event[i]
+ */
 export interface ContractLifetimes {
   /** Tenure in periods at the end (event) or at the observation end (censored); fractional. */
   time: Float64Array;

@@ -4,12 +4,22 @@ import type { ContractLifetimes } from './contract-lifetimes.ts';
 import { kaplanMeier } from './kaplan-meier.ts';
 import { survivorCounts } from './survivor-counts.ts';
 
-/** One fitted model, or why it could not be fitted. */
+/**
+ * One fitted model, or why it could not be fitted.
+ *
+ * @example
+ * const fit: ModelFit = group.sbg; if (!('error' in fit)) fit.params.alpha;
+ */
 export type ModelFit =
   | { params: Record<string, number>; standard_errors: Record<string, number>; log_likelihood: number; converged: boolean; aic: number; bic: number }
   | { error: string };
 
-/** sBG and BdW fitted to one group of contracts, with projections beside Kaplan-Meier. */
+/**
+ * sBG and BdW fitted to one group of contracts, with projections beside Kaplan-Meier.
+ *
+ * @example
+ * const g: ContractModelGroup = report.contracts!.models.groups[0]; // g.projection[12].sbg
+ */
 export interface ContractModelGroup {
   /** 'all', 'plan' or 'cohort' (calendar period of the start). */
   group: 'all' | 'plan' | 'cohort';

@@ -8,6 +8,10 @@ import { type OutcomePeriod, periodLabel, periodOrdinal } from './periods.ts';
 import { type RetentionRateRow, type RetentionTrend, retentionRates, retentionTrend } from './retention-rates.ts';
 import { survivorCounts } from './survivor-counts.ts';
 
+/**
+ * @example
+ * const o: ContractRetentionOptions = { end: parseDate('2024-12-31'), period: 'month', minGroupSize: 50 };
+ */
 export interface ContractRetentionOptions {
   /** Observation end: active contracts are censored here. */
   end: Day;
@@ -19,7 +23,12 @@ export interface ContractRetentionOptions {
   horizon?: number;
 }
 
-/** Contractual retention (DESIGN.md §3 `contracts`). */
+/**
+ * Contractual retention (DESIGN.md §3 `contracts`).
+ *
+ * @example
+ * const r: ContractRetention = contractRetention(readContracts('contracts.csv'), { end, period: 'month' }); // r.km, r.median
+ */
 export interface ContractRetention {
   accounting: FileAccounting;
   end: string;

@@ -3,7 +3,12 @@ import { type Table, columnIndex, optionalColumnIndex, readTable } from '../inge
 import type { Day } from '../types.ts';
 import { dateCell, tableDateFormat } from './table-dates.ts';
 
-/** One subscription: `end` is -1 while still active. */
+/**
+ * One subscription: `end` is -1 while still active.
+ *
+ * @example
+ * const c: Contract = { customer: 'S1', start: 19723, end: -1, plan: 'basic', line: 2 };
+ */
 export interface Contract {
   customer: string;
   start: Day;
@@ -13,7 +18,12 @@ export interface Contract {
   line: number;
 }
 
-/** Row accounting of a small input file: every data row is used or rejected with a reason. */
+/**
+ * Row accounting of a small input file: every data row is used or rejected with a reason.
+ *
+ * @example
+ * const a: FileAccounting = readContracts('contracts.csv').accounting; // a.used + Σ a.rejected = a.read
+ */
 export interface FileAccounting {
   file: string;
   read: number;
@@ -23,7 +33,12 @@ export interface FileAccounting {
   first_lines: Record<string, number[]>;
 }
 
-/** A contracts file read and checked. */
+/**
+ * A contracts file read and checked.
+ *
+ * @example
+ * const input: ContractsInput = readContracts('contracts.csv'); // input.contracts, input.hasPlan
+ */
 export interface ContractsInput {
   contracts: Contract[];
   hasPlan: boolean;
@@ -32,6 +47,10 @@ export interface ContractsInput {
   latest: number;
 }
 
+/**
+ * @example
+ * readContracts('subs.csv', { startCol: 'signup', endCol: 'cancel', dateFormat: 'dd/mm/yyyy' });
+ */
 export interface ContractsReadOptions {
   customerCol?: string;
   startCol?: string;
@@ -40,6 +59,10 @@ export interface ContractsReadOptions {
   dateFormat?: DateFormat;
 }
 
+/**
+ * @example
+ * CONTRACT_COLUMNS.end; // ['end', 'end_date', ...]: accepted names of the end column
+ */
 export const CONTRACT_COLUMNS = {
   customer: ['customer_id', 'customer', 'client', 'id_client', 'subscriber', 'abonne', 'account', 'id'],
   start: ['start', 'start_date', 'started', 'debut', 'date_debut', 'subscription_start', 'begin'],

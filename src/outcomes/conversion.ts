@@ -3,7 +3,12 @@ import { type KmStep, kaplanMeier } from './kaplan-meier.ts';
 import { type OutcomePeriod, periodLabel, periodOrdinal } from './periods.ts';
 import { type Proportion, wilsonInterval } from './wilson.ts';
 
-/** Conversion of one group (a cohort, or everybody) within each window. */
+/**
+ * Conversion of one group (a cohort, or everybody) within each window.
+ *
+ * @example
+ * const g: ConversionGroup = conversion(facts, 'month').cohorts[0]; // g.windows.within_30.rate
+ */
 export interface ConversionGroup {
   period: string;
   customers: number;
@@ -11,7 +16,12 @@ export interface ConversionGroup {
   windows: Record<string, Proportion>;
 }
 
-/** First-to-second purchase conversion (DESIGN.md §3 `conversion`). */
+/**
+ * First-to-second purchase conversion (DESIGN.md §3 `conversion`).
+ *
+ * @example
+ * const c: Conversion = conversion(facts, 'month'); // c.time_to_second.median
+ */
 export interface Conversion {
   windows_days: number[];
   note: string;
@@ -20,6 +30,10 @@ export interface Conversion {
   time_to_second: { unit: 'day'; customers: number; repeaters: number; median: number; median_lower: number; median_upper: number; km: KmStep[] };
 }
 
+/**
+ * @example
+ * conversion(facts, 'month', CONVERSION_WINDOWS); // 30, 90 and 180 days
+ */
 export const CONVERSION_WINDOWS = [30, 90, 180];
 
 /**

@@ -1,6 +1,11 @@
 import type { Day, TransactionTable } from '../types.ts';
 
-/** What the outcomes need to know about each customer, columnar, in `customerIds` order. */
+/**
+ * What the outcomes need to know about each customer, columnar, in `customerIds` order.
+ *
+ * @example
+ * const f: CustomerFacts = customerFacts(table, end); // f.second[c] - f.first[c]: days to the second purchase
+ */
 export interface CustomerFacts {
   customerIds: string[];
   /** Day of the first purchase (-1 when every transaction of the customer is after the end). */

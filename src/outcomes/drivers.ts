@@ -1,7 +1,12 @@
 import { logit } from '../research/logistic.ts';
 import type { CustomerFacts } from './customers.ts';
 
-/** One logistic driver model, or why it could not be fitted. */
+/**
+ * One logistic driver model, or why it could not be fitted.
+ *
+ * @example
+ * const [conv]: DriverModel[] = driverModels(facts, 30.4375); // conv.coefficients?.[1].odds_ratio
+ */
 export interface DriverModel {
   outcome: 'conversion' | 'retention';
   definition: string;

@@ -5,7 +5,12 @@ import type { LeadsInput } from './leads.ts';
 import { type OutcomePeriod, periodLabel, periodOrdinal } from './periods.ts';
 import { type Proportion, wilsonInterval } from './wilson.ts';
 
-/** The funnel lead -> first purchase -> repeat purchase of one group of leads. */
+/**
+ * The funnel lead -> first purchase -> repeat purchase of one group of leads.
+ *
+ * @example
+ * const row: FunnelRow = leadFunnel(leads, facts, 'month').by_source[0]; // row.lead_to_customer.rate
+ */
 export interface FunnelRow {
   group: string;
   leads: number;
@@ -21,7 +26,12 @@ export interface FunnelRow {
   median_days_to_first: number | null;
 }
 
-/** Leads funnel (the `conversion.leads` part of `retention --json`). */
+/**
+ * Leads funnel (the `conversion.leads` part of `retention --json`).
+ *
+ * @example
+ * const f: LeadFunnel = leadFunnel(readLeads('leads.csv'), facts, 'month'); // f.overall, f.time_to_first
+ */
 export interface LeadFunnel {
   accounting: FileAccounting;
   note: string;

@@ -4,6 +4,9 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
  * One step of a Kaplan-Meier curve: at time `t`, `at_risk` subjects were still under observation
  * just before t, `events` ended at t and `censored` were last seen at t (censorings at the same time
  * as events are taken to come just after them, the usual convention).
+ *
+ * @example
+ * const step: KmStep = kaplanMeier([9, 13], [1, 0]).steps[0]; // { t: 9, at_risk: 2, events: 1, survival: 0.5, ... }
  */
 export interface KmStep {
   t: number;
@@ -21,7 +24,12 @@ export interface KmStep {
   upper_plain: number;
 }
 
-/** The Kaplan-Meier estimate with its median and interval. */
+/**
+ * The Kaplan-Meier estimate with its median and interval.
+ *
+ * @example
+ * const km: KaplanMeier = kaplanMeier([9, 13, 18], [1, 0, 1]); // km.median = 18
+ */
 export interface KaplanMeier {
   steps: KmStep[];
   n: number;

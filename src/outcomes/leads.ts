@@ -4,7 +4,12 @@ import type { Day } from '../types.ts';
 import { type FileAccounting, newAccounting, reject } from './contracts.ts';
 import { dateCell, tableDateFormat } from './table-dates.ts';
 
-/** One lead: `customer` is empty until the lead converted. */
+/**
+ * One lead: `customer` is empty until the lead converted.
+ *
+ * @example
+ * const lead: Lead = { id: 'L1', day: 19723, source: 'ads', customer: '', line: 2 };
+ */
 export interface Lead {
   id: string;
   day: Day;
@@ -13,12 +18,20 @@ export interface Lead {
   line: number;
 }
 
+/**
+ * @example
+ * const input: LeadsInput = readLeads('leads.csv'); // input.leads, input.accounting
+ */
 export interface LeadsInput {
   leads: Lead[];
   accounting: FileAccounting;
   latest: number;
 }
 
+/**
+ * @example
+ * readLeads('prospects.csv', { leadCol: 'prospect', sourceCol: 'campaign' });
+ */
 export interface LeadsReadOptions {
   leadCol?: string;
   dateCol?: string;
@@ -27,6 +40,10 @@ export interface LeadsReadOptions {
   dateFormat?: DateFormat;
 }
 
+/**
+ * @example
+ * LEAD_COLUMNS.source; // ['source', 'channel', 'canal', ...]
+ */
 export const LEAD_COLUMNS = {
   lead: ['lead_id', 'lead', 'id_lead', 'prospect', 'prospect_id', 'id_prospect', 'id'],
   date: ['date', 'lead_date', 'created', 'created_at', 'date_lead', 'date_creation'],

@@ -6,9 +6,18 @@ import { UsageError } from '../errors.ts';
 import { civilFromDays, daysFromCivil, formatDay } from '../ingest/dates.ts';
 import type { Day } from '../types.ts';
 
-/** Reporting period of the outcomes (`--period`). */
+/**
+ * Reporting period of the outcomes (`--period`).
+ *
+ * @example
+ * const p: OutcomePeriod = 'quarter';
+ */
 export type OutcomePeriod = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
+/**
+ * @example
+ * OUTCOME_PERIODS.includes('week'); // true
+ */
 export const OUTCOME_PERIODS: readonly OutcomePeriod[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 /** Months in a month-based period, 0 for day and week. */

@@ -2,7 +2,12 @@ import { formatDay } from '../ingest/dates.ts';
 import type { CustomerFacts } from './customers.ts';
 import { type OutcomePeriod, ordinalStart, periodLabel, periodOrdinal } from './periods.ts';
 
-/** New customers of one calendar period (one acquisition cohort). */
+/**
+ * New customers of one calendar period (one acquisition cohort).
+ *
+ * @example
+ * const row: RecruitmentRow = recruitment(facts, 'month')[0]; // row.new_customers, row.by_channel
+ */
 export interface RecruitmentRow {
   period: string;
   start: string;

@@ -8,6 +8,10 @@ import { type ContractsInput, type FileAccounting, readContracts } from './contr
 import { type LeadsInput, readLeads } from './leads.ts';
 import { type RetentionOptions, type RetentionReport, retentionOutcomes } from './retention.ts';
 
+/**
+ * @example
+ * const o: RetentionFilesOptions = { period: 'week', contractsFile: 'contracts.csv', model: false };
+ */
 export interface RetentionFilesOptions extends Omit<RetentionOptions, 'leads' | 'contracts' | 'probabilityAlive'> {
   ingest?: IngestOptions;
   leadsFile?: string;
@@ -66,4 +70,10 @@ function usable<T extends { accounting: FileAccounting }>(input: T): T {
   return input;
 }
 
+/**
+ * Input types re-exported for callers of retentionFromFiles.
+ *
+ * @example
+ * import type { ContractsInput } from "./retention-files.ts";
+ */
 export type { ContractsInput, LeadsInput };

@@ -1,7 +1,12 @@
 import type { SurvivorCounts } from './survivor-counts.ts';
 import { wilsonInterval } from './wilson.ts';
 
-/** The observed retention rate of tenure period t: contracts active at t among those active at t − 1. */
+/**
+ * The observed retention rate of tenure period t: contracts active at t among those active at t − 1.
+ *
+ * @example
+ * const r: RetentionRateRow = { t: 1, at_risk: 1000, renewed: 631, retention_rate: 0.631, lower: 0.601, upper: 0.660 };
+ */
 export interface RetentionRateRow {
   t: number;
   /** Active at the start of period t − 1 and observed through period t. */
@@ -39,7 +44,12 @@ export function retentionRates(counts: SurvivorCounts, level = 0.95): RetentionR
   return rows;
 }
 
-/** The trend of the observed retention rates over the tenures with enough contracts at risk. */
+/**
+ * The trend of the observed retention rates over the tenures with enough contracts at risk.
+ *
+ * @example
+ * const trend: RetentionTrend = retentionTrend(retentionRates(counts)); // trend.rising
+ */
 export interface RetentionTrend {
   rising: boolean;
   first: number;

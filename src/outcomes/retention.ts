@@ -11,6 +11,10 @@ import type { LeadsInput } from './leads.ts';
 import { type OutcomePeriod, periodDays } from './periods.ts';
 import { type RecruitmentRow, recruitment } from './recruitment.ts';
 
+/**
+ * @example
+ * const o: RetentionOptions = { period: 'month', windows: [30, 90, 180], drivers: true };
+ */
 export interface RetentionOptions {
   /** Reporting period (default month). */
   period?: OutcomePeriod;
@@ -31,7 +35,12 @@ export interface RetentionOptions {
   horizon?: number;
 }
 
-/** Everything `clvkit retention --json` prints (DESIGN.md §3). */
+/**
+ * Everything `clvkit retention --json` prints (DESIGN.md §3).
+ *
+ * @example
+ * const r: RetentionReport = retentionOutcomes(table); // JSON.stringify(r) is `retention --json`
+ */
 export interface RetentionReport {
   period: OutcomePeriod;
   end: string;

@@ -1,6 +1,11 @@
 import type { ContractLifetimes } from './contract-lifetimes.ts';
 
-/** Survivor counts for the sBG / BdW: one "cohort" per number of whole periods observed. */
+/**
+ * Survivor counts for the sBG / BdW: one "cohort" per number of whole periods observed.
+ *
+ * @example
+ * const s: SurvivorCounts = survivorCounts(lifetimes); // s.cohorts: [{ name: 'observed 4 periods', alive: [4, 3, 2, 2, 2] }]
+ */
 export interface SurvivorCounts {
   cohorts: { name: string; alive: number[] }[];
   /** Contracts used (observed for at least one whole period). */

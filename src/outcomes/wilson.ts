@@ -1,6 +1,11 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
-/** A proportion with its Wilson score interval. */
+/**
+ * A proportion with its Wilson score interval.
+ *
+ * @example
+ * const p: Proportion = wilsonInterval(8, 10); // { successes: 8, n: 10, rate: 0.8, lower: 0.490, upper: 0.943 }
+ */
 export interface Proportion {
   successes: number;
   n: number;

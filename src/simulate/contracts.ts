@@ -8,7 +8,12 @@ import { writeCsv } from '../report/csv.ts';
 import type { Day } from '../types.ts';
 import { createRng } from './random.ts';
 
-/** One plan of the simulated book: its share of contracts and its sBG parameters. */
+/**
+ * One plan of the simulated book: its share of contracts and its sBG parameters.
+ *
+ * @example
+ * const plan: SimulatedPlan = { name: 'premium', alpha: 0.7, beta: 1.2, share: 2 };
+ */
 export interface SimulatedPlan {
   name: string;
   alpha: number;
@@ -17,6 +22,10 @@ export interface SimulatedPlan {
   share?: number;
 }
 
+/**
+ * @example
+ * simulateContracts({ contracts: 500, alpha: 1, beta: 3, spreadDays: 365, end: '2021-12-31', seed: 2 });
+ */
 export interface ContractSimulationOptions {
   /** Number of contracts (default 1000). */
   contracts?: number;
@@ -36,7 +45,12 @@ export interface ContractSimulationOptions {
   seed?: number;
 }
 
-/** A simulated contracts book and the truth it was drawn from. */
+/**
+ * A simulated contracts book and the truth it was drawn from.
+ *
+ * @example
+ * const sim: SimulatedContracts = simulateContracts({ seed: 1 }); // sim.rows[0].end: -1 while active
+ */
 export interface SimulatedContracts {
   rows: { customer: string; start: Day; end: Day; plan: string }[];
   plans: SimulatedPlan[];
