@@ -72,6 +72,8 @@ export interface BgBbModel extends FitResultBase<BgBbParams> {
   probabilityAlive(row: BgBbRow): number;
   /** P(X(n) = x) for a new customer. */
   probabilityOfTransactions(x: number, n: number): number;
+  /** P(X(n, n + nStar) = xStar | x, t_x, n): probability of xStar transactions in the next nStar opportunities. */
+  conditionalProbabilityOfTransactions(xStar: number, nStar: number, row: BgBbRow): number;
   /** DERT(d | x, t_x, n): discounted expected residual transactions, discount rate d per period. */
   discountedExpectedResidualTransactions(row: BgBbRow, discountRate: number): number;
   /** Log-likelihood of one history, log L(alpha, beta, gamma, delta | x, t_x, n). */
@@ -247,6 +249,27 @@ export function bgBbModel(params: BgBbParams, fit?: Omit<FitResultBase<BgBbParam
       const terms = [lchoose(n, x) + betaln(a + x, b + n - x) - lBab + betaln(g, d + n) - lBgd];
       for (let i = x; i <= n - 1; i++) terms.push(lchoose(i, x) + betaln(a + x, b + i - x) - lBab + betaln(g + 1, d + i) - lBgd);
       return Math.exp(logSumExp(terms));
+    },
+    // P(X(n,n+n*) = x* | x, t_x, n) (FHS 2010 §3, conditional pmf): the history's likelihood times the future's,
+    // integrated over p and theta, over L; customers already dead at n (L minus the alive-at-n term) add to x* = 0.
+    conditionalProbabilityOfTransactions(xStar, nStar, row) {
+      checkCount(nStar, 'the horizon');
+      checkCount(xStar, 'the number of transactions');
+      const r = rowOf(row);
+      if (xStar > nStar) return 0;
+      const ll = logL(r);
+      const lchoose = (m: number, k: number) => gammaln(m + 1) - gammaln(k + 1) - gammaln(m - k + 1);
+      const xa = a + r.x + xStar;
+      const terms = [lchoose(nStar, xStar) + betaln(xa, b + r.n - r.x + nStar - xStar) - lBab + betaln(g, d + r.n + nStar) - lBgd];
+      for (let i = xStar; i <= nStar - 1; i++) {
+        terms.push(lchoose(i, xStar) + betaln(xa, b + r.n - r.x + i - xStar) - lBab + betaln(g + 1, d + r.n + i) - lBgd);
+      }
+      let p = Math.exp(logSumExp(terms) - ll);
+      if (xStar === 0) {
+        const aliveAtN = betaln(a + r.x, b + r.n - r.x) - lBab + betaln(g, d + r.n) - lBgd;
+        p += -Math.expm1(aliveAtN - ll); // 1 - P(alive at n | history)
+      }
+      return p;
     },
     // DERT = B(a+x+1,b+n-x)/B(a,b) * B(g,d+n+1)/(B(g,d)(1+d_r)) * 2F1(1, d+n+1; g+d+n+1; 1/(1+d_r)) / L  (FHS 2010 §3, DERT).
     discountedExpectedResidualTransactions(row, discountRate) {

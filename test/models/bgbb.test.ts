@@ -81,6 +81,24 @@ describe('BG/BB: hand-computed cases and identities', () => {
     expect(total).toBeCloseTo(1, 12);
   });
 
+  it('conditional P(X(n, n+n*) = x*) sums to 1 and its mean is the conditional expectation', () => {
+    const m = bgBbModel(DONATIONS);
+    for (const row of [{ frequency: 6, recency: 6, periods: 6 }, { frequency: 2, recency: 3, periods: 6 }, { frequency: 0, recency: 0, periods: 6 }]) {
+      for (const nStar of [1, 5, 12]) {
+        let total = 0;
+        let mean = 0;
+        for (let k = 0; k <= nStar; k++) {
+          const p = m.conditionalProbabilityOfTransactions(k, nStar, row);
+          expect(p).toBeGreaterThanOrEqual(0);
+          total += p;
+          mean += k * p;
+        }
+        expect(total).toBeCloseTo(1, 12);
+        expect(mean).toBeCloseTo(m.conditionalExpectedTransactions(nStar, row), 12);
+      }
+    }
+  });
+
   it('DERT (closed form with 2F1) equals the discounted sum of expected transactions per future period', () => {
     const m = bgBbModel(DONATIONS);
     for (const row of [{ frequency: 6, recency: 6, periods: 6 }, { frequency: 2, recency: 3, periods: 6 }, { frequency: 0, recency: 0, periods: 6 }]) {
@@ -148,11 +166,12 @@ describe('BG/BB against a simulation with known parameters', () => {
 
   it('conditional expectations and P(alive) match the simulated future of frequent patterns', () => {
     const m = bgBbModel(prm);
-    const groups = new Map<string, { count: number; future: number; alive: number }>();
+    const groups = new Map<string, { count: number; future: number; alive: number; none: number }>();
     for (let i = 0; i < sim.x.length; i++) {
       const key = `${sim.x[i]},${sim.tx[i]}`;
-      const gr = groups.get(key) ?? { count: 0, future: 0, alive: 0 };
+      const gr = groups.get(key) ?? { count: 0, future: 0, alive: 0, none: 0 };
       gr.count++;
+      if (sim.future[i] === 0) gr.none++;
       gr.future += sim.future[i];
       gr.alive += sim.aliveNext[i];
       groups.set(key, gr);
@@ -167,6 +186,8 @@ describe('BG/BB against a simulation with known parameters', () => {
       expect(Math.abs(gr.alive / gr.count - pa)).toBeLessThan(4 * se + 1e-9);
       // future transactions are at most 5 per customer: a conservative SE bound is 2.5 / sqrt(count)
       expect(Math.abs(gr.future / gr.count - m.conditionalExpectedTransactions(5, row))).toBeLessThan(4 * (2.5 / Math.sqrt(gr.count)));
+      const p0 = m.conditionalProbabilityOfTransactions(0, 5, row);
+      expect(Math.abs(gr.none / gr.count - p0)).toBeLessThan(4 * Math.sqrt((p0 * (1 - p0)) / gr.count) + 1e-9);
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(3);

@@ -6,6 +6,7 @@ import { MODELS, fitModel, modelInfo, type FitInput, type ModelInfo } from '../.
 import type { FitResultBase } from '../../models/types.ts';
 import type { TimeUnit } from '../../models/discounting.ts';
 import { addTransactionOptions, numberOption, type TransactionCliOptions } from '../options.ts';
+import { formatAccounting } from '../../summary/export.ts';
 import { summaryFromFile } from './summary.ts';
 
 /**
@@ -115,8 +116,7 @@ export async function loadModelInput(file: string, info: ModelInfo, o: ModelCliO
     const hasAmount = s.monetaryValue.some((v, i) => s.frequency[i] > 0 && Number.isFinite(v));
     customers = { customerIds: s.customerIds, frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}) };
     source = 'transactions';
-    const rejected = Object.entries(s.accounting?.rejected ?? {}).reduce((t, [, v]) => t + v, 0);
-    notes.push(`${basename(file)}: ${s.accounting?.read ?? s.customerIds.length} rows read, ${rejected} rejected; ${s.customerIds.length} customers`);
+    notes.push(`${basename(file)}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${s.customerIds.length} customers`);
   }
   const hasSpend = customers.monetaryValue !== undefined;
   if (info.input === 'bgbb') {
