@@ -40,7 +40,8 @@ export interface PriorityInputs {
 
 /**
  * Every customer ranked by CLV (highest first; equal CLV keeps the input order), with P(alive),
- * expected transactions and spend, tiers, RFM segment and the action flags of `actionFlags`.
+ * expected transactions and spend, tiers, RFM segment and the action flags of `actionFlags`, where the
+ * high-value past tiers are all but the last one unless `flagOptions.highValueTiers` says otherwise.
  *
  * @example
  * const rows = prioritisedList(inputs); // inputs from analysePortfolio
@@ -48,6 +49,8 @@ export interface PriorityInputs {
  */
 export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}): PriorityRow[] {
   const n = c.customerIds.length;
+  // high value = every past-value tier but the last unless told otherwise (the top 20% with the default pyramid)
+  const options = { highValueTiers: Math.max(1, c.pastTier.names.length - 1), ...flagOptions };
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => c.clv[j] - c.clv[i] || i - j);
   return order.map((i, r) => {
     const row: PriorityRow = {
@@ -65,7 +68,7 @@ export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}
       rfm_score: `${c.rfm.recency[i]}${c.rfm.frequency[i]}${c.rfm.monetary[i]}`,
       flags: actionFlags(
         { valueTier: c.valueTier.tier[i], pastTier: c.pastTier.tier[i], probabilityAlive: c.probabilityAlive[i], daysSinceLastPurchase: c.daysSinceLastPurchase[i] },
-        flagOptions,
+        options,
       ),
     };
     if (c.clvLower && c.clvUpper) {
