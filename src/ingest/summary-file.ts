@@ -163,7 +163,13 @@ export function sniffModelInputKind(path: string, delimiter?: string): ModelInpu
   if (lines.length === 0) return undefined;
   const d = delimiter ?? detectDelimiter(lines.slice(0, 20).join('\n'));
   const cells = d === 'whitespace' ? lines[0].trim().split(/\s+/) : lines[0].split(d);
-  return detectModelInputKind(cells.map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+  const kind = detectModelInputKind(cells.map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+  if (kind === 'survivors' && lines.length > 1) {
+    // A transaction file may have a "week" or "month" column: survivor tables hold numbers only.
+    const data = d === 'whitespace' ? lines[1].trim().split(/\s+/) : lines[1].split(d);
+    if (!data.every((c) => c.trim() === '' || /^-?[\d.,\s]+%?$/.test(c.trim().replace(/^"(.*)"$/, '$1')))) return undefined;
+  }
+  return kind;
 }
 
 /**

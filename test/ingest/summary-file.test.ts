@@ -37,6 +37,9 @@ describe('detecting the kind of model input from the header', () => {
     expect(sniffModelInputKind(file('s.csv', 'x;t_x;T\n1;2;3\n'))).toBe('summary');
     expect(sniffModelInputKind(file('tx.csv', 'customer_id,date,amount\nA,2024-01-01,3\n'))).toBeUndefined();
     expect(sniffModelInputKind(join(dir, 'missing.csv'))).toBeUndefined();
+    // a transaction file with a week column is not a survivor table
+    expect(sniffModelInputKind(file('txw.csv', 'client,week,amount\nA,2024-W01,3\n'))).toBeUndefined();
+    expect(sniffModelInputKind(file('svw.csv', 'week,alive\n0,100\n1,80\n'))).toBe('survivors');
   });
 });
 
