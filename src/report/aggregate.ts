@@ -50,18 +50,18 @@ export function topShare(values: ArrayLike<number>, share: number): number {
 
 /**
  * Histogram of the positive values on log-spaced bins (about `perDecade` bins per power of ten);
- * `zero` counts the values that are not positive.
+ * `zero` counts the values that are not positive or below `floor`.
  *
  * @example
  * logBins([0, 1.5, 20, 300], 1) // { bins: [{lo: 1, hi: 10, customers: 1}, {lo: 10, hi: 100, customers: 1}, {lo: 100, hi: 1000, customers: 1}], zero: 1 }
  */
-export function logBins(values: ArrayLike<number>, perDecade = 5): { bins: { lo: number; hi: number; customers: number }[]; zero: number } {
+export function logBins(values: ArrayLike<number>, perDecade = 5, floor = 0): { bins: { lo: number; hi: number; customers: number }[]; zero: number } {
   let lo = Infinity;
   let hi = -Infinity;
   let zero = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    if (!(x > 0) || !Number.isFinite(x)) {
+    if (!(x > 0) || !(x >= floor) || !Number.isFinite(x)) {
       zero++;
       continue;
     }
@@ -74,7 +74,7 @@ export function logBins(values: ArrayLike<number>, perDecade = 5): { bins: { lo:
   const counts = new Float64Array(b - a + 1);
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    if (!(x > 0) || !Number.isFinite(x)) continue;
+    if (!(x > 0) || !(x >= floor) || !Number.isFinite(x)) continue;
     const k = Math.min(b, Math.max(a, Math.floor(Math.log10(x) * perDecade))) - a;
     counts[k]++;
   }

@@ -96,7 +96,8 @@ export interface ValueAnalysis {
   rfm: RfmScores;
   segments: string[];
   segmentRows: RfmSegmentRow[];
-  migration?: MigrationMatrix;
+  /** Past-value tiers at mid-period (`mid`) and at the end (`end`). */
+  migration?: { matrix: MigrationMatrix; mid: Day; end: Day };
   priorities: PriorityRow[];
 }
 
@@ -312,7 +313,7 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
   const tierRows = tierTable(tiers, { clv, probabilityAlive: alive, historicalSpend: historical });
 
   // migration of past-value tiers between the middle and the end of the observation period
-  let migration: MigrationMatrix | undefined;
+  let migration: ValueAnalysis['migration'];
   let first = Infinity;
   for (let i = 0; i < full.firstPurchase.length; i++) if (full.firstPurchase[i] < first) first = full.firstPurchase[i];
   const mid = Math.floor((first + full.end) / 2);
@@ -321,11 +322,12 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
       const half = summarize(table, { ...base, end: mid });
       const names = tiers.names;
       const halfTiers = valueTiers(Float64Array.from(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
-      migration = migrationMatrix(
+      const matrix = migrationMatrix(
         { ids: half.customerIds, labels: Array.from(halfTiers.tier, (k) => names[k]) },
         { ids: full.customerIds, labels: Array.from(pastTiers.tier, (k) => names[k]) },
         names,
       );
+      migration = { matrix, mid, end: full.end };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
     }

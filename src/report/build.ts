@@ -20,6 +20,10 @@ import {
 } from './sections/portfolio.ts';
 import { kanoSection, methodsSection, npsSection, surveySection } from './sections/research.ts';
 
+function modelTitle(model: string | undefined): string {
+  return model === 'mbgnbd' ? 'MBG/NBD' : model === 'paretonbd' ? 'Pareto/NBD' : 'BG/NBD';
+}
+
 /** A research input with its file and row accounting. */
 export interface Accounted<T> {
   result: T;
@@ -59,10 +63,10 @@ export interface ReportOptions extends AnalyseOptions {
  *
  * @example
  * const sections = reportSections({ source: 'tx.csv', table }, analysePortfolio(table), 'en');
- * sections.map((s) => s.id); // ['key-figures', 'inputs', 'recruitment', 'model', 'value', 'segments', 'priorities', 'methods']
+ * sections.map((s) => s.id); // ['key-figures', 'inputs', 'value', 'model', 'segments', 'recruitment', 'priorities', 'methods']
  */
-export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang: Lang, currency = 'EUR'): Section[] {
-  const ctx = sectionContext(lang, currency);
+export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang: Lang, options: { currency?: string; model?: string } = {}): Section[] {
+  const ctx = sectionContext(lang, options.currency);
   const accounted: AccountedInput[] = [{ file: inputs.source, kind: 'transactions', accounting: p.summary.accounting ?? inputs.table.accounting }];
   const add = (kind: AccountedInput['kind'], a?: Accounted<unknown>) => {
     if (a?.accounting) accounted.push({ file: a.file, kind, accounting: a.accounting });
@@ -74,24 +78,25 @@ export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang:
   add('nps', inputs.nps);
   const lastPurchase = new Map<string, number>();
   p.summary.customerIds.forEach((id, i) => lastPurchase.set(id, p.summary.lastPurchase[i]));
+  const model: Section | null = p.model
+    ? modelSection(p.model, p.summary, ctx, p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : undefined)
+    : p.modelError
+      ? { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed(modelTitle(options.model), p.modelError) }] }
+      : null;
   const sections: (Section | null)[] = [
     keyFiguresSection(p.facts, inputs.table.length, ctx),
     accountingSection(accounted, ctx),
-    p.model ? modelSection(p.model, p.summary, ctx, p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : undefined) : null,
     valueSection(p.value, ctx),
+    model,
     segmentsSection(p.value, ctx),
-    prioritiesSection(p.value, (id) => lastPurchase.get(id), ctx),
     recruitmentSection({ recruitment: p.recruitment, cohorts: p.cohorts, conversion: p.conversion, leads: inputs.leads?.result }, ctx),
     inputs.contracts ? contractsSection(inputs.contracts.result, ctx) : null,
+    prioritiesSection(p.value, (id) => lastPurchase.get(id), ctx),
     inputs.kano ? kanoSection(inputs.kano.result, ctx) : null,
     inputs.nps ? npsSection(inputs.nps.result, ctx) : null,
     inputs.survey ? surveySection(inputs.survey.result, ctx) : null,
     methodsSection(ctx),
   ];
-  if (p.modelError) {
-    const model: Section = { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed('BG/NBD', p.modelError) }] };
-    sections.splice(2, 1, model);
-  }
   return sections.filter((s): s is Section => s !== null);
 }
 
@@ -106,7 +111,7 @@ export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang:
 export async function buildReport(inputs: ReportInputs, options: ReportOptions = {}): Promise<string> {
   const lang = options.lang ?? 'en';
   const p = inputs.portfolio ?? analysePortfolio(inputs.table, options);
-  const sections = reportSections(inputs, p, lang, options.currency);
+  const sections = reportSections(inputs, p, lang, options);
   const charts = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
   let done = 0;
   for (const b of charts) {

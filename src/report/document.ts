@@ -16,6 +16,7 @@ export interface CsvData {
 
 export type Block =
   | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
   | { kind: 'figures'; items: { label: string; value: string; note?: string }[] }
   | { kind: 'table'; caption?: string; header: string[]; rows: string[][]; numeric?: boolean[] }
   | { kind: 'chart'; id: string; title: string; spec: TopLevelSpec; csv: CsvData; svg?: string }

@@ -26,6 +26,7 @@ body{margin:0;font:16px/1.5 Helvetica,Arial,sans-serif;color:var(--fg);backgroun
 main{max-width:980px;margin:0 auto;padding:16px}
 header.report{border-bottom:3px solid var(--accent);margin-bottom:16px}
 h1{font-size:1.7rem;margin:.4em 0 .2em}
+h3{font-size:1.1rem;margin:1.2em 0 .4em}
 h2{font-size:1.3rem;margin:1.6em 0 .5em;padding-top:.3em;border-top:1px solid var(--line)}
 .sub,.generated{color:var(--muted);margin:.2em 0}
 .generated{font-size:.85rem}
@@ -34,7 +35,7 @@ nav.toc a{color:var(--accent)}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:.6em 0}
 .figure{border:1px solid var(--line);border-radius:6px;padding:8px 10px}
 .figure .label{font-size:.8rem;color:var(--muted)}
-.figure .value{font-size:1.3rem;font-weight:bold;white-space:nowrap}
+.figure .value{font-size:1.3rem;font-weight:bold;}
 .figure .note{font-size:.75rem;color:var(--muted)}
 figure.chart{margin:1em 0;overflow-x:auto}
 figure.chart .svg svg{max-width:100%;height:auto}
@@ -44,7 +45,7 @@ a.csv{color:var(--accent)}
 table{border-collapse:collapse;font-size:.9rem;min-width:50%}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;}
 .vg-tooltip,#vg-tooltip-element{font-size:12px}
 @media (max-width:600px){body{font-size:15px}main{padding:10px}nav.toc ol{columns:1}h1{font-size:1.4rem}}
 @media print{
@@ -60,6 +61,8 @@ function blockHtml(b: Block, csvLabel: string, lang: 'en' | 'fr'): string {
   switch (b.kind) {
     case 'paragraph':
       return `<p>${e(b.text)}</p>`;
+    case 'heading':
+      return `<h3>${e(b.text)}</h3>`;
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';
       return `<${tag}>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</${tag}>`;

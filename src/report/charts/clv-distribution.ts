@@ -27,7 +27,7 @@ export function clvDistributionSpec(input: ClvDistributionInput, text: ClvDistri
       data: { values },
       mark: { type: 'rect', color: PALETTE[0], stroke: 'white', strokeWidth: 0.5 },
       encoding: {
-        x: { field: 'lo', type: 'quantitative', scale: { type: 'log' }, title: text.x, axis: { format: ',~s', tickCount: 6 } },
+        x: { field: 'lo', type: 'quantitative', scale: { type: 'log' }, title: text.x, axis: { format: ',~r', tickCount: 6 } },
         x2: { field: 'hi' },
         y: { field: 'customers', type: 'quantitative', title: text.y, axis: { format: ',.0f' } },
         y2: { datum: 0 },

@@ -38,7 +38,7 @@ export function holdoutSpec(input: HoldoutInput, text: HoldoutText, options: Cha
         x: { field: 'frequency', type: 'ordinal', sort: order, title: text.x, axis: { labelAngle: 0 } },
         y: { field: 'value', type: 'quantitative', title: text.y, axis: { format: ',.1f' } },
         color: { field: 'series', type: 'nominal', title: null, scale: { domain: [text.actual, text.predicted], range: [ACTUAL_COLOUR, PREDICTED_COLOUR] } },
-        strokeDash: { field: 'series', type: 'nominal', scale: { domain: [text.actual, text.predicted], range: [[1, 0], [6, 3]] }, legend: null },
+        strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: [text.actual, text.predicted], range: [[1, 0], [6, 3]] } },
         tooltip: [
           { field: 'frequency', type: 'ordinal', title: text.x },
           { field: 'series', type: 'nominal', title: ' ' },

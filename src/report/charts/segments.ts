@@ -32,7 +32,7 @@ export function segmentsSpec(input: SegmentsInput, text: SegmentsText, options: 
       data: { values: input.segments },
       hconcat: [
         { width, height, mark: { type: 'bar', color: PALETTE[0] }, encoding: { y, x: { field: 'customers', type: 'quantitative', title: text.customers, axis: { format: ',.0f' } }, tooltip } },
-        { width, height, mark: { type: 'bar', color: PALETTE[1] }, encoding: { y: { ...y, axis: null }, x: { field: 'value', type: 'quantitative', title: text.value, axis: { format: ',~s' } }, tooltip } },
+        { width, height, mark: { type: 'bar', color: PALETTE[1] }, encoding: { y: { ...y, axis: null }, x: { field: 'value', type: 'quantitative', title: text.value, axis: { format: ',.0f', tickCount: 4 } }, tooltip } },
       ],
     },
     text.title,

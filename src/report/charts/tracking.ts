@@ -41,7 +41,7 @@ export function trackingSpec(input: TrackingInput, text: TrackingText, options: 
           field: 'series', type: 'nominal', title: text.series || null,
           scale: { domain: [text.actual, text.predicted], range: [ACTUAL_COLOUR, PREDICTED_COLOUR] },
         },
-        strokeDash: { field: 'series', type: 'nominal', scale: { domain: [text.actual, text.predicted], range: [[1, 0], [6, 3]] }, legend: null },
+        strokeDash: { field: 'series', type: 'nominal', title: text.series || null, scale: { domain: [text.actual, text.predicted], range: [[1, 0], [6, 3]] } },
         tooltip: [
           { field: 't', type: 'quantitative', title: text.x },
           { field: 'series', type: 'nominal', title: text.series || ' ' },

@@ -250,7 +250,7 @@ export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
       { label: 'Gini', value: f.num(v.gini, 2) },
     ],
   });
-  const bins = logBins(v.clv);
+  const bins = logBins(v.clv, 5, 0.01);
   if (bins.bins.length) {
     blocks.push(
       chart('chart-clv', m.clvTitle, clvDistributionSpec({ bins: bins.bins }, { title: m.clvTitle, x: m.clvAxis, y: m.customers }), {
@@ -261,7 +261,7 @@ export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
   }
   const tiers = v.tierRows.map((t) => ({ tier: displayName(ctx, t.tier), customerShare: t.share_customers, valueShare: Number.isFinite(t.share_value) ? t.share_value : 0, customers: t.customers }));
   blocks.push(
-    chart('chart-pyramid', m.pyramidTitle, pyramidSpec({ tiers }, { title: m.pyramidTitle, customers: m.customers, value: m.value, share: m.share }), {
+    chart('chart-pyramid', m.pyramidTitle, pyramidSpec({ tiers }, { title: m.pyramidTitle, customers: m.shareCustomers, value: m.shareValue, share: m.share }), {
       name: 'value-pyramid.csv', header: ['tier', 'customers', 'share_customers', 'share_value'], rows: v.tierRows.map((t) => [t.tier, t.customers, t.share_customers, t.share_value]),
     }),
   );
@@ -303,10 +303,11 @@ export function segmentsSection(v: ValueAnalysis, ctx: SectionContext): Section 
     }),
   );
   if (v.migration) {
-    const mm = v.migration;
-    const cells2 = mm.from.flatMap((a, i) => mm.to.map((b, j) => ({ from: displayName(ctx, a), to: displayName(ctx, b), customers: mm.counts[i][j], share: Number.isFinite(mm.rowShares[i][j]) ? mm.rowShares[i][j] : 0 })));
-    const order = [...new Set([...mm.from, ...mm.to])].map((s) => displayName(ctx, s));
-    blocks.push({ kind: 'paragraph', text: m.migrationText });
+    const mm = v.migration.matrix;
+    const rowsWith = mm.from.map((_, i) => mm.counts[i].some((c) => c > 0));
+    const cells2 = mm.from.flatMap((a, i) => (rowsWith[i] ? mm.to : []).map((b, j) => ({ from: displayName(ctx, a), to: displayName(ctx, b), customers: mm.counts[i][j], share: Number.isFinite(mm.rowShares[i][j]) ? mm.rowShares[i][j] : 0 })));
+    const order = [...new Set([...mm.from.filter((_, i) => rowsWith[i]), ...mm.to])].map((s) => displayName(ctx, s));
+    blocks.push({ kind: 'paragraph', text: m.migrationText(f.date(v.migration.mid), f.date(v.migration.end)) });
     blocks.push(
       chart('chart-migration', m.migrationTitle, migrationSpec({ cells: cells2, order }, { title: m.migrationTitle, from: m.firstHalf, to: m.secondHalf, customers: m.customers, share: m.rowShare }), {
         name: 'migration.csv', header: ['from', 'to', 'customers', 'share_of_row'], rows: mm.from.flatMap((a, i) => mm.to.map((b, j) => [a, b, mm.counts[i][j], mm.rowShares[i][j]])),

@@ -95,6 +95,6 @@ export function methodsSection(ctx: SectionContext): Section {
   return {
     id: 'methods',
     title: m.secMethods,
-    blocks: [...m.methodsText.map((t): Block => ({ kind: 'paragraph', text: t })), { kind: 'paragraph', text: m.references }, { kind: 'list', items: [...REFERENCES] }],
+    blocks: [...m.methodsText.map((t): Block => ({ kind: 'paragraph', text: t })), { kind: 'heading', text: m.references }, { kind: 'list', items: [...REFERENCES] }],
   };
 }

@@ -1,0 +1,124 @@
+/**
+ * The report in a real browser: headless Debian chromium driven by playwright-core. Outside CI the
+ * test is skipped (with a message) when playwright-core or /usr/bin/chromium is missing; under CI
+ * (process.env.CI set) a missing browser is a failure.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTransactions } from '../../src/ingest/transactions.ts';
+import { buildReport } from '../../src/report/build.ts';
+import { analysePortfolio } from '../../src/report/analyse.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+type Playwright = typeof import('playwright-core');
+let playwright: Playwright | undefined;
+let missing = '';
+try {
+  playwright = await import('playwright-core');
+} catch {
+  missing = 'playwright-core is not installed';
+}
+if (!missing && !existsSync(CHROMIUM)) missing = `${CHROMIUM} is missing (apt-get install -y chromium)`;
+if (missing) {
+  if (process.env.CI) throw new Error(`browser test: ${missing} (CI is set, so this is a failure)`);
+  console.warn(`browser test skipped: ${missing}`);
+}
+
+describe.runIf(!missing)('the report in headless chromium', () => {
+  let dir: string;
+  let staticFile: string;
+  let interactiveFile: string;
+  let browser: import('playwright-core').Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clvkit-browser-'));
+    const table = await readTransactions('data/sample-transactions.csv');
+    const portfolio = analysePortfolio(table, { calibrationEnd: '2025-06-30' });
+    staticFile = join(dir, 'report.html');
+    interactiveFile = join(dir, 'report-interactive.html');
+    writeFileSync(staticFile, await buildReport({ source: 'sample-transactions.csv', table, portfolio }, { lang: 'en' }));
+    writeFileSync(interactiveFile, await buildReport({ source: 'sample-transactions.csv', table, portfolio }, { lang: 'fr', interactive: true }));
+    browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Open a file with every non-file request blocked and recorded, and console errors collected. */
+  async function open(file: string) {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    const url = pathToFileURL(file).href;
+    const attempted: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      if (r.url() !== url) attempted.push(r.url());
+    });
+    await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await page.goto(url, { waitUntil: 'load' });
+    return { context, page, attempted, errors };
+  }
+
+  it('static report: no console errors, no requests, every chart has a non-empty SVG; screenshot', async () => {
+    const { context, page, attempted, errors } = await open(staticFile);
+    const charts = await page.$$eval('figure.chart', (figs) =>
+      figs.map((f) => {
+        const svg = f.querySelector('svg');
+        const box = svg?.getBoundingClientRect();
+        return { id: f.id, marks: svg ? svg.querySelectorAll('path, rect, line, text').length : 0, width: box?.width ?? 0, height: box?.height ?? 0 };
+      }),
+    );
+    expect(charts.length).toBeGreaterThanOrEqual(10);
+    for (const c of charts) {
+      expect(c.marks, c.id).toBeGreaterThan(5);
+      expect(c.width, c.id).toBeGreaterThan(50);
+      expect(c.height, c.id).toBeGreaterThan(50);
+    }
+    const shot = join(tmpdir(), 'clvkit-report-screenshot.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(existsSync(shot)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(attempted).toEqual([]);
+    await context.close();
+  });
+
+  it('is readable on a phone: no horizontal scrolling of the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(staticFile).href);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(tmpdir(), 'clvkit-report-phone.png') });
+    await context.close();
+  });
+
+  it('interactive report: live charts, a tooltip on hover, no console errors, no requests', async () => {
+    const { context, page, attempted, errors } = await open(interactiveFile);
+    await page.waitForSelector('#chart-acquisitions[data-live="1"]', { timeout: 30_000 });
+    const live = await page.$$eval('figure.chart', (figs) => figs.filter((f) => f.getAttribute('data-live') === '1').length);
+    const total = await page.$$eval('figure.chart', (figs) => figs.length);
+    expect(live).toBe(total);
+    const bar = await page.$('#chart-acquisitions .mark-rect path');
+    expect(bar).not.toBeNull();
+    await bar!.scrollIntoViewIfNeeded();
+    await bar!.hover({ force: true });
+    await page.waitForSelector('#vg-tooltip-element.visible', { timeout: 10_000 });
+    const tip = await page.textContent('#vg-tooltip-element');
+    expect(tip).toMatch(/nouveaux clients/);
+    await page.screenshot({ path: join(tmpdir(), 'clvkit-report-tooltip.png') });
+    expect(errors).toEqual([]);
+    expect(attempted).toEqual([]);
+    await context.close();
+  });
+});
