@@ -51,6 +51,17 @@ describe('clvkit fit (library call)', () => {
     expect(fitted.customers).toBe(s.customerIds.length);
   });
 
+  it.runIf(sharedDataAvailable('CDNOW_sample.txt'))('from the raw CDNOW sample: BG/NBD and Gamma-Gamma reproduce the published values', async () => {
+    const o = { columns: 'master_id,customer_id,date,cds,amount', customerCol: 'customer_id', end: '1997-09-30' };
+    const bg = (await fitFromFile(sharedPath('CDNOW_sample.txt'), { ...o, model: 'bgnbd' })).fitted;
+    expect([bg.params.r, bg.params.alpha, bg.params.a, bg.params.b].map((v) => v.toFixed(3))).toEqual(['0.243', '4.414', '0.793', '2.426']);
+    expect(bg.logLikelihood.toFixed(1)).toBe('-9582.4');
+    const gg = (await fitFromFile(sharedPath('CDNOW_sample.txt'), { ...o, model: 'gammagamma' })).fitted;
+    expect(gg.customers).toBe(946);
+    // unrounded spend: v matches the published 15.44 (the summary file's zbar is rounded to the cent)
+    expect([gg.params.p, gg.params.q, gg.params.v].map((v) => v.toFixed(2))).toEqual(['6.25', '3.74', '15.44']);
+  });
+
   it.runIf(sharedDataAvailable('sbg_retention.csv'))('sbg_retention.csv with --column, --cohort-size and --through 7 gives the published fit', async () => {
     const { fitted } = await fitFromFile(sharedPath('sbg_retention.csv'), { model: 'sbg', column: 'high_end', cohortSize: '1000', through: '7' });
     expect(fitted.params.alpha.toFixed(3)).toBe('0.668');
