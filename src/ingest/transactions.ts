@@ -69,6 +69,8 @@ export const REJECT = {
 } as const;
 
 const FIRST_LINES = 5;
+const UNSET = -0x80000000;
+const INVALID = 0x7fffffff;
 const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_RECORDS = 200;
 const QUOTE = 34;
@@ -173,7 +175,7 @@ class Ingest {
   /** Day/month order for DayMonth dates: undefined until decided. */
   private dayFirst: boolean | undefined;
   private ambiguousExample = '';
-  private readonly customers: ByteKeyIndex;
+  private customers: ByteKeyIndex;
   private channels: ByteKeyIndex | undefined;
   private customer: Int32Array;
   private day: Int32Array;
@@ -184,6 +186,15 @@ class Ingest {
   private rejected: Record<string, number> = {};
   private firstLines: Record<string, number[]> = {};
   private unclosedQuote = false;
+  /** Set when a loop stopped at a record not complete in the buffer. */
+  private incomplete = false;
+  /** Customer ids waiting for a batched dictionary lookup: bytes of the current buffer. */
+  private pendS = new Int32Array(1024);
+  private pendE = new Int32Array(1024);
+  private pendAt = new Int32Array(1024);
+  private np = 0;
+  /** Day numbers by (year − 1900, month, day): parsed dates repeat, so each is computed once. */
+  private dayCache = new Int32Array(256 * 12 * 31).fill(UNSET);
   private readonly sampleBytes: number;
 
   constructor(options: IngestOptions, file: string, totalBytes: number) {
@@ -221,7 +232,21 @@ class Ingest {
     }
     const from = p;
     const lineFrom = this.line;
-    const consumed = this.whitespace ? this.loop(buf, p, end, eof, true) : this.loop(buf, p, end, eof, false);
+    // Fast path for plain delimited rows (no quote byte in the chunk, no channel, ISO or compact
+    // dates); any row it does not handle goes through the general loop, one row at a time.
+    const fast =
+      !this.whitespace &&
+      this.cols.channel < 0 &&
+      (this.shape === DateShape.Iso || this.shape === DateShape.Compact) &&
+      buf.indexOf(QUOTE, p) < 0;
+    this.incomplete = false;
+    for (;;) {
+      if (fast) p = this.fastLoop(buf, p, end, eof);
+      if (this.incomplete || p >= end) break;
+      p = this.loop(buf, p, end, eof, this.whitespace, fast ? 1 : -1);
+      if (this.incomplete || p >= end) break;
+    }
+    const consumed = Math.min(p, end);
     if (!isUtf8(buf.subarray(from, consumed))) this.encodingError(buf, from, consumed, lineFrom);
     return consumed;
   }
@@ -338,7 +363,10 @@ class Ingest {
     // Size the columns from the file size and the sample's bytes per row.
     const avg = recordBytes.reduce((a, b) => a + b, 0) / recordBytes.length;
     const estimate = Math.ceil((this.totalBytes / Math.max(avg, 4)) * 1.05) + 16;
-    if (estimate > this.customer.length) this.grow(estimate);
+    if (estimate > this.customer.length) {
+      this.grow(estimate);
+      this.customers = new ByteKeyIndex(Math.max(1024, estimate >> 2));
+    }
     this.started = true;
     this.unclosedQuote = false; // the loop rescans the sample records
     if (header) {
@@ -562,7 +590,7 @@ class Ingest {
   }
 
   /** The hot loop over complete records; returns the bytes consumed. */
-  private loop(buf: Buffer, p: number, end: number, eof: boolean, ws: boolean): number {
+  private loop(buf: Buffer, p: number, end: number, eof: boolean, ws: boolean, maxRows: number): number {
     const cols = this.cols;
     const ci = cols.customer;
     const di = cols.date;
@@ -579,9 +607,12 @@ class Ingest {
     let line = this.line;
     let read = this.read;
     let shape = this.shape;
-    while (p < end) {
+    while (p < end && maxRows-- !== 0) {
       const next = ws ? this.scanWhitespace(buf, p, end, eof) : this.scanDelimited(buf, p, end, eof);
-      if (next < 0) break;
+      if (next < 0) {
+        this.incomplete = true;
+        break;
+      }
       const rowLine = line;
       line += this.nl;
       const nf = this.nf;
@@ -632,9 +663,10 @@ class Ingest {
         continue;
       }
       let dv: number;
-      if (shape === DateShape.Iso) dv = parseIsoBytes(db, ds, de);
-      else if (shape === DateShape.Compact) dv = parseCompactBytes(db, ds, de);
-      else {
+      if (shape === DateShape.Iso || shape === DateShape.Compact) {
+        dv = this.fastDay(db, ds, de, shape === DateShape.Iso);
+        if (dv === INVALID) dv = NaN;
+      } else {
         if (shape === DateShape.None) {
           shape = dateShape(db, ds, de);
           this.shape = shape;
@@ -694,7 +726,17 @@ class Ingest {
         const h = this.field(buf, hi);
         this.channel![length] = this.channels!.indexOf(h.buf, h.s, h.e);
       }
-      customer[length] = customers.indexOf(cb, cs, ce);
+      if (cb === buf) {
+        let np = this.np;
+        if (np === this.pendS.length) this.growPending();
+        this.pendS[np] = cs;
+        this.pendE[np] = ce;
+        this.pendAt[np] = length;
+        this.np = ++np;
+      } else {
+        this.flushPending(buf);
+        customer[length] = customers.indexOf(cb, cs, ce);
+      }
       day[length] = dv;
       amount[length] = av;
       length++;
@@ -702,6 +744,213 @@ class Ingest {
     this.length = length;
     this.line = line;
     this.read = read;
+    this.flushPending(buf);
+    return p < end ? p : end;
+  }
+
+  /** Resolve the pending customer ids (in row order, so first-seen order is kept). */
+  private flushPending(buf: Buffer): void {
+    if (this.np === 0) return;
+    this.customers.indexMany(buf, this.pendS, this.pendE, this.np, this.customer, this.pendAt);
+    this.np = 0;
+  }
+
+  private growPending(): void {
+    const n = this.pendS.length * 2;
+    for (const k of ['pendS', 'pendE', 'pendAt'] as const) {
+      const a = new Int32Array(n);
+      a.set(this[k]);
+      this[k] = a;
+    }
+  }
+
+  /** Day of y-m-d through the cache; NaN when the date does not exist. */
+  private cachedDay(y: number, m: number, d: number): number {
+    const yy = y - 1900;
+    if (yy < 0 || yy >= 256 || m < 1 || m > 12 || d < 1 || d > 31) return validDay(y, m, d);
+    const k = (yy * 12 + m - 1) * 31 + d - 1;
+    let v = this.dayCache[k];
+    if (v === UNSET) {
+      const day = validDay(y, m, d);
+      v = day === day ? day : INVALID;
+      this.dayCache[k] = v;
+    }
+    return v === INVALID ? NaN : v;
+  }
+
+  /**
+   * yyyy-mm-dd (10 bytes; longer ISO forms via parseIsoBytes) or yyyymmdd (8 bytes), through the
+   * day cache. Returns INVALID (an int, so no heap number is allocated) when not a valid date.
+   */
+  private fastDay(b: Uint8Array, s: number, e: number, iso: boolean): number {
+    let o = 0;
+    if (iso) {
+      if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) {
+        const v = parseIsoBytes(b, s, e);
+        return v === v ? v : INVALID;
+      }
+      o = 1;
+    } else if (e - s !== 8) return INVALID;
+    const y0 = b[s] - 48, y1 = b[s + 1] - 48, y2 = b[s + 2] - 48, y3 = b[s + 3] - 48;
+    const m0 = b[s + 4 + o] - 48, m1 = b[s + 5 + o] - 48, d0 = b[s + 6 + 2 * o] - 48, d1 = b[s + 7 + 2 * o] - 48;
+    // (x >>> 0) > 9 rejects bytes below and above the digits.
+    if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return INVALID;
+    const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const m = m0 * 10 + m1;
+    const d = d0 * 10 + d1;
+    const yy = y - 1900;
+    if (yy < 0 || yy >= 256 || m < 1 || m > 12 || d < 1 || d > 31) {
+      const v = validDay(y, m, d);
+      return v === v ? v : INVALID;
+    }
+    const k = (yy * 12 + m - 1) * 31 + d - 1;
+    let v = this.dayCache[k];
+    if (v === UNSET) {
+      const day = validDay(y, m, d);
+      v = day === day ? day : INVALID;
+      this.dayCache[k] = v;
+    }
+    return v;
+  }
+
+  /**
+   * The fast path: scans plain delimited rows and parses them in one pass, without quotes,
+   * trimming or general number parsing. Returns where it stopped: at the end, at an incomplete
+   * record (sets `incomplete`), or at a row it leaves to the general loop.
+   */
+  private fastLoop(buf: Buffer, p: number, end: number, eof: boolean): number {
+    const d = this.delim;
+    const ci = this.cols.customer;
+    const di = this.cols.date;
+    const ai = this.cols.amount;
+    const expected = this.expectedFields;
+    const dec = this.decimalByte;
+    const iso = this.shape === DateShape.Iso;
+    let customer = this.customer;
+    let day = this.day;
+    let amount = this.amount;
+    let length = this.length;
+    let cap = customer.length;
+    let line = this.line;
+    let read = this.read;
+    let np = this.np;
+    let pendS = this.pendS;
+    let pendE = this.pendE;
+    let pendAt = this.pendAt;
+    let stop = -1;
+    while (p < end) {
+      const rowStart = p;
+      let f = 0;
+      let s = p;
+      let cs = 0;
+      let ce = 0;
+      let ds = 0;
+      let de = 0;
+      let as = 0;
+      let ae = 0;
+      for (;;) {
+        let c = LF;
+        while (p < end) {
+          c = buf[p];
+          if (c === d || c === LF) break;
+          p++;
+        }
+        if (p >= end) {
+          if (!eof) {
+            this.incomplete = true;
+            stop = rowStart;
+            break;
+          }
+          c = LF;
+        }
+        let e = p;
+        if (c === LF && e > s && buf[e - 1] === CR) e--;
+        if (f === ci) {
+          cs = s;
+          ce = e;
+        } else if (f === di) {
+          ds = s;
+          de = e;
+        } else if (f === ai) {
+          as = s;
+          ae = e;
+        }
+        f++;
+        p++;
+        if (c === LF) break;
+        s = p;
+      }
+      if (stop >= 0) break;
+      // Anything unusual is left to the general loop (which reports or rejects it).
+      if (f !== expected || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE) {
+        stop = rowStart;
+        break;
+      }
+      const dv = this.fastDay(buf, ds, de, iso);
+      if (dv === INVALID) {
+        stop = rowStart;
+        break;
+      }
+      let av = NaN;
+      if (ai >= 0) {
+        let i = as;
+        let neg = false;
+        if (i < ae && buf[i] === 45) {
+          neg = true;
+          i++;
+        }
+        let m = 0;
+        let digits = 0;
+        let frac = -1;
+        for (; i < ae; i++) {
+          const c = buf[i];
+          const v = c - 48;
+          if (v >= 0 && v <= 9) {
+            m = m * 10 + v;
+            digits++;
+            if (frac >= 0) frac++;
+          } else if (c === dec && frac < 0) frac = 0;
+          else break;
+        }
+        if (i !== ae || digits === 0 || digits > 15) {
+          stop = rowStart;
+          break;
+        }
+        av = frac > 0 ? m / POW10[frac] : m;
+        if (neg) av = -av;
+      }
+      if (length === cap) {
+        this.length = length;
+        this.grow(cap * 2);
+        customer = this.customer;
+        day = this.day;
+        amount = this.amount;
+        cap = customer.length;
+      }
+      if (np === pendS.length) {
+        this.np = np;
+        this.growPending();
+        pendS = this.pendS;
+        pendE = this.pendE;
+        pendAt = this.pendAt;
+      }
+      pendS[np] = cs;
+      pendE[np] = ce;
+      pendAt[np] = length;
+      np++;
+      day[length] = dv;
+      amount[length] = av;
+      length++;
+      read++;
+      line++;
+    }
+    this.length = length;
+    this.line = line;
+    this.read = read;
+    this.np = np;
+    // Resolve ids now: the buffer may shift once this call returns.
+    this.flushPending(buf);
+    if (stop >= 0) return stop;
     return p < end ? p : end;
   }
 
@@ -766,23 +1015,21 @@ class Ingest {
         { file: this.file },
       );
     }
+    // Every consumed byte was checked as UTF-8 chunk by chunk, ids included.
     const customerIds = this.customers.keys();
-    if (this.customers.hasNonAscii()) {
-      for (let k = 0; k < this.customers.size; k++) {
-        if (!isUtf8(this.customers.keyBytes(k))) throw new ClvkitError('a customer id is not valid UTF-8: convert the file to UTF-8', { file: this.file });
-      }
-    }
     const accounting: RowAccounting = {
       read: this.read,
       used: n,
       rejected: { ...this.rejected },
       firstLines: { ...this.firstLines },
     };
+    // Views when the columns are nearly full (sized from the file), copies otherwise.
+    const view = this.customer.length <= n * 1.25 + 1024;
     const table: TransactionTable = {
       customerIds,
-      customer: this.customer.slice(0, n),
-      day: this.day.slice(0, n),
-      amount: this.amount.slice(0, n),
+      customer: view ? this.customer.subarray(0, n) : this.customer.slice(0, n),
+      day: view ? this.day.subarray(0, n) : this.day.slice(0, n),
+      amount: view ? this.amount.subarray(0, n) : this.amount.slice(0, n),
       hasAmount: this.cols.amount >= 0,
       length: n,
       accounting,

@@ -123,6 +123,32 @@ describe('streaming', () => {
     }
   });
 
+  it('plain rows (the fast path) give the same table whatever the chunk size, with bad rows mixed in', async () => {
+    const lines = ['customer_id,date,amount'];
+    for (let i = 0; i < 2000; i++) {
+      const id = i % 5 === 0 ? `u${(i * 7919) % 613}` : String((i * 7919) % 997).padStart(i % 3 ? 5 : 3, '0');
+      const date = i % 2 ? `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` : `2023-01-0${(i % 9) + 1}T10:00:00Z`;
+      lines.push(i % 401 === 400 ? `${id},2023-02-30,1` : `${id},${date},${i % 7 ? (i / 8).toFixed(2) : ` ${i} `}`);
+    }
+    const body = lines.join('\n') + '\n';
+    const dir = mkdtempSync(join(tmpdir(), 'clvkit-fast-'));
+    const file = join(dir, 'fast.csv');
+    writeFileSync(file, body);
+    const whole = parseTransactions(body, { skipBadRows: true });
+    expect(whole.accounting.rejected).toEqual({ 'bad date': 4 });
+    // A Map over the same rows gives the same first-seen dictionary.
+    const ids = [...new Set(lines.slice(1).filter((l) => !l.includes('02-30')).map((l) => l.split(',')[0]))];
+    expect(whole.customerIds).toEqual(ids);
+    for (const chunkSize of [16, 100, 1000, 5000]) {
+      const t = await readTransactions(file, { chunkSize, skipBadRows: true });
+      expect(t.customerIds).toEqual(whole.customerIds);
+      expect(Array.from(t.customer)).toEqual(Array.from(whole.customer));
+      expect(Array.from(t.day)).toEqual(Array.from(whole.day));
+      expect(Array.from(t.amount)).toEqual(Array.from(whole.amount));
+      expect(t.accounting).toEqual(whole.accounting);
+    }
+  });
+
   it('reports progress up to the file size', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clvkit-progress-'));
     const file = join(dir, 'p.csv');

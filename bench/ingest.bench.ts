@@ -1,0 +1,210 @@
+/**
+ * Ingest benchmark (issue 2, part 10): `npx tsx bench/ingest.bench.ts [--reps 5] [--csv-parse-reps 1]`.
+ *
+ * Generates once (cached under the OS temp folder) a seeded BG/NBD log of 1,000,000 customers
+ * (r = 0.25, alpha = 4, a = 0.8, b = 2.5 per week, two-year window, days, Gamma-Gamma amounts)
+ * with the project's simulator, written sorted by date as exports are. Then runs each variant
+ * in a fresh child process, `reps` times, and reports the median wall time of the work (file
+ * open to result, not process start-up) and the peak RSS of the child:
+ *   floor   a raw pass that reads the file in the same chunks, splits lines and fields on bytes
+ *           and parses every field's digits into a number (no strings, no table): the floor
+ *   clvkit  readTransactions + summarize (end = last date, weeks)
+ *   csv-parse  the csv-parse stream parser (strings per field) + parseFloat of the amount, for comparison
+ * Prints a table on stderr and the JSON results as the last line of stdout (also written to
+ * $TMPDIR/clvkit-bench-ingest.json).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, statSync, writeFileSync, createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CUSTOMERS = 1_000_000;
+const SEED = 20240101;
+const FILE = join(tmpdir(), `clvkit-bench-bgnbd-${CUSTOMERS}-seed${SEED}.csv`);
+
+type Mode = 'noop' | 'floor' | 'clvkit' | 'csv-parse';
+
+interface ChildResult {
+  mode: Mode;
+  ms: number;
+  maxRssMB: number;
+  rows: number;
+  check: number;
+}
+
+async function child(mode: Mode, file: string): Promise<void> {
+  const t0 = performance.now();
+  let rows = 0;
+  let check = 0;
+  if (mode === 'floor') ({ rows, check } = await floor(file));
+  else if (mode === 'clvkit') {
+    const { readTransactions } = await import('../src/ingest/transactions.ts');
+    const { summarize } = await import('../src/summary/summarize.ts');
+    // Module loading is not part of the work measured.
+    const t1 = performance.now();
+    const table = await readTransactions(file);
+    const s = summarize(table, { freq: 'week' });
+    rows = table.length;
+    for (let i = 0; i < s.frequency.length; i++) check += s.frequency[i];
+    return report(mode, performance.now() - t1, rows, check);
+  } else if (mode === 'csv-parse') {
+    const { parse } = await import('csv-parse');
+    const t1 = performance.now();
+    const parser = createReadStream(file).pipe(parse({ from_line: 2 }));
+    for await (const record of parser as AsyncIterable<string[]>) {
+      rows++;
+      check += parseFloat(record[2]);
+    }
+    return report(mode, performance.now() - t1, rows, check);
+  }
+  report(mode, performance.now() - t0, rows, check);
+}
+
+function report(mode: Mode, ms: number, rows: number, check: number): void {
+  // maxRSS is in kilobytes.
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ mode, ms, maxRssMB, rows, check } satisfies ChildResult) + '\n');
+}
+
+/**
+ * The floor: same chunked reads as the ingest, one pass over the bytes splitting lines and fields,
+ * every field's digits folded into a number (so dates and amounts are "parsed"), no allocation.
+ */
+async function floor(file: string): Promise<{ rows: number; check: number }> {
+  const fh = await open(file, 'r');
+  const buf = Buffer.allocUnsafe(4 << 20);
+  let have = 0;
+  let rows = 0;
+  let check = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, have, buf.length - have, null);
+      const end = have + bytesRead;
+      const eof = bytesRead === 0;
+      let p = 0;
+      let lineStart = 0;
+      let value = 0;
+      let scale = 0;
+      let sum = 0;
+      let r = 0;
+      for (; p < end; p++) {
+        const c = buf[p];
+        if (c >= 48 && c <= 57) {
+          value = value * 10 + (c - 48);
+          scale *= 10;
+        } else if (c === 46) scale = 1;
+        else if (c === 44) {
+          sum += scale > 1 ? value / scale : value;
+          value = 0;
+          scale = 0;
+        } else if (c === 10) {
+          sum += scale > 1 ? value / scale : value;
+          value = 0;
+          scale = 0;
+          r++;
+          lineStart = p + 1;
+        }
+      }
+      rows += r;
+      check += sum;
+      if (eof) {
+        if (lineStart < end) rows++;
+        break;
+      }
+      buf.copy(buf, 0, lineStart, end);
+      have = end - lineStart;
+    }
+  } finally {
+    await fh.close();
+  }
+  return { rows: rows - 1, check };
+}
+
+async function ensureData(): Promise<void> {
+  if (existsSync(FILE)) return;
+  const { simulateTransactions, writeSimulatedCsv } = await import('../src/simulate/transactions.ts');
+  process.stderr.write(`generating ${FILE} (${CUSTOMERS} customers, seed ${SEED})...\n`);
+  const log = simulateTransactions({
+    customers: CUSTOMERS,
+    seed: SEED,
+    days: 730,
+    acquisitionDays: 365,
+    params: { r: 0.25, alpha: 4, a: 0.8, b: 2.5 },
+  });
+  const tmp = FILE + '.part';
+  await writeSimulatedCsv(log, tmp);
+  renameSync(tmp, FILE);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function runChild(mode: Mode): ChildResult {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, FILE], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    cwd: join(self, '..', '..'),
+  });
+  if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
+  const line = r.stdout.trim().split('\n').at(-1)!;
+  return JSON.parse(line) as ChildResult;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1] as Mode, args[2]);
+  const opt = (name: string, dflt: number) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : dflt;
+  };
+  const reps = opt('--reps', 5);
+  const csvReps = opt('--csv-parse-reps', 1);
+  await ensureData();
+  const sizeMB = statSync(FILE).size / 2 ** 20;
+  const results: Record<string, { runs: ChildResult[]; medianMs: number; peakRssMB: number }> = {};
+  for (const [mode, n] of [['noop', 1], ['floor', reps], ['clvkit', reps], ['csv-parse', csvReps]] as [Mode, number][]) {
+    if (n <= 0) continue;
+    const runs: ChildResult[] = [];
+    for (let k = 0; k < n; k++) {
+      runs.push(runChild(mode));
+      process.stderr.write(`${mode} run ${k + 1}/${n}: ${runs.at(-1)!.ms.toFixed(0)} ms, ${runs.at(-1)!.maxRssMB.toFixed(0)} MB\n`);
+    }
+    results[mode] = { runs, medianMs: median(runs.map((r) => r.ms)), peakRssMB: Math.max(...runs.map((r) => r.maxRssMB)) };
+  }
+  const floorMs = results.floor.medianMs;
+  const clvMs = results.clvkit.medianMs;
+  const summary = {
+    file: FILE,
+    sizeMB: Number(sizeMB.toFixed(1)),
+    rows: results.clvkit.runs[0].rows,
+    customers: CUSTOMERS,
+    reps,
+    floor: { medianMs: Math.round(floorMs), peakRssMB: Math.round(results.floor.peakRssMB) },
+    clvkit: { medianMs: Math.round(clvMs), peakRssMB: Math.round(results.clvkit.peakRssMB) },
+    ratio: Number((clvMs / floorMs).toFixed(2)),
+    csvParse: results['csv-parse'] ? { medianMs: Math.round(results['csv-parse'].medianMs), peakRssMB: Math.round(results['csv-parse'].peakRssMB), reps: csvReps } : undefined,
+    processBaselineRssMB: Math.round(results.noop.peakRssMB),
+    targets: { ratio: 2.5, ms: 1000, rssMB: 400 },
+    node: process.version,
+  };
+  const pad = (s: string, n: number) => s.padEnd(n);
+  process.stderr.write(
+    `\n${summary.rows.toLocaleString('en')} rows, ${CUSTOMERS.toLocaleString('en')} customers, ${summary.sizeMB} MB (${FILE})\n` +
+      `${pad('variant', 30)}${pad('median ms', 12)}peak RSS MB\n` +
+      `${pad('(a) floor: split + numbers', 30)}${pad(String(summary.floor.medianMs), 12)}${summary.floor.peakRssMB}\n` +
+      `${pad('(b) readTransactions+summarize', 30)}${pad(String(summary.clvkit.medianMs), 12)}${summary.clvkit.peakRssMB}\n` +
+      `${pad('(c) ratio b/a', 30)}${summary.ratio}\n` +
+      (summary.csvParse ? `${pad('csv-parse (strings)', 30)}${pad(String(summary.csvParse.medianMs), 12)}${summary.csvParse.peakRssMB}\n` : '') +
+      `${pad('empty child (baseline)', 30)}${pad('', 12)}${summary.processBaselineRssMB}\n`,
+  );
+  writeFileSync(join(tmpdir(), 'clvkit-bench-ingest.json'), JSON.stringify(summary, null, 2));
+  process.stdout.write(JSON.stringify(summary) + '\n');
+}
+
+await main();
