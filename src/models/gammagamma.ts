@@ -79,13 +79,8 @@ export function gammaGammaLogLikelihoodRow(params: GammaGammaParams, x: number, 
   return ll;
 }
 
-/**
- * Pearson correlation coefficient of two equal-length samples (NaN when either is constant).
- *
- * @example
- * pearson([1, 2, 3], [2, 4, 7]); // 0.99
- */
-export function pearson(a: ArrayLike<number>, b: ArrayLike<number>, w?: ArrayLike<number>): number {
+/** Weighted Pearson correlation coefficient of two equal-length samples (NaN when either is constant). */
+function pearson(a: ArrayLike<number>, b: ArrayLike<number>, w?: ArrayLike<number>): number {
   let sw = 0;
   let ma = 0;
   let mb = 0;

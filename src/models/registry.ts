@@ -3,7 +3,6 @@
  * them, used by `clvkit fit` and `clvkit predict`.
  */
 import { UsageError } from '../errors.ts';
-import type { SummaryRow } from '../types.ts';
 import type { BgBbData } from './bgbb.ts';
 import type { GammaGammaData } from './gammagamma.ts';
 import type { RetentionCohort } from './retention-data.ts';
@@ -67,19 +66,6 @@ export function modelInfo(name: string | undefined): ModelInfo {
 }
 
 /**
- * A fitted customer-level transaction model (BG/NBD, MBG/NBD, Pareto/NBD, BG/BB) seen through the common interface.
- *
- * @example
- * const m = (await fitModel('bgnbd', { kind: 'summary', data: summary })) as TransactionModel;
- * m.conditionalExpectedTransactions(52, { frequency: 2, recency: 30.43, T: 38.86 });
- */
-export interface TransactionModel extends FitResultBase<Record<string, number>> {
-  expectedTransactions(t: number): number;
-  conditionalExpectedTransactions(t: number, row: SummaryRow & { periods?: number }): number;
-  probabilityAlive(row: SummaryRow & { periods?: number }): number;
-}
-
-/**
  * Input of fitModel.
  *
  * @example
@@ -119,9 +105,9 @@ export async function fitModel(name: ModelName, input: FitInput, options: FitOpt
     case 'paretonbd': {
       if (input.kind !== 'summary' && input.kind !== 'spend') throw mismatch();
       const data = input.data as SummaryData;
-      if (name === 'bgnbd') return (await import('./bgnbd.ts')).fitBgNbd(data, options) as unknown as TransactionModel;
-      if (name === 'mbgnbd') return (await import('./mbgnbd.ts')).fitMbgNbd(data, options) as unknown as TransactionModel;
-      return (await import('./paretonbd.ts')).fitParetoNbd(data, options) as unknown as TransactionModel;
+      if (name === 'bgnbd') return (await import('./bgnbd.ts')).fitBgNbd(data, options);
+      if (name === 'mbgnbd') return (await import('./mbgnbd.ts')).fitMbgNbd(data, options);
+      return (await import('./paretonbd.ts')).fitParetoNbd(data, options);
     }
     case 'bgbb': {
       if (input.kind !== 'bgbb') throw mismatch();

@@ -196,13 +196,3 @@ export function retentionLogLikelihood(
   }
   return ll;
 }
-
-/**
- * Largest observed period over the cohorts.
- *
- * @example
- * maxPeriod([{ alive: [10, 8, 7] }, { alive: [5, 4] }]); // 2
- */
-export function maxPeriod(cohorts: { alive: number[] }[]): number {
-  return cohorts.reduce((m, c) => Math.max(m, c.alive.length - 1), 0);
-}
