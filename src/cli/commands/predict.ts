@@ -167,6 +167,11 @@ export function register(program: Command): void {
         else writeFileSync(o.out, csv());
         process.stderr.write(`${result.records.length} rows written to ${o.out}\n`);
       }
+      // A reader that stops early (`| head`) closes the pipe: that is not an error.
+      process.stdout.once('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EPIPE') process.exit(0);
+        throw e;
+      });
       if (o.json) process.stdout.write(JSON.stringify(result.json) + '\n');
       else if (!o.out) process.stdout.write(csv());
     });
