@@ -91,7 +91,8 @@ export interface RetentionCurves {
   /**
    * Discounted expected residual lifetime of a customer who has made `renewals` renewals (is active at
    * the start of period `renewals`): sum over t >= renewals + 1 of S(t) / S(renewals) / (1 + d)^(t - renewals - 1),
-   * i.e. the expected number of future payments, the next one undiscounted (Fader & Hardie 2010, DERL).
+   * i.e. the expected number of future payments valued just before the next renewal decision, so that the next
+   * payment (made if the customer renews) is undiscounted (Fader & Hardie 2010, DERL with n - 1 = renewals).
    */
   discountedExpectedResidualLifetime(discountRate: number, renewals?: number): number;
   /** Discounted expected lifetime of a new customer: sum over t >= 0 of S(t) / (1 + d)^t (Fader & Hardie 2010, DEL). */
@@ -146,7 +147,9 @@ export function retentionCurves(logSurvival: (t: number) => number, derl?: (d: n
       return Array.from({ length: periods + 1 }, (_, t) => initial * Math.exp(logSurvival(t)));
     },
     discountedExpectedResidualLifetime: residual,
-    discountedExpectedLifetime: (d) => 1 + residual(d, 0),
+    // DEL = sum_{t>=0} S(t)/(1+d)^t = 1 + DERL(d | 0 renewals)/(1+d): DERL is valued at period 1, just before
+    // the first renewal (Fader & Hardie 2010, DEL and DERL).
+    discountedExpectedLifetime: (d) => 1 + residual(d, 0) / (1 + d),
   };
 }
 
