@@ -26,6 +26,7 @@ export const PREDICTED_COLOUR = '#e07b39';
 export function chartConfig(): Record<string, unknown> {
   return {
     font: FONT,
+    aria: false,
     view: { stroke: null },
     axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6' },
     legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom' },

@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ClvkitError, UsageError } from '../../errors.ts';
+import { readTransactions } from '../../ingest/transactions.ts';
+import type { DateFormat } from '../../ingest/dates.ts';
+import { formatAccounting } from '../../summary/export.ts';
+import { COUNTING_MODELS, type CountingModelName } from '../../report/analyse.ts';
+import { buildReport } from '../../report/build.ts';
+import { reportInputsFromFiles } from '../../report/inputs.ts';
+import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, type TransactionCliOptions } from '../options.ts';
+import { createProgress } from '../progress.ts';
+
+interface ReportCliOptions extends TransactionCliOptions {
+  out?: string;
+  lang: string;
+  model: string;
+  contracts?: string;
+  leads?: string;
+  survey?: string;
+  config?: string;
+  kano?: string;
+  nps?: string;
+  npsBy?: string;
+  interactive?: boolean;
+  currency: string;
+  horizon: string;
+  discount: string;
+  top: string;
+}
+
+/**
+ * `clvkit report <transactions.csv> -o report.html [--lang fr] [--model auto] [--calibration-end DATE] ...`:
+ * the whole portfolio report as one self-contained HTML file.
+ *
+ * @example
+ * // clvkit report data/sample-transactions.csv -o reports/demo.html --calibration-end 2025-06-30 --lang fr
+ */
+export function register(program: Command): void {
+  const cmd = program
+    .command('report')
+    .description('the whole portfolio report as one self-contained HTML file (charts inline, opens offline, prints)')
+    .argument('<transactions>', 'transaction file (customer, date[, amount][, channel])');
+  addTransactionOptions(cmd)
+    .requiredOption('-o, --out <file.html>', 'the HTML file to write')
+    .option('--lang <en|fr>', 'language of the report: every word, number and date', 'en')
+    .option('--model <name>', `counting model: auto, ${COUNTING_MODELS.join(', ')} (auto: lowest holdout error when --calibration-end is given, else bgnbd)`, 'auto')
+    .option('--contracts <file>', 'contracts file (customer, start, end[, plan]): contract survival section')
+    .option('--leads <file>', 'leads file (lead_id, date, source, customer_id): the funnel starts at leads')
+    .option('--survey <file>', 'survey responses (with --config study.json): reliability and regression section')
+    .option('--config <study.json>', 'study config of --survey')
+    .option('--kano <file>', 'Kano answers (respondent, feature, functional, dysfunctional): Kano section')
+    .option('--nps <file>', 'NPS scores (a 0-10 score column): NPS section')
+    .option('--nps-by <column>', 'NPS by the values of this column of --nps')
+    .option('--interactive', 'inline the Vega runtime (about 0.8 MB) for tooltips')
+    .option('--currency <code>', 'ISO 4217 currency of the amounts', 'EUR')
+    .option('--horizon <months>', 'CLV horizon in months', '12')
+    .option('--discount <rate>', 'annual discount rate of CLV', '0.10')
+    .option('--top <n>', 'rows of the prioritised list shown', '20')
+    .action(async (file: string, o: ReportCliOptions) => {
+      if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.model !== 'auto' && !(COUNTING_MODELS as readonly string[]).includes(o.model)) throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${o.model}"`);
+      if ((o.survey === undefined) !== (o.config === undefined)) throw new UsageError('--survey and --config go together');
+      if (!/^[A-Za-z]{3}$/.test(o.currency)) throw new UsageError(`--currency must be a three-letter ISO 4217 code such as EUR or USD, got "${o.currency}"`);
+      if (!o.out) throw new UsageError('-o, --out <file.html> is required');
+      const horizonMonths = numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v))!;
+      const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v))!;
+      const top = numberOption('top', o.top, (v) => Number.isInteger(v) && v >= 1)!;
+      const ingest = ingestOptionsFrom(o);
+
+      let size = 0;
+      try {
+        size = statSync(file).size;
+      } catch {
+        /* readTransactions reports the missing file */
+      }
+      const reading = await createProgress('reading', size, o.quiet || size < 20_000_000);
+      let table;
+      try {
+        table = await readTransactions(file, { ...ingest, onProgress: (done: number) => reading.update(done) } as never);
+      } finally {
+        reading.stop();
+      }
+      const steps = await createProgress('analysing', 6, o.quiet || table.length < 1_000_000);
+      let step = 0;
+      let inputs;
+      try {
+        inputs = reportInputsFromFiles(
+          file,
+          table,
+          { contracts: o.contracts, leads: o.leads, survey: o.survey, config: o.config, kano: o.kano, nps: o.nps, npsBy: o.npsBy, dateFormat: ingest.dateFormat as DateFormat | undefined, skipBadRows: o.skipBadRows },
+          {
+            unit: periodUnit('unit', o.unit, 'day'),
+            freq: periodUnit('freq', o.freq, 'week'),
+            end: o.end,
+            calibrationEnd: o.calibrationEnd,
+            model: o.model as 'auto' | CountingModelName,
+            horizonMonths,
+            annualDiscount,
+            top,
+            onStep: () => steps.update(++step),
+          },
+        );
+      } finally {
+        steps.stop();
+      }
+      const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
+      let html: string;
+      try {
+        html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: o.currency.toUpperCase(), onChart: (done, total) => charts.update(done, total) });
+      } finally {
+        charts.stop();
+      }
+      try {
+        mkdirSync(dirname(o.out), { recursive: true });
+        writeFileSync(o.out, html);
+      } catch (e) {
+        throw new ClvkitError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: o.out });
+      }
+      const p = inputs.portfolio!;
+      process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${p.summary.customerIds.length} customers\n`);
+      if (p.model) {
+        const auto = p.model.auto && p.model.candidates.length > 1 ? ' (chosen on holdout error)' : '';
+        process.stderr.write(`model: ${p.model.chosen}${auto}\n`);
+      } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
+      process.stderr.write(`wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)\n`);
+    });
+}

@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readTransactions } from '../../src/ingest/transactions.ts';
+import { analysePortfolio, type PortfolioAnalysis } from '../../src/report/analyse.ts';
+import { buildReport, reportSections } from '../../src/report/build.ts';
+import { messages, REFERENCES } from '../../src/report/i18n.ts';
+import { kanoFeatures } from '../../src/research/kano.ts';
+import { netPromoterScore } from '../../src/research/nps.ts';
+import { npsByGroup } from '../../src/research/nps-groups.ts';
+import type { TransactionTable } from '../../src/types.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'clvkit-report-'));
+const EVIL_ID = '<script>alert("id")</script> & \'co\'';
+const EVIL_CHANNEL = '<img src=x onerror=alert(1)> "web" & co';
+const EVIL_HEADER = '<b>"segment"</b> & \'x\'';
+const EVIL_FEATURE = '<script>alert("kano")</script>&';
+
+let table: TransactionTable;
+let portfolio: PortfolioAnalysis;
+let en: string;
+let fr: string;
+
+/** The sample log with the best customer renamed and one channel renamed to hostile strings. */
+function hostileCsv(): string {
+  const lines = readFileSync('data/sample-transactions.csv', 'utf8').trim().split('\n');
+  const q = (s: string) => '"' + s.replace(/"/g, '""') + '"';
+  return [lines[0], ...lines.slice(1).map((l) => {
+    const [id, date, amount, channel] = l.split(',');
+    return [id === 'C001633' ? q(EVIL_ID) : id, date, amount, channel === 'phone' ? q(EVIL_CHANNEL) : channel].join(',');
+  })].join('\n') + '\n';
+}
+
+const kano = kanoFeatures([
+  { respondent: '1', feature: EVIL_FEATURE, functional: 1, dysfunctional: 5 },
+  { respondent: '2', feature: EVIL_FEATURE, functional: 1, dysfunctional: 3 },
+  { respondent: '1', feature: 'wifi', functional: 2, dysfunctional: 5 },
+  { respondent: '2', feature: 'wifi', functional: 3, dysfunctional: 3 },
+]);
+const scores = [10, 9, 9, 8, 7, 6, 3, 10, 9, 0, 5, 10];
+const groups = scores.map((_, i) => (i % 2 ? EVIL_CHANNEL : 'b'));
+const nps = { overall: netPromoterScore(scores), groups: npsByGroup(scores, groups), groupColumn: EVIL_HEADER };
+
+beforeAll(async () => {
+  const file = join(dir, 'evil<&>.csv');
+  writeFileSync(file, hostileCsv());
+  table = await readTransactions(file);
+  portfolio = analysePortfolio(table, { calibrationEnd: '2025-06-30' });
+  const inputs = {
+    source: 'evil<&>"quoted".csv',
+    table,
+    portfolio,
+    kano: { result: kano, file: 'kano<1>.csv', accounting: { read: 4, used: 4, rejected: { '<bad> & "row"': 0 } } },
+    nps: { result: nps, file: 'nps.csv', accounting: { read: scores.length, used: scores.length, rejected: {} } },
+  };
+  const generatedOn = new Date(Date.UTC(2026, 10, 22));
+  en = await buildReport(inputs, { lang: 'en', generatedOn });
+  fr = await buildReport(inputs, { lang: 'fr', generatedOn });
+  writeFileSync(join(dir, 'en.html'), en);
+});
+
+describe('buildReport', () => {
+  it('has the sections whose inputs are given, in order', () => {
+    const ids = reportSections({ source: 's.csv', table, portfolio }, portfolio, 'en').map((s) => s.id);
+    expect(ids).toEqual(['key-figures', 'inputs', 'value', 'model', 'segments', 'recruitment', 'priorities', 'methods']);
+    const all = reportSections({ source: 's.csv', table, portfolio, kano: { result: kano, file: 'k.csv' }, nps: { result: nps, file: 'n.csv' } }, portfolio, 'en').map((s) => s.id);
+    expect(all).toContain('kano');
+    expect(all).toContain('nps');
+  });
+
+  it('escapes ids, channels, headers, features and file names from the data', () => {
+    for (const html of [en, fr]) {
+      expect(html).not.toContain('<script>alert');
+      expect(html).not.toContain('<img');
+      expect(html).not.toContain('<b>');
+      expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i); // no inline event handler in any tag
+      expect(html).toContain('&lt;script&gt;alert(&quot;id&quot;)&lt;/script&gt; &amp; &#39;co&#39;'); // the id, in the prioritised list
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;'); // the channel, in the acquisitions chart
+      expect(html).toContain('&lt;b&gt;&quot;segment&quot;&lt;/b&gt;'); // the NPS group column header
+      expect(html).toContain('evil&lt;&amp;&gt;&quot;quoted&quot;.csv');
+      expect(html).toContain('kano&lt;1&gt;.csv');
+    }
+  });
+
+  it('opens offline: no external URL, no external script, style or image', () => {
+    expect(en).not.toMatch(/https?:\/\//);
+    expect(en).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(en).not.toMatch(/<link\b/i);
+    expect(en).not.toMatch(/<img\b/i);
+    expect(en).toContain("default-src 'none'");
+  });
+
+  it('offers every chart’s data as a CSV download (data: URL with a download name)', () => {
+    const figures = en.match(/<figure class="chart"/g)?.length ?? 0;
+    const links = en.match(/<a class="csv" download="[^"]+\.csv" href="data:text\/csv;charset=utf-8,[^"]+"/g)?.length ?? 0;
+    expect(figures).toBeGreaterThanOrEqual(12);
+    expect(links).toBe(figures);
+    const m = /download="acquisitions\.csv" href="([^"]+)"/.exec(en)!;
+    const csv = decodeURIComponent(m[1].replace('data:text/csv;charset=utf-8,', ''));
+    expect(csv.startsWith('\ufeffperiod,channel,new_customers\n2024-01,')).toBe(true);
+    expect(csv).toContain('"<img src=x onerror=alert(1)> ""web"" & co"');
+    const mfr = /download="acquisitions\.csv" href="([^"]+)"/.exec(fr)!;
+    expect(decodeURIComponent(mfr[1])).toContain('period;channel;new_customers');
+  });
+
+  it('formats numbers and dates for French (Intl fr-FR: U+202F thousands, U+00A0 before €, dd/mm/yyyy)', () => {
+    expect(fr).toContain('<html lang="fr">');
+    expect(fr).toContain('14\u202f922'); // transactions
+    expect(fr).toMatch(/447\u202f885\u00a0€/); // revenue
+    expect(fr).toContain('01/01/2024');
+    expect(fr).toContain('30/12/2025');
+    expect(fr).toContain('22/11/2026');
+    expect(en).toContain('14,922');
+    expect(en).toContain('€447,885');
+    expect(en).toContain('1 Jan 2024');
+  });
+
+  it('the French report contains none of the English template strings', () => {
+    const EN = messages('en');
+    const FR = messages('fr');
+    const SEP = '\u0001';
+    const texts = (value: unknown): string[] => {
+      if (typeof value === 'string') return [value];
+      if (typeof value === 'function') return String((value as (...a: string[]) => string)(SEP, SEP, SEP, SEP)).split(SEP);
+      if (Array.isArray(value)) return value.flatMap(texts);
+      if (value && typeof value === 'object') return Object.values(value).flatMap(texts);
+      return [];
+    };
+    const word = (t: string) => new RegExp(`(^|[^\\p{L}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+    const french = Object.values(FR).flatMap(texts).join('\n');
+    // visible text of the page: no style, no tags (so no ids, classes or file names), no bibliography (titles stay in their language)
+    let page = fr.replace(/<style>[\s\S]*?<\/style>/g, ' ');
+    for (const r of REFERENCES) page = page.replace(r.replace(/&/g, '&amp;'), ' ');
+    page = page.replace(/<[^>]*>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const fragments = new Set<string>();
+    for (const value of Object.values(EN)) {
+      for (const t of texts(value).map((x) => x.trim())) if (t.length >= 4 && !word(t).test(french)) fragments.add(t);
+    }
+    expect(fragments.size).toBeGreaterThan(100);
+    const found = [...fragments].filter((t) => word(t).test(page));
+    expect(found).toEqual([]);
+    // and the English page does contain them (the check can fail)
+    expect(word(EN.secKeyFigures).test(en)).toBe(true);
+  });
+
+  it('says when the model was chosen automatically on the holdout', () => {
+    expect(portfolio.model!.candidates.map((c) => c.name)).toEqual(['bgnbd', 'mbgnbd', 'paretonbd']);
+    const best = portfolio.model!.candidates.reduce((a, b) => (b.holdoutMae! < a.holdoutMae! ? b : a));
+    expect(portfolio.model!.chosen).toBe(best.name);
+    expect(en).toContain('The model was chosen automatically');
+    expect(fr).toContain('Le modèle a été choisi automatiquement');
+  });
+
+  it('renders charts from aggregated data only (no chart has one mark per customer)', () => {
+    const charts = reportSections({ source: 's.csv', table, portfolio }, portfolio, 'en').flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
+    for (const c of charts) {
+      if (c.kind !== 'chart') continue;
+      const json = JSON.stringify(c.spec);
+      const rows = (json.match(/\{"[a-zA-Z]+":/g) ?? []).length;
+      expect(rows, c.id).toBeLessThan(3000);
+      expect(c.csv.rows.length, c.id).toBeLessThan(2000);
+    }
+  });
+});
+
+describe('buildReport without amounts or model', () => {
+  it('falls back to historical value and still renders', async () => {
+    const f = join(dir, 'noamount.csv');
+    writeFileSync(f, 'customer_id,date\nA,2024-01-01\nB,2024-01-02\nA,2024-02-01\nC,2024-03-01\n');
+    const t = await readTransactions(f);
+    const html = await buildReport({ source: 'noamount.csv', table: t }, { lang: 'fr' });
+    expect(html).toContain('Chiffres clés');
+    expect(html).toContain('<section id="methods">');
+  });
+});
