@@ -10,9 +10,10 @@
  */
 import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
-import { fitWithEngine, prepareSummary, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
-import { betaln, digamma, gammaln, integrateUnit, logAddExp } from './special.ts';
+import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
+import { betaln, digamma, gammaln, integrateUnit, logAddExp, trigamma } from './special.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import { distinctDoubles } from '../summary/compress.ts';
 
 /** BG/NBD parameters: purchase rate heterogeneity Gamma(r, alpha), dropout Beta(a, b). */
 export interface BgNbdParams extends Record<string, number> {
@@ -104,14 +105,15 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: SummaryData): Floa
 }
 
 /**
- * The weighted BG/NBD-family likelihood over a prepared summary, with its analytic gradient.
- * Terms that depend only on the frequency (log-gamma, log-beta, digamma) are computed once per
- * distinct frequency.
+ * The weighted BG/NBD-family likelihood over a prepared summary, with its analytic gradient and
+ * Hessian. Terms that depend only on the frequency (log-gamma, log-beta, digamma, trigamma) are
+ * computed once per distinct frequency, logs of α + T and α + t_x once per distinct value. Large
+ * summaries get a reweighted subsample as warm start (`coarse`).
  *
  * @example
  * const problem = bgFamilyProblem('bgnbd', prepareSummary(summary, 'bgnbd'));
  */
-export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary): LikelihoodProblem {
+export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseRows = 30000): LikelihoodProblem {
   const m = family === 'mbgnbd' ? 1 : 0;
   const { frequency, recency, T, weights, rows, distinctFrequencies: xs, frequencyIndex: fi } = prep;
   const K = xs.length;
@@ -119,97 +121,166 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary): Likeli
   for (let i = 0; i < rows; i++) wx[fi[i]] += weights[i];
   const cst = new Float64Array(K);
   const lratio = new Float64Array(K);
-  const gr = new Float64Array(K);
-  const ga = new Float64Array(K);
-  const gb = new Float64Array(K);
   const hasSecond = new Uint8Array(K);
   for (let k = 0; k < K; k++) hasSecond[k] = xs[k] > 0 || m === 1 ? 1 : 0;
+  const { values: tVals, index: tIdx } = distinctDoubles(T);
+  const { values: rVals, index: rIdx } = distinctDoubles(recency);
+  const nT = tVals.length;
+  const nR = rVals.length;
+  const lnT = new Float64Array(nT);
+  const invT = new Float64Array(nT);
+  const lnR = new Float64Array(nR);
+  const invR = new Float64Array(nR);
 
-  const compute = (p: Float64Array, grad?: Float64Array): number => {
+  /** LL; gradient into `grad`; Hessian (row-major 4x4) into `hess` (requires grad). */
+  const compute = (p: Float64Array, grad?: Float64Array, hess?: Float64Array): number => {
     const r = p[0];
     const alpha = p[1];
     const a = p[2];
     const b = p[3];
     const lnAlpha = Math.log(alpha);
     const base = -gammaln(r) + r * lnAlpha - betaln(a, b);
+    let total = 0;
+    // frequency-only parts: value, gradient and Hessian (FHL 2005a eq. 6 first-term constants)
+    let gR = 0;
+    let gAl = 0;
+    let gA = 0;
+    let gB = 0;
+    let hRR = 0;
+    let hAA = 0;
+    let hAB = 0;
+    let hBB = 0;
     const psiR = grad ? digamma(r) : 0;
     const psiB = grad ? digamma(b) : 0;
     const psiAB = grad ? digamma(a + b) : 0;
-    let total = 0;
+    const triR = hess ? trigamma(r) : 0;
+    const triB = hess ? trigamma(b) : 0;
+    const triAB = hess ? trigamma(a + b) : 0;
+    let W = 0;
     for (let k = 0; k < K; k++) {
       const x = xs[k];
+      const w = wx[k];
       cst[k] = base + gammaln(r + x) + betaln(a, b + x + m);
       lratio[k] = hasSecond[k] ? Math.log(a / (b + x - 1 + m)) : 0;
-      total += wx[k] * cst[k];
+      total += w * cst[k];
+      W += w;
       if (grad) {
         const psiABx = digamma(a + b + x + m);
-        gr[k] = digamma(r + x) - psiR + lnAlpha;
-        ga[k] = psiAB - psiABx;
-        gb[k] = digamma(b + x + m) - psiABx - psiB + psiAB;
+        gR += w * (digamma(r + x) - psiR + lnAlpha);
+        gA += w * (psiAB - psiABx);
+        gB += w * (digamma(b + x + m) - psiABx - psiB + psiAB);
+        if (hess) {
+          const triABx = trigamma(a + b + x + m);
+          hRR += w * (trigamma(r + x) - triR);
+          hAA += w * (triAB - triABx);
+          hAB += w * (triAB - triABx);
+          hBB += w * (trigamma(b + x + m) - triABx - triB + triAB);
+        }
       }
     }
-    let sR = 0;
-    let sAl = 0;
+    if (grad) gAl += (W * r) / alpha;
+    let hRAl = hess ? W / alpha : 0;
+    let hAlAl = hess ? (-W * r) / (alpha * alpha) : 0;
+    let hRA = 0;
+    let hRB = 0;
+    let hAlA = 0;
+    let hAlB = 0;
+    // log(α + T) and 1/(α + T) per distinct T, likewise for recency
+    for (let k = 0; k < nT; k++) {
+      const v = alpha + tVals[k];
+      lnT[k] = Math.log(v);
+      invT[k] = 1 / v;
+    }
+    for (let k = 0; k < nR; k++) {
+      const v = alpha + rVals[k];
+      lnR[k] = Math.log(v);
+      invR[k] = 1 / v;
+    }
     let sA = 0;
     let sB = 0;
     for (let i = 0; i < rows; i++) {
       const k = fi[i];
       const w = weights[i];
-      const x = frequency[i];
-      const rx = r + x;
-      const aT = alpha + T[i];
-      const d1 = Math.log(aT);
+      const rx = r + frequency[i];
+      const it = tIdx[i];
+      const d1 = lnT[it];
       let ll = -rx * d1;
-      let sig = 0;
-      let d2 = 0;
-      let atx = 0;
       if (hasSecond[k]) {
-        atx = alpha + recency[i];
-        d2 = Math.log(atx);
+        const ir = rIdx[i];
+        const d2 = lnR[ir];
         const u = lratio[k] + rx * (d1 - d2);
         // softplus(u) and its derivative sigmoid(u)
+        let sig: number;
+        let e: number;
         if (u > 0) {
-          const e = Math.exp(-u);
+          e = Math.exp(-u);
           ll += u + Math.log1p(e);
           sig = 1 / (1 + e);
         } else {
-          const e = Math.exp(u);
+          e = Math.exp(u);
           ll += Math.log1p(e);
           sig = e / (1 + e);
         }
+        if (grad) {
+          const D = d1 - d2;
+          const iT = invT[it];
+          const E = iT - invR[ir];
+          const bx = 1 / (b + frequency[i] - 1 + m);
+          gR += w * (sig * D - d1);
+          gAl += w * rx * (sig * E - iT);
+          sA += w * sig;
+          sB += w * sig * bx;
+          if (hess) {
+            // second derivatives of -rx d1 + softplus(u), u_r = D, u_α = rx E, u_a = 1/a, u_b = -bx
+            const sp = sig * (1 - sig);
+            const ua = rx * E;
+            const ir2 = invR[ir];
+            hRR += w * sp * D * D;
+            hRAl += w * (-iT + sig * E + sp * D * ua);
+            hRA += (w * sp * D) / a;
+            hRB -= w * sp * D * bx;
+            hAlAl += w * (rx * iT * iT + sig * rx * (ir2 * ir2 - iT * iT) + sp * ua * ua);
+            hAlA += (w * sp * ua) / a;
+            hAlB -= w * sp * ua * bx;
+            hAA += (w * (sp - sig)) / (a * a);
+            hAB -= (w * sp * bx) / a;
+            hBB += w * (sp + sig) * bx * bx;
+          }
+        }
+      } else if (grad) {
+        const iT = invT[it];
+        gR -= w * d1;
+        gAl -= w * rx * iT;
+        if (hess) {
+          hRAl -= w * iT;
+          hAlAl += w * rx * iT * iT;
+        }
       }
       total += w * ll;
-      if (grad) {
-        sR += w * (-d1 + sig * (d1 - d2));
-        sAl += w * (-rx / aT + (sig === 0 ? 0 : sig * rx * (1 / aT - 1 / atx)));
-        sA += w * sig;
-        sB += w * sig / (b + x - 1 + m);
-      }
     }
     if (grad) {
-      let gR = sR;
-      let gAl = sAl;
-      let gA = sA / a;
-      let gB = -sB;
-      for (let k = 0; k < K; k++) {
-        gR += wx[k] * gr[k];
-        gAl += (wx[k] * r) / alpha;
-        gA += wx[k] * ga[k];
-        gB += wx[k] * gb[k];
-      }
       grad[0] = gR;
       grad[1] = gAl;
-      grad[2] = gA;
-      grad[3] = gB;
+      grad[2] = gA + sA / a;
+      grad[3] = gB - sB;
+    }
+    if (hess) {
+      const H = [hRR, hRAl, hRA, hRB, hRAl, hAlAl, hAlA, hAlB, hRA, hAlA, hAA, hAB, hRB, hAlB, hAB, hBB];
+      for (let q = 0; q < 16; q++) hess[q] = H[q];
     }
     return total;
   };
+  const g4 = new Float64Array(4);
   return {
     names: NAMES.slice(),
     initial: defaultInitial(prep),
     observations: prep.customers,
     logLikelihood: (p) => compute(p),
     gradient: (p, g) => compute(p, g),
+    hessian: (p, h) => {
+      compute(p, g4, h);
+    },
+    coarse: prep.rows > 2 * coarseRows ? bgFamilyProblem(family, subsamplePrepared(prep, coarseRows), coarseRows) : undefined,
   };
 }
 

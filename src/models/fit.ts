@@ -7,7 +7,7 @@
  */
 import { ClvkitError } from '../errors.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
-import { compressSummary } from '../summary/compress.ts';
+import { compressSummary, distinctDoubles } from '../summary/compress.ts';
 
 /**
  * A log-likelihood to maximise over strictly positive natural parameters.
@@ -34,6 +34,17 @@ export interface LikelihoodProblem {
   penalizer?: number;
   /** Optional upper bounds (e.g. a parameter in (0,1)); such parameters are optimised on the logit scale. */
   upperBounds?: (number | undefined)[];
+  /**
+   * Optional analytic Hessian of the log-likelihood wrt NATURAL params, written row-major into
+   * `hess` (k*k); used for the standard errors instead of differencing the gradient.
+   */
+  hessian?(params: Float64Array, hess: Float64Array): void;
+  /**
+   * Optional cheaper approximation of the same log-likelihood (e.g. a reweighted subsample of the
+   * rows): the engine maximises it first and starts the full problem from its optimum and its
+   * inverse-Hessian approximation, which saves most full evaluations on large data.
+   */
+  coarse?: LikelihoodProblem;
 }
 
 /**
@@ -180,6 +191,37 @@ class Objective {
     }
     return f0;
   }
+
+  /**
+   * f, its gradient and Hessian wrt theta (requires the problem's analytic Hessian):
+   * ∇²f = -(J H_p J + diag(g_p ⊙ p'')), J = diag(dp/dθ).
+   */
+  valueGradHess(theta: Float64Array, g: Float64Array, H: Float64Array): number {
+    const { problem, k } = this;
+    this.tr.toNatural(theta, this.p);
+    if (!allPositiveFinite(this.p) || !problem.hessian || !problem.gradient) return Infinity;
+    this.evaluations++;
+    let ll = problem.gradient(this.p, this.gp);
+    if (!Number.isFinite(ll)) return Infinity;
+    problem.hessian(this.p, H);
+    ll -= this.penalty(this.p);
+    const jac = this.tmp;
+    for (let i = 0; i < k; i++) {
+      const pi = this.p[i];
+      jac[i] = this.tr.jac(pi, i);
+      this.gp[i] -= 2 * this.pen * pi;
+      H[i * k + i] -= 2 * this.pen;
+    }
+    for (let i = 0; i < k; i++) {
+      const u = this.tr.upper[i];
+      const second = u === undefined ? this.p[i] : jac[i] * (1 - (2 * this.p[i]) / u);
+      for (let j = 0; j < k; j++) H[i * k + j] = -H[i * k + j] * jac[i] * jac[j];
+      H[i * k + i] -= this.gp[i] * second;
+      g[i] = -this.gp[i] * jac[i];
+    }
+    for (const v of H) if (!Number.isFinite(v)) return Infinity;
+    return -ll;
+  }
 }
 
 function allPositiveFinite(p: Float64Array): boolean {
@@ -207,6 +249,8 @@ interface LocalResult {
   f: number;
   iterations: number;
   converged: boolean;
+  /** Final inverse-Hessian approximation on the theta scale (BFGS only). */
+  H?: Float64Array;
 }
 
 function gradientConverged(g: Float64Array, f: number, tol: number): boolean {
@@ -238,7 +282,7 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
   let resets = 0;
   let smallSteps = 0;
   while (iter < maxIter) {
-    if (gradientConverged(g, f, tol)) return { theta: x, f, iterations: iter, converged: true };
+    if (gradientConverged(g, f, tol)) return { theta: x, f, iterations: iter, converged: true, H };
     iter++;
     // d = -H g
     for (let i = 0; i < k; i++) {
@@ -276,12 +320,12 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
       if (alpha * dmax < 1e-16) break;
     }
     if (!accepted) {
-      if (gradientConverged(g, f, Math.max(tol, 1e-7))) return { theta: x, f, iterations: iter, converged: true };
+      if (gradientConverged(g, f, Math.max(tol, 1e-7))) return { theta: x, f, iterations: iter, converged: true, H };
       if (resets++ < 2) {
         resetH(1 / Math.max(1, infNorm(g)));
         continue;
       }
-      return { theta: x, f, iterations: iter, converged: false };
+      return { theta: x, f, iterations: iter, converged: false, H };
     }
     for (let i = 0; i < k; i++) {
       s[i] = xn[i] - x[i];
@@ -293,7 +337,7 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
     f = fn;
     // stalled: no measurable progress in f nor x for several steps
     if (Math.abs(fPrev - f) <= 1e-15 * (1 + Math.abs(f)) && infNorm(s) <= 1e-13) {
-      if (++smallSteps >= 3) return { theta: x, f, iterations: iter, converged: gradientConverged(g, f, Math.max(tol, 1e-7)) };
+      if (++smallSteps >= 3) return { theta: x, f, iterations: iter, converged: gradientConverged(g, f, Math.max(tol, 1e-7)), H };
     } else smallSteps = 0;
     const sy = dot(s, y);
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
@@ -316,7 +360,66 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
       }
     }
   }
-  return { theta: x, f, iterations: iter, converged: gradientConverged(g, f, tol) };
+  return { theta: x, f, iterations: iter, converged: gradientConverged(g, f, tol), H };
+}
+
+/**
+ * Newton's method on the theta scale with the analytic Hessian and a backtracking line search;
+ * gives up (not converged) as soon as the Hessian is not positive definite, leaving BFGS to continue.
+ */
+function newton(obj: Objective, theta0: Float64Array, maxIter: number, tol: number): LocalResult {
+  const k = obj.k;
+  const x = Float64Array.from(theta0);
+  const g = new Float64Array(k);
+  const H = new Float64Array(k * k);
+  const xn = new Float64Array(k);
+  const d = new Float64Array(k);
+  const gn = new Float64Array(k);
+  const Hn = new Float64Array(k * k);
+  let f = obj.valueGradHess(x, g, H);
+  let iter = 0;
+  while (Number.isFinite(f) && iter < maxIter) {
+    if (gradientConverged(g, f, tol)) return { theta: x, f, iterations: iter, converged: true };
+    iter++;
+    const Hm: number[][] = [];
+    for (let i = 0; i < k; i++) Hm.push(Array.from(H.subarray(i * k, (i + 1) * k)));
+    const inv = invertSpd(Hm);
+    if (!inv) break;
+    for (let i = 0; i < k; i++) {
+      let v = 0;
+      for (let j = 0; j < k; j++) v -= inv[i][j] * g[j];
+      d[i] = v;
+    }
+    const slope = dot(g, d);
+    const dmax = infNorm(d);
+    let alpha = dmax > MAX_THETA_STEP ? MAX_THETA_STEP / dmax : 1;
+    // the full step is tried with value, gradient and Hessian at once (it is usually accepted)
+    for (let i = 0; i < k; i++) xn[i] = x[i] + alpha * d[i];
+    let fn = obj.valueGradHess(xn, gn, Hn);
+    // at the optimum f changes below its rounding: accept a step that shrinks the gradient there
+    const flat = fn - f <= 1e-14 * Math.abs(f) && infNorm(gn) < infNorm(g);
+    if (Number.isFinite(fn) && (fn <= f + 1e-4 * alpha * slope || flat)) {
+      x.set(xn);
+      g.set(gn);
+      H.set(Hn);
+      f = fn;
+      continue;
+    }
+    let accepted = false;
+    for (let ls = 0; ls < 40; ls++) {
+      alpha *= 0.5;
+      for (let i = 0; i < k; i++) xn[i] = x[i] + alpha * d[i];
+      fn = obj.value(xn);
+      if (Number.isFinite(fn) && fn <= f + 1e-4 * alpha * slope) {
+        accepted = true;
+        break;
+      }
+    }
+    if (!accepted) break;
+    x.set(xn);
+    f = obj.valueGradHess(x, g, H);
+  }
+  return { theta: x, f, iterations: iter, converged: Number.isFinite(f) && gradientConverged(g, f, tol) };
 }
 
 /** Nelder-Mead on the theta scale (derivative-free polish). */
@@ -449,8 +552,19 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
     if (!best || r.f < best.f - 1e-12 * Math.abs(r.f) || (r.converged && !best.converged && r.f <= best.f + 1e-9 * (1 + Math.abs(r.f)))) best = r;
   };
   const runFrom = (start: Float64Array): LocalResult => {
-    let r = bfgs(obj, start, maxIter, tol);
+    let r = bfgs(obj, start, maxIter, problem.hessian && problem.gradient ? Math.max(tol, 1e-6) : tol);
     totalIter += r.iterations;
+    if (problem.hessian && problem.gradient && Number.isFinite(r.f)) {
+      // polish with Newton steps from the BFGS point (quadratic convergence near the optimum)
+      const nw = newton(obj, r.theta, 50, tol);
+      totalIter += nw.iterations;
+      if (nw.converged || nw.f < r.f) r = nw;
+      if (!r.converged) {
+        const again = bfgs(obj, r.theta, maxIter, tol);
+        totalIter += again.iterations;
+        if (again.f <= r.f) r = again;
+      }
+    }
     if (!r.converged) {
       const startNm = Number.isFinite(r.f) ? r.theta : start;
       const nm = nelderMead(obj, startNm, 400 * k);
@@ -462,7 +576,24 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
     return r;
   };
 
-  consider(runFrom(theta0));
+  let warm: LocalResult | undefined;
+  if (problem.coarse) {
+    const cObj = new Objective({ ...problem.coarse, penalizer: problem.penalizer, upperBounds: problem.upperBounds });
+    const c = bfgs(cObj, theta0, maxIter, Math.max(tol, 1e-8));
+    totalIter += c.iterations;
+    if (Number.isFinite(c.f)) {
+      if (problem.hessian && problem.gradient) {
+        warm = newton(obj, c.theta, 50, tol);
+        totalIter += warm.iterations;
+      }
+      if (!warm || !warm.converged) {
+        warm = bfgs(obj, warm && Number.isFinite(warm.f) ? warm.theta : c.theta, maxIter, tol, c.H);
+        totalIter += warm.iterations;
+      }
+    }
+  }
+  if (warm && warm.converged) consider(warm);
+  else consider(runFrom(theta0));
   const extra = alternativeStarts(theta0, Math.max(requestedStarts - 1, best!.converged ? 0 : 4));
   for (const s of extra) {
     if (best!.converged && requestedStarts <= 1) break;
@@ -512,7 +643,11 @@ function hessianOf(obj: Objective, params: Float64Array): number[][] {
     return h;
   };
   const pen = obj.pen;
-  if (problem.gradient) {
+  if (problem.hessian) {
+    const h = new Float64Array(k * k);
+    problem.hessian(params, h);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) H[i][j] = h[i * k + j] - (i === j ? 2 * pen : 0);
+  } else if (problem.gradient) {
     const gp = new Float64Array(k);
     const gm = new Float64Array(k);
     const p = new Float64Array(k);
@@ -756,19 +891,7 @@ export function prepareSummary(data: SummaryData, model: string, requireRepeat =
     throw new ClvkitError(`${model}: no customer made a repeat purchase (all frequencies are 0), so the purchase rate cannot be estimated`);
   }
   // distinct frequencies
-  const map = new Map<number, number>();
-  const fi = new Int32Array(m);
-  const xs: number[] = [];
-  for (let i = 0; i < m; i++) {
-    const x = c.frequency[i];
-    let k = map.get(x);
-    if (k === undefined) {
-      k = xs.length;
-      xs.push(x);
-      map.set(x, k);
-    }
-    fi[i] = k;
-  }
+  const { values: xs, index: fi } = distinctDoubles(c.frequency);
   return {
     frequency: c.frequency,
     recency: c.recency,
@@ -777,7 +900,50 @@ export function prepareSummary(data: SummaryData, model: string, requireRepeat =
     rows: m,
     customers,
     repeatBuyers: repeat,
-    distinctFrequencies: Float64Array.from(xs),
+    distinctFrequencies: xs,
     frequencyIndex: fi,
+  };
+}
+
+/**
+ * A reweighted subsample of a prepared summary for warm starts (`LikelihoodProblem.coarse`): rows
+ * whose weight is at least 1/q are kept as they are, the others with probability q (deterministic
+ * hash of the row number) and weight w/q, so the subsample's log-likelihood is an unbiased
+ * estimate of the full one.
+ *
+ * @example
+ * const small = subsamplePrepared(prep, 20000); // about 20,000 rows
+ */
+export function subsamplePrepared(prep: PreparedSummary, targetRows: number): PreparedSummary {
+  const q = Math.min(1, targetRows / prep.rows);
+  const keep: number[] = [];
+  const w: number[] = [];
+  for (let i = 0; i < prep.rows; i++) {
+    const wi = prep.weights[i];
+    if (wi * q >= 1) {
+      keep.push(i);
+      w.push(wi);
+      continue;
+    }
+    let h = Math.imul(i + 0x9e3779b9, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    if ((h >>> 0) / 4294967296 < q) {
+      keep.push(i);
+      w.push(wi / q);
+    }
+  }
+  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  return {
+    frequency: pick(prep.frequency),
+    recency: pick(prep.recency),
+    T: pick(prep.T),
+    weights: Float64Array.from(w),
+    rows: keep.length,
+    customers: prep.customers,
+    repeatBuyers: prep.repeatBuyers,
+    distinctFrequencies: prep.distinctFrequencies,
+    frequencyIndex: Int32Array.from(keep, (i) => prep.frequencyIndex[i]),
   };
 }

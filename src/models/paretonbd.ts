@@ -13,7 +13,7 @@
 import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, type TransactionModel } from './bgnbd.ts';
-import { fitWithEngine, prepareSummary, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
+import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
 import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, type Log2F1Derivatives } from './special.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
 
@@ -82,7 +82,7 @@ function logF(r: number, alpha: number, s: number, beta: number, x: number, t: n
 /**
  * Per-row pieces of the Pareto/NBD likelihood (Fader & Hardie 2005 note, eq. 22 with A_0):
  * L = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^{-(r+x)} (β+T)^{-s} + s/(r+s+x) (F(t_x) - F(T)) ].
- * Returns log L and writes the log of the "alive" term minus log L into `aliveOut[0]` if given.
+ * Returns log L and the log of the "alive" term's share of L (log P(alive)).
  */
 function rowLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): { ll: number; logAliveShare: number } {
   const { r, alpha, s, beta } = p;
@@ -113,12 +113,13 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: SummaryDat
 
 /**
  * The weighted Pareto/NBD likelihood over a prepared summary with its analytic gradient (the
- * derivatives of the 2F1 series are summed term by term).
+ * derivatives of the 2F1 series are summed term by term). Large summaries get a reweighted
+ * subsample as warm start (`coarse`).
  *
  * @example
  * const problem = paretoNbdProblem(prepareSummary(summary, 'paretonbd'));
  */
-export function paretoNbdProblem(prep: PreparedSummary): LikelihoodProblem {
+export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): LikelihoodProblem {
   const { frequency, recency, T, weights, rows, distinctFrequencies: xs, frequencyIndex: fi } = prep;
   const K = xs.length;
   const wx = new Float64Array(K);
@@ -223,6 +224,7 @@ export function paretoNbdProblem(prep: PreparedSummary): LikelihoodProblem {
     observations: prep.customers,
     logLikelihood: (p) => compute(p),
     gradient: (p, g) => compute(p, g),
+    coarse: prep.rows > 2 * coarseRows ? paretoNbdProblem(subsamplePrepared(prep, coarseRows), coarseRows) : undefined,
   };
 }
 

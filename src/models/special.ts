@@ -262,3 +262,24 @@ export function integrateUnit(f: (p: number, q: number) => number, h = 1 / 64, l
   }
   return s * h;
 }
+
+/**
+ * Trigamma ψ1(x) = d² log Γ(x) / dx² for x > 0: recurrence ψ1(x) = ψ1(x+1) + 1/x² up to x >= 10,
+ * then the asymptotic expansion (DLMF 5.15.8).
+ *
+ * @example
+ * trigamma(1); // π²/6
+ */
+export function trigamma(x: number): number {
+  if (!(x > 0)) return NaN;
+  let acc = 0;
+  while (x < 10) {
+    acc += 1 / (x * x);
+    x += 1;
+  }
+  const i = 1 / x;
+  const i2 = i * i;
+  // 1/x + 1/(2x²) + Σ B_{2k} / x^{2k+1}
+  const series = i + i2 / 2 + i * i2 * (1 / 6 + i2 * (-1 / 30 + i2 * (1 / 42 + i2 * (-1 / 30 + i2 * (5 / 66 + i2 * (-691 / 2730 + i2 * (7 / 6)))))));
+  return acc + series;
+}

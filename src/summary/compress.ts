@@ -59,9 +59,9 @@ export function compressSummary(data: SummaryData): CompressedSummary {
   const index = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const x = +frequency[i];
-    const r = +recency[i];
-    const t = +T[i];
+    const x = +frequency[i] + 0; // -0 + 0 = 0
+    const r = +recency[i] + 0;
+    const t = +T[i] + 0;
     let h = mix(mix(mix(0x2545f491, x), r), t) & mask;
     let u: number;
     for (;;) {
@@ -81,4 +81,56 @@ export function compressSummary(data: SummaryData): CompressedSummary {
     index[i] = u;
   }
   return { frequency: uf.slice(0, m), recency: ur.slice(0, m), T: uT.slice(0, m), weights: uw.slice(0, m), index };
+}
+
+/**
+ * Distinct values of a numeric column in first-seen order and each row's index into them
+ * (open-addressing hash on the doubles; -0 and 0 are one value).
+ *
+ * @example
+ * distinctDoubles([3, 1, 3]); // { values: Float64Array [3, 1], index: Int32Array [0, 1, 0] }
+ */
+export function distinctDoubles(col: ArrayLike<number>): { values: Float64Array; index: Int32Array } {
+  const n = col.length;
+  let cap = 16;
+  while (cap < 2 * Math.min(n, 1 << 24)) cap *= 2;
+  let mask = cap - 1;
+  let slots = new Int32Array(cap).fill(-1);
+  let vals = new Float64Array(Math.min(n, 1024) || 1);
+  const index = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = +col[i] + 0; // -0 + 0 = 0
+    let h = mix(0x2545f491, v) & mask;
+    let u: number;
+    for (;;) {
+      u = slots[h];
+      if (u < 0) {
+        u = m++;
+        if (u >= vals.length) {
+          const grown = new Float64Array(vals.length * 2);
+          grown.set(vals);
+          vals = grown;
+        }
+        vals[u] = v;
+        slots[h] = u;
+        break;
+      }
+      if (vals[u] === v) break;
+      h = (h + 1) & mask;
+    }
+    index[i] = u;
+    if (2 * m > cap) {
+      // grow the table (only when the column has more distinct values than expected)
+      cap *= 2;
+      mask = cap - 1;
+      slots = new Int32Array(cap).fill(-1);
+      for (let j = 0; j < m; j++) {
+        let g = mix(0x2545f491, vals[j]) & mask;
+        while (slots[g] >= 0) g = (g + 1) & mask;
+        slots[g] = j;
+      }
+    }
+  }
+  return { values: vals.slice(0, m), index };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bgExpectedActive, bgExpectedActiveQuadrature, bgFamilyProblem, bgNbdLogLikelihood, bgNbdModel, fitBgNbd } from '../../src/models/bgnbd.ts';
-import { prepareSummary } from '../../src/models/fit.ts';
+import { maximizeLikelihood, numericalHessian, prepareSummary } from '../../src/models/fit.ts';
 import { ClvkitError } from '../../src/errors.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
 import { readCdnowSummary, simulateSummary } from './simulate-helpers.ts';
@@ -159,6 +159,32 @@ describe('BG/NBD fitting edge cases', () => {
       dn[i] -= h;
       expect(rel(g[i], (prob.logLikelihood(up) - prob.logLikelihood(dn)) / (2 * h))).toBeLessThan(1e-5);
     }
+  });
+});
+
+describe('BG/NBD engine paths', () => {
+  it('the analytic Hessian equals differences of the analytic gradient (BG/NBD and MBG/NBD)', () => {
+    const sim = simulateSummary('bgnbd', { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, { customers: 3000, seed: 12 });
+    for (const fam of ['bgnbd', 'mbgnbd'] as const) {
+      const prob = bgFamilyProblem(fam, prepareSummary(sim, fam));
+      const p = Float64Array.of(0.3, 5, 0.9, 2);
+      const h = new Float64Array(16);
+      prob.hessian!(p, h);
+      const { hessian: _h, ...withoutHessian } = prob;
+      const num = numericalHessian(withoutHessian, p);
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(rel(h[i * 4 + j], num[i][j])).toBeLessThan(1e-6);
+    }
+  });
+  it('the subsample warm start reaches the same optimum as the plain fit on 200,000 customers', () => {
+    const sim = simulateSummary('bgnbd', { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, { customers: 200_000, seed: 13 });
+    const prob = bgFamilyProblem('bgnbd', prepareSummary(sim, 'bgnbd'), 20_000);
+    expect(prob.coarse).toBeDefined();
+    const warm = maximizeLikelihood(prob);
+    const { coarse: _c, ...plain } = prob;
+    const cold = maximizeLikelihood(plain);
+    expect(warm.converged && cold.converged).toBe(true);
+    for (let i = 0; i < 4; i++) expect(rel(warm.params[i], cold.params[i])).toBeLessThan(1e-6);
+    expect(warm.logLikelihood).toBeCloseTo(cold.logLikelihood, 6);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compressSummary } from '../../src/summary/compress.ts';
+import { compressSummary, distinctDoubles } from '../../src/summary/compress.ts';
 import { bgFamilyProblem, bgNbdLogLikelihood } from '../../src/models/bgnbd.ts';
 import { prepareSummary } from '../../src/models/fit.ts';
 import { fitBgNbd } from '../../src/models/bgnbd.ts';
@@ -59,5 +59,17 @@ describe('compressSummary', () => {
     expect(b.params.b).toBeCloseTo(a.params.b, 6);
     expect(b.logLikelihood).toBeCloseTo(a.logLikelihood, 6);
     expect(b.customers).toBe(20_000);
+  });
+});
+
+describe('distinctDoubles', () => {
+  it('indexes distinct values in first-seen order, growing its table past the first guess', () => {
+    const d = distinctDoubles([3, 1, 3, -0, 0, 2.5]);
+    expect(Array.from(d.values)).toEqual([3, 1, 0, 2.5]);
+    expect(Array.from(d.index)).toEqual([0, 1, 0, 2, 2, 3]);
+    const many = Float64Array.from({ length: 50_000 }, (_, i) => (i % 20_000) / 7);
+    const e = distinctDoubles(many);
+    expect(e.values.length).toBe(20_000);
+    for (let i = 0; i < many.length; i += 1234) expect(e.values[e.index[i]]).toBe(many[i]);
   });
 });

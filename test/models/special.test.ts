@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betaln, gaussLegendre, integrate, integrateUnit, log1mexp, log2F1Unit, logAddExp, softplus, tricomiU1 } from '../../src/models/special.ts';
+import { betaln, digamma, gaussLegendre, integrate, integrateUnit, log1mexp, log2F1Unit, logAddExp, softplus, tricomiU1, trigamma } from '../../src/models/special.ts';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -83,5 +83,18 @@ describe('quadrature', () => {
       const v = integrateUnit((p, q) => Math.exp((a - 1) * Math.log(p) + (b - 1) * Math.log(q) - betaln(a, b)));
       expect(v).toBeCloseTo(1, 10);
     }
+  });
+});
+
+describe('trigamma', () => {
+  it('matches ψ1(1) = π²/6, ψ1(1/2) = π²/2 and differences of digamma', () => {
+    expect(trigamma(1)).toBeCloseTo(Math.PI ** 2 / 6, 14);
+    expect(trigamma(0.5)).toBeCloseTo(Math.PI ** 2 / 2, 13);
+    for (const x of [0.05, 0.793, 3.7, 12, 450]) {
+      const h = 1e-5 * x;
+      expect(rel(trigamma(x), (digamma(x + h) - digamma(x - h)) / (2 * h))).toBeLessThan(1e-7);
+    }
+    // recurrence ψ1(x) = ψ1(x+1) + 1/x²
+    expect(trigamma(2.3)).toBeCloseTo(trigamma(3.3) + 1 / 2.3 ** 2, 14);
   });
 });
