@@ -45,7 +45,7 @@ export interface LoadedInput {
   hasSpend: boolean;
   /** Where it came from. */
   source: 'transactions' | ModelInputFile['kind'];
-  /** Survivor counts: the cohorts. */
+  /** Survivor counts: the cohorts as observed, all periods (the fit may use fewer, see --through). */
   cohorts?: { name: string; alive: number[] }[];
   /** Notes for stderr. */
   notes: string[];
@@ -89,7 +89,9 @@ export async function loadModelInput(file: string, info: ModelInfo, o: ModelCliO
     if (!data.fromPercentages && data.cohorts.some((c) => c.alive.some((v) => !Number.isInteger(v)))) {
       notes.push('the survivor values are not whole numbers: if they are percentages, give --cohort-size N so that standard errors are right');
     }
-    return { input: { kind: 'survivors', cohorts: data.cohorts }, hasSpend: false, source: 'survivors', cohorts: data.cohorts, notes };
+    // Observed survivors of every period, including those held out by --through (for comparison with the projection).
+    const observed = through === undefined ? data.cohorts : (readSummaryFile(file, { delimiter: delimiterOf(o), column: o.column, cohortSize }) as typeof data).cohorts;
+    return { input: { kind: 'survivors', cohorts: data.cohorts }, hasSpend: false, source: 'survivors', cohorts: observed, notes };
   }
   if (kind === 'bgbb') {
     const data = readSummaryFile(file, { delimiter: delimiterOf(o), kind: 'bgbb' });
