@@ -1,0 +1,120 @@
+/**
+ * Fit-time benchmark of BG/NBD, MBG/NBD and Pareto/NBD (`npx tsx bench/models.bench.ts`).
+ *
+ * - CDNOW (../shared/data/cdnow_customers_summary.csv, 2,357 customers, weeks): BG/NBD, MBG/NBD,
+ *   Pareto/NBD.
+ * - 1,000,000 simulated customers (BG/NBD r=0.25, alpha=4, a=0.8, b=2.5 per week; 730-day window,
+ *   first purchases uniform over the first 365 days, purchases collapsed to one per day, recency
+ *   and T in weeks from whole days; seeded): BG/NBD and Pareto/NBD, timed from the raw
+ *   per-customer columns, so validation and compression to weighted unique rows are included.
+ *
+ * Each section runs in its own process (so its peak RSS is its own): one warm-up fit, then
+ * BENCH_RUNS (default 5) timed fits; the median is reported.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { fitBgNbd } from '../src/models/bgnbd.ts';
+import { fitMbgNbd } from '../src/models/mbgnbd.ts';
+import { fitParetoNbd } from '../src/models/paretonbd.ts';
+import { readCdnowSummary, simulateSummary } from '../test/models/simulate-helpers.ts';
+import { SHARED_DATA } from '../test/helpers/shared-data.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CDNOW = `${SHARED_DATA}/cdnow_customers_summary.csv`;
+
+interface SectionResult {
+  name: string;
+  medianSeconds: number;
+  runs: number[];
+  peakRssMiB: number;
+  rows: number;
+  params: Record<string, number>;
+  logLikelihood: number;
+}
+
+type Fit = (d: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> }) => {
+  params: Record<string, number>;
+  logLikelihood: number;
+};
+
+const sections: Record<string, () => { name: string; data: ReturnType<typeof readCdnowSummary>; fit: Fit }> = {
+  'cdnow-bgnbd': () => ({ name: 'BG/NBD, CDNOW', data: readCdnowSummary(CDNOW), fit: fitBgNbd }),
+  'cdnow-mbgnbd': () => ({ name: 'MBG/NBD, CDNOW', data: readCdnowSummary(CDNOW), fit: fitMbgNbd }),
+  'cdnow-paretonbd': () => ({ name: 'Pareto/NBD, CDNOW', data: readCdnowSummary(CDNOW), fit: fitParetoNbd }),
+  'sim-bgnbd': () => ({ name: 'BG/NBD, 1M simulated (incl. compression)', data: simulated(), fit: fitBgNbd }),
+  'sim-paretonbd': () => ({ name: 'Pareto/NBD, 1M simulated (incl. compression)', data: simulated(), fit: fitParetoNbd }),
+};
+
+function simulated() {
+  return simulateSummary('bgnbd', { r: 0.25, alpha: 4, a: 0.8, b: 2.5 }, { customers: 1_000_000, seed: 20240101, days: 730, acquisitionDays: 365 });
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function runSection(key: string): SectionResult {
+  const { name, data, fit } = sections[key]();
+  let last = fit(data); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    last = fit(data);
+    runs.push((performance.now() - t0) / 1000);
+  }
+  return {
+    name,
+    medianSeconds: median(runs),
+    runs,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    rows: data.frequency.length,
+    params: last.params,
+    logLikelihood: last.logLikelihood,
+  };
+}
+
+// External reference numbers (Python lifetimes 0.11.3, as quoted in issue 3), NOT measured in this run.
+const REFERENCE: Record<string, { seconds: number; rssMiB?: number }> = {
+  'cdnow-bgnbd': { seconds: 0.072 },
+  'cdnow-paretonbd': { seconds: 0.3 },
+  'sim-bgnbd': { seconds: 8.7, rssMiB: 627 },
+};
+
+const child = process.argv.indexOf('--section');
+if (child >= 0) {
+  process.stdout.write(JSON.stringify(runSection(process.argv[child + 1])));
+} else {
+  if (!existsSync(CDNOW)) {
+    console.error(`missing ${CDNOW}`);
+    process.exit(1);
+  }
+  const self = fileURLToPath(import.meta.url);
+  const results: [string, SectionResult][] = [];
+  for (const key of Object.keys(sections)) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--section', key], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) {
+      console.error(`${key} failed:\n${r.stderr}`);
+      process.exitCode = 1;
+      continue;
+    }
+    const res = JSON.parse(r.stdout) as SectionResult;
+    results.push([key, res]);
+    console.error(`${res.name}: median ${res.medianSeconds.toFixed(4)} s over ${RUNS} runs, peak RSS ${res.peakRssMiB.toFixed(0)} MiB`);
+  }
+  console.log(`\nModel fit times (median of ${RUNS} runs after one warm-up; Node ${process.version})`);
+  console.log('| fit | median s | runs (s) | peak RSS MiB | lifetimes 0.11.3 reference* | speed-up |');
+  console.log('| --- | ---: | --- | ---: | --- | ---: |');
+  for (const [key, r] of results) {
+    const ref = REFERENCE[key];
+    const refText = ref ? `${ref.seconds} s${ref.rssMiB ? `, ${ref.rssMiB} MiB` : ''}` : 'none quoted';
+    const ratio = ref ? `${(ref.seconds / r.medianSeconds).toFixed(1)}x` : '-';
+    console.log(`| ${r.name} | ${r.medianSeconds.toFixed(4)} | ${r.runs.map((v) => v.toFixed(3)).join(', ')} | ${r.peakRssMiB.toFixed(0)} | ${refText} | ${ratio} |`);
+  }
+  console.log('\n* Reference numbers are external (Python lifetimes 0.11.3 on this kind of machine, as quoted in issue 3), not measured in this run.');
+  for (const [, r] of results) {
+    console.log(`${r.name}: ${Object.entries(r.params).map(([k, v]) => `${k}=${v.toFixed(4)}`).join(', ')}, LL=${r.logLikelihood.toFixed(2)}`);
+  }
+}
