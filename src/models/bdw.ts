@@ -10,9 +10,8 @@
 import betaln from '@stdlib/math-base-special-betaln';
 import digamma from '@stdlib/math-base-special-digamma';
 import { ClvkitError } from '../errors.ts';
-import { fitWithEngine } from './fit.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
-import { type RetentionCurves, type RetentionInput, retentionCurves, toCohorts } from './retention-data.ts';
+import { type RetentionCurves, type RetentionInput, fitRetentionModel, retentionCurves, toCohorts } from './retention-data.ts';
 
 /**
  * BdW parameters: theta ~ Beta(alpha, beta), duration-dependence exponent c.
@@ -160,7 +159,7 @@ export function fitBdw(input: RetentionInput, options: FitOptions = {}): BdwMode
   if (cohorts.every((c) => c.alive.length < 4)) {
     throw new ClvkitError('the BdW needs survivors for at least periods 0..3 to identify its three parameters');
   }
-  const base = fitWithEngine<BdwParams>(
+  const base = fitRetentionModel<BdwParams>(
     'bdw',
     {
       names: ['alpha', 'beta', 'c'],

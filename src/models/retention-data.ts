@@ -7,6 +7,8 @@
  * churned at T = t; the alive[m] survivors are right-censored at m (Fader & Hardie 2007, §3).
  */
 import { ClvkitError } from '../errors.ts';
+import { fitWithEngine, type LikelihoodProblem } from './fit.ts';
+import type { FitOptions, FitResultBase } from './types.ts';
 
 /**
  * One cohort's survivors at the start of periods 0..m.
@@ -198,4 +200,39 @@ export function retentionLogLikelihood(
     if (alive[m] > 0) ll += alive[m] * logSurvival(m);
   }
   return ll;
+}
+
+/**
+ * Fit a retention model with the shared engine, accepting one boundary case: a cohort whose churn looks the
+ * same for everyone drives alpha and beta to infinity together (heterogeneity vanishes, churn = alpha/(alpha+beta)).
+ * The optimiser then stops without converging; the best point is returned with `converged: false` and a
+ * warning, since its curves are those of the homogeneous (geometric) limit. Other failures are rethrown.
+ *
+ * @example
+ * const base = fitRetentionModel<SbgParams>('sbg', problem, {});
+ */
+export function fitRetentionModel<P extends Record<string, number> & { alpha: number; beta: number }>(
+  model: string,
+  problem: LikelihoodProblem,
+  options: FitOptions,
+): FitResultBase<P> {
+  let base: FitResultBase<P>;
+  let failure: unknown;
+  try {
+    base = fitWithEngine<P>(model, problem, options);
+  } catch (e) {
+    if (!(e instanceof ClvkitError) || options.acceptNonConverged) throw e;
+    base = fitWithEngine<P>(model, problem, { ...options, acceptNonConverged: true });
+    failure = e;
+  }
+  const { alpha, beta } = base.params;
+  const atBoundary = alpha + beta > 1e4 && (!base.converged || base.warning !== undefined);
+  if (failure !== undefined && !atBoundary) throw failure;
+  if (!atBoundary) return base;
+  return {
+    ...base,
+    warning:
+      `alpha and beta grow without bound: the cohort looks homogeneous, with a churn probability of about ${(alpha / (alpha + beta)).toPrecision(3)} ` +
+      'a period for everyone; the parameters are not identified, the survival curve is that of the geometric limit',
+  };
 }

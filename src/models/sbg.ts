@@ -9,11 +9,11 @@ import betaln from '@stdlib/math-base-special-betaln';
 import digamma from '@stdlib/math-base-special-digamma';
 import stdlibHyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { ClvkitError } from '../errors.ts';
-import { fitWithEngine } from './fit.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 import {
   type RetentionCurves,
   type RetentionInput,
+  fitRetentionModel,
   retentionCurves,
   retentionLogLikelihood,
   toCohorts,
@@ -186,7 +186,7 @@ export function fitSbg(input: RetentionInput, options: FitOptions = {}): SbgMode
   const customers = cohorts.reduce((s, c) => s + c.alive[0], 0);
   const churned = cohorts.reduce((s, c) => s + (c.alive[0] - c.alive[c.alive.length - 1]), 0);
   if (!(churned > 0)) throw new ClvkitError('no customer churned in the data: the sBG cannot be identified (retention looks like 100%)');
-  const base = fitWithEngine<SbgParams>(
+  const base = fitRetentionModel<SbgParams>(
     'sbg',
     {
       names: ['alpha', 'beta'],

@@ -151,3 +151,14 @@ describe.runIf(sharedDataAvailable('sbg_retention.csv'))('sBG on Fader & Hardie 
   }
 });
 
+
+describe('sBG at the homogeneous boundary', () => {
+  it('a cohort with the same churn for everyone returns the geometric limit with a warning instead of failing', () => {
+    // 1% churn a period for everyone (expected counts of a homogeneous cohort of 100,000)
+    const alive = Array.from({ length: 8 }, (_, t) => 100_000 * Math.pow(0.99, t));
+    const fit = fitSbg(alive);
+    expect(fit.warning ?? '').toMatch(/homogeneous/);
+    for (let t = 1; t <= 7; t++) expect(fit.retentionRate(t)).toBeCloseTo(0.99, 3);
+    expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+  });
+});
