@@ -107,6 +107,7 @@ const WEIGHTS = ['weights', 'weight', 'count', 'n_customers', 'poids'];
 const PERIODS = ['periods', 'n', 'opportunities'];
 const PERIOD = ['period', 'year', 'month', 'week', 'day', 'periode', 'annee', 'mois', 'semaine', 'jour', 'age', 'tenure'];
 const ALIVE = ['alive', 'survivors', 'active', 'actifs', 'survivants'];
+const COHORT = ['cohort', 'group', 'segment', 'cohorte', 'groupe'];
 
 function find(norm: string[], aliases: string[]): number {
   for (const a of aliases) {
@@ -167,7 +168,9 @@ export function sniffModelInputKind(path: string, delimiter?: string): ModelInpu
   if (kind === 'survivors' && lines.length > 1) {
     // A transaction file may have a "week" or "month" column: survivor tables hold numbers only.
     const data = d === 'whitespace' ? lines[1].trim().split(/\s+/) : lines[1].split(d);
-    if (!data.every((c) => c.trim() === '' || /^-?[\d.,\s]+%?$/.test(c.trim().replace(/^"(.*)"$/, '$1')))) return undefined;
+    const cohortCol = find(cells.map((c) => normalizeHeader(c.replace(/^"(.*)"$/, '$1'))), COHORT);
+    const numeric = (c: string) => c.trim() === '' || /^-?[\d.,\s]+%?$/.test(c.trim().replace(/^"(.*)"$/, '$1'));
+    if (!data.every((c, i) => i === cohortCol || numeric(c))) return undefined;
   }
   return kind;
 }
@@ -303,8 +306,9 @@ function readBgBb(table: Table): BgBbFileData {
 
 function readSurvivors(table: Table, options: SummaryFileOptions): SurvivorFileData {
   const norm = table.header.map(normalizeHeader);
-  let pc = find(norm, PERIOD);
-  if (pc < 0) pc = -1;
+  const pc = find(norm, PERIOD);
+  const lc = find(norm, COHORT);
+  if (lc >= 0 && pc >= 0 && find(norm, ALIVE) >= 0) return readLongSurvivors(table, options, lc, pc, find(norm, ALIVE));
   const cohortCols = table.header.map((_, i) => i).filter((i) => i !== pc);
   const columns = cohortCols.map((i) => table.header[i]);
   let chosen: number[];
@@ -359,4 +363,39 @@ function readSurvivors(table: Table, options: SummaryFileOptions): SurvivorFileD
     cohorts,
     fromPercentages: size !== undefined,
   };
+}
+
+/** Long survivor tables: `cohort, period, alive` rows, periods 0, 1, ... in order within each cohort. */
+function readLongSurvivors(table: Table, options: SummaryFileOptions, lc: number, pc: number, ac: number): SurvivorFileData {
+  const size = options.cohortSize;
+  if (size !== undefined && (!(size > 0) || !Number.isFinite(size))) throw new ClvkitError(`the cohort size must be a positive number, got ${size}`);
+  const byName = new Map<string, number[]>();
+  for (let i = 0; i < table.rows.length; i++) {
+    const name = table.rows[i][lc].trim();
+    const alive = byName.get(name) ?? [];
+    const p = numberCell(table, i, pc, 'a period number');
+    if (p !== alive.length) {
+      throw cellError(table, i, pc, `periods of cohort "${name}" must be 0, 1, 2, ... in order; expected ${alive.length}, got "${table.rows[i][pc]}"`);
+    }
+    const v = numberCell(table, i, ac, 'a number of survivors');
+    if (!(v >= 0)) throw cellError(table, i, ac, `survivors must be >= 0, got "${table.rows[i][ac]}"`);
+    if (size !== undefined && v > 100) throw cellError(table, i, ac, `with a cohort size the values are percentages (0-100), got ${v}`);
+    const count = size !== undefined ? (v / 100) * size : v;
+    if (alive.length > 0 && count > alive[alive.length - 1] * (1 + 1e-12)) {
+      throw cellError(table, i, ac, `survivors of cohort "${name}" cannot increase from one period to the next`);
+    }
+    alive.push(count);
+    byName.set(name, alive);
+  }
+  const columns = [...byName.keys()];
+  const asked = options.column === undefined ? columns : Array.isArray(options.column) ? options.column : options.column.split(',').map((s) => s.trim());
+  const cohorts = asked.map((name) => {
+    const alive = byName.get(name);
+    if (!alive) throw new ClvkitError(`no cohort "${name}"; cohorts found: ${columns.join(', ')}`, { file: table.file }, 2);
+    if (options.through !== undefined) alive.splice(options.through + 1);
+    if (alive.length < 2) throw new ClvkitError(`cohort "${name}" needs survivors for at least periods 0 and 1`, { file: table.file });
+    if (!(alive[0] > 0)) throw new ClvkitError(`cohort "${name}": the cohort size at period 0 must be positive`, { file: table.file });
+    return { name, alive };
+  });
+  return { kind: 'survivors', file: table.file, periodColumn: table.header[pc], columns, cohorts, fromPercentages: size !== undefined };
 }

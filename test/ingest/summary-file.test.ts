@@ -134,6 +134,21 @@ describe('survivor tables', () => {
     expect(() => readSummaryFile(file('m4.csv', multi), { column: 'premium' })).toThrow(/no cohort column "premium"; cohort columns found: regular, high_end/);
   });
 
+  it('long tables cohort,period,alive: every cohort by default (pooled), or those named with column', () => {
+    const long = 'cohort,period,alive\n2023-01,0,500\n2023-01,1,400\n2023-01,2,350\n2023-02,0,300\n2023-02,1,250\n';
+    expect(sniffModelInputKind(file('long.csv', long))).toBe('survivors');
+    const d = readSummaryFile(file('long.csv', long));
+    if (d.kind !== 'survivors') throw new Error('kind');
+    expect(d.cohorts).toEqual([
+      { name: '2023-01', alive: [500, 400, 350] },
+      { name: '2023-02', alive: [300, 250] },
+    ]);
+    const one = readSummaryFile(file('long.csv', long), { column: '2023-02' });
+    if (one.kind !== 'survivors') throw new Error('kind');
+    expect(one.cohorts.map((c) => c.name)).toEqual(['2023-02']);
+    expect(errorOf(() => readSummaryFile(file('long2.csv', 'cohort,period,alive\nA,0,5\nA,2,4\n'))).location).toMatchObject({ line: 3, column: 2 });
+  });
+
   it('rejects increasing survivors, out-of-order periods, percentages over 100', () => {
     expect(errorOf(() => readSummaryFile(file('inc.csv', 'period,alive\n0,100\n1,120\n'))).location).toMatchObject({ line: 3, column: 2 });
     expect(errorOf(() => readSummaryFile(file('ord.csv', 'period,alive\n1,100\n2,90\n'))).message).toMatch(/periods must be 0, 1, 2/);
