@@ -69,7 +69,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'];
  *
  * BG/NBD, FHL 2005a eq. (6): L = B(a,b+x)/B(a,b) Γ(r+x)α^r/(Γ(r)(α+T)^{r+x})
  *   + δ_{x>0} B(a+1,b+x-1)/B(a,b) Γ(r+x)α^r/(Γ(r)(α+t_x)^{r+x}).
- * MBG/NBD, Batislam et al. 2007 eq. (4): B(a,b+x+1) in the first term and B(a+1,b+x) in the second,
+ * MBG/NBD, Batislam et al. 2007 (likelihood): B(a,b+x+1) in the first term and B(a+1,b+x) in the second,
  * for every x. The two terms are combined as log(first) + softplus(log(second/first)).
  *
  * @example
@@ -362,7 +362,7 @@ export function bgExpectedActiveQuadrature(r: number, alpha: number, a: number, 
   });
 }
 
-/** log NBD pmf: P(N(t) = x) for a Poisson count with Gamma(r, α) rate (FHL 2005a eq. 3). */
+/** log NBD pmf: P(N(t) = x) for a Poisson count with Gamma(r, α) rate (FHL 2005a, assumptions i-ii). */
 export function logNbdPmf(x: number, r: number, alpha: number, t: number): number {
   if (t === 0) return x === 0 ? 0 : -Infinity;
   return gammaln(r + x) - gammaln(r) - gammaln(x + 1) + r * Math.log(alpha / (alpha + t)) + x * Math.log(t / (alpha + t));
@@ -428,18 +428,18 @@ export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams): Tran
   const { r, alpha, a, b } = params;
   const m = family === 'mbgnbd' ? 1 : 0;
   // P(alive) = 1 / (1 + e^u): BG/NBD FHL 2005a appendix / note "Computing P(alive) using the BG/NBD model";
-  // MBG/NBD Batislam et al. 2007 eq. (8)
+  // MBG/NBD Batislam et al. 2007 (P(alive) with the time-0 dropout)
   const palive = (x: number, tx: number, T: number) => {
     const u = aliveLogOdds(family, params, x, tx, T);
     return u === -Infinity ? 1 : u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
   };
-  // E[Y(t) | x, t_x, T] = P(alive) · G(r+x, α+T, a, b+x+m, t): FHL 2005a eq. (10), Batislam et al. 2007 eq. (9)
+  // E[Y(t) | x, t_x, T] = P(alive) · G(r+x, α+T, a, b+x+m, t): FHL 2005a eq. (10), Batislam et al. 2007 (conditional expectation)
   const condExp = (t: number, x: number, tx: number, T: number) =>
     t === 0 ? 0 : palive(x, tx, T) * bgExpectedActive(r + x, alpha + T, a, b + x + m, t);
   return {
     expectedTransactions(t: number): number {
       checkT(t);
-      // BG/NBD FHL 2005a eq. (7); MBG/NBD: E[X(t)] = b/(a+b) G(r, α, a, b+1, t) (Batislam et al. 2007 eq. 7)
+      // BG/NBD FHL 2005a eq. (7); MBG/NBD: E[X(t)] = b/(a+b) G(r, α, a, b+1, t) (Batislam et al. 2007, mean)
       return m === 0 ? bgExpectedActive(r, alpha, a, b, t) : (b / (a + b)) * bgExpectedActive(r, alpha, a, b + 1, t);
     },
     conditionalExpectedTransactions(t: number, row: SummaryRow): number {

@@ -24,7 +24,7 @@ export interface MbgNbdModel extends FitResultBase<MbgNbdParams>, TransactionMod
 }
 
 /**
- * Per-row MBG/NBD log-likelihood (Batislam et al. 2007 eq. 4), unweighted:
+ * Per-row MBG/NBD log-likelihood (Batislam et al. 2007, MBG/NBD likelihood), unweighted:
  * L = B(a,b+x+1)/B(a,b) Γ(r+x)α^r/(Γ(r)(α+T)^{r+x}) + B(a+1,b+x)/B(a,b) Γ(r+x)α^r/(Γ(r)(α+t_x)^{r+x}).
  *
  * @example
@@ -60,7 +60,7 @@ export function mbgNbdModel(params: MbgNbdParams): MbgNbdModel {
 }
 
 /**
- * Fits the MBG/NBD model by maximum likelihood (Batislam et al. 2007 eq. 4) on the compressed
+ * Fits the MBG/NBD model by maximum likelihood (Batislam et al. 2007) on the compressed
  * summary, with the analytic gradient.
  *
  * @example

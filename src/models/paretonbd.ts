@@ -44,8 +44,8 @@ export interface ParetoNbdModel extends FitResultBase<ParetoNbdParams>, Transact
 const NAMES = ['r', 'alpha', 's', 'beta'];
 
 /**
- * log of the Pareto/NBD "F" function at time t for frequency x (Fader & Hardie 2005 note, eqs. for
- * A_0 after Euler's transformation): F(t) = (α+t)^{-(r+x)} (β+t)^{-s} K_t with
+ * log of the Pareto/NBD "F" function at time t for frequency x (Fader & Hardie 2005 note, §3, the A_0
+ * term after Euler's transformation): F(t) = (α+t)^{-(r+x)} (β+t)^{-s} K_t with
  * K_t = 2F1(1, r+x; r+s+x+1; (α-β)/(α+t)) when α >= β, and
  * K_t = (α+t)/(β+t) · 2F1(1, s+1; r+s+x+1; (β-α)/(β+t)) when α < β,
  * so that s ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ = s/(r+s+x) (F(t_x) - F(T)).
@@ -80,7 +80,7 @@ function logF(r: number, alpha: number, s: number, beta: number, x: number, t: n
 }
 
 /**
- * Per-row pieces of the Pareto/NBD likelihood (Fader & Hardie 2005 note, eq. 22 with A_0):
+ * Per-row pieces of the Pareto/NBD likelihood (Fader & Hardie 2005 note, §3, with A_0):
  * L = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^{-(r+x)} (β+T)^{-s} + s/(r+s+x) (F(t_x) - F(T)) ].
  * Returns log L and the log of the "alive" term's share of L (log P(alive)).
  */
@@ -252,8 +252,8 @@ function powerDiff(s: number, B: number, t: number): number {
 /**
  * P(X(t) = n) for a new Pareto/NBD customer (Fader & Hardie 2006 note "Deriving an expression for
  * P(X(t) = x) under the Pareto/NBD model"): the NBD count times the probability to be alive at t,
- * plus the dropout-time integral ∫_0^t NBD(n; τ) s β^s (β+τ)^{-(s+1)} dτ. The integral (eqs. 5-6
- * of the note, which the note evaluates with 2F1 terms and a finite sum) is computed by tanh-sinh
+ * plus the dropout-time integral ∫_0^t NBD(n; τ) s β^s (β+τ)^{-(s+1)} dτ. The integral (§4
+ * of the note, which evaluates it with 2F1 terms and a finite sum) is computed by tanh-sinh
  * quadrature here, which avoids the note's subtraction of nearly equal terms.
  *
  * @example
@@ -282,15 +282,15 @@ export function paretoNbdPmf(p: ParetoNbdParams, n: number, t: number): number {
  */
 export function paretoNbdPredictions(params: ParetoNbdParams): TransactionModel & Pick<ParetoNbdModel, 'discountedExpectedResidualTransactions'> {
   const { r, alpha, s, beta } = params;
-  // P(alive | x, t_x, T) = (α+T)^{-(r+x)} (β+T)^{-s} Γ(r+x)α^rβ^s/Γ(r) / L (Fader & Hardie 2005 note, eq. 23)
+  // P(alive | x, t_x, T) = (α+T)^{-(r+x)} (β+T)^{-s} Γ(r+x)α^rβ^s/Γ(r) / L (Fader & Hardie 2005 note, §5)
   const palive = (x: number, tx: number, T: number) => Math.exp(rowLogLikelihood(params, x, tx, T).logAliveShare);
-  // E[Y(t) | x, t_x, T] = P(alive) (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^{s-1}] (Fader & Hardie 2005 note, eq. 26)
+  // E[Y(t) | x, t_x, T] = P(alive) (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^{s-1}] (Fader & Hardie 2005 note, §6)
   const condExp = (t: number, x: number, tx: number, T: number) =>
     t === 0 ? 0 : palive(x, tx, T) * ((r + x) / (alpha + T)) * (beta + T) * powerDiff(s, beta + T, t);
   return {
     expectedTransactions(t: number): number {
       checkHorizon(t);
-      // E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^{s-1}] (Fader & Hardie 2005 note, eq. 17)
+      // E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^{s-1}] (Fader & Hardie 2005 note, §4)
       return t === 0 ? 0 : ((r * beta) / alpha) * powerDiff(s, beta, t);
     },
     conditionalExpectedTransactions(t: number, row: SummaryRow): number {
@@ -309,7 +309,7 @@ export function paretoNbdPredictions(params: ParetoNbdParams): TransactionModel 
     conditionalProbabilityOfTransactions(n: number, t: number, row: SummaryRow): number {
       checkHorizon(t);
       checkSummaryRow(row);
-      // Posterior decomposition (as in Fader & Hardie 2006, P(X(t, t+τ) = x)): dead -> 0 purchases;
+      // Fader & Hardie, "Deriving the conditional PMF of the Pareto/NBD model" (note 028): dead -> 0 purchases;
       // alive -> the new-customer pmf with the posterior (r+x, α+T, s, β+T).
       const pa = palive(row.frequency, row.recency, row.T);
       const x = row.frequency;
