@@ -52,6 +52,18 @@ describe('clvkit segment', () => {
     expect(readFileSync(join(out, 'lorenz.csv'), 'utf8').trim().split('\n').length).toBe(102);
   }, 60_000);
 
+  it('reads the margin and the cost to serve from columns: a 0.5 margin halves the equity', () => {
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const withCols = join(dir, 'with-columns.csv');
+    writeFileSync(withCols, [lines[0] + ',margin_rate,serve_cost', ...lines.slice(1).map((l) => l + ',0.5,1')].join('\n') + '\n');
+    const full = JSON.parse(clvkit(['segment', withCols, '--json']).stdout);
+    const half = JSON.parse(clvkit(['segment', withCols, '--json', '--margin', 'margin_rate', '--cost-col', 'serve_cost']).stdout);
+    expect(half.equity.equity / full.equity.equity).toBeCloseTo(0.5, 12);
+    // whale: profit = 0.5 × spend − 1 per row
+    const spend = full.priorities.reduce((s: number, p: { historical_spend: number }) => s + p.historical_spend, 0);
+    expect(half.concentration.whale.total_profit).toBeCloseTo(0.5 * spend - (lines.length - 1), 6);
+  }, 60_000);
+
   it('exits 2 on bad usage and 1 on bad input', () => {
     expect(clvkit(['segment', file, '--model', 'bgbb']).status).toBe(2);
     expect(clvkit(['segment', file, '--horizon-unit', 'fortnight']).status).toBe(2);
