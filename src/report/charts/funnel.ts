@@ -1,6 +1,6 @@
 import { PALETTE, topLevel, type ChartOptions, type ChartText, type TopLevelSpec } from './common.ts';
 
-/** Funnel steps in order with their counts; shares are relative to the first step. */
+/** Funnel steps in order with their counts and shares (0..1, relative to the first step; the bar widths follow the shares). */
 export interface FunnelInput {
   steps: { step: string; count: number; share: number }[];
 }
@@ -19,8 +19,8 @@ export interface FunnelText extends ChartText {
  */
 export function funnelSpec(input: FunnelInput, text: FunnelText, options: ChartOptions = {}): TopLevelSpec {
   const order = input.steps.map((s) => s.step);
-  const values = input.steps.map((s) => ({ ...s, left: -s.count / 2, right: s.count / 2 }));
-  const max = Math.max(1, ...input.steps.map((s) => s.count));
+  const values = input.steps.map((s) => ({ ...s, left: -s.share / 2, right: s.share / 2 }));
+  const max = Math.max(1, ...input.steps.map((s) => s.share));
   const y = { field: 'step', type: 'nominal', sort: order, title: null };
   return topLevel(
     {

@@ -24,7 +24,8 @@ export interface SurvivalText extends ChartText {
 export function survivalSpec(input: SurvivalInput, text: SurvivalText, options: ChartOptions = {}): TopLevelSpec {
   const x = { field: 't', type: 'quantitative', title: text.x };
   const y = { field: 'survival', type: 'quantitative', title: text.y, scale: { domain: [0, 1] }, axis: { format: '.0%' } };
-  const color = { field: 'group', type: 'nominal', title: text.group };
+  const groups = new Set(input.curves.map((c) => c.group)).size;
+  const color = { field: 'group', type: 'nominal', title: text.group, ...(groups > 1 ? {} : { legend: null }) };
   const layers: Record<string, unknown>[] = [
     {
       data: { values: input.curves },
@@ -49,10 +50,10 @@ export function survivalSpec(input: SurvivalInput, text: SurvivalText, options: 
   if (input.projections?.length) {
     layers.push({
       data: { values: input.projections },
-      mark: { type: 'line', strokeDash: [6, 3], strokeWidth: 1.5, color: '#555' },
+      mark: { type: 'line', strokeWidth: 1.5, color: '#555' },
       encoding: {
         x, y,
-        detail: { field: 'model', type: 'nominal' },
+        strokeDash: { field: 'model', type: 'nominal', title: text.model, scale: { range: [[6, 3], [2, 2], [8, 2, 2, 2]] } },
         tooltip: [
           { field: 'model', type: 'nominal', title: text.model },
           { field: 't', type: 'quantitative', title: text.x },

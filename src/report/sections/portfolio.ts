@@ -117,21 +117,28 @@ export function recruitmentSection(r: { recruitment: RecruitmentRow[]; cohorts: 
   const steps = [{ step: m.stepFirst, count: first, share: 1 }];
   for (const d of conv.windows_days) {
     const p = conv.overall.windows[`within_${d}`];
-    if (p && p.n > 0) steps.push({ step: m.stepWithin(d), count: Math.round(p.rate * first), share: p.rate });
+    if (p && p.n > 0) steps.push({ step: m.stepWithin(d), count: p.successes, share: p.rate });
   }
   steps.push({ step: m.stepEver, count: conv.overall.ever.successes, share: conv.overall.ever.rate });
-  if (r.leads) {
-    const o = r.leads.overall;
-    steps.unshift({ step: m.stepLeads, count: o.leads, share: 1 });
-    blocks.push({ kind: 'paragraph', text: m.leadsText(f.int(o.leads), f.int(o.customers), f.pct(o.lead_to_customer.rate)) });
-  }
-  const base = steps[0].count || 1;
-  const funnel = steps.map((s) => ({ ...s, share: r.leads ? s.count / base : s.share }));
   blocks.push(
-    chart('chart-funnel', m.funnelTitle, funnelSpec({ steps: funnel }, { title: m.funnelTitle, count: m.count, share: m.shareOfFirst }), {
-      name: 'conversion-funnel.csv', header: ['step', 'count', 'share'], rows: funnel.map((s) => [s.step, s.count, s.share]),
+    chart('chart-funnel', m.funnelTitle, funnelSpec({ steps }, { title: m.funnelTitle, count: m.count, share: m.shareOfFirst }), {
+      name: 'conversion-funnel.csv', header: ['step', 'count', 'share'], rows: steps.map((s) => [s.step, s.count, s.share]),
     }),
   );
+  if (r.leads) {
+    const o = r.leads.overall;
+    blocks.push({ kind: 'paragraph', text: m.leadsText(f.int(o.leads), f.int(o.customers), f.pct(o.lead_to_customer.rate)) });
+    const leadSteps = [
+      { step: m.stepLeads, count: o.leads, share: 1 },
+      { step: m.stepConverted, count: o.customers, share: o.lead_to_customer.rate },
+      { step: m.stepRepeat, count: o.repeaters, share: o.lead_to_repeat.rate },
+    ];
+    blocks.push(
+      chart('chart-leads-funnel', m.leadsFunnelTitle, funnelSpec({ steps: leadSteps }, { title: m.leadsFunnelTitle, count: m.count, share: m.shareOfFirst }), {
+        name: 'leads-funnel.csv', header: ['step', 'count', 'share'], rows: leadSteps.map((s) => [s.step, s.count, s.share]),
+      }),
+    );
+  }
   // cohort retention (skip each cohort's last, partial period)
   const cells = r.cohorts.flatMap((c) =>
     c.retention.map((ret, age) => ({ cohort: f.month(c.cohort), age, retention: ret, active: c.active[age], size: c.size })).filter((x, age) => age > 0 && !(c.last_partial && age === c.retention.length - 1)),

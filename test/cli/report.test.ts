@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'clvkit.js');
+const clvkit = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'clvkit-report-cli-'));
+const sample = join(root, 'data', 'sample-transactions.csv');
+
+describe('clvkit report', () => {
+  it('writes the French report with research sections, choosing the model on the holdout', () => {
+    expect(clvkit(['simulate', '--kano', '--seed', '3', '-o', join(dir, 'kano.csv')]).status).toBe(0);
+    expect(clvkit(['simulate', '--nps', '--seed', '3', '-o', join(dir, 'nps.csv')]).status).toBe(0);
+    const out = join(dir, 'sub', 'report.html');
+    const r = clvkit(['report', sample, '-o', out, '--lang', 'fr', '--calibration-end', '2025-06-30', '--kano', join(dir, 'kano.csv'), '--nps', join(dir, 'nps.csv'), '--nps-by', 'channel', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/model: (bgnbd|mbgnbd|paretonbd) \(chosen on holdout error\)/);
+    expect(r.stderr).toContain(`wrote ${out}`);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Analyse de Kano');
+    expect(html).toContain('Net Promoter Score');
+    expect(html).toContain('Le modèle a été choisi automatiquement');
+    expect(html).not.toContain('vega-embed'); // static unless --interactive
+  });
+
+  it('--interactive inlines the Vega runtime', () => {
+    const out = join(dir, 'interactive.html');
+    const r = clvkit(['report', sample, '-o', out, '--model', 'bgnbd', '--interactive', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('id="clvkit-specs"');
+    expect(html.length).toBeGreaterThan(700_000);
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/);
+  });
+
+  it('bad usage exits 2 with one readable line', () => {
+    for (const args of [
+      ['report', sample, '-o', join(dir, 'x.html'), '--lang', 'de'],
+      ['report', sample, '-o', join(dir, 'x.html'), '--model', 'xgboost'],
+      ['report', sample, '-o', join(dir, 'x.html'), '--survey', 'answers.csv'],
+      ['report', sample],
+    ]) {
+      const r = clvkit(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(join(dir, 'x.html'))).toBe(false);
+  });
+
+  it('a missing or bad input file exits 1', () => {
+    const r = clvkit(['report', join(dir, 'missing.csv'), '-o', join(dir, 'y.html')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^clvkit: /);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'customer_id,date,amount\nA,not a date,3\n');
+    expect(clvkit(['report', bad, '-o', join(dir, 'y.html')]).status).toBe(1);
+  });
+});
