@@ -133,21 +133,31 @@ export function predictCustomers(
 ): CustomerPrediction[] {
   const margin = options.margin ?? 1;
   const out: CustomerPrediction[] = [];
+  const wantValue = options.spend !== undefined && data.monetaryValue !== undefined;
+  // Customers with the same (x, t_x, T) share their transaction predictions: computed once.
+  const cache = new Map<string, [number, number, number]>();
   for (let i = 0; i < data.frequency.length; i++) {
     const row = { frequency: data.frequency[i], recency: data.recency[i], T: data.T[i], periods: data.T[i] };
+    const key = `${row.frequency},${row.recency},${row.T}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      const expected = model.conditionalExpectedTransactions(options.horizon, row);
+      const discounted = !wantValue ? NaN : options.rate === 0 ? expected : discountedConditionalExpectedTransactions(model, row, options.horizon, options.rate);
+      hit = [expected, model.probabilityAlive(row), discounted];
+      cache.set(key, hit);
+    }
     const p: CustomerPrediction = {
       customer_id: data.customerIds ? data.customerIds[i] : String(i + 1),
       frequency: row.frequency,
       recency: row.recency,
       T: row.T,
-      expected_transactions: model.conditionalExpectedTransactions(options.horizon, row),
-      probability_alive: model.probabilityAlive(row),
+      expected_transactions: hit[0],
+      probability_alive: hit[1],
     };
-    if (options.spend && data.monetaryValue) {
-      const m = data.monetaryValue[i];
-      p.expected_spend = options.spend.conditionalExpectedAverageSpend(row.frequency, row.frequency > 0 && Number.isFinite(m) ? m : 0);
-      const det = options.rate === 0 ? p.expected_transactions : discountedConditionalExpectedTransactions(model, row, options.horizon, options.rate);
-      p.clv = det * p.expected_spend * margin;
+    if (wantValue) {
+      const m = data.monetaryValue![i];
+      p.expected_spend = options.spend!.conditionalExpectedAverageSpend(row.frequency, row.frequency > 0 && Number.isFinite(m) ? m : 0);
+      p.clv = hit[2] * p.expected_spend * margin;
     }
     out.push(p);
   }
