@@ -221,7 +221,9 @@ function readCustomerSummary(table: Table): SummaryFileData {
   const fc = required(table, norm, FREQ, 'frequency');
   const rc = required(table, norm, REC, 'recency');
   const tc = required(table, norm, TCOL, 'T');
-  const mc = find(norm, MONEY);
+  let mc = find(norm, MONEY);
+  // A summary written without amounts (clvkit summary on a file with no amount column) has an empty spend column.
+  if (mc >= 0 && table.rows.every((r) => r[mc].trim() === '')) mc = -1;
   const wc = find(norm, WEIGHTS);
   const ic = find(norm, ID);
   const n = table.rows.length;

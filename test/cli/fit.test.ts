@@ -49,6 +49,13 @@ describe('clvkit fit (library call)', () => {
     const direct = fitBgNbd(s);
     for (const k of ['r', 'alpha', 'a', 'b']) expect(fitted.params[k]).toBeCloseTo(direct.params[k], 8);
     expect(fitted.customers).toBe(s.customerIds.length);
+    // round trip: `clvkit summary --out` then `clvkit fit` on that summary (its spend column is empty: no amounts)
+    const out = join(dir, 'example-summary.csv');
+    expect(clvkit(['summary', sharedPath('example_transactions.csv'), '--out', out]).status).toBe(0);
+    const again = await fitFromFile(out, { model: 'bgnbd' });
+    expect(again.loaded.source).toBe('summary');
+    expect(again.loaded.hasSpend).toBe(false);
+    for (const k of ['r', 'alpha', 'a', 'b']) expect(again.fitted.params[k]).toBeCloseTo(direct.params[k], 8);
   });
 
   it.runIf(sharedDataAvailable('CDNOW_sample.txt'))('from the raw CDNOW sample: BG/NBD and Gamma-Gamma reproduce the published values', async () => {
