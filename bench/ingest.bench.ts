@@ -168,14 +168,21 @@ async function main(): Promise<void> {
   await ensureData();
   const sizeMB = statSync(FILE).size / 2 ** 20;
   const results: Record<string, { runs: ChildResult[]; medianMs: number; peakRssMB: number }> = {};
-  for (const [mode, n] of [['noop', 1], ['floor', reps], ['clvkit', reps], ['csv-parse', csvReps]] as [Mode, number][]) {
-    if (n <= 0) continue;
-    const runs: ChildResult[] = [];
-    for (let k = 0; k < n; k++) {
-      runs.push(runChild(mode));
-      process.stderr.write(`${mode} run ${k + 1}/${n}: ${runs.at(-1)!.ms.toFixed(0)} ms, ${runs.at(-1)!.maxRssMB.toFixed(0)} MB\n`);
-    }
-    results[mode] = { runs, medianMs: median(runs.map((r) => r.ms)), peakRssMB: Math.max(...runs.map((r) => r.maxRssMB)) };
+  const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'csv-parse': [] };
+  const once = (mode: Mode, k: number, n: number) => {
+    const r = runChild(mode);
+    runs[mode].push(r);
+    process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms, ${r.maxRssMB.toFixed(0)} MB\n`);
+  };
+  once('noop', 0, 1);
+  // Floor and clvkit runs alternate so that a change in machine load affects both alike.
+  for (let k = 0; k < reps; k++) {
+    once('floor', k, reps);
+    once('clvkit', k, reps);
+  }
+  for (let k = 0; k < csvReps; k++) once('csv-parse', k, csvReps);
+  for (const [mode, rs] of Object.entries(runs)) {
+    if (rs.length > 0) results[mode] = { runs: rs, medianMs: median(rs.map((r) => r.ms)), peakRssMB: Math.max(...rs.map((r) => r.maxRssMB)) };
   }
   const floorMs = results.floor.medianMs;
   const clvMs = results.clvkit.medianMs;

@@ -157,10 +157,16 @@ export class ByteKeyIndex {
   }
 
   // Direct table for prefix + digits keys.
-  private prefixLen = -1;
-  private prefix = new Uint8Array(8);
-  private useDirect = false;
-  private direct = new Int32Array(0);
+  /** Length of the id prefix before the digits (-1 until the first key is seen). */
+  prefixLen = -1;
+  prefix = new Uint8Array(8);
+  /** Whether keys of the shape prefix + digits go to the direct table. */
+  useDirect = false;
+  /**
+   * Direct table: number → (key index + 1) | (key length << 26), 0 when empty. Read-only outside
+   * this class (a caller may look up hits itself; misses and inserts go through indexOf).
+   */
+  direct = new Int32Array(0);
 
   /** The non-digit prefix of the first key decides the direct table's key shape. */
   private choosePrefix(buf: Uint8Array, s: number, e: number): void {
@@ -314,12 +320,23 @@ export class ByteKeyIndex {
 
   /** All keys as strings, in index order (decoded as UTF-8). */
   keys(): string[] {
-    const out = new Array<string>(this.size);
+    const n = this.size;
+    if (n === 0) return [];
     const arena = Buffer.from(this.arena.buffer, this.arena.byteOffset, this.arenaUsed);
     const ascii = !this.hasNonAscii();
-    for (let k = 0; k < this.size; k++) {
+    const out = new Array<string>(n);
+    if (ascii) {
+      // One decode of the whole arena, then substrings: far cheaper than a million small decodes.
+      const all = arena.toString('latin1');
+      for (let k = 0; k < n; k++) {
+        const s = this.keyStart[k];
+        out[k] = all.substring(s, s + this.keyLen[k]);
+      }
+      return out;
+    }
+    for (let k = 0; k < n; k++) {
       const s = this.keyStart[k];
-      out[k] = ascii ? arena.toString('latin1', s, s + this.keyLen[k]) : arena.toString('utf8', s, s + this.keyLen[k]);
+      out[k] = arena.toString('utf8', s, s + this.keyLen[k]);
     }
     return out;
   }

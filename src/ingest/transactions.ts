@@ -188,11 +188,6 @@ class Ingest {
   private unclosedQuote = false;
   /** Set when a loop stopped at a record not complete in the buffer. */
   private incomplete = false;
-  /** Customer ids waiting for a batched dictionary lookup: bytes of the current buffer. */
-  private pendS = new Int32Array(1024);
-  private pendE = new Int32Array(1024);
-  private pendAt = new Int32Array(1024);
-  private np = 0;
   /** Day numbers by (year − 1900, month, day): parsed dates repeat, so each is computed once. */
   private dayCache = new Int32Array(256 * 12 * 31).fill(UNSET);
   private readonly sampleBytes: number;
@@ -726,17 +721,7 @@ class Ingest {
         const h = this.field(buf, hi);
         this.channel![length] = this.channels!.indexOf(h.buf, h.s, h.e);
       }
-      if (cb === buf) {
-        let np = this.np;
-        if (np === this.pendS.length) this.growPending();
-        this.pendS[np] = cs;
-        this.pendE[np] = ce;
-        this.pendAt[np] = length;
-        this.np = ++np;
-      } else {
-        this.flushPending(buf);
-        customer[length] = customers.indexOf(cb, cs, ce);
-      }
+      customer[length] = customers.indexOf(cb, cs, ce);
       day[length] = dv;
       amount[length] = av;
       length++;
@@ -744,23 +729,47 @@ class Ingest {
     this.length = length;
     this.line = line;
     this.read = read;
-    this.flushPending(buf);
     return p < end ? p : end;
   }
 
-  /** Resolve the pending customer ids (in row order, so first-seen order is kept). */
-  private flushPending(buf: Buffer): void {
-    if (this.np === 0) return;
-    this.customers.indexMany(buf, this.pendS, this.pendE, this.np, this.customer, this.pendAt);
-    this.np = 0;
-  }
+  /** Scratch of fastLoop: per row, the id's number (or -1) and its byte range. */
+  private kv = new Int32Array(1 << 16);
+  private ks = new Int32Array(1 << 16);
+  private ke = new Int32Array(1 << 16);
 
-  private growPending(): void {
-    const n = this.pendS.length * 2;
-    for (const k of ['pendS', 'pendE', 'pendAt'] as const) {
+  private growIdScratch(): void {
+    const n = this.kv.length * 2;
+    for (const k of ['kv', 'ks', 'ke'] as const) {
       const a = new Int32Array(n);
       a.set(this[k]);
       this[k] = a;
+    }
+  }
+
+  /**
+   * Customer index of rows base .. base + count from the fastLoop scratch: direct-table hits in a
+   * tight loop (independent loads, so many misses are in flight at once), anything else through
+   * the dictionary, in row order.
+   */
+  private resolveIds(buf: Buffer, base: number, count: number): void {
+    const ix = this.customers;
+    const customer = this.customer;
+    const kv = this.kv;
+    const ks = this.ks;
+    const ke = this.ke;
+    let direct = ix.direct;
+    for (let r = 0; r < count; r++) {
+      const v = kv[r];
+      let k = -1;
+      if (v >= 0 && v < direct.length) {
+        const cell = direct[v];
+        if (cell !== 0 && cell >>> 26 === ke[r] - ks[r]) k = (cell & 0x3ffffff) - 1;
+      }
+      if (k < 0) {
+        k = ix.indexOf(buf, ks[r], ke[r]);
+        direct = ix.direct;
+      }
+      customer[base + r] = k;
     }
   }
 
@@ -833,10 +842,11 @@ class Ingest {
     let cap = customer.length;
     let line = this.line;
     let read = this.read;
-    let np = this.np;
-    let pendS = this.pendS;
-    let pendE = this.pendE;
-    let pendAt = this.pendAt;
+    const ix = this.customers;
+    const base = length;
+    let kv = this.kv;
+    let ks = this.ks;
+    let ke = this.ke;
     let stop = -1;
     while (p < end) {
       const rowStart = p;
@@ -927,17 +937,39 @@ class Ingest {
         amount = this.amount;
         cap = customer.length;
       }
-      if (np === pendS.length) {
-        this.np = np;
-        this.growPending();
-        pendS = this.pendS;
-        pendE = this.pendE;
-        pendAt = this.pendAt;
+      // Customer: keep the id's bytes and, for prefix + digits ids, its number; the dictionary
+      // lookups are done after the scan (resolveIds) so that their cache misses overlap.
+      let v = -1;
+      if (ix.useDirect) {
+        const pl = ix.prefixLen;
+        const digits = ce - cs - pl;
+        if (digits >= 1 && digits <= 9) {
+          const prefix = ix.prefix;
+          let q = 0;
+          while (q < pl && buf[cs + q] === prefix[q]) q++;
+          if (q === pl) {
+            v = 0;
+            for (let i = cs + pl; i < ce; i++) {
+              const dd = buf[i] - 48;
+              if (dd >>> 0 > 9) {
+                v = -1;
+                break;
+              }
+              v = v * 10 + dd;
+            }
+          }
+        }
       }
-      pendS[np] = cs;
-      pendE[np] = ce;
-      pendAt[np] = length;
-      np++;
+      const r = length - base;
+      if (r === kv.length) {
+        this.growIdScratch();
+        kv = this.kv;
+        ks = this.ks;
+        ke = this.ke;
+      }
+      kv[r] = v;
+      ks[r] = cs;
+      ke[r] = ce;
       day[length] = dv;
       amount[length] = av;
       length++;
@@ -947,9 +979,8 @@ class Ingest {
     this.length = length;
     this.line = line;
     this.read = read;
-    this.np = np;
-    // Resolve ids now: the buffer may shift once this call returns.
-    this.flushPending(buf);
+    // Resolve now, in row order: the buffer may shift once this call returns.
+    this.resolveIds(buf, base, length - base);
     if (stop >= 0) return stop;
     return p < end ? p : end;
   }

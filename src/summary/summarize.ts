@@ -88,29 +88,152 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   // Period index of each day over [minDay, end]: a lookup table (small: one entry per day).
   const span = Math.max(0, end - minDay + 1);
   const periodOf = periodTable(minDay, span, unit);
+
   // Periods → freq units as (periods × days per unit) / days per freq: one rounding for day → week.
   const uDays = unit === freq ? 1 : unitDays(unit);
   const fDays = unit === freq ? 1 : unitDays(freq);
   const endPeriod = periodOf[end - minDay];
   const calPeriod = periodOf[calEnd - minDay];
 
-  // Group rows by customer, ordered by day: two stable counting sorts (by day, then by customer),
-  // O(n + days + customers); skipped when the table is already in that order.
-  const order = groupOrder(customer, day, n, nCustomers, minDay, maxDay);
-  const start = order.start;
-  const idx = order.index;
+  // Rows grouped by customer, in day order within a customer: stable counting sorts, O(n + days +
+  // customers), copying day and amount into grouped columns so the loop below reads memory in order.
+  const g = groupRows(customer, day, hasAmount ? amount : undefined, n, nCustomers, minDay, maxDay);
+  const out = new Columns(nCustomers, split);
+  const unitIsDay = unit === 'day';
+  const counts = collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
+  const kept = counts.kept;
+  const afterEnd = counts.afterEnd;
+  const rowsNewInHoldout = counts.rowsNewInHoldout;
+  const rowsNoPurchase = counts.rowsNoPurchase;
+  const customersNewInHoldout = counts.customersNewInHoldout;
+  const customersNoPurchase = counts.customersNoPurchase;
+  const customersAfterEnd = counts.customersAfterEnd;
+  const keep = out.keep;
+  const cut = <T extends Float64Array | Int32Array>(a: T): T => (kept === nCustomers ? a : (a.slice(0, kept) as T));
+  const outFreq = cut(out.frequency);
+  const outRec = cut(out.recency);
+  const outT = cut(out.T);
+  const outMon = cut(out.monetaryValue);
+  const outFirst = cut(out.firstPurchase);
+  const outLast = cut(out.lastPurchase);
+  const outTx = cut(out.transactions);
+  const outSpend = cut(out.totalSpend);
+  const hoFreq = out.holdoutFrequency ? cut(out.holdoutFrequency) : undefined;
+  const hoMon = out.holdoutMonetaryValue ? cut(out.holdoutMonetaryValue) : undefined;
 
-  const outFreq = new Float64Array(nCustomers);
-  const outRec = new Float64Array(nCustomers);
-  const outT = new Float64Array(nCustomers);
-  const outMon = new Float64Array(nCustomers);
-  const outFirst = new Int32Array(nCustomers);
-  const outLast = new Int32Array(nCustomers);
-  const outTx = new Int32Array(nCustomers);
-  const outSpend = new Float64Array(nCustomers);
-  const hoFreq = split ? new Float64Array(nCustomers) : undefined;
-  const hoMon = split ? new Float64Array(nCustomers) : undefined;
-  const keep = new Int32Array(nCustomers);
+  let ids: string[];
+  if (kept === nCustomers) ids = table.customerIds.slice();
+  else {
+    ids = new Array<string>(kept);
+    for (let k = 0; k < kept; k++) ids[k] = table.customerIds[keep[k]];
+  }
+  const base = table.accounting;
+  const rejected: Record<string, number> = { ...base.rejected };
+  if (afterEnd > 0) rejected[SUMMARY_REJECT.afterEnd] = afterEnd;
+  if (rowsNewInHoldout > 0) rejected[SUMMARY_REJECT.newInHoldout] = rowsNewInHoldout;
+  if (rowsNoPurchase > 0) rejected[SUMMARY_REJECT.noPurchase] = rowsNoPurchase;
+  const accounting: RowAccounting = {
+    read: base.read,
+    used: base.used - afterEnd - rowsNewInHoldout - rowsNoPurchase,
+    rejected,
+    firstLines: base.firstLines,
+  };
+  const excludedCustomers: Record<string, number> = {};
+  if (customersAfterEnd > 0) excludedCustomers['first purchase after end'] = customersAfterEnd;
+  if (customersNewInHoldout > 0) excludedCustomers['first purchase after calibration end'] = customersNewInHoldout;
+  if (customersNoPurchase > 0) excludedCustomers['returns only'] = customersNoPurchase;
+
+  const summary: SummaryResult = {
+    customerIds: ids,
+    frequency: outFreq,
+    recency: outRec,
+    T: outT,
+    monetaryValue: outMon,
+    firstPurchase: outFirst,
+    lastPurchase: outLast,
+    transactions: outTx,
+    totalSpend: outSpend,
+    unit,
+    freq,
+    end: calEnd,
+    accounting,
+    excludedCustomers,
+  };
+  if (split && hoFreq && hoMon) {
+    summary.holdoutFrequency = hoFreq;
+    summary.holdoutMonetaryValue = hoMon;
+    summary.holdoutT = new Float64Array(kept).fill(((endPeriod - calPeriod) * uDays) / fDays);
+    summary.calibrationEnd = calEnd;
+  }
+  return summary;
+}
+
+/** Output columns sized for every customer; the first `kept` entries are filled. */
+class Columns {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  monetaryValue: Float64Array;
+  firstPurchase: Int32Array;
+  lastPurchase: Int32Array;
+  transactions: Int32Array;
+  totalSpend: Float64Array;
+  holdoutFrequency: Float64Array | undefined;
+  holdoutMonetaryValue: Float64Array | undefined;
+  /** Table customer index of each output row. */
+  keep: Int32Array;
+  constructor(n: number, split: boolean) {
+    this.frequency = new Float64Array(n);
+    this.recency = new Float64Array(n);
+    this.T = new Float64Array(n);
+    this.monetaryValue = new Float64Array(n);
+    this.firstPurchase = new Int32Array(n);
+    this.lastPurchase = new Int32Array(n);
+    this.transactions = new Int32Array(n);
+    this.totalSpend = new Float64Array(n);
+    this.holdoutFrequency = split ? new Float64Array(n) : undefined;
+    this.holdoutMonetaryValue = split ? new Float64Array(n) : undefined;
+    this.keep = new Int32Array(n);
+  }
+}
+
+interface Grouped {
+  start: Int32Array;
+  /** Row j of the grouped order: day at 2j, amount at 2j + 1. */
+  rows: Float64Array;
+}
+
+/**
+ * The per-customer pass over grouped rows: collapse each customer's rows into purchase periods
+ * and write the summary columns. Typed arrays and numbers only (the hot loop).
+ */
+function collapse(
+  g: Grouped,
+  nCustomers: number,
+  hasAmount: boolean,
+  unitIsDay: boolean,
+  periodOf: Int32Array,
+  minDay: number,
+  end: number,
+  calEnd: number,
+  calPeriod: number,
+  uDays: number,
+  fDays: number,
+  out: Columns,
+) {
+  const start = g.start;
+  const g2 = g.rows;
+  const oFreq = out.frequency;
+  const oRec = out.recency;
+  const oT = out.T;
+  const oMon = out.monetaryValue;
+  const oFirst = out.firstPurchase;
+  const oLast = out.lastPurchase;
+  const oTx = out.transactions;
+  const oSpend = out.totalSpend;
+  const hFreq = out.holdoutFrequency;
+  const hMon = out.holdoutMonetaryValue;
+  const keep = out.keep;
   let kept = 0;
   let afterEnd = 0;
   let rowsNewInHoldout = 0;
@@ -118,11 +241,9 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   let customersNewInHoldout = 0;
   let customersNoPurchase = 0;
   let customersAfterEnd = 0;
-
   for (let c = 0; c < nCustomers; c++) {
-    const a = start[c];
     const b = start[c + 1];
-    // Calibration part: rows with day <= calEnd.
+    let j = start[c];
     let firstP = 0;
     let firstDay = 0;
     let lastP = 0;
@@ -134,45 +255,47 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     let hoPurchases = 0;
     let hoSum = 0;
     let hoRows = 0;
-    let j = a;
     while (j < b) {
-      const i0 = idx[j];
-      const d0 = day[i0];
+      const d0 = g2[2 * j];
       if (d0 > end) {
         afterEnd += b - j; // rows are in day order: the rest are after the end too
         break;
       }
-      const p = periodOf[d0 - minDay];
+      const p = unitIsDay ? d0 : periodOf[d0 - minDay];
       const holdout = d0 > calEnd;
-      // One period of this customer (within one side of the calibration split).
+      // One purchase period of this customer (within one side of the calibration split).
       let net = 0;
       let hasReturn = false;
-      let rows = 0;
-      let pFirstDay = d0;
+      let firstPurchaseDay = -1;
       let pLastDay = d0;
-      let pFirstPurchaseDay = -1;
-      while (j < b) {
-        const i = idx[j];
-        const d = day[i];
-        if (d > end || periodOf[d - minDay] !== p || d > calEnd !== holdout) break;
-        const v = amount[i];
-        if (hasAmount) {
+      const j0 = j;
+      if (hasAmount) {
+        for (; j < b; j++) {
+          const d = g2[2 * j];
+          if (d !== d0 && (unitIsDay || d > end || periodOf[d - minDay] !== p || d > calEnd !== holdout)) break;
+          const v = g2[2 * j + 1];
           net += v;
           if (v < 0) hasReturn = true;
-          else if (pFirstPurchaseDay < 0) pFirstPurchaseDay = d;
+          else if (firstPurchaseDay < 0) firstPurchaseDay = d;
+          pLastDay = d;
         }
-        pLastDay = d;
-        rows++;
-        j++;
+      } else {
+        for (; j < b; j++) {
+          const d = g2[2 * j];
+          if (d !== d0 && (unitIsDay || d > end || periodOf[d - minDay] !== p || d > calEnd !== holdout)) break;
+          pLastDay = d;
+        }
       }
-      const purchase = !hasAmount || !hasReturn || net > 0;
+      const rows = j - j0;
+      // A period is a purchase when it has no returns, or when its net amount is positive.
+      const purchase = !hasReturn || net > 0;
       if (!holdout) {
         txRows += rows;
         spend += net;
         if (purchase) {
           if (purchases === 0) {
             firstP = p;
-            firstDay = hasAmount && pFirstPurchaseDay >= 0 ? pFirstPurchaseDay : pFirstDay;
+            firstDay = firstPurchaseDay >= 0 ? firstPurchaseDay : d0;
           } else repeatSum += net;
           lastP = p;
           lastDay = pLastDay;
@@ -198,62 +321,21 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
       continue;
     }
     const frequency = purchases - 1;
-    outFreq[kept] = frequency;
-    outRec[kept] = ((lastP - firstP) * uDays) / fDays;
-    outT[kept] = ((calPeriod - firstP) * uDays) / fDays;
-    outMon[kept] = hasAmount ? (frequency > 0 ? repeatSum / frequency : 0) : NaN;
-    outFirst[kept] = firstDay;
-    outLast[kept] = lastDay;
-    outTx[kept] = txRows;
-    outSpend[kept] = hasAmount ? spend : NaN;
-    if (hoFreq && hoMon) {
-      hoFreq[kept] = hoPurchases;
-      hoMon[kept] = hasAmount ? (hoPurchases > 0 ? hoSum / hoPurchases : 0) : NaN;
+    oFreq[kept] = frequency;
+    oRec[kept] = ((lastP - firstP) * uDays) / fDays;
+    oT[kept] = ((calPeriod - firstP) * uDays) / fDays;
+    oMon[kept] = hasAmount ? (frequency > 0 ? repeatSum / frequency : 0) : NaN;
+    oFirst[kept] = firstDay;
+    oLast[kept] = lastDay;
+    oTx[kept] = txRows;
+    oSpend[kept] = hasAmount ? spend : NaN;
+    if (hFreq && hMon) {
+      hFreq[kept] = hoPurchases;
+      hMon[kept] = hasAmount ? (hoPurchases > 0 ? hoSum / hoPurchases : 0) : NaN;
     }
     keep[kept++] = c;
   }
-
-  const ids = new Array<string>(kept);
-  for (let k = 0; k < kept; k++) ids[k] = table.customerIds[keep[k]];
-  const base = table.accounting;
-  const rejected: Record<string, number> = { ...base.rejected };
-  if (afterEnd > 0) rejected[SUMMARY_REJECT.afterEnd] = afterEnd;
-  if (rowsNewInHoldout > 0) rejected[SUMMARY_REJECT.newInHoldout] = rowsNewInHoldout;
-  if (rowsNoPurchase > 0) rejected[SUMMARY_REJECT.noPurchase] = rowsNoPurchase;
-  const accounting: RowAccounting = {
-    read: base.read,
-    used: base.used - afterEnd - rowsNewInHoldout - rowsNoPurchase,
-    rejected,
-    firstLines: base.firstLines,
-  };
-  const excludedCustomers: Record<string, number> = {};
-  if (customersAfterEnd > 0) excludedCustomers['first purchase after end'] = customersAfterEnd;
-  if (customersNewInHoldout > 0) excludedCustomers['first purchase after calibration end'] = customersNewInHoldout;
-  if (customersNoPurchase > 0) excludedCustomers['returns only'] = customersNoPurchase;
-
-  const summary: SummaryResult = {
-    customerIds: ids,
-    frequency: outFreq.slice(0, kept),
-    recency: outRec.slice(0, kept),
-    T: outT.slice(0, kept),
-    monetaryValue: outMon.slice(0, kept),
-    firstPurchase: outFirst.slice(0, kept),
-    lastPurchase: outLast.slice(0, kept),
-    transactions: outTx.slice(0, kept),
-    totalSpend: outSpend.slice(0, kept),
-    unit,
-    freq,
-    end: calEnd,
-    accounting,
-    excludedCustomers,
-  };
-  if (split && hoFreq && hoMon) {
-    summary.holdoutFrequency = hoFreq.slice(0, kept);
-    summary.holdoutMonetaryValue = hoMon.slice(0, kept);
-    summary.holdoutT = new Float64Array(kept).fill(((endPeriod - calPeriod) * uDays) / fDays);
-    summary.calibrationEnd = calEnd;
-  }
-  return summary;
+  return { kept, afterEnd, rowsNewInHoldout, rowsNoPurchase, customersNewInHoldout, customersNoPurchase, customersAfterEnd };
 }
 
 function fmt(d: Day): string {
@@ -277,6 +359,65 @@ export function periodTable(minDay: Day, span: number, unit: PeriodUnit): Int32A
     }
   }
   return t;
+}
+
+/**
+ * Day and amount columns grouped by customer, days ascending within a customer (stable):
+ * customer c's rows are [start[c], start[c+1]). Already grouped tables are used as they are;
+ * tables in day order (most exports) need one scatter pass.
+ */
+function groupRows(
+  customer: Int32Array,
+  day: Int32Array,
+  amount: Float64Array | undefined,
+  n: number,
+  nCustomers: number,
+  minDay: number,
+  maxDay: number,
+): Grouped {
+  const start = new Int32Array(nCustomers + 1);
+  let grouped = true;
+  let byDay = true;
+  let prevC = -1;
+  let prevD = -0x80000000;
+  for (let i = 0; i < n; i++) {
+    const c = customer[i];
+    const d = day[i];
+    start[c + 1]++;
+    if (d < prevD) {
+      byDay = false;
+      if (c === prevC) grouped = false;
+    }
+    if (c < prevC) grouped = false;
+    prevC = c;
+    prevD = d;
+  }
+  for (let c = 0; c < nCustomers; c++) start[c + 1] += start[c];
+  // Day and amount side by side: one cache line written per row by the scatter, not two.
+  const rows = new Float64Array(2 * n);
+  if (grouped) {
+    for (let i = 0; i < n; i++) {
+      rows[2 * i] = day[i];
+      rows[2 * i + 1] = amount ? amount[i] : 0;
+    }
+    return { start, rows };
+  }
+  if (byDay) {
+    const next = start.slice(0, nCustomers);
+    for (let i = 0; i < n; i++) {
+      const pos = 2 * next[customer[i]]++;
+      rows[pos] = day[i];
+      rows[pos + 1] = amount ? amount[i] : 0;
+    }
+    return { start, rows };
+  }
+  const { index } = groupOrder(customer, day, n, nCustomers, minDay, maxDay);
+  for (let k = 0; k < n; k++) {
+    const i = index[k];
+    rows[2 * k] = day[i];
+    rows[2 * k + 1] = amount ? amount[i] : 0;
+  }
+  return { start, rows };
 }
 
 /**
