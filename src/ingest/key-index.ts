@@ -4,13 +4,16 @@
  * keys live in one growable byte arena, so a lookup hashes and compares bytes and never
  * allocates: the id string is materialised once per key, at the end.
  *
+ * Ids made of a fixed prefix and up to 9 digits (`00042`, `C0001234`, the usual database keys)
+ * skip the hash table: their number indexes a direct table (4 bytes a number, at most 64 MB),
+ * which stays mostly in cache where a hash table of a million keys does not; the stored length
+ * tells `C01` from `C1`.
+ *
  * Why: a JavaScript Map keyed by strings costs a string allocation per row (~0.8 s per
- * million rows in the ingest); this costs a hash and a memcmp-like loop.
+ * million rows in the ingest); this costs a hash and a memcmp-like loop, or a table read.
  */
 import { isAscii } from 'node:buffer';
 
-/** Marks a batch entry resolved through the direct table. */
-const DIRECT = 0x7fffffff;
 /** Largest number + 1 for the direct table (64 MB at most). */
 const MAX_DIRECT = 1 << 24;
 
@@ -27,16 +30,9 @@ export class ByteKeyIndex {
   private arenaUsed = 0;
   private keyStart: Int32Array;
   private keyLen: Int32Array;
-  private keyHash: Int32Array;
-  private keyW0: Int32Array;
-  private keyW1: Int32Array;
   // Scratch of the last hashKey call.
   private w0 = 0;
   private w1 = 0;
-  // Batch scratch.
-  private bHash = new Int32Array(0);
-  private bW0 = new Int32Array(0);
-  private bW1 = new Int32Array(0);
 
   constructor(expectedKeys = 1024, hashSlots = 1024) {
     let cap = 1024;
@@ -46,9 +42,6 @@ export class ByteKeyIndex {
     const k = Math.max(256, expectedKeys);
     this.keyStart = new Int32Array(k);
     this.keyLen = new Int32Array(k);
-    this.keyHash = new Int32Array(k);
-    this.keyW0 = new Int32Array(k);
-    this.keyW1 = new Int32Array(k);
     this.arena = new Uint8Array(k * 8);
   }
 
@@ -74,7 +67,7 @@ export class ByteKeyIndex {
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d);
     h ^= h >>> 12;
-    return h === DIRECT ? DIRECT - 1 : h;
+    return h;
   }
 
   /**
@@ -96,64 +89,6 @@ export class ByteKeyIndex {
     }
     const h = this.hashKey(buf, s, e);
     return this.find(buf, s, e, h, this.w0, this.w1);
-  }
-
-  /**
-   * Indices of many keys buf[starts[i]..ends[i]) into out[at[i]], in order (so new keys get
-   * indices in first-seen order).
-   *
-   * Two speed-ups over calling indexOf in a loop, both about memory latency (a random read into
-   * a table of millions of keys is a cache and TLB miss):
-   * - keys made of a fixed prefix and up to 9 digits (`12345`, `C0000391`) index a direct table
-   *   by their number (4 bytes per possible number, bounded), a few MB that stays in cache;
-   *   the stored length tells `C01` from `C1`;
-   * - other keys are hashed first, then probed while the slot of the key AHEAD rows later is
-   *   touched, so the misses of independent lookups overlap.
-   */
-  indexMany(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, out: Int32Array, at: Int32Array): void {
-    if (this.bHash.length < count) {
-      this.bHash = new Int32Array(count);
-      this.bW0 = new Int32Array(count);
-      this.bW1 = new Int32Array(count);
-    }
-    const hs = this.bHash;
-    const w0s = this.bW0;
-    const w1s = this.bW1;
-    if (this.prefixLen < 0) this.choosePrefix(buf, starts[0], ends[0]);
-    const direct = this.useDirect;
-    for (let i = 0; i < count; i++) {
-      const s = starts[i];
-      const e = ends[i];
-      const v = direct ? this.numberOf(buf, s, e) : -1;
-      if (v >= 0) {
-        w0s[i] = v;
-        hs[i] = DIRECT;
-      } else {
-        hs[i] = this.hashKey(buf, s, e);
-        w0s[i] = this.w0;
-        w1s[i] = this.w1;
-      }
-    }
-    const AHEAD = 8;
-    let touch = 0;
-    for (let i = 0; i < count; i++) {
-      const ha = i + AHEAD < count ? hs[i + AHEAD] : DIRECT;
-      if (ha !== DIRECT) touch ^= this.slots[(ha & this.mask) << 2];
-      const h = hs[i];
-      if (h === DIRECT) {
-        const k = this.findDirect(buf, starts[i], ends[i], w0s[i]);
-        if (k >= 0) {
-          out[at[i]] = k;
-          continue;
-        }
-        // Same number, other length (C01 vs C1): the hash table holds it.
-        const hh = this.hashKey(buf, starts[i], ends[i]);
-        out[at[i]] = this.find(buf, starts[i], ends[i], hh, this.w0, this.w1);
-        continue;
-      }
-      out[at[i]] = this.find(buf, starts[i], ends[i], h, w0s[i], w1s[i]);
-    }
-    this.touched = touch;
   }
 
   // Direct table for prefix + digits keys.
@@ -205,13 +140,10 @@ export class ByteKeyIndex {
     const cell = this.direct[v];
     if (cell !== 0) return cell >>> 26 === len ? (cell & 0x3ffffff) - 1 : -1;
     // Direct keys are never rehashed: no hash needed.
-    const k = this.newKey(buf, s, e, 0, 0, 0);
+    const k = this.newKey(buf, s, e);
     this.direct[v] = (k + 1) | (len << 26);
     return k;
   }
-
-  /** Sink for the look-ahead loads (keeps them from being optimised away). */
-  touched = 0;
 
   private find(buf: Uint8Array, s: number, e: number, h: number, w0: number, w1: number): number {
     const len = e - s;
@@ -238,8 +170,8 @@ export class ByteKeyIndex {
   }
 
   private insert(buf: Uint8Array, s: number, e: number, h: number, w0: number, w1: number, slot: number): number {
-    const k = this.newKey(buf, s, e, h, w0, w1);
-    this.place(this.slots, slot, k);
+    const k = this.newKey(buf, s, e);
+    this.place(this.slots, slot, k, h, w0, w1);
     if (++this.hashed > (this.mask + 1) * 0.7) this.rehash();
     return k;
   }
@@ -248,15 +180,12 @@ export class ByteKeyIndex {
   private hashed = 0;
 
   /** Store a new key's bytes and metadata; returns its index. */
-  private newKey(buf: Uint8Array, s: number, e: number, h: number, w0: number, w1: number): number {
+  private newKey(buf: Uint8Array, s: number, e: number): number {
     const k = this.size++;
     if (k >= this.keyStart.length) {
       const n = this.keyStart.length * 2;
       this.keyStart = grow32(this.keyStart, n);
       this.keyLen = grow32(this.keyLen, n);
-      this.keyHash = grow32(this.keyHash, n);
-      this.keyW0 = grow32(this.keyW0, n);
-      this.keyW1 = grow32(this.keyW1, n);
     }
     const len = e - s;
     if (this.arenaUsed + len > this.arena.length) {
@@ -269,20 +198,17 @@ export class ByteKeyIndex {
     for (let i = s; i < e; i++) a[j++] = buf[i];
     this.keyStart[k] = this.arenaUsed;
     this.keyLen[k] = len;
-    this.keyHash[k] = h;
-    this.keyW0[k] = w0;
-    this.keyW1[k] = w1;
     this.arenaUsed += len;
     return k;
   }
 
-  private place(slots: Int32Array, slot: number, k: number): void {
+  private place(slots: Int32Array, slot: number, k: number, h: number, w0: number, w1: number): void {
     const o = slot << 2;
     const len = this.keyLen[k];
     slots[o] = k + 1;
-    slots[o + 1] = (this.keyHash[k] & ~0xff) | (len < 255 ? len : 255);
-    slots[o + 2] = this.keyW0[k];
-    slots[o + 3] = this.keyW1[k];
+    slots[o + 1] = (h & ~0xff) | (len < 255 ? len : 255);
+    slots[o + 2] = w0;
+    slots[o + 3] = w1;
   }
 
   /** Whether key k lives in the direct table. */
@@ -300,9 +226,12 @@ export class ByteKeyIndex {
     const mask = cap - 1;
     for (let k = 0; k < this.size; k++) {
       if (this.inDirect(k)) continue;
-      let p = this.keyHash[k] & mask;
+      // Hashes are not stored: recompute from the key's bytes (rehashes are rare).
+      const s = this.keyStart[k];
+      const h = this.hashKey(this.arena, s, s + this.keyLen[k]);
+      let p = h & mask;
       while (slots[p << 2] !== 0) p = (p + 1) & mask;
-      this.place(slots, p, k);
+      this.place(slots, p, k, h, this.w0, this.w1);
     }
     this.slots = slots;
     this.mask = mask;
