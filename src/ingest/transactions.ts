@@ -70,6 +70,10 @@ export const REJECT = {
 
 const FIRST_LINES = 5;
 const UNSET = -0x80000000;
+const FAST_ISO = 0;
+const FAST_COMPACT = 1;
+const FAST_DMY = 2;
+const FAST_MDY = 3;
 const INVALID = 0x7fffffff;
 const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_RECORDS = 200;
@@ -229,16 +233,15 @@ class Ingest {
     const lineFrom = this.line;
     // Fast path for plain delimited rows (no quote byte in the chunk, no channel, ISO or compact
     // dates); any row it does not handle goes through the general loop, one row at a time.
-    const fast =
-      !this.whitespace &&
-      this.cols.channel < 0 &&
-      (this.shape === DateShape.Iso || this.shape === DateShape.Compact) &&
-      buf.indexOf(QUOTE, p) < 0;
+    const quote = buf.indexOf(QUOTE, p);
+    const plain = !this.whitespace && this.cols.channel < 0 && (quote < 0 || quote >= end);
     this.incomplete = false;
     for (;;) {
+      // The date mode may settle in the general loop (day/month order), so re-check each time.
+      const fast = plain && this.fastDateMode() >= 0;
       if (fast) p = this.fastLoop(buf, p, end, eof);
       if (this.incomplete || p >= end) break;
-      p = this.loop(buf, p, end, eof, this.whitespace, fast ? 1 : -1);
+      p = this.loop(buf, p, end, eof, this.whitespace, fast ? 1 : plain ? 64 : -1);
       if (this.incomplete || p >= end) break;
     }
     const consumed = Math.min(p, end);
@@ -357,10 +360,11 @@ class Ingest {
     }
     // Size the columns from the file size and the sample's bytes per row.
     const avg = recordBytes.reduce((a, b) => a + b, 0) / recordBytes.length;
-    const estimate = Math.ceil((this.totalBytes / Math.max(avg, 4)) * 1.05) + 16;
+    // Capped: past 32M rows the columns grow by doubling as rows come.
+    const estimate = Math.min(1 << 25, Math.ceil((this.totalBytes / Math.max(avg, 4)) * 1.05) + 16);
     if (estimate > this.customer.length) {
       this.grow(estimate);
-      this.customers = new ByteKeyIndex(Math.max(1024, estimate >> 2));
+      this.customers = new ByteKeyIndex(Math.min(1 << 22, Math.max(1024, estimate >> 2)));
     }
     this.started = true;
     this.unclosedQuote = false; // the loop rescans the sample records
@@ -659,7 +663,7 @@ class Ingest {
       }
       let dv: number;
       if (shape === DateShape.Iso || shape === DateShape.Compact) {
-        dv = this.fastDay(db, ds, de, shape === DateShape.Iso);
+        dv = this.fastDay(db, ds, de, shape === DateShape.Iso ? FAST_ISO : FAST_COMPACT);
         if (dv === INVALID) dv = NaN;
       } else {
         if (shape === DateShape.None) {
@@ -791,17 +795,28 @@ class Ingest {
    * yyyy-mm-dd (10 bytes; longer ISO forms via parseIsoBytes) or yyyymmdd (8 bytes), through the
    * day cache. Returns INVALID (an int, so no heap number is allocated) when not a valid date.
    */
-  private fastDay(b: Uint8Array, s: number, e: number, iso: boolean): number {
-    let o = 0;
-    if (iso) {
+  private fastDay(b: Uint8Array, s: number, e: number, mode: number): number {
+    let y0: number, y1: number, y2: number, y3: number, m0: number, m1: number, d0: number, d1: number;
+    if (mode === FAST_ISO) {
       if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) {
         const v = parseIsoBytes(b, s, e);
         return v === v ? v : INVALID;
       }
-      o = 1;
-    } else if (e - s !== 8) return INVALID;
-    const y0 = b[s] - 48, y1 = b[s + 1] - 48, y2 = b[s + 2] - 48, y3 = b[s + 3] - 48;
-    const m0 = b[s + 4 + o] - 48, m1 = b[s + 5 + o] - 48, d0 = b[s + 6 + 2 * o] - 48, d1 = b[s + 7 + 2 * o] - 48;
+      (y0 = b[s] - 48), (y1 = b[s + 1] - 48), (y2 = b[s + 2] - 48), (y3 = b[s + 3] - 48);
+      (m0 = b[s + 5] - 48), (m1 = b[s + 6] - 48), (d0 = b[s + 8] - 48), (d1 = b[s + 9] - 48);
+    } else if (mode === FAST_COMPACT) {
+      if (e - s !== 8) return INVALID;
+      (y0 = b[s] - 48), (y1 = b[s + 1] - 48), (y2 = b[s + 2] - 48), (y3 = b[s + 3] - 48);
+      (m0 = b[s + 4] - 48), (m1 = b[s + 5] - 48), (d0 = b[s + 6] - 48), (d1 = b[s + 7] - 48);
+    } else {
+      // dd/mm/yyyy or mm/dd/yyyy with two-digit parts (others go to the general loop).
+      const sep = b[s + 2];
+      if (e - s !== 10 || b[s + 5] !== sep || (sep !== 47 && sep !== 45 && sep !== 46)) return INVALID;
+      (y0 = b[s + 6] - 48), (y1 = b[s + 7] - 48), (y2 = b[s + 8] - 48), (y3 = b[s + 9] - 48);
+      const a0 = b[s] - 48, a1 = b[s + 1] - 48, c0 = b[s + 3] - 48, c1 = b[s + 4] - 48;
+      if (mode === FAST_DMY) (d0 = a0), (d1 = a1), (m0 = c0), (m1 = c1);
+      else (m0 = a0), (m1 = a1), (d0 = c0), (d1 = c1);
+    }
     // (x >>> 0) > 9 rejects bytes below and above the digits.
     if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return INVALID;
     const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
@@ -822,6 +837,22 @@ class Ingest {
     return v;
   }
 
+  /** Date mode of the fast path, or -1 while the date format is not settled. */
+  private fastDateMode(): number {
+    switch (this.shape) {
+      case DateShape.Iso:
+        return FAST_ISO;
+      case DateShape.Compact:
+        return FAST_COMPACT;
+      case DateShape.Dotted:
+        return FAST_DMY;
+      case DateShape.DayMonth:
+        return this.dayFirst === undefined ? -1 : this.dayFirst ? FAST_DMY : FAST_MDY;
+      default:
+        return -1;
+    }
+  }
+
   /**
    * The fast path: scans plain delimited rows and parses them in one pass, without quotes,
    * trimming or general number parsing. Returns where it stopped: at the end, at an incomplete
@@ -834,7 +865,7 @@ class Ingest {
     const ai = this.cols.amount;
     const expected = this.expectedFields;
     const dec = this.decimalByte;
-    const iso = this.shape === DateShape.Iso;
+    const dateMode = this.fastDateMode();
     let customer = this.customer;
     let day = this.day;
     let amount = this.amount;
@@ -896,7 +927,7 @@ class Ingest {
         stop = rowStart;
         break;
       }
-      const dv = this.fastDay(buf, ds, de, iso);
+      const dv = this.fastDay(buf, ds, de, dateMode);
       if (dv === INVALID) {
         stop = rowStart;
         break;

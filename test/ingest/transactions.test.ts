@@ -149,6 +149,34 @@ describe('streaming', () => {
     }
   });
 
+  it('plain French rows (day-first dates, decimal comma) give the same table whatever the chunk size', async () => {
+    const lines = ['id_client;date_commande;montant'];
+    for (let i = 0; i < 3000; i++) {
+      const dd = String((i % 28) + 1).padStart(2, '0');
+      const mm = String((i % 12) + 1).padStart(2, '0');
+      // Mostly two-digit parts (fast path), some one-digit days and thousands (general loop).
+      const date = i % 11 === 0 ? `${(i % 9) + 1}/${mm}/2023` : `${dd}/${mm}/2023`;
+      const amount = i % 13 === 0 ? `1 ${String(i % 1000).padStart(3, '0')},50` : `${i % 500},${String(i % 100).padStart(2, '0')}`;
+      lines.push(`${(i * 31) % 700};${date};${amount}`);
+    }
+    const body = '\uFEFF' + lines.join('\r\n') + '\r\n';
+    const dir = mkdtempSync(join(tmpdir(), 'clvkit-fr-fast-'));
+    const file = join(dir, 'fr.csv');
+    writeFileSync(file, body);
+    const whole = parseTransactions(body);
+    expect(whole.length).toBe(3000);
+    expect(whole.day[1]).toBe(day(2023, 2, 2));
+    expect(whole.amount[13]).toBe(1013.5);
+    expect(whole.amount[1]).toBe(1.01);
+    for (const chunkSize of [16, 500, 4096]) {
+      const t = await readTransactions(file, { chunkSize });
+      expect(t.customerIds).toEqual(whole.customerIds);
+      expect(Array.from(t.customer)).toEqual(Array.from(whole.customer));
+      expect(Array.from(t.day)).toEqual(Array.from(whole.day));
+      expect(Array.from(t.amount)).toEqual(Array.from(whole.amount));
+    }
+  });
+
   it('reports progress up to the file size', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clvkit-progress-'));
     const file = join(dir, 'p.csv');
