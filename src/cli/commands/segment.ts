@@ -116,7 +116,7 @@ function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
   const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));
   const atRisk = numberOption('at-risk', o.atRisk ?? '0.5', (v) => v >= 0 && v <= 1)!;
   const lapsedDays = numberOption('lapsed-days', o.lapsedDays ?? '365', (v) => v >= 0 && Number.isFinite(v))!;
-  const marginNumber = Number(o.margin ?? '1');
+  const marginNumber = marginAsNumber(o.margin ?? '1');
   const options: PortfolioOptions = {
     model: model as PortfolioModelName,
     horizon,
@@ -128,7 +128,7 @@ function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
     costPerOrder,
     flags: { atRiskProbability: atRisk, lapsedDays },
   };
-  if (o.margin !== undefined && o.margin.trim() !== '' && Number.isFinite(marginNumber)) options.margin = marginNumber;
+  if (marginNumber !== undefined) options.margin = marginNumber;
   if (o.rfmConfig !== undefined) {
     let doc: unknown;
     try {
@@ -143,7 +143,7 @@ function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
 
 /** Per-customer margin (a column name in --margin) and cost to serve (--cost-col), in summary order. */
 function customerExtras(file: string, o: SegmentCliOptions, ids: string[], end: number): Pick<PortfolioOptions, 'margin' | 'costToServe'> {
-  const marginColumn = o.margin !== undefined && !Number.isFinite(Number(o.margin)) ? o.margin : undefined;
+  const marginColumn = o.margin !== undefined && marginAsNumber(o.margin) === undefined ? o.margin : undefined;
   const requests: CustomerColumnRequest[] = [];
   if (marginColumn) requests.push({ column: marginColumn, aggregate: 'mean' });
   if (o.costCol) requests.push({ column: o.costCol, aggregate: 'sum' });
@@ -165,4 +165,11 @@ function customerExtras(file: string, o: SegmentCliOptions, ids: string[], end: 
     out.costToServe = ids.map((id) => cols.get(id)?.[k] ?? 0);
   }
   return out;
+}
+
+/** `--margin` as a number (`0.3` or `0,3`), or undefined when it names a column. */
+function marginAsNumber(value: string): number | undefined {
+  const t = value.trim();
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return undefined;
+  return Number(t.replace(',', '.'));
 }
