@@ -5,6 +5,7 @@
  */
 import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
 import { summarize, unitDays } from '../summary/summarize.ts';
+import { compressSummary, type CompressedSummary } from '../summary/compress.ts';
 import { fitBgNbd } from '../models/bgnbd.ts';
 import { fitMbgNbd } from '../models/mbgnbd.ts';
 import { fitParetoNbd } from '../models/paretonbd.ts';
@@ -18,7 +19,7 @@ import { rfmScores, type RfmScores } from '../segment/rfm.ts';
 import { rfmSegments, DEFAULT_RFM_SEGMENTS } from '../segment/rfm-segments.ts';
 import { rfmSegmentTable, type RfmSegmentRow } from '../segment/rfm-table.ts';
 import { tierTable, type TierRow } from '../segment/tier-table.ts';
-import { migrationMatrix, type MigrationMatrix } from '../segment/migration.ts';
+import { NEW_CUSTOMERS, type MigrationMatrix } from '../segment/migration.ts';
 import { prioritisedList, type PriorityRow } from '../segment/priorities.ts';
 import { gini } from '../segment/gini.ts';
 import { customerFacts, type CustomerFacts } from '../outcomes/customers.ts';
@@ -124,70 +125,73 @@ function fitByName(name: CountingModelName, data: CustomerSummary): FittedCounti
   return fitParetoNbd(d) as unknown as FittedCountingModel;
 }
 
-/** Mean absolute error per customer of holdout transactions. */
-function holdoutMae(model: FittedCountingModel, s: CustomerSummary): number {
-  const h = s.holdoutT![0] ?? 0;
-  const pred = model.conditionalExpectedTransactionsAll(h, s);
+/** Per-customer values from per-unique-row values. */
+function expand(rows: Float64Array, c: CompressedSummary): Float64Array {
+  const out = new Float64Array(c.index.length);
+  for (let i = 0; i < out.length; i++) out[i] = rows[c.index[i]];
+  return out;
+}
+
+/** Mean absolute error per customer of holdout transactions (predictions made once per distinct (x, t_x, T)). */
+function holdoutMae(model: FittedCountingModel, s: CustomerSummary, c: CompressedSummary): number {
+  const pred = model.conditionalExpectedTransactionsAll(s.holdoutT![0] ?? 0, c);
   let err = 0;
-  for (let i = 0; i < pred.length; i++) err += Math.abs(pred[i] - s.holdoutFrequency![i]);
-  return err / Math.max(1, pred.length);
+  for (let i = 0; i < c.index.length; i++) err += Math.abs(pred[c.index[i]] - s.holdoutFrequency![i]);
+  return err / Math.max(1, c.index.length);
 }
 
 /**
- * Repeat purchase days per customer of `ids`, counted per grid step: a repeat is a distinct purchase
- * day after the customer's first one, on or before `end`.
+ * Repeat purchase days of the customers whose first purchase is on or before `cohortEnd`, counted
+ * per grid step of `stepDays` from `origin`: a repeat is a distinct purchase day (with a positive
+ * amount when there are amounts) after the customer's first one, on or before `end`.
  */
-function actualRepeats(table: TransactionTable, ids: readonly string[], origin: Day, end: Day, stepDays: number, steps: number): Float64Array {
-  const wanted = new Uint8Array(table.customerIds.length);
-  const index = new Map<string, number>();
-  table.customerIds.forEach((id, i) => index.set(id, i));
-  for (const id of ids) {
-    const k = index.get(id);
-    if (k !== undefined) wanted[k] = 1;
-  }
+function actualRepeats(table: TransactionTable, cohortEnd: Day, origin: Day, end: Day, stepDays: number, steps: number): Float64Array {
+  const m = table.customerIds.length;
+  const first = new Int32Array(m).fill(2147483647);
   let minDay = Infinity;
-  for (let i = 0; i < table.length; i++) if (table.day[i] < minDay) minDay = table.day[i];
+  const ok = (i: number) => table.day[i] <= end && (!table.hasAmount || table.amount[i] > 0);
+  for (let i = 0; i < table.length; i++) {
+    if (!ok(i)) continue;
+    const c = table.customer[i];
+    if (table.day[i] < first[c]) first[c] = table.day[i];
+    if (table.day[i] < minDay) minDay = table.day[i];
+  }
   const span = end - minDay + 1;
   const keys = new Float64Array(table.length);
   let n = 0;
   for (let i = 0; i < table.length; i++) {
+    if (!ok(i)) continue;
     const c = table.customer[i];
     const d = table.day[i];
-    if (!wanted[c] || d > end) continue;
-    if (table.hasAmount && !(table.amount[i] > 0)) continue;
+    if (first[c] > cohortEnd || d === first[c]) continue;
     keys[n++] = c * span + (d - minDay);
   }
   const sorted = keys.subarray(0, n).sort();
   const counts = new Float64Array(steps + 1);
-  let lastCustomer = -1;
   let lastKey = -1;
   for (let i = 0; i < n; i++) {
     const key = sorted[i];
-    if (key === lastKey) continue;
+    if (key === lastKey) continue; // same customer, same day
     lastKey = key;
-    const c = Math.floor(key / span);
-    if (c !== lastCustomer) {
-      lastCustomer = c;
-      continue; // first purchase day
-    }
-    const day = (key - c * span) + minDay;
+    const day = (key % span) + minDay;
     const k = Math.ceil((day - origin + 1) / stepDays - 1e-9);
     if (k >= 1 && k <= steps) counts[k]++;
   }
   return counts;
 }
 
-function analyseModel(table: TransactionTable, full: CustomerSummary, cal: CustomerSummary | undefined, options: AnalyseOptions, horizon: number): ModelAnalysis {
+function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: CompressedSummary, cal: CustomerSummary | undefined, options: AnalyseOptions, horizon: number): ModelAnalysis {
   const requested = options.model ?? 'auto';
   const auto = requested === 'auto';
   const names: CountingModelName[] = auto ? (cal ? [...COUNTING_MODELS] : ['bgnbd']) : [requested];
   const fitData = cal ?? full;
+  const calRows = cal ? compressSummary(cal) : undefined;
   const candidates: ModelCandidate[] = names.map((name) => {
     options.onStep?.(`fit ${name}`);
     try {
       const fit = fitByName(name, fitData);
       const c: ModelCandidate = { name, fit };
-      if (cal?.holdoutFrequency) c.holdoutMae = holdoutMae(fit, cal);
+      if (cal?.holdoutFrequency && calRows) c.holdoutMae = holdoutMae(fit, cal, calRows);
       return c;
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
@@ -207,7 +211,7 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   const steps = Math.max(1, Math.floor((end - origin + 1) / uDays));
   const firstTimes = Float64Array.from(fitData.firstPurchase, (d) => (d - origin) / uDays);
   const curve = expectedCumulativeTransactions(fit, firstTimes, steps, 1);
-  const inc = actualRepeats(table, fitData.customerIds, origin, end, uDays, steps);
+  const inc = actualRepeats(table, fitData.calibrationEnd ?? fitData.end, origin, end, uDays, steps);
   const t: number[] = [];
   const ac: number[] = [];
   const pc: number[] = [];
@@ -223,9 +227,9 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
     pi.push(curve.incremental[k]);
   }
   let holdout: ModelAnalysis['holdout'];
-  if (cal?.holdoutFrequency && cal.holdoutT) {
+  if (cal?.holdoutFrequency && cal.holdoutT && calRows) {
     const top = 7;
-    const pred = fit.conditionalExpectedTransactionsAll(cal.holdoutT[0] ?? 0, cal);
+    const pred = expand(fit.conditionalExpectedTransactionsAll(cal.holdoutT[0] ?? 0, calRows), calRows);
     const sums = Array.from({ length: top + 1 }, () => ({ n: 0, a: 0, p: 0 }));
     for (let i = 0; i < pred.length; i++) {
       const g = sums[Math.min(top, Math.round(cal.frequency[i]))];
@@ -251,11 +255,72 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
     unit: fitData.freq,
     tracking: { t, actualCumulative: ac, predictedCumulative: pc, actualIncremental: ai, predictedIncremental: pi, calibrationEnd: cal ? (cal.calibrationEnd! - origin + 1) / uDays : undefined, origin },
     holdout,
-    probabilityAlive: forAll.probabilityAliveAll(full),
-    expected: forAll.conditionalExpectedTransactionsAll(horizon, full),
+    probabilityAlive: expand(forAll.probabilityAliveAll(fullRows), fullRows),
+    expected: expand(forAll.conditionalExpectedTransactionsAll(horizon, fullRows), fullRows),
     expectedHorizon: horizon,
     fullFit: forAll,
   };
+}
+
+/**
+ * Indices of the `k` largest values (ties keep the earlier index first), in descending order of value.
+ *
+ * @example
+ * topIndices([3, 9, 1, 9], 2) // [1, 3]
+ */
+export function topIndices(values: ArrayLike<number>, k: number): number[] {
+  const n = values.length;
+  if (n === 0 || k <= 0) return [];
+  let threshold = -Infinity;
+  if (n > k) {
+    const sorted = Float64Array.from(values as ArrayLike<number>, (x) => (Number.isNaN(x) ? -Infinity : x)).sort();
+    threshold = sorted[n - k];
+  }
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (values[i] >= threshold || (threshold === -Infinity && idx.length < k)) idx.push(i);
+  idx.sort((a, b) => values[b] - values[a] || a - b);
+  return idx.slice(0, k);
+}
+
+/**
+ * Transition counts between past-value tiers at two dates, customers matched by id (the earlier
+ * summary's ids are a subsequence of the later one's when both come from one table; a map is used
+ * otherwise). Customers absent at the first date form the `(new)` row, as in src/segment/migration.
+ */
+function tierMigration(firstIds: readonly string[], firstTier: Int32Array, secondIds: readonly string[], secondTier: Int32Array, names: string[]): MigrationMatrix {
+  const k = names.length;
+  const counts = Array.from({ length: k + 1 }, () => new Array<number>(k).fill(0));
+  let j = 0;
+  let aligned = true;
+  const seen = new Uint8Array(secondIds.length);
+  for (let i = 0; i < firstIds.length; i++) {
+    while (j < secondIds.length && secondIds[j] !== firstIds[i]) j++;
+    if (j === secondIds.length) {
+      aligned = false;
+      break;
+    }
+    seen[j] = 1;
+    counts[firstTier[i]][secondTier[j]]++;
+    j++;
+  }
+  if (!aligned) {
+    for (const row of counts) row.fill(0);
+    seen.fill(0);
+    const pos = new Map<string, number>();
+    secondIds.forEach((id, q) => pos.set(id, q));
+    for (let i = 0; i < firstIds.length; i++) {
+      const q = pos.get(firstIds[i]);
+      if (q === undefined) continue;
+      seen[q] = 1;
+      counts[firstTier[i]][secondTier[q]]++;
+    }
+  }
+  for (let q = 0; q < secondIds.length; q++) if (!seen[q]) counts[k][secondTier[q]]++;
+  const rowShares = counts.map((row) => {
+    const total = row.reduce((a, b) => a + b, 0);
+    return row.map((c) => (total > 0 ? c / total : NaN));
+  });
+  return { from: [...names, NEW_CUSTOMERS], to: [...names], counts, rowShares };
 }
 
 /**
@@ -282,8 +347,9 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
 
   let model: ModelAnalysis | undefined;
   let modelError: string | undefined;
+  const fullRows = compressSummary(full);
   try {
-    model = analyseModel(table, full, cal, options, horizon);
+    model = analyseModel(table, full, fullRows, cal, options, horizon);
   } catch (e) {
     if (!(e instanceof ClvkitError) || e instanceof UsageError) throw e;
     modelError = e.detail;
@@ -297,7 +363,28 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
   if (model && table.hasAmount) {
     try {
       spendModel = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
-      value = customerValue(model.fullFit, full, { horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount, spend: spendModel });
+      // discounted transactions once per distinct (x, t_x, T), then times each customer's expected spend
+      const perRow = customerValue(model.fullFit, fullRows, {
+        horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount, spend: new Float64Array(fullRows.weights.length).fill(1),
+      });
+      const n = full.customerIds.length;
+      const spend = new Float64Array(n);
+      const clvs = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const x = full.frequency[i];
+        const mv = full.monetaryValue[i];
+        spend[i] = spendModel.conditionalExpectedAverageSpend(x, x > 0 && Number.isFinite(mv) ? mv : 0);
+        clvs[i] = perRow.clv[fullRows.index[i]] * spend[i];
+      }
+      value = {
+        ...perRow,
+        clv: clvs,
+        discountedTransactions: expand(perRow.discountedTransactions, fullRows),
+        expectedTransactions: expand(perRow.expectedTransactions, fullRows),
+        expectedSpend: spend,
+        probabilityAlive: model.probabilityAlive,
+        margin: new Float64Array(n).fill(1),
+      };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
       spendError = e.detail;
@@ -319,34 +406,33 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
   const mid = Math.floor((first + full.end) / 2);
   if (mid > first) {
     try {
+      options.onStep?.('migration');
       const half = summarize(table, { ...base, end: mid });
-      const names = tiers.names;
       const halfTiers = valueTiers(Float64Array.from(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
-      const matrix = migrationMatrix(
-        { ids: half.customerIds, labels: Array.from(halfTiers.tier, (k) => names[k]) },
-        { ids: full.customerIds, labels: Array.from(pastTiers.tier, (k) => names[k]) },
-        names,
-      );
-      migration = { matrix, mid, end: full.end };
+      migration = { matrix: tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, tiers.names), mid, end: full.end };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
     }
   }
-  const daysSince = Float64Array.from(full.lastPurchase, (d) => full.end - d);
+  options.onStep?.('priorities');
   const top = options.top ?? 20;
+  const best = topIndices(clv, top);
+  const pick = <T extends ArrayLike<number>>(a: T) => Float64Array.from(best, (i) => a[i]);
+  const nan = new Float64Array(best.length).fill(NaN);
   const priorities = prioritisedList({
-    customerIds: full.customerIds,
-    clv,
-    probabilityAlive: alive,
-    expectedTransactions: value ? value.expectedTransactions : new Float64Array(clv.length).fill(NaN),
-    expectedSpend: value ? value.expectedSpend : new Float64Array(clv.length).fill(NaN),
-    historicalSpend: historical,
-    daysSinceLastPurchase: daysSince,
-    valueTier: tiers,
-    pastTier: pastTiers,
-    rfmSegment: segments,
-    rfm,
-  }).slice(0, top);
+    customerIds: best.map((i) => full.customerIds[i]),
+    clv: pick(clv),
+    probabilityAlive: pick(alive),
+    expectedTransactions: value ? pick(value.expectedTransactions) : nan,
+    expectedSpend: value ? pick(value.expectedSpend) : nan,
+    historicalSpend: pick(historical),
+    daysSinceLastPurchase: Float64Array.from(best, (i) => full.end - full.lastPurchase[i]),
+    valueTier: { tier: Int32Array.from(best, (i) => tiers.tier[i]), names: tiers.names },
+    pastTier: { tier: Int32Array.from(best, (i) => pastTiers.tier[i]), names: pastTiers.names },
+    rfmSegment: best.map((i) => segments[i]),
+    rfm: { recency: Int8Array.from(best, (i) => rfm.recency[i]), frequency: Int8Array.from(best, (i) => rfm.frequency[i]), monetary: Int8Array.from(best, (i) => rfm.monetary[i]) },
+  });
+  options.onStep?.('outcomes');
 
   return {
     table,

@@ -76,8 +76,6 @@ export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang:
   add('survey', inputs.survey);
   add('kano', inputs.kano);
   add('nps', inputs.nps);
-  const lastPurchase = new Map<string, number>();
-  p.summary.customerIds.forEach((id, i) => lastPurchase.set(id, p.summary.lastPurchase[i]));
   const model: Section | null = p.model
     ? modelSection(p.model, p.summary, ctx, p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : undefined)
     : p.modelError
@@ -91,7 +89,7 @@ export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang:
     segmentsSection(p.value, ctx),
     recruitmentSection({ recruitment: p.recruitment, cohorts: p.cohorts, conversion: p.conversion, leads: inputs.leads?.result }, ctx),
     inputs.contracts ? contractsSection(inputs.contracts.result, ctx) : null,
-    prioritiesSection(p.value, (id) => lastPurchase.get(id), ctx),
+    prioritiesSection(p.value, p.summary.end, ctx),
     inputs.kano ? kanoSection(inputs.kano.result, ctx) : null,
     inputs.nps ? npsSection(inputs.nps.result, ctx) : null,
     inputs.survey ? surveySection(inputs.survey.result, ctx) : null,

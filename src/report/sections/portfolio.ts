@@ -325,7 +325,7 @@ export function segmentsSection(v: ValueAnalysis, ctx: SectionContext): Section 
 }
 
 /** The top of the prioritised list. */
-export function prioritiesSection(v: ValueAnalysis, lastPurchase: (id: string) => number | undefined, ctx: SectionContext): Section | null {
+export function prioritiesSection(v: ValueAnalysis, end: number, ctx: SectionContext): Section | null {
   const { m, f } = ctx;
   if (v.priorities.length === 0) return null;
   return {
@@ -337,8 +337,7 @@ export function prioritiesSection(v: ValueAnalysis, lastPurchase: (id: string) =
         kind: 'table',
         header: ['#', m.customerId, v.modelBased ? m.clv : m.historicalSpend, m.probabilityAlive, m.tier, m.segment, m.lastPurchase, m.flags],
         rows: v.priorities.map((p) => {
-          const lp = lastPurchase(p.customer_id);
-          return [String(p.rank), p.customer_id, f.money(p.clv), f.pct(p.probability_alive), displayName(ctx, p.tier), displayName(ctx, p.rfm_segment), lp === undefined ? '' : f.date(lp), p.flags.map((x) => m.flagNames[x] ?? x).join(', ')];
+          return [String(p.rank), p.customer_id, f.money(p.clv), f.pct(p.probability_alive), displayName(ctx, p.tier), displayName(ctx, p.rfm_segment), f.date(end - p.days_since_last_purchase), p.flags.map((x) => m.flagNames[x] ?? x).join(', ')];
         }),
         numeric: [true, false, true, true, false, false, false, false],
       },
