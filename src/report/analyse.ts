@@ -276,9 +276,10 @@ export function topIndices(values: ArrayLike<number>, k: number): number[] {
     const sorted = Float64Array.from(values as ArrayLike<number>, (x) => (Number.isNaN(x) ? -Infinity : x)).sort();
     threshold = sorted[n - k];
   }
+  const v = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
   const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (values[i] >= threshold || (threshold === -Infinity && idx.length < k)) idx.push(i);
-  idx.sort((a, b) => values[b] - values[a] || a - b);
+  for (let i = 0; i < n; i++) if (v(i) >= threshold) idx.push(i);
+  idx.sort((a, b) => (v(b) > v(a) ? 1 : v(b) < v(a) ? -1 : a - b));
   return idx.slice(0, k);
 }
 

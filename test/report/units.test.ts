@@ -4,6 +4,7 @@ import { formatter, messages } from '../../src/report/i18n.ts';
 import { frequencyRecencyCells, lorenz, logBins, migrationCells, rfmCells, topShare } from '../../src/report/aggregate.ts';
 import { gini } from '../../src/segment/gini.ts';
 import { renderHtml } from '../../src/report/html.ts';
+import { topIndices } from '../../src/report/analyse.ts';
 
 describe('escape', () => {
   it('escapes the five HTML characters', () => {
@@ -80,6 +81,15 @@ describe('aggregate', () => {
     const m = migrationCells([0, 0, 1], [0, 1, 1], ['A', 'B']);
     expect(m).toContainEqual({ from: 'A', to: 'B', customers: 1, share: 0.5 });
     expect(m).toContainEqual({ from: 'B', to: 'B', customers: 1, share: 1 });
+  });
+});
+
+describe('topIndices', () => {
+  it('returns the k largest, ties in input order, NaN last', () => {
+    expect(topIndices([3, 9, 1, 9], 2)).toEqual([1, 3]);
+    expect(topIndices([NaN, 1, 2], 5)).toEqual([2, 1, 0]);
+    expect(topIndices([5, 5, 5], 2)).toEqual([0, 1]);
+    expect(topIndices([], 3)).toEqual([]);
   });
 });
 
