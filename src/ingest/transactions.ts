@@ -410,8 +410,7 @@ class Ingest {
   }
 
   private grow(min: number): void {
-    let n = this.customer.length;
-    while (n < min) n *= 2;
+    const n = Math.max(min, this.customer.length * 2);
     const c = new Int32Array(n);
     c.set(this.customer.subarray(0, this.length));
     this.customer = c;
