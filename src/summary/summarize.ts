@@ -122,7 +122,8 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   const hoMon = out.holdoutMonetaryValue ? cut(out.holdoutMonetaryValue) : undefined;
 
   let ids: string[];
-  if (kept === nCustomers) ids = table.customerIds.slice();
+  // Every customer kept: the table's id array is shared, not copied (treat both as read-only).
+  if (kept === nCustomers) ids = table.customerIds;
   else {
     ids = new Array<string>(kept);
     for (let k = 0; k < kept; k++) ids[k] = table.customerIds[keep[k]];
