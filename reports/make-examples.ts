@@ -51,7 +51,7 @@ const common = [
   sample, '--calibration-end', '2025-06-30',
   '--contracts', join(tmp, 'contracts.csv'), '--leads', join(tmp, 'leads.csv'),
   '--survey', join(tmp, 'survey.csv'), '--config', join(root, 'data', 'io-study.json'),
-  '--kano', join(tmp, 'kano.csv'), '--nps', join(tmp, 'nps.csv'), '--nps-by', 'channel', '--quiet',
+  '--kano', join(tmp, 'kano.csv'), '--nps', join(tmp, 'nps.csv'), '--nps-by', 'channel', '--margin', '0.4', '--cost-per-order', '6', '--quiet',
 ];
 clvkit(['report', ...common, '--lang', 'en', '-o', join(root, 'reports', 'example-en.html')]);
 clvkit(['report', ...common, '--lang', 'fr', '-o', join(root, 'reports', 'example-fr.html')]);

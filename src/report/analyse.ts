@@ -22,6 +22,7 @@ import { tierTable, type TierRow } from '../segment/tier-table.ts';
 import { NEW_CUSTOMERS, type MigrationMatrix } from '../segment/migration.ts';
 import { prioritisedList, type PriorityRow } from '../segment/priorities.ts';
 import { gini } from '../segment/gini.ts';
+import { whaleCurve, type WhaleCurve } from '../segment/whale.ts';
 import { customerFacts, type CustomerFacts } from '../outcomes/customers.ts';
 import { recruitment, type RecruitmentRow } from '../outcomes/recruitment.ts';
 import { cohortMatrix, type CohortRow } from '../outcomes/cohorts.ts';
@@ -44,6 +45,10 @@ export interface AnalyseOptions {
   /** CLV horizon in months (default 12) and annual discount rate (default 0.10). */
   horizonMonths?: number;
   annualDiscount?: number;
+  /** Gross margin rate on spend (default 1): CLV and profit use margin × spend. */
+  margin?: number;
+  /** Cost per order: with it, the whale curve of historical profit (margin × spend − cost per order × orders). */
+  costPerOrder?: number;
   /** Rows of the prioritised list kept (default 20). */
   top?: number;
   /** Called between the long steps (fits, value) with a short name. */
@@ -99,6 +104,9 @@ export interface ValueAnalysis {
   segmentRows: RfmSegmentRow[];
   /** Past-value tiers at mid-period (`mid`) and at the end (`end`). */
   migration?: { matrix: MigrationMatrix; mid: Day; end: Day };
+  /** Whale curve of historical profit (only with a cost per order). */
+  whale?: WhaleCurve;
+  margin: number;
   priorities: PriorityRow[];
 }
 
@@ -342,6 +350,8 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
   const cal = options.calibrationEnd !== undefined ? summarize(table, { ...base, calibrationEnd: options.calibrationEnd }) : undefined;
   const facts = customerFacts(table, full.end);
   const horizonMonths = options.horizonMonths ?? 12;
+  const margin = options.margin ?? 1;
+  if (!(margin > 0 && margin <= 1)) throw new UsageError(`the margin must be a rate in (0, 1], got ${margin}`);
   const annualDiscount = options.annualDiscount ?? 0.1;
   const uDays = unitDays(full.freq);
   const horizon = (horizonMonths * 365.25) / 12 / uDays;
@@ -375,7 +385,7 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
         const x = full.frequency[i];
         const mv = full.monetaryValue[i];
         spend[i] = spendModel.conditionalExpectedAverageSpend(x, x > 0 && Number.isFinite(mv) ? mv : 0);
-        clvs[i] = perRow.clv[fullRows.index[i]] * spend[i];
+        clvs[i] = perRow.clv[fullRows.index[i]] * spend[i] * margin;
       }
       value = {
         ...perRow,
@@ -384,7 +394,7 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
         expectedTransactions: expand(perRow.expectedTransactions, fullRows),
         expectedSpend: spend,
         probabilityAlive: model.probabilityAlive,
-        margin: new Float64Array(n).fill(1),
+        margin: new Float64Array(n).fill(margin),
       };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
@@ -415,6 +425,7 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
       if (!(e instanceof ClvkitError)) throw e;
     }
   }
+  const whale = options.costPerOrder !== undefined && table.hasAmount ? whaleCurve({ spend: historical, margin, costPerOrder: options.costPerOrder, orders: full.transactions }) : undefined;
   options.onStep?.('priorities');
   const top = options.top ?? 20;
   const best = topIndices(clv, top);
@@ -462,6 +473,8 @@ export function analysePortfolio(table: TransactionTable, options: AnalyseOption
       segments,
       segmentRows,
       migration,
+      whale,
+      margin,
       priorities,
     },
   };

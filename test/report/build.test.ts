@@ -6,6 +6,7 @@ import { readTransactions } from '../../src/ingest/transactions.ts';
 import { analysePortfolio, type PortfolioAnalysis } from '../../src/report/analyse.ts';
 import { buildReport, reportSections } from '../../src/report/build.ts';
 import { messages, REFERENCES } from '../../src/report/i18n.ts';
+import { compileSpec } from '../../src/report/render.ts';
 import { kanoFeatures } from '../../src/research/kano.ts';
 import { netPromoterScore } from '../../src/research/nps.ts';
 import { npsByGroup } from '../../src/research/nps-groups.ts';
@@ -152,6 +153,17 @@ describe('buildReport', () => {
     expect(fr).toContain('Le modèle a été choisi automatiquement');
   });
 
+  it('every chart of the full report compiles without vega-lite warnings', () => {
+    const charts = reportSections({ source: 's.csv', table, portfolio, kano: { result: kano, file: 'k.csv' }, nps: { result: nps, file: 'n.csv' } }, portfolio, 'fr').flatMap((s) => s.blocks);
+    let n = 0;
+    for (const c of charts) {
+      if (c.kind !== 'chart') continue;
+      n++;
+      expect(compileSpec(c.spec).warnings, c.id).toEqual([]);
+    }
+    expect(n).toBeGreaterThanOrEqual(15);
+  });
+
   it('renders charts from aggregated data only (no chart has one mark per customer)', () => {
     const charts = reportSections({ source: 's.csv', table, portfolio }, portfolio, 'en').flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
     for (const c of charts) {
@@ -161,6 +173,18 @@ describe('buildReport', () => {
       expect(rows, c.id).toBeLessThan(3000);
       expect(c.csv.rows.length, c.id).toBeLessThan(2000);
     }
+  });
+});
+
+describe('margin and costs', () => {
+  it('scale CLV by the margin and add the whale curve', () => {
+    const p = analysePortfolio(table, { margin: 0.3, costPerOrder: 5 });
+    const base = analysePortfolio(table, {});
+    for (let i = 0; i < 50; i++) expect(p.value.clv[i]).toBeCloseTo(0.3 * base.value.clv[i], 8);
+    expect(p.value.whale!.peakProfit).toBeGreaterThan(p.value.whale!.totalProfit);
+    const ids = reportSections({ source: 's.csv', table, portfolio: p }, p, 'en').flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'chart' ? [b.id] : []));
+    expect(ids).toContain('chart-whale');
+    expect(reportSections({ source: 's.csv', table, portfolio: base }, base, 'en').flatMap((s) => s.blocks).some((b) => b.kind === 'chart' && b.id === 'chart-whale')).toBe(false);
   });
 });
 

@@ -27,6 +27,8 @@ interface ReportCliOptions extends TransactionCliOptions {
   horizon: string;
   discount: string;
   top: string;
+  margin: string;
+  costPerOrder?: string;
 }
 
 /**
@@ -57,6 +59,8 @@ export function register(program: Command): void {
     .option('--horizon <months>', 'CLV horizon in months', '12')
     .option('--discount <rate>', 'annual discount rate of CLV', '0.10')
     .option('--top <n>', 'rows of the prioritised list shown', '20')
+    .option('--margin <rate>', 'gross margin rate on spend, used by CLV and the whale curve', '1')
+    .option('--cost-per-order <amount>', 'cost to serve one order: adds the whale curve of historical profit')
     .action(async (file: string, o: ReportCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.model !== 'auto' && !(COUNTING_MODELS as readonly string[]).includes(o.model)) throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${o.model}"`);
@@ -66,6 +70,8 @@ export function register(program: Command): void {
       const horizonMonths = numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v))!;
       const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v))!;
       const top = numberOption('top', o.top, (v) => Number.isInteger(v) && v >= 1)!;
+      const margin = numberOption('margin', o.margin, (v) => v > 0 && v <= 1)!;
+      const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));
       const ingest = ingestOptionsFrom(o);
 
       let size = 0;
@@ -98,6 +104,8 @@ export function register(program: Command): void {
             horizonMonths,
             annualDiscount,
             top,
+            margin,
+            costPerOrder,
             onStep: () => steps.update(++step),
           },
         );

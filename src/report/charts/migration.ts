@@ -43,7 +43,10 @@ export function migrationSpec(input: MigrationInput, text: MigrationText, option
             ],
           },
         },
-        { mark: { type: 'text', fontSize: 10 }, encoding: { x, y, text: { field: 'customers', type: 'quantitative', format: ',' }, color: { value: '#222' } } },
+        {
+          mark: { type: 'text', fontSize: 10 },
+          encoding: { x, y, text: { field: 'customers', type: 'quantitative', format: ',' }, color: { condition: { test: 'datum.share > 0.6', value: 'white' }, value: '#222' } },
+        },
       ],
     },
     text.title,

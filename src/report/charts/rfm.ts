@@ -22,6 +22,7 @@ export interface RfmText extends ChartText {
 export function rfmSpec(input: RfmInput, text: RfmText, options: ChartOptions = {}): TopLevelSpec {
   const x = { field: 'recency', type: 'ordinal', title: text.x, axis: { labelAngle: 0 } };
   const y = { field: 'frequency', type: 'ordinal', title: text.y, sort: 'descending' };
+  const maxValue = Math.max(0, ...input.cells.map((c) => (Number.isFinite(c.meanValue) ? c.meanValue : 0)));
   return topLevel(
     {
       width: options.width ?? 320,
@@ -41,7 +42,10 @@ export function rfmSpec(input: RfmInput, text: RfmText, options: ChartOptions = 
             ],
           },
         },
-        { mark: { type: 'text', fontSize: 10 }, encoding: { x, y, text: { field: 'customers', type: 'quantitative', format: ',' }, color: { value: '#222' } } },
+        {
+          mark: { type: 'text', fontSize: 10 },
+          encoding: { x, y, text: { field: 'customers', type: 'quantitative', format: ',' }, color: { condition: { test: `datum.meanValue > ${0.65 * maxValue}`, value: 'white' }, value: '#222' } },
+        },
       ],
     },
     text.title,

@@ -11,7 +11,7 @@ export interface WhaleText extends ChartText {
 }
 
 /**
- * Whale curve of cumulative profitability (Kaplan & Narayanan 2001): it rises above 100% and falls
+ * Whale curve of cumulative profitability (Kaplan & Cooper 1998): it rises above 100% and falls
  * back to 100% as the unprofitable customers are added.
  *
  * @example

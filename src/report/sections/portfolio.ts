@@ -16,7 +16,7 @@ import { lorenzCurve } from '../../segment/lorenz.ts';
 import { topShares } from '../../segment/top-shares.ts';
 import {
   acquisitionsSpec, clvDistributionSpec, cohortRetentionSpec, frequencyRecencySpec, funnelSpec, holdoutSpec, lorenzSpec,
-  migrationSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec,
+  migrationSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec, whaleSpec,
 } from '../charts/index.ts';
 import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.ts';
 import { chart, displayName, type SectionContext } from './context.ts';
@@ -283,6 +283,18 @@ export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
     const shares = topShares(v.clv, [0.2]);
     const s20 = Object.values(shares)[0];
     if (Number.isFinite(s20)) blocks.push({ kind: 'paragraph', text: m.topShare(f.pct(0.2, 0), f.pct(s20)) });
+  }
+  if (v.whale && v.whale.population.length) {
+    const w = v.whale;
+    const points = w.population.map((p, k) => ({ customerShare: p, profitShare: w.shareOfProfit[k] })).filter((p) => Number.isFinite(p.profitShare));
+    blocks.push({ kind: 'paragraph', text: m.whaleText(f.money(w.totalProfit, 0), f.money(w.peakProfit, 0), f.pct(w.peakPopulation), f.int(w.unprofitableCustomers)) });
+    if (points.length) {
+      blocks.push(
+        chart('chart-whale', m.whaleTitle, whaleSpec({ points }, { title: m.whaleTitle, x: m.whaleX, y: m.whaleY }), {
+          name: 'whale-curve.csv', header: ['share_customers', 'cumulative_profit', 'share_of_profit'], rows: w.population.map((p, k) => [p, w.cumulativeProfit[k], w.shareOfProfit[k]]),
+        }),
+      );
+    }
   }
   return { id: 'value', title: m.secValue, blocks };
 }
