@@ -151,6 +151,20 @@ interface Field {
   e: number;
 }
 
+/** Number of customers of tables made here, known without materialising their id strings. */
+const CUSTOMER_COUNT = new WeakMap<TransactionTable, number>();
+
+/**
+ * Number of customers in a table (its `customerIds.length`), without building the id strings
+ * when the table comes from readTransactions / parseTransactions.
+ *
+ * @example
+ * customerCount(parseTransactions('id,date\na,2024-01-01\nb,2024-01-01\n')) // 2
+ */
+export function customerCount(table: TransactionTable): number {
+  return CUSTOMER_COUNT.get(table) ?? table.customerIds.length;
+}
+
 /** The streaming state machine: feed chunks, then finish. */
 class Ingest {
   private readonly opts: IngestOptions;
@@ -1076,8 +1090,7 @@ class Ingest {
         { file: this.file },
       );
     }
-    // Every consumed byte was checked as UTF-8 chunk by chunk, ids included.
-    const customerIds = this.customers.keys();
+    const customers = this.customers;
     const accounting: RowAccounting = {
       read: this.read,
       used: n,
@@ -1086,8 +1099,17 @@ class Ingest {
     };
     // Views when the columns are nearly full (sized from the file), copies otherwise.
     const view = this.customer.length <= n * 1.25 + 1024;
+    // The id strings (a million small objects for a million customers) are made on first use:
+    // summarize allocates its columns first, so the garbage collections that large allocations
+    // trigger do not have to walk them. Every consumed byte was already checked as UTF-8.
+    let ids: string[] | undefined;
     const table: TransactionTable = {
-      customerIds,
+      get customerIds(): string[] {
+        return (ids ??= customers.keys());
+      },
+      set customerIds(value: string[]) {
+        ids = value;
+      },
       customer: view ? this.customer.subarray(0, n) : this.customer.slice(0, n),
       day: view ? this.day.subarray(0, n) : this.day.slice(0, n),
       amount: view ? this.amount.subarray(0, n) : this.amount.slice(0, n),
@@ -1095,6 +1117,7 @@ class Ingest {
       length: n,
       accounting,
     };
+    CUSTOMER_COUNT.set(table, customers.size);
     if (this.channel && this.channels) {
       table.channel = this.channel.slice(0, n);
       table.channels = this.channels.keys();

@@ -18,6 +18,7 @@
 import { ClvkitError, UsageError } from '../errors.ts';
 import type { CustomerSummary, Day, PeriodUnit, RowAccounting, TransactionTable } from '../types.ts';
 import { civilFromDays, parseDateOption } from '../ingest/dates.ts';
+import { customerCount } from '../ingest/transactions.ts';
 
 export interface SummaryOptions {
   /** Purchase period: transactions of one customer in one period count once (default day). */
@@ -68,7 +69,8 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   const n = table.length;
   const { customer, day, amount } = table;
   const hasAmount = table.hasAmount;
-  const nCustomers = table.customerIds.length;
+  // Not table.customerIds.length: that would build the id strings before the big allocations below.
+  const nCustomers = customerCount(table);
 
   let minDay = Infinity;
   let maxDay = -Infinity;
@@ -125,8 +127,9 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   // Every customer kept: the table's id array is shared, not copied (treat both as read-only).
   if (kept === nCustomers) ids = table.customerIds;
   else {
+    const all = table.customerIds;
     ids = new Array<string>(kept);
-    for (let k = 0; k < kept; k++) ids[k] = table.customerIds[keep[k]];
+    for (let k = 0; k < kept; k++) ids[k] = all[keep[k]];
   }
   const base = table.accounting;
   const rejected: Record<string, number> = { ...base.rejected };
