@@ -93,6 +93,19 @@ describe.runIf(!missing)('the report in headless chromium', () => {
     await context.close();
   });
 
+  it('prints: the print stylesheet hides navigation and download links, and a PDF is produced', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(staticFile).href);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$eval('nav.toc', (n) => getComputedStyle(n).display)).toBe('none');
+    expect(await page.$eval('a.csv', (n) => getComputedStyle(n).display)).toBe('none');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(50_000);
+    await context.close();
+  });
+
   it('is readable on a phone: no horizontal scrolling of the page', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
