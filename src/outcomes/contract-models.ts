@@ -1,5 +1,4 @@
-import { fitBdw } from '../models/bdw.ts';
-import { fitSbg } from '../models/sbg.ts';
+import { fitCensoredBdw, fitCensoredSbg } from './censored-fit.ts';
 import type { ContractLifetimes } from './contract-lifetimes.ts';
 import { kaplanMeier } from './kaplan-meier.ts';
 import { survivorCounts } from './survivor-counts.ts';
@@ -11,7 +10,7 @@ import { survivorCounts } from './survivor-counts.ts';
  * const fit: ModelFit = group.sbg; if (!('error' in fit)) fit.params.alpha;
  */
 export type ModelFit =
-  | { params: Record<string, number>; standard_errors: Record<string, number>; log_likelihood: number; converged: boolean; aic: number; bic: number }
+  | { params: Record<string, number>; standard_errors: Record<string, number>; log_likelihood: number; converged: boolean; aic: number; bic: number; warning?: string }
   | { error: string };
 
 /**
@@ -67,8 +66,8 @@ export function contractModelGroup(
   const maxM = counts.cohorts.reduce((m, c) => Math.max(m, c.alive.length - 1), 0);
   const maxTime = times.reduce((m, t) => Math.max(m, t), 0);
   const H = horizon ?? Math.max(12, maxM + Math.min(36, maxM));
-  const sbg = attempt(() => fitSbg(counts.cohorts));
-  const bdw = attempt(() => fitBdw(counts.cohorts));
+  const sbg = attempt(() => fitCensoredSbg(counts));
+  const bdw = attempt(() => fitCensoredBdw(counts));
   const projection = [];
   for (let t = 0; t <= H; t++) {
     projection.push({
@@ -83,12 +82,12 @@ export function contractModelGroup(
   return { group, name, contracts, used: counts.used, too_recent: counts.tooRecent, observed_periods: maxM, sbg: sbg.fit, bdw: bdw.fit, projection };
 }
 
-type Fitted = { params: Record<string, number>; standardErrors: Record<string, number>; logLikelihood: number; converged: boolean; aic: number; bic: number; survival(t: number): number; retentionRate(t: number): number };
+type Fitted = { params: Record<string, number>; standardErrors: Record<string, number>; logLikelihood: number; converged: boolean; aic: number; bic: number; warning?: string; survival(t: number): number; retentionRate(t: number): number };
 
 function attempt(fit: () => Fitted): { fit: ModelFit; model?: Fitted } {
   try {
     const m = fit();
-    return { fit: { params: { ...m.params }, standard_errors: { ...m.standardErrors }, log_likelihood: m.logLikelihood, converged: m.converged, aic: m.aic, bic: m.bic }, model: m };
+    return { fit: { params: { ...m.params }, standard_errors: { ...m.standardErrors }, log_likelihood: m.logLikelihood, converged: m.converged, aic: m.aic, bic: m.bic, ...(m.warning ? { warning: m.warning } : {}) }, model: m };
   } catch (e) {
     return { fit: { error: (e as Error).message } };
   }

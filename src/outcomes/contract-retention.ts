@@ -21,6 +21,8 @@ export interface ContractRetentionOptions {
   minGroupSize?: number;
   /** Projection horizon in periods (default: the observed span plus as much again, at most 36 more, at least 12). */
   horizon?: number;
+  /** Most start cohorts fitted one by one (default 24); beyond it, per-cohort fits are skipped with the reason. */
+  maxCohortFits?: number;
 }
 
 /**
@@ -71,12 +73,15 @@ export function contractRetention(input: ContractsInput, options: ContractRetent
   const trend = retentionTrend(rates);
   const groups: ContractModelGroup[] = [contractModelGroup(lt, 'all', 'all', () => true, options.horizon, level)];
   const skipped: ContractRetention['models']['skipped'] = [];
+  const maxFits = options.maxCohortFits ?? 24;
   const addGroups = (group: 'plan' | 'cohort', keyOf: (i: number) => string) => {
     const members = new Map<string, number>();
     for (let i = 0; i < lt.contracts.length; i++) members.set(keyOf(i), (members.get(keyOf(i)) ?? 0) + 1);
     if (members.size < 2) return;
+    const large = [...members.values()].filter((n) => n >= minGroup).length;
     for (const [name, n] of [...members.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (n < minGroup) skipped.push({ group, name, contracts: n, reason: `fewer than ${minGroup} contracts` });
+      else if (group === 'cohort' && large > maxFits) skipped.push({ group, name, contracts: n, reason: `more than ${maxFits} start cohorts to fit: use a longer --period for per-cohort fits` });
       else groups.push(contractModelGroup(lt, group, name, (i) => keyOf(i) === name, options.horizon, level));
     }
   };

@@ -61,8 +61,8 @@ export interface RetentionTrend {
 
 /**
  * Whether the observed retention rates rise with tenure: the weighted least-squares slope of r_t on t
- * (weights: at_risk) over the periods with at least `minAtRisk` contracts at risk is positive; with the
- * first and last of those rates for the note.
+ * (weights: at_risk) over the periods with at least `minAtRisk` contracts at risk is positive and the last
+ * of those rates is above the first; with the first and last rates for the note.
  *
  * @example
  * retentionTrend(rows); // { rising: true, first: 0.631, last: 0.92, last_t: 7, slope: 0.04 }
@@ -89,5 +89,6 @@ export function retentionTrend(all: RetentionRateRow[], minAtRisk = 30): Retenti
     den += r.at_risk * (r.t - tm) ** 2;
   }
   const slope = num / den; // weighted least-squares slope
-  return { rising: slope > 0, first: rows[0].retention_rate, last: lastRow.retention_rate, last_t: lastRow.t, slope };
+  // Rising: a positive weighted slope and a last rate above the first.
+  return { rising: slope > 0 && lastRow.retention_rate > rows[0].retention_rate, first: rows[0].retention_rate, last: lastRow.retention_rate, last_t: lastRow.t, slope };
 }

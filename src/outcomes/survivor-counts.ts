@@ -12,6 +12,10 @@ export interface SurvivorCounts {
   used: number;
   /** Contracts observed for less than one whole period: no information for the models. */
   tooRecent: number;
+  /** The same information compactly: [T, contracts churning at T] for observed churns, ascending T. */
+  churned: [number, number][];
+  /** [m, contracts censored at m], ascending m. */
+  censored: [number, number][];
 }
 
 /**
@@ -55,5 +59,12 @@ export function survivorCounts(lifetimes: Pick<ContractLifetimes, 'time' | 'even
       for (let t = 1; t <= m; t++) alive.push(alive[t - 1] - counts[t]);
       return { name: `observed ${m} period${m === 1 ? '' : 's'}`, alive };
     });
-  return { cohorts, used, tooRecent };
+  const churnAt = new Map<number, number>();
+  const censoredAt = new Map<number, number>();
+  for (const [m, counts] of byM) {
+    if (counts[0] > 0) censoredAt.set(m, counts[0]);
+    for (let t = 1; t <= m; t++) if (counts[t] > 0) churnAt.set(t, (churnAt.get(t) ?? 0) + counts[t]);
+  }
+  const sorted = (map: Map<number, number>) => [...map.entries()].sort((a, b) => a[0] - b[0]);
+  return { cohorts, used, tooRecent, churned: sorted(churnAt), censored: sorted(censoredAt) };
 }

@@ -176,3 +176,38 @@ describe('simulated subscriptions with known sBG parameters', () => {
     expect(simulateContracts({ seed: 5, contracts: 50 })).toEqual(simulateContracts({ seed: 5, contracts: 50 }));
   });
 });
+
+describe('compact censored likelihood', () => {
+  const sim = simulateContracts({ contracts: 1500, alpha: 0.8, beta: 2.5, spreadDays: 400, seed: 21 });
+  const lt = contractLifetimes(sim.rows.map((x, i) => ({ ...x, line: i + 2 })), sim.end, 'month');
+  const counts = survivorCounts(lt);
+
+  it('fits the same sBG and BdW as the models fitted to the survivor-count cohorts (invariant)', async () => {
+    const { fitSbg } = await import('../../src/models/sbg.ts');
+    const { fitBdw } = await import('../../src/models/bdw.ts');
+    const { fitCensoredSbg, fitCensoredBdw } = await import('../../src/outcomes/censored-fit.ts');
+    const a = fitSbg(counts.cohorts);
+    const b = fitCensoredSbg(counts);
+    expect(b.logLikelihood).toBeCloseTo(a.logLikelihood, 8);
+    expect(b.params.alpha).toBeCloseTo(a.params.alpha, 6);
+    expect(b.params.beta).toBeCloseTo(a.params.beta, 6);
+    expect(b.standardErrors.alpha).toBeCloseTo(a.standardErrors.alpha, 5);
+    const c = fitBdw(counts.cohorts);
+    const d = fitCensoredBdw(counts);
+    expect(d.logLikelihood).toBeCloseTo(c.logLikelihood, 6);
+    expect(d.params.c).toBeCloseTo(c.params.c, 3);
+  });
+
+  it('compact counts hold every contract observed for a whole period once', () => {
+    const n = counts.churned.reduce((s, [, k]) => s + k, 0) + counts.censored.reduce((s, [, k]) => s + k, 0);
+    expect(n).toBe(counts.used);
+    expect(counts.used + counts.tooRecent).toBe(lt.contracts.length);
+  });
+
+  it('too many start cohorts: per-cohort fits are skipped with the reason', () => {
+    const r = contractRetention({ contracts: lt.contracts, hasPlan: false, accounting: { file: 'sim', read: 1500, used: 1500, rejected: {}, first_lines: {} }, latest: sim.end }, { end: sim.end, period: 'month', minGroupSize: 10, maxCohortFits: 5 });
+    expect(r.models.groups.map((g) => g.group)).toEqual(['all']);
+    expect(r.models.skipped.length).toBeGreaterThan(5);
+    expect(r.models.skipped[0].reason).toMatch(/more than 5 start cohorts/);
+  });
+});
