@@ -80,6 +80,86 @@ function logF(r: number, alpha: number, s: number, beta: number, x: number, t: n
 }
 
 /**
+ * log I, I = ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ, through the closed form
+ * I = (F(t_x) - F(T)) / (r+s+x) (Fader & Hardie 2005 note §3, A_0 term after Euler's transformation).
+ *
+ * @example
+ * logDropoutIntegralSeries(0.553, 10.578, 0.606, 11.669, 2, 30.43, 38.86);
+ */
+export function logDropoutIntegralSeries(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): number {
+  const fT = logF(r, alpha, s, beta, x, T);
+  const fx = logF(r, alpha, s, beta, x, tx);
+  return -Math.log(r + s + x) + fx + log1mexp(Math.min(fT - fx, 0));
+}
+
+/** Above this z at t_x the 2F1 series needs thousands of terms: integrate directly instead. */
+const QUADRATURE_Z = 0.98;
+
+function seriesArgument(alpha: number, beta: number, t: number): number {
+  return alpha >= beta ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
+}
+
+/**
+ * log I with I = ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ (the dropout term of the likelihood,
+ * Fader & Hardie 2005 note §3, before its 2F1 closed form) by tanh-sinh quadrature, used where
+ * the 2F1 series converges slowly (β ≫ α or α ≫ β). The substitution
+ * (α+τ)^{-(r+x)} dτ ∝ dp, p in (0, 1), leaves the smooth factor (β+τ)^{-(s+1)} to integrate.
+ * With `g`, fills ∇ log I wrt (r, α, s, β) by differentiating under the integral.
+ *
+ * @example
+ * logDropoutIntegralQuad(0.5, 2, 0.01, 5000, 3, 10, 40); // same value as logDropoutIntegralSeries
+ */
+export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, g?: Float64Array): number {
+  const k = r + x - 1;
+  const atx = alpha + tx;
+  const vT = Math.log((alpha + T) / atx);
+  const kv = k * vT;
+  // c/k = (1 - e^{-k vT})/k, with its k -> 0 limit vT
+  const c = -Math.expm1(-kv);
+  const ck = Math.abs(kv) < 1e-12 ? vT : c / k;
+  let s0 = 0;
+  let sr = 0;
+  let sa = 0;
+  let ss = 0;
+  let sb = 0;
+  // τ(p): v = -log(1 - p c)/k (v = p vT when k -> 0), τ = (α+t_x) e^v - α
+  const n = 40;
+  const h = 1 / 12;
+  for (let j = -n; j <= n; j++) {
+    const u = j * h;
+    const sh = (Math.PI / 2) * Math.sinh(u);
+    const e = Math.exp(-2 * Math.abs(sh));
+    const small = e / (1 + e);
+    const big = 1 / (1 + e);
+    const p = sh >= 0 ? big : small;
+    const q = sh >= 0 ? small : big;
+    const wq = Math.PI * Math.cosh(u) * p * q; // dp/du
+    if (wq === 0) continue;
+    const v = Math.abs(kv) < 1e-12 ? p * vT : -Math.log1p(-p * c) / k;
+    const tau = atx * Math.exp(v) - alpha;
+    const lb = Math.log(beta + tau);
+    const gv = wq * Math.exp(-(s + 1) * (lb - Math.log(beta + tx)));
+    s0 += gv;
+    if (g) {
+      const at = alpha + tau;
+      sr -= gv * Math.log(at);
+      sa -= (gv * (r + x)) / at;
+      ss -= gv * lb;
+      sb -= (gv * (s + 1)) / (beta + tau);
+    }
+    void q;
+  }
+  if (g) {
+    g[0] = sr / s0;
+    g[1] = sa / s0;
+    g[2] = ss / s0;
+    g[3] = sb / s0;
+  }
+  // I = (α+t_x)^{-k} (c/k) (β+t_x)^{-(s+1)} ∫ g̃ dp, g̃ = ((β+τ)/(β+t_x))^{-(s+1)}
+  return -k * Math.log(atx) + Math.log(ck) - (s + 1) * Math.log(beta + tx) + Math.log(s0 * h);
+}
+
+/**
  * Per-row pieces of the Pareto/NBD likelihood (Fader & Hardie 2005 note, §3, with A_0):
  * L = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^{-(r+x)} (β+T)^{-s} + s/(r+s+x) (F(t_x) - F(T)) ].
  * Returns log L and the log of the "alive" term's share of L (log P(alive)).
@@ -90,9 +170,12 @@ function rowLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number):
   const l1 = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
   let l2 = -Infinity;
   if (T > tx) {
-    const fT = logF(r, alpha, s, beta, x, T);
-    const fx = logF(r, alpha, s, beta, x, tx);
-    l2 = Math.log(s / (r + s + x)) + fx + log1mexp(Math.min(fT - fx, 0));
+    if (seriesArgument(alpha, beta, tx) > QUADRATURE_Z) l2 = Math.log(s) + logDropoutIntegralQuad(r, alpha, s, beta, x, tx, T);
+    else {
+      const fT = logF(r, alpha, s, beta, x, T);
+      const fx = logF(r, alpha, s, beta, x, tx);
+      l2 = Math.log(s / (r + s + x)) + fx + log1mexp(Math.min(fT - fx, 0));
+    }
   }
   const lse = logAddExp(l1, l2);
   return { ll: c0 + lse, logAliveShare: l1 - lse };
@@ -166,6 +249,7 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
       const laT = Math.log(aT);
       const lbT = Math.log(bT);
       const l1 = -(r + x) * laT - s * lbT;
+      const useQuad = seriesArgument(alpha, beta, tx) > QUADRATURE_Z;
       if (!(t > tx)) {
         total += w * l1;
         if (grad) {
@@ -173,6 +257,21 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
           gAl += (-w * (r + x)) / aT;
           gS += -w * lbT;
           gBe += (-w * s) / bT;
+        }
+        continue;
+      }
+      if (useQuad) {
+        const lI = logDropoutIntegralQuad(r, alpha, s, beta, x, tx, t, grad ? gx : undefined);
+        const l2 = Math.log(s) + lI;
+        const lse = logAddExp(l1, l2);
+        total += w * lse;
+        if (grad) {
+          const w1 = Math.exp(l1 - lse);
+          const w2 = 1 - w1;
+          gR += w * (w1 * -laT + w2 * gx[0]);
+          gAl += w * (w1 * (-(r + x) / aT) + w2 * gx[1]);
+          gS += w * (w1 * -lbT + w2 * (1 / s + gx[2]));
+          gBe += w * (w1 * (-s / bT) + w2 * gx[3]);
         }
         continue;
       }

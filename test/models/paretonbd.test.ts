@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareSummary } from '../../src/models/fit.ts';
-import { fitParetoNbd, paretoNbdLogLikelihood, paretoNbdModel, paretoNbdProblem } from '../../src/models/paretonbd.ts';
+import { fitParetoNbd, logDropoutIntegralQuad, logDropoutIntegralSeries, paretoNbdLogLikelihood, paretoNbdModel, paretoNbdProblem } from '../../src/models/paretonbd.ts';
 import { integrate, integrateUnit } from '../../src/models/special.ts';
 import { ClvkitError } from '../../src/errors.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
@@ -82,6 +82,23 @@ describe('Pareto/NBD with hundreds of transactions', () => {
   });
 });
 
+describe('Pareto/NBD dropout integral: 2F1 series and direct quadrature agree', () => {
+  it('on a grid of parameters where both apply, including x = 500 and beta >> alpha', () => {
+    for (const r of [0.3, 1, 2.5]) for (const s of [0.01, 0.606, 3]) for (const [alpha, beta] of [[10, 300], [300, 10], [5, 60]]) {
+      for (const [x, tx, T] of [[0, 0, 39], [1, 5, 39], [2, 30.43, 38.86], [500, 38.8, 39], [500, 5, 39]]) {
+        expect(Math.abs(logDropoutIntegralQuad(r, alpha, s, beta, x, tx, T) - logDropoutIntegralSeries(r, alpha, s, beta, x, tx, T))).toBeLessThan(1e-9);
+      }
+    }
+  });
+  it('P(alive) with beta >> alpha (quadrature branch) matches the independent quadrature', () => {
+    const p = { r: 0.5, alpha: 2, s: 0.05, beta: 5000 };
+    const m = paretoNbdModel(p);
+    for (const [x, tx, T] of [[0, 0, 40], [3, 10, 40], [40, 39, 40]]) {
+      expect(m.probabilityAlive({ frequency: x, recency: tx, T })).toBeCloseTo(pAliveByQuadrature(p, x, tx, T), 9);
+    }
+  });
+});
+
 describe('Pareto/NBD probability invariants and DERT', () => {
   const m = paretoNbdModel(published);
   it('P(X(t)=n) sums to 1 and its mean is E[X(t)] (Fader & Hardie 2005 note eq. 17; 2006 note)', () => {
@@ -135,7 +152,7 @@ describe('Pareto/NBD fitting', () => {
   it('the analytic gradient equals central differences (alpha >= beta and alpha < beta)', () => {
     const sim = simulateSummary('paretonbd', published, { customers: 2000, seed: 2 });
     const prob = paretoNbdProblem(prepareSummary(sim, 'paretonbd'));
-    for (const p of [Float64Array.of(0.553, 10.578, 0.606, 11.669), Float64Array.of(1.5, 30, 2, 4)]) {
+    for (const p of [Float64Array.of(0.553, 10.578, 0.606, 11.669), Float64Array.of(1.5, 30, 2, 4), Float64Array.of(0.5, 2, 0.05, 5000), Float64Array.of(0.8, 4000, 1.2, 3)]) {
       const g = new Float64Array(4);
       prob.gradient!(p, g);
       for (let i = 0; i < 4; i++) {
