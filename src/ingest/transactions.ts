@@ -102,27 +102,36 @@ export async function readTransactions(path: string, options: IngestOptions = {}
   try {
     const size = (await fh.stat()).size;
     const ingest = new Ingest(options, path, size);
-    let buf = Buffer.allocUnsafe(Math.max(16, options.chunkSize ?? Math.min(4 << 20, Math.max(SAMPLE_BYTES, size + 1))));
+    const chunk = Math.max(16, options.chunkSize ?? Math.min(4 << 20, Math.max(SAMPLE_BYTES, size + 1)));
+    // Double buffering: the next chunk is read (on libuv's thread pool) while this one is parsed.
+    let incoming = Buffer.allocUnsafe(chunk);
+    let spare = Buffer.allocUnsafe(chunk);
+    let work = Buffer.allocUnsafe(2 * chunk);
     let have = 0;
     let readTotal = 0;
+    let pending = fh.read(incoming, 0, chunk, null);
     for (;;) {
-      const { bytesRead } = await fh.read(buf, have, buf.length - have, null);
+      const { bytesRead } = await pending;
+      const data = incoming;
+      if (bytesRead > 0) {
+        [incoming, spare] = [spare, incoming];
+        pending = fh.read(incoming, 0, chunk, null);
+      }
       readTotal += bytesRead;
       const eof = bytesRead === 0;
+      if (have + bytesRead > work.length) {
+        // A record (or the dialect sample) longer than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(Math.max(2 * work.length, have + bytesRead));
+        work.copy(bigger, 0, 0, have);
+        work = bigger;
+      }
+      data.copy(work, have, 0, bytesRead);
       const total = have + bytesRead;
-      const consumed = ingest.feed(buf, total, eof);
+      const consumed = ingest.feed(work, total, eof);
       options.onProgress?.(readTotal, size);
       if (eof) break;
-      if (consumed === 0 && total === buf.length) {
-        // One record (or the dialect sample) is larger than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, total);
-        buf = bigger;
-        have = total;
-      } else {
-        buf.copy(buf, 0, consumed, total);
-        have = total - consumed;
-      }
+      work.copy(work, 0, consumed, total);
+      have = total - consumed;
     }
     return ingest.finish();
   } finally {
