@@ -135,19 +135,19 @@ export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta
     const q = sh >= 0 ? small : big;
     const wq = Math.PI * Math.cosh(u) * p * q; // dp/du
     if (wq === 0) continue;
-    const v = Math.abs(kv) < 1e-12 ? p * vT : -Math.log1p(-p * c) / k;
+    // 1 - p c = e^{-k vT} + q c, the second form accurate as p -> 1
+    const v = Math.abs(kv) < 1e-12 ? p * vT : -(p < 0.5 ? Math.log1p(-p * c) : Math.log(Math.exp(-kv) + q * c)) / k;
     const tau = atx * Math.exp(v) - alpha;
     const lb = Math.log(beta + tau);
     const gv = wq * Math.exp(-(s + 1) * (lb - Math.log(beta + tx)));
     s0 += gv;
-    if (g) {
+    if (g && gv > 0) {
       const at = alpha + tau;
       sr -= gv * Math.log(at);
       sa -= (gv * (r + x)) / at;
       ss -= gv * lb;
       sb -= (gv * (s + 1)) / (beta + tau);
     }
-    void q;
   }
   if (g) {
     g[0] = sr / s0;
