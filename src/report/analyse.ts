@@ -4,7 +4,7 @@
  * in the result, so the page renders a section only when its analysis could be made.
  */
 import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
-import { summarize, unitDays } from '../summary/summarize.ts';
+import { periodTable, summarize, unitDays } from '../summary/summarize.ts';
 import { compressSummary, type CompressedSummary } from '../summary/compress.ts';
 import { fitBgNbd } from '../models/bgnbd.ts';
 import { fitMbgNbd } from '../models/mbgnbd.ts';
@@ -149,40 +149,51 @@ function holdoutMae(model: FittedCountingModel, s: CustomerSummary, c: Compresse
 }
 
 /**
- * Repeat purchase days of the customers whose first purchase is on or before `cohortEnd`, counted
- * per grid step of `stepDays` from `origin`: a repeat is a distinct purchase day (with a positive
- * amount when there are amounts) after the customer's first one, on or before `end`.
+ * Repeat purchases of the customers whose first purchase is on or before `cohortEnd`, counted per
+ * grid step of `stepDays` from `origin`: as in the summary, purchases are collapsed to one per
+ * customer per `unit` period (day, week or month; returns, negative amounts, are left out; the
+ * first period is the first purchase), and each later period counts once, at its
+ * first day, up to `end`.
  */
-function actualRepeats(table: TransactionTable, cohortEnd: Day, origin: Day, end: Day, stepDays: number, steps: number): Float64Array {
+function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day, origin: Day, end: Day, stepDays: number, steps: number): Float64Array {
   const m = table.customerIds.length;
   const first = new Int32Array(m).fill(2147483647);
   let minDay = Infinity;
-  const ok = (i: number) => table.day[i] <= end && (!table.hasAmount || table.amount[i] > 0);
+  const ok = (i: number) => table.day[i] <= end && !(table.amount[i] < 0);
   for (let i = 0; i < table.length; i++) {
     if (!ok(i)) continue;
     const c = table.customer[i];
     if (table.day[i] < first[c]) first[c] = table.day[i];
     if (table.day[i] < minDay) minDay = table.day[i];
   }
+  const counts = new Float64Array(steps + 1);
+  if (!Number.isFinite(minDay)) return counts;
   const span = end - minDay + 1;
+  const periodOf = unit === 'day' ? undefined : periodTable(minDay, span, unit);
   const keys = new Float64Array(table.length);
   let n = 0;
   for (let i = 0; i < table.length; i++) {
     if (!ok(i)) continue;
     const c = table.customer[i];
-    const d = table.day[i];
-    if (first[c] > cohortEnd || d === first[c]) continue;
-    keys[n++] = c * span + (d - minDay);
+    if (first[c] > cohortEnd) continue;
+    keys[n++] = c * span + (table.day[i] - minDay);
   }
   const sorted = keys.subarray(0, n).sort();
-  const counts = new Float64Array(steps + 1);
-  let lastKey = -1;
+  let customer = -1;
+  let period = -1;
   for (let i = 0; i < n; i++) {
     const key = sorted[i];
-    if (key === lastKey) continue; // same customer, same day
-    lastKey = key;
-    const day = (key % span) + minDay;
-    const k = Math.ceil((day - origin + 1) / stepDays - 1e-9);
+    const c = Math.floor(key / span);
+    const offset = key - c * span;
+    const p = periodOf ? periodOf[offset] : offset;
+    if (c !== customer) {
+      customer = c; // the first purchase period
+      period = p;
+      continue;
+    }
+    if (p === period) continue;
+    period = p;
+    const k = Math.ceil((offset + minDay - origin + 1) / stepDays - 1e-9);
     if (k >= 1 && k <= steps) counts[k]++;
   }
   return counts;
@@ -216,10 +227,14 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: 
   let origin = Infinity;
   for (let i = 0; i < fitData.firstPurchase.length; i++) if (fitData.firstPurchase[i] < origin) origin = fitData.firstPurchase[i];
   const end = full.end;
-  const steps = Math.max(1, Math.floor((end - origin + 1) / uDays));
+  // grid of whole model units from the first purchase, plus the partial last unit up to the end
+  const h = (end - origin + 1) / uDays;
+  const whole = Math.max(1, Math.floor(h + 1e-9));
+  const steps = h - whole > 1e-9 ? whole + 1 : whole;
   const firstTimes = Float64Array.from(fitData.firstPurchase, (d) => (d - origin) / uDays);
-  const curve = expectedCumulativeTransactions(fit, firstTimes, steps, 1);
-  const inc = actualRepeats(table, fitData.calibrationEnd ?? fitData.end, origin, end, uDays, steps);
+  const curve = expectedCumulativeTransactions(fit, firstTimes, whole, 1);
+  const atEnd = steps > whole ? expectedCumulativeTransactions(fit, firstTimes, h, h).cumulative[1] : curve.cumulative[whole];
+  const inc = actualRepeats(table, fitData.unit, fitData.calibrationEnd ?? fitData.end, origin, end, uDays, steps);
   const t: number[] = [];
   const ac: number[] = [];
   const pc: number[] = [];
@@ -228,11 +243,12 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: 
   let cum = 0;
   for (let k = 1; k <= steps; k++) {
     cum += inc[k];
-    t.push(k);
+    const predicted = k <= whole ? curve.cumulative[k] : atEnd;
+    t.push(k <= whole ? k : h);
     ac.push(cum);
     ai.push(inc[k]);
-    pc.push(curve.cumulative[k]);
-    pi.push(curve.incremental[k]);
+    pi.push(predicted - (k > 1 ? pc[k - 2] : 0));
+    pc.push(predicted);
   }
   let holdout: ModelAnalysis['holdout'];
   if (cal?.holdoutFrequency && cal.holdoutT && calRows) {

@@ -176,6 +176,18 @@ describe('buildReport', () => {
   });
 });
 
+describe('tracking', () => {
+  it('counts the same repeat purchases as the summary, per day and per week', () => {
+    for (const unit of ['day', 'week'] as const) {
+      const p = analysePortfolio(table, { unit });
+      const total = p.summary.frequency.reduce((a, b) => a + b, 0);
+      expect(p.model!.tracking.actualCumulative.at(-1), unit).toBe(total);
+      expect(p.model!.tracking.predictedCumulative.at(-1)! / total).toBeGreaterThan(0.9);
+      expect(p.model!.tracking.predictedCumulative.at(-1)! / total).toBeLessThan(1.1);
+    }
+  });
+});
+
 describe('margin and costs', () => {
   it('scale CLV by the margin and add the whale curve', () => {
     const p = analysePortfolio(table, { margin: 0.3, costPerOrder: 5 });
