@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, statSync, writeFileSync, createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,12 +29,17 @@ type Mode = 'noop' | 'floor' | 'clvkit' | 'csv-parse';
 interface ChildResult {
   mode: Mode;
   ms: number;
+  /** CPU time of the process over the work (user + system, all threads), less sensitive to machine load than wall time. */
+  cpuMs: number;
   maxRssMB: number;
   rows: number;
   check: number;
 }
 
+let cpu0 = process.cpuUsage();
+
 async function child(mode: Mode, file: string): Promise<void> {
+  cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let rows = 0;
   let check = 0;
@@ -43,6 +48,7 @@ async function child(mode: Mode, file: string): Promise<void> {
     const { readTransactions } = await import('../src/ingest/transactions.ts');
     const { summarize } = await import('../src/summary/summarize.ts');
     // Module loading is not part of the work measured.
+    cpu0 = process.cpuUsage();
     const t1 = performance.now();
     const table = await readTransactions(file);
     const s = summarize(table, { freq: 'week' });
@@ -51,6 +57,7 @@ async function child(mode: Mode, file: string): Promise<void> {
     return report(mode, performance.now() - t1, rows, check);
   } else if (mode === 'csv-parse') {
     const { parse } = await import('csv-parse');
+    cpu0 = process.cpuUsage();
     const t1 = performance.now();
     const parser = createReadStream(file).pipe(parse({ from_line: 2 }));
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -65,7 +72,9 @@ async function child(mode: Mode, file: string): Promise<void> {
 function report(mode: Mode, ms: number, rows: number, check: number): void {
   // maxRSS is in kilobytes.
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ mode, ms, maxRssMB, rows, check } satisfies ChildResult) + '\n');
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(JSON.stringify({ mode, ms, cpuMs, maxRssMB, rows, check } satisfies ChildResult) + '\n');
 }
 
 /**
@@ -183,12 +192,12 @@ async function main(): Promise<void> {
   const csvReps = opt('--csv-parse-reps', 1);
   await ensureData();
   const sizeMB = statSync(FILE).size / 2 ** 20;
-  const results: Record<string, { runs: ChildResult[]; medianMs: number; peakRssMB: number }> = {};
+  const results: Record<string, { runs: ChildResult[]; medianMs: number; medianCpuMs: number; peakRssMB: number }> = {};
   const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'csv-parse': [] };
   const once = (mode: Mode, k: number, n: number) => {
     const r = runChild(mode);
     runs[mode].push(r);
-    process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms, ${r.maxRssMB.toFixed(0)} MB\n`);
+    process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms), ${r.maxRssMB.toFixed(0)} MB\n`);
   };
   once('noop', 0, 1);
   // Floor and clvkit runs alternate so that a change in machine load affects both alike.
@@ -198,7 +207,14 @@ async function main(): Promise<void> {
   }
   for (let k = 0; k < csvReps; k++) once('csv-parse', k, csvReps);
   for (const [mode, rs] of Object.entries(runs)) {
-    if (rs.length > 0) results[mode] = { runs: rs, medianMs: median(rs.map((r) => r.ms)), peakRssMB: Math.max(...rs.map((r) => r.maxRssMB)) };
+    if (rs.length > 0) {
+      results[mode] = {
+        runs: rs,
+        medianMs: median(rs.map((r) => r.ms)),
+        medianCpuMs: median(rs.map((r) => r.cpuMs)),
+        peakRssMB: Math.max(...rs.map((r) => r.maxRssMB)),
+      };
+    }
   }
   const floorMs = results.floor.medianMs;
   const clvMs = results.clvkit.medianMs;
@@ -208,23 +224,29 @@ async function main(): Promise<void> {
     rows: results.clvkit.runs[0].rows,
     customers: CUSTOMERS,
     reps,
-    floor: { medianMs: Math.round(floorMs), peakRssMB: Math.round(results.floor.peakRssMB) },
-    clvkit: { medianMs: Math.round(clvMs), peakRssMB: Math.round(results.clvkit.peakRssMB) },
+    floor: { medianMs: Math.round(floorMs), medianCpuMs: Math.round(results.floor.medianCpuMs), peakRssMB: Math.round(results.floor.peakRssMB) },
+    clvkit: { medianMs: Math.round(clvMs), medianCpuMs: Math.round(results.clvkit.medianCpuMs), peakRssMB: Math.round(results.clvkit.peakRssMB) },
     ratio: Number((clvMs / floorMs).toFixed(2)),
-    csvParse: results['csv-parse'] ? { medianMs: Math.round(results['csv-parse'].medianMs), peakRssMB: Math.round(results['csv-parse'].peakRssMB), reps: csvReps } : undefined,
+    cpuRatio: Number((results.clvkit.medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
+    loadAverage: Number(loadavg()[0].toFixed(1)),
+    csvParse: results['csv-parse']
+      ? { medianMs: Math.round(results['csv-parse'].medianMs), medianCpuMs: Math.round(results['csv-parse'].medianCpuMs), peakRssMB: Math.round(results['csv-parse'].peakRssMB), reps: csvReps }
+      : undefined,
     processBaselineRssMB: Math.round(results.noop.peakRssMB),
     targets: { ratio: 2.5, ms: 1000, rssMB: 400 },
     node: process.version,
   };
-  const pad = (s: string, n: number) => s.padEnd(n);
+  const pad = (x: string | number, n: number) => String(x).padEnd(n);
+  const line = (name: string, r: { medianMs: number; medianCpuMs: number; peakRssMB: number }) =>
+    `${pad(name, 34)}${pad(r.medianMs, 12)}${pad(r.medianCpuMs, 12)}${r.peakRssMB}\n`;
   process.stderr.write(
-    `\n${summary.rows.toLocaleString('en')} rows, ${CUSTOMERS.toLocaleString('en')} customers, ${summary.sizeMB} MB (${FILE})\n` +
-      `${pad('variant', 30)}${pad('median ms', 12)}peak RSS MB\n` +
-      `${pad('(a) floor: split + numbers', 30)}${pad(String(summary.floor.medianMs), 12)}${summary.floor.peakRssMB}\n` +
-      `${pad('(b) readTransactions+summarize', 30)}${pad(String(summary.clvkit.medianMs), 12)}${summary.clvkit.peakRssMB}\n` +
-      `${pad('(c) ratio b/a', 30)}${summary.ratio}\n` +
-      (summary.csvParse ? `${pad('csv-parse (strings)', 30)}${pad(String(summary.csvParse.medianMs), 12)}${summary.csvParse.peakRssMB}\n` : '') +
-      `${pad('empty child (baseline)', 30)}${pad('', 12)}${summary.processBaselineRssMB}\n`,
+    `\n${summary.rows.toLocaleString('en')} rows, ${CUSTOMERS.toLocaleString('en')} customers, ${summary.sizeMB} MB (${FILE}); load average ${summary.loadAverage}\n` +
+      `${pad('variant', 34)}${pad('wall ms', 12)}${pad('cpu ms', 12)}peak RSS MB\n` +
+      line('(a) floor: split + parse numbers', summary.floor) +
+      line('(b) readTransactions + summarize', summary.clvkit) +
+      `${pad('(c) ratio b/a', 34)}${pad(summary.ratio, 12)}${summary.cpuRatio}\n` +
+      (summary.csvParse ? line('csv-parse (strings per field)', summary.csvParse) : '') +
+      `${pad('empty child process (baseline)', 34)}${pad('', 24)}${summary.processBaselineRssMB}\n`,
   );
   writeFileSync(join(tmpdir(), 'clvkit-bench-ingest.json'), JSON.stringify(summary, null, 2));
   process.stdout.write(JSON.stringify(summary) + '\n');
