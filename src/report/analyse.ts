@@ -214,11 +214,11 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: 
       return c;
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
-      return { name, error: e.detail };
+      return { name, error: e.detail.replace(new RegExp(`^(${name}: )+`), '') };
     }
   });
   const ok = candidates.filter((c) => c.fit);
-  if (ok.length === 0) throw new ClvkitError(candidates.map((c) => `${c.name}: ${c.error}`).join('; '));
+  if (ok.length === 0) throw new ClvkitError(candidates.length === 1 ? candidates[0].error! : candidates.map((c) => `${c.name}: ${c.error}`).join('; '));
   const best = ok.reduce((a, b) => ((b.holdoutMae ?? Infinity) < (a.holdoutMae ?? Infinity) ? b : a));
   const fit = best.fit!;
 

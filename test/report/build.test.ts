@@ -201,6 +201,18 @@ describe('margin and costs', () => {
 });
 
 describe('buildReport without amounts or model', () => {
+  it('says the model could not be fitted when nobody bought twice, and still renders value and segments', async () => {
+    const f = join(dir, 'norepeat.csv');
+    writeFileSync(f, 'customer_id,date,amount\nA,2024-01-01,10\nB,2024-01-02,20\nC,2024-02-01,5\nD,2024-03-01,7\n');
+    const t = await readTransactions(f);
+    const p = analysePortfolio(t);
+    expect(p.model).toBeUndefined();
+    expect(p.modelError).toMatch(/^no customer made a repeat purchase/);
+    const html = await buildReport({ source: 'norepeat.csv', table: t, portfolio: p }, { lang: 'en' });
+    expect(html).toContain('BG/NBD could not be fitted: no customer made a repeat purchase');
+    expect(html).toContain('<section id="segments">');
+  });
+
   it('falls back to historical value and still renders', async () => {
     const f = join(dir, 'noamount.csv');
     writeFileSync(f, 'customer_id,date\nA,2024-01-01\nB,2024-01-02\nA,2024-02-01\nC,2024-03-01\n');
