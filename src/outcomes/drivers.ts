@@ -1,6 +1,9 @@
 import { logit } from '../research/logistic.ts';
 import type { CustomerFacts } from './customers.ts';
 
+/** Fewest customers for a channel to get its own dummy. */
+const MIN_LEVEL = 20;
+
 /**
  * One logistic driver model, or why it could not be fitted.
  *
@@ -28,7 +31,7 @@ export interface DriverModel {
  * Logistic models of conversion (a second purchase within `conversionDays` of the first, among
  * customers observed that long) and of retention (at least one purchase in the last `activeDays`
  * before the end, among customers acquired before that window) on the acquisition channel (dummies
- * against the most frequent channel), the log of the first-order value (customers with a first order
+ * against the most frequent channel; channels with fewer than 20 customers share one dummy), the log of the first-order value (customers with a first order
  * <= 0 are left out) and the acquisition date (years since the first acquisition), with odds ratios
  * and Wald intervals from the research kit's IRLS logit (Hosmer, Lemeshow & Sturdivant 2013, §1.3).
  * A model that cannot be fitted (constant outcome, separation, too few customers) carries `error`.
@@ -84,9 +87,16 @@ function fitDriver(
   if (counts.size >= 2) {
     const ordered = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     base.reference_channel = facts.channels[ordered[0][0]] ?? String(ordered[0][0]);
+    // Channels with fewer than MIN_LEVEL customers share one "other channels" dummy (sparse levels separate).
+    const rare = new Set(ordered.slice(1).filter(([, n]) => n < MIN_LEVEL).map(([ch]) => ch));
     for (const [ch] of ordered.slice(1)) {
+      if (rare.has(ch)) continue;
       predictors.push(Float64Array.from(rows, (c) => (facts.channel[c] === ch ? 1 : 0)));
       names.push(`channel: ${facts.channels[ch] ?? ch}`);
+    }
+    if (rare.size > 0) {
+      predictors.push(Float64Array.from(rows, (c) => (rare.has(facts.channel[c]) ? 1 : 0)));
+      names.push('channel: other channels');
     }
   }
   if (facts.hasAmount) {

@@ -211,3 +211,13 @@ describe('compact censored likelihood', () => {
     expect(r.models.skipped[0].reason).toMatch(/more than 5 start cohorts/);
   });
 });
+
+describe('dates in contracts files', () => {
+  it('day-first dates are recognised over the whole file', () => {
+    const input = contractsFromTable(parseTable('customer;start;end\na;05/01/2024;20/02/2024\nb;03/02/2024;\n', 'fr.csv'));
+    expect(input.contracts.map((c) => [formatDay(c.start), c.end >= 0 ? formatDay(c.end) : ''])).toEqual([['2024-01-05', '2024-02-20'], ['2024-02-03', '']]);
+  });
+  it('a file whose day/month order cannot be told is an error asking for --date-format', () => {
+    expect(() => contractsFromTable(parseTable('customer,start,end\na,05/01/2024,\n', 'x.csv'))).toThrow(/--date-format/);
+  });
+});
