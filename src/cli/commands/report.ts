@@ -87,7 +87,9 @@ export function register(program: Command): void {
       } finally {
         reading.stop();
       }
-      const steps = await createProgress('analysing', 6, o.quiet || table.length < 1_000_000);
+      // summary, fits (three when --model auto compares them on a holdout), refit, value, migration, priorities, outcomes
+      const planned = o.calibrationEnd !== undefined ? (o.model === 'auto' ? 9 : 7) : 6;
+      const steps = await createProgress('analysing', planned, o.quiet || table.length < 1_000_000);
       let step = 0;
       let inputs;
       try {
@@ -106,7 +108,10 @@ export function register(program: Command): void {
             top,
             margin,
             costPerOrder,
-            onStep: () => steps.update(++step),
+            onStep: () => {
+              step++;
+              steps.update(step, Math.max(planned, step));
+            },
           },
         );
       } finally {
