@@ -30,7 +30,7 @@ export interface CohortRow {
  * purchase), the share of its customers buying in the cohort's k-th period, the revenue by period and
  * revenue retention (revenue in period k over revenue in period 0), and, given P(alive) per customer
  * (aligned with `facts.customerIds`), the model's expected number of active customers (Σ P(alive),
- * Fader, Hardie & Lee 2005a, eq. 13 summed over the cohort).
+ * Fader, Hardie & Lee 2005a, appendix, and their note "Computing P(alive) using the BG/NBD model", summed over the cohort).
  *
  * @example
  * const rows = cohortMatrix(table, customerFacts(table, end), 'month');

@@ -45,7 +45,7 @@ export interface KaplanMeier {
 }
 
 /**
- * Kaplan-Meier product-limit estimator (Kaplan & Meier 1958, JASA 53, eq. 2: S(t) = Π_{t_i <= t} (1 − d_i/n_i))
+ * Kaplan-Meier product-limit estimator (Kaplan & Meier 1958, JASA 53, the product-limit estimate: S(t) = Π_{t_i <= t} (1 − d_i/n_i))
  * with Greenwood's variance (Greenwood 1926; Klein & Moeschberger 2003, Survival Analysis, eq. 4.2.2)
  * and two pointwise bands: plain S ± z·se, and log-log S^(1/θ) .. S^θ with θ = exp(z·σ/ln S),
  * σ² = Σ d/(n(n−d)) (Klein & Moeschberger 2003, eq. 4.3.2; Kalbfleisch & Prentice 1980). Steps are
@@ -76,7 +76,7 @@ export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<number |
       k++;
     }
     if (d > 0) {
-      s *= 1 - d / atRisk; // Kaplan & Meier (1958), eq. 2
+      s *= 1 - d / atRisk; // product-limit step, Kaplan & Meier (1958)
       sigma2 += atRisk > d ? d / (atRisk * (atRisk - d)) : Infinity; // Greenwood (1926); K&M 2003 eq. 4.2.2
     }
     totalEvents += d;

@@ -61,7 +61,7 @@ export interface SimulatedContracts {
 
 /**
  * Draw a contracts book: per contract a plan, a start day, theta ~ Beta(alpha, beta) and a lifetime
- * T ~ shifted geometric(theta) periods (P(T = t) = theta (1 − theta)^(t−1), Fader & Hardie 2007, eq. 1),
+ * T ~ shifted geometric(theta) periods (P(T = t) = theta (1 − theta)^(t−1), Fader & Hardie 2007, §3),
  * so the contract ends on its T-th anniversary; ends after the observation end are left empty.
  *
  * @example

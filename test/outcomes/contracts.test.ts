@@ -57,7 +57,7 @@ describe.runIf(sharedDataAvailable('sbg_retention.csv'))('sBG through contracts:
   it('projects years 8-12 as the sBG with those parameters, close to what happened', () => {
     const g = plan('regular');
     const { alpha, beta } = (g.sbg as { params: Record<string, number> }).params;
-    // S(t) = S(t−1)·r_t with r_t = (beta + t − 1)/(alpha + beta + t − 1) (Fader & Hardie 2007, eq. 7).
+    // S(t) = S(t−1)·r_t with r_t = (beta + t − 1)/(alpha + beta + t − 1) (Fader & Hardie 2007, §3, the sBG retention rate).
     let s = 1;
     for (let t = 1; t <= 12; t++) {
       s *= (beta + t - 1) / (alpha + beta + t - 1);
