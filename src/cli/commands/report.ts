@@ -110,7 +110,7 @@ export function register(program: Command): void {
             costPerOrder,
             onStep: () => {
               step++;
-              steps.update(step, Math.max(planned, step));
+              steps.update(step - 1, Math.max(planned, step));
             },
           },
         );
