@@ -40,13 +40,14 @@ describe('clvkit retention', () => {
 
   it('--out-dir writes the CSV tables with the formula guard', () => {
     const out = join(dir, 'out');
-    const r = clvkit(['retention', tx, '--contracts', contracts, '--end', '2024-06-30', '--out-dir', out, '--no-model', '--min-group-size', '1']);
+    const r = clvkit(['retention', tx, '--contracts', contracts, '--leads', leads, '--end', '2024-06-30', '--out-dir', out, '--no-model', '--min-group-size', '1']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    for (const f of ['recruitment.csv', 'conversion.csv', 'cohort_retention.csv', 'time_to_second_purchase_km.csv', 'contracts_km.csv', 'contracts_models.csv', 'contracts_projection.csv', 'contracts_retention_rates.csv']) {
+    for (const f of ['leads_funnel.csv', 'drivers.csv', 'recruitment.csv', 'conversion.csv', 'cohort_retention.csv', 'time_to_second_purchase_km.csv', 'contracts_km.csv', 'contracts_models.csv', 'contracts_projection.csv', 'contracts_retention_rates.csv']) {
       expect(existsSync(join(out, f))).toBe(true);
     }
     expect(readFileSync(join(out, 'contracts_models.csv'), 'utf8')).toContain("'=cmd");
+    expect(readFileSync(join(out, 'leads_funnel.csv'), 'utf8').split('\n')[1]).toMatch(/^all,all,2,1,0,0\.5,/);
     expect(readFileSync(join(out, 'recruitment.csv'), 'utf8').split('\n')[0]).toBe('period,start,new_customers,cumulative,revenue,revenue_share,channel_shop,channel_web');
   });
 
