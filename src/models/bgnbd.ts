@@ -80,11 +80,12 @@ export function bgFamilyLogLikelihood(family: BgFamily, params: BgNbdParams, dat
   const m = family === 'mbgnbd' ? 1 : 0;
   const n = data.frequency.length;
   const out = new Float64Array(n);
-  const base = -gammaln(r) + r * Math.log(alpha) - betaln(a, b);
+  const base = -gammaln(r) - betaln(a, b);
   for (let i = 0; i < n; i++) {
     const x = data.frequency[i];
     const d1 = Math.log(alpha + data.T[i]);
-    let ll = base + gammaln(r + x) + betaln(a, b + x + m) - (r + x) * d1;
+    // r log α - (r+x) log(α+T) written as -r log(1 + T/α) - x log(α+T)
+    let ll = base + gammaln(r + x) + betaln(a, b + x + m) - r * Math.log1p(data.T[i] / alpha) - x * d1;
     if (x > 0 || m === 1) {
       const u = Math.log(a / (b + x - 1 + m)) + (r + x) * (d1 - Math.log(alpha + data.recency[i]));
       ll = logAddExp(ll, ll + u);
@@ -131,6 +132,7 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
   const invT = new Float64Array(nT);
   const lnR = new Float64Array(nR);
   const invR = new Float64Array(nR);
+  const l1pT = new Float64Array(nT);
 
   /** LL; gradient into `grad`; Hessian (row-major 4x4) into `hess` (requires grad). */
   const compute = (p: Float64Array, grad?: Float64Array, hess?: Float64Array): number => {
@@ -138,8 +140,8 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
     const alpha = p[1];
     const a = p[2];
     const b = p[3];
-    const lnAlpha = Math.log(alpha);
-    const base = -gammaln(r) + r * lnAlpha - betaln(a, b);
+    // r log α is folded into the rows as -r log(1 + T/α), which keeps precision when α is huge
+    const base = -gammaln(r) - betaln(a, b);
     let total = 0;
     // frequency-only parts: value, gradient and Hessian (FHL 2005a eq. 6 first-term constants)
     let gR = 0;
@@ -166,7 +168,7 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
       W += w;
       if (grad) {
         const psiABx = digamma(a + b + x + m);
-        gR += w * (digamma(r + x) - psiR + lnAlpha);
+        gR += w * (digamma(r + x) - psiR);
         gA += w * (psiAB - psiABx);
         gB += w * (digamma(b + x + m) - psiABx - psiB + psiAB);
         if (hess) {
@@ -178,7 +180,6 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
         }
       }
     }
-    if (grad) gAl += (W * r) / alpha;
     let hRAl = hess ? W / alpha : 0;
     let hAlAl = hess ? (-W * r) / (alpha * alpha) : 0;
     let hRA = 0;
@@ -190,6 +191,7 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
       const v = alpha + tVals[k];
       lnT[k] = Math.log(v);
       invT[k] = 1 / v;
+      l1pT[k] = Math.log1p(tVals[k] / alpha);
     }
     for (let k = 0; k < nR; k++) {
       const v = alpha + rVals[k];
@@ -204,7 +206,10 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
       const rx = r + frequency[i];
       const it = tIdx[i];
       const d1 = lnT[it];
-      let ll = -rx * d1;
+      // -(r+x) log(α+T) + r log α
+      let ll = -r * l1pT[it] - frequency[i] * d1;
+      // d/dα of the same: r/α - (r+x)/(α+T) = (r T/α - x)/(α+T)
+      const dAl = invT[it] * ((r * tVals[it]) / alpha - frequency[i]);
       if (hasSecond[k]) {
         const ir = rIdx[i];
         const d2 = lnR[ir];
@@ -226,8 +231,8 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
           const iT = invT[it];
           const E = iT - invR[ir];
           const bx = 1 / (b + frequency[i] - 1 + m);
-          gR += w * (sig * D - d1);
-          gAl += w * rx * (sig * E - iT);
+          gR += w * (sig * D - l1pT[it]);
+          gAl += w * (rx * sig * E + dAl);
           sA += w * sig;
           sB += w * sig * bx;
           if (hess) {
@@ -249,8 +254,8 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
         }
       } else if (grad) {
         const iT = invT[it];
-        gR -= w * d1;
-        gAl -= w * rx * iT;
+        gR -= w * l1pT[it];
+        gAl += w * dAl;
         if (hess) {
           hRAl -= w * iT;
           hAlAl += w * rx * iT * iT;

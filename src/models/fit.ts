@@ -77,6 +77,8 @@ export interface MaximizeOptions {
 
 const DEFAULT_TOL = 1e-9;
 const MAX_THETA_STEP = 4; // largest move of one transformed parameter in one line-search step
+const BOUND_THETA = 18; // |log parameter| beyond which a parameter is taken as drifting to a bound (e^18 = 6.6e7)
+const THETA_WALL = 30; // transformed parameters are kept within ±30 (natural 1e-13 .. 1e13): a wall, not a prior
 
 /** Maps between natural parameters and the unconstrained optimisation scale. */
 class Transform {
@@ -140,6 +142,7 @@ class Objective {
 
   /** f(theta) = -(LL - penalty); returns +Infinity for invalid points. */
   value(theta: Float64Array): number {
+    if (beyondWall(theta)) return Infinity;
     this.evaluations++;
     this.tr.toNatural(theta, this.p);
     if (!allPositiveFinite(this.p)) return Infinity;
@@ -149,6 +152,10 @@ class Objective {
 
   /** f and its gradient wrt theta (written into g). */
   valueGrad(theta: Float64Array, g: Float64Array): number {
+    if (beyondWall(theta)) {
+      g.fill(NaN);
+      return Infinity;
+    }
     this.tr.toNatural(theta, this.p);
     if (!allPositiveFinite(this.p)) {
       g.fill(NaN);
@@ -224,6 +231,21 @@ class Objective {
   }
 }
 
+/**
+ * A parameter has drifted towards a bound (|θ| > BOUND_THETA) where the likelihood is nearly flat
+ * (small gradient relative to the objective): the supremum is approached in the limit. An unbounded
+ * likelihood has a large gradient there and does not qualify.
+ */
+function atBound(theta: Float64Array, g: Float64Array, f: number): boolean {
+  const n = infNorm(g);
+  return infNorm(theta) > BOUND_THETA && Number.isFinite(n) && n <= 1e-3 * (1 + Math.abs(f));
+}
+
+function beyondWall(theta: Float64Array): boolean {
+  for (let i = 0; i < theta.length; i++) if (Math.abs(theta[i]) > THETA_WALL) return true;
+  return false;
+}
+
 function allPositiveFinite(p: Float64Array): boolean {
   for (let i = 0; i < p.length; i++) if (!(p[i] > 0) || !Number.isFinite(p[i])) return false;
   return true;
@@ -251,6 +273,8 @@ interface LocalResult {
   converged: boolean;
   /** Final inverse-Hessian approximation on the theta scale (BFGS only). */
   H?: Float64Array;
+  /** Converged only in the sense that a parameter drifted to a bound of the parameter space. */
+  boundary?: boolean;
 }
 
 function gradientConverged(g: Float64Array, f: number, tol: number): boolean {
@@ -281,8 +305,15 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
   let iter = 0;
   let resets = 0;
   let smallSteps = 0;
+  const history: number[] = [];
   while (iter < maxIter) {
     if (gradientConverged(g, f, tol)) return { theta: x, f, iterations: iter, converged: true, H };
+    // drift to a bound: a parameter beyond e^±18 while f has stopped improving (the supremum is
+    // approached only in the limit; the caller reports the parameter in a warning)
+    history.push(f);
+    if (iter >= 20 && atBound(x, g, f) && history[history.length - 11] - f <= 1e-7 * (1 + Math.abs(f))) {
+      return { theta: x, f, iterations: iter, converged: true, H, boundary: true };
+    }
     iter++;
     // d = -H g
     for (let i = 0; i < k; i++) {
@@ -325,6 +356,7 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
         resetH(1 / Math.max(1, infNorm(g)));
         continue;
       }
+      if (atBound(x, g, f)) return { theta: x, f, iterations: iter, converged: true, H, boundary: true };
       return { theta: x, f, iterations: iter, converged: false, H };
     }
     for (let i = 0; i < k; i++) {
@@ -360,6 +392,7 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
       }
     }
   }
+  if (!gradientConverged(g, f, tol) && atBound(x, g, f)) return { theta: x, f, iterations: iter, converged: true, H, boundary: true };
   return { theta: x, f, iterations: iter, converged: gradientConverged(g, f, tol), H };
 }
 
@@ -605,7 +638,16 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
   const ll = Number.isFinite(final.f) ? problem.logLikelihood(params) : -Infinity;
   const converged = final.converged && Number.isFinite(ll) && allPositiveFinite(params);
 
-  const { covariance, standardErrors, warning } = observedInformation(obj, params);
+  const info = observedInformation(obj, params);
+  const { covariance, standardErrors } = info;
+  const extreme: string[] = [];
+  for (let i = 0; i < k; i++) {
+    if (Math.abs(final.theta[i]) > 0.75 * BOUND_THETA) extreme.push(`${problem.names[i]} = ${Number(params[i].toPrecision(4))}`);
+  }
+  const warning = [
+    info.warning,
+    extreme.length ? `${extreme.join(', ')} at the edge of the parameter space: the data hardly identify ${extreme.length > 1 ? 'these parameters' : 'this parameter'} (the likelihood keeps improving towards the bound); a penalizer keeps the estimates finite` : undefined,
+  ].filter(Boolean).join('; ') || undefined;
   const n = problem.observations;
   return {
     params,
