@@ -47,7 +47,7 @@ describe('clvkit retention', () => {
       expect(existsSync(join(out, f))).toBe(true);
     }
     expect(readFileSync(join(out, 'contracts_models.csv'), 'utf8')).toContain("'=cmd");
-    expect(readFileSync(join(out, 'leads_funnel.csv'), 'utf8').split('\n')[1]).toMatch(/^all,all,2,1,0,0\.5,/);
+    expect(readFileSync(join(out, 'leads_funnel.csv'), 'utf8').split('\n')[1]).toMatch(/^all,all,2,1,1,0\.5,/); // L1 -> A, who bought again on 20 Jan
     expect(readFileSync(join(out, 'recruitment.csv'), 'utf8').split('\n')[0]).toBe('period,start,new_customers,cumulative,revenue,revenue_share,channel_shop,channel_web');
   });
 
