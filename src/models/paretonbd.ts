@@ -45,43 +45,52 @@ const NAMES = ['r', 'alpha', 's', 'beta'];
 
 /**
  * log of the Pareto/NBD "F" function at time t for frequency x (Fader & Hardie 2005 note, §3, the A_0
- * term after Euler's transformation): F(t) = (α+t)^{-(r+x)} (β+t)^{-s} K_t with
- * K_t = 2F1(1, r+x; r+s+x+1; (α-β)/(α+t)) when α >= β, and
- * K_t = (α+t)/(β+t) · 2F1(1, s+1; r+s+x+1; (β-α)/(β+t)) when α < β,
- * so that s ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ = s/(r+s+x) (F(t_x) - F(T)).
- * With `g`, fills d log F / d(r, α, s, β).
+ * term after Euler's transformation), shifted by r log α + s log β:
+ * F(t) = (α+t)^{-(r+x)} (β+t)^{-s} K_t with K_t = 2F1(1, r+x; r+s+x+1; (α-β)/(α+t)) when α >= β and
+ * K_t = (α+t)/(β+t) · 2F1(1, s+1; r+s+x+1; (β-α)/(β+t)) when α < β, so that
+ * ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ = (F(t_x) - F(T)) / (r+s+x). The shift is written as
+ * -r log(1 + t/α) - s log(1 + t/β), which keeps precision when α or β is huge.
+ * With `g`, fills the gradient wrt (r, α, s, β).
  */
 function logF(r: number, alpha: number, s: number, beta: number, x: number, t: number, g?: Float64Array, d?: Log2F1Derivatives): number {
   const at = alpha + t;
   const bt = beta + t;
   const la = Math.log(at);
-  const lb = Math.log(bt);
+  const l1a = Math.log1p(t / alpha);
+  const l1b = Math.log1p(t / beta);
   let lk: number;
   if (alpha >= beta) {
     const z = (alpha - beta) / at;
     lk = log2F1Unit(r + x, r + s + x + 1, z, d);
     if (g && d) {
-      g[0] = -la + d.db + d.dc;
-      g[1] = -(r + x) / at + (d.dz * bt) / (at * at);
-      g[2] = -lb + d.dc;
-      g[3] = -s / bt - d.dz / at;
+      g[0] = d.db + d.dc;
+      g[1] = (d.dz * bt) / (at * at);
+      g[2] = d.dc;
+      g[3] = -d.dz / at;
     }
   } else {
     const z = (beta - alpha) / bt;
-    lk = la - lb + log2F1Unit(s + 1, r + s + x + 1, z, d);
+    lk = la - Math.log(bt) + log2F1Unit(s + 1, r + s + x + 1, z, d);
     if (g && d) {
-      g[0] = -la + d.dc;
-      g[1] = -(r + x) / at + 1 / at - d.dz / bt;
-      g[2] = -lb + d.db + d.dc;
-      g[3] = -s / bt - 1 / bt + (d.dz * at) / (bt * bt);
+      g[0] = d.dc;
+      g[1] = 1 / at - d.dz / bt;
+      g[2] = d.db + d.dc;
+      g[3] = -1 / bt + (d.dz * at) / (bt * bt);
     }
   }
-  return -(r + x) * la - s * lb + lk;
+  if (g && d) {
+    g[0] -= l1a;
+    g[1] += (r * t) / (alpha * at) - x / at;
+    g[2] -= l1b;
+    g[3] += (s * t) / (beta * bt);
+  }
+  return -r * l1a - x * la - s * l1b + lk;
 }
 
 /**
- * log I, I = ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ, through the closed form
- * I = (F(t_x) - F(T)) / (r+s+x) (Fader & Hardie 2005 note §3, A_0 term after Euler's transformation).
+ * log I + r log α + s log β, with I = ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ, through the
+ * closed form I = (F(t_x) - F(T)) / (r+s+x) (Fader & Hardie 2005 note §3, A_0 term after Euler's
+ * transformation).
  *
  * @example
  * logDropoutIntegralSeries(0.553, 10.578, 0.606, 11.669, 2, 30.43, 38.86);
@@ -100,11 +109,11 @@ function seriesArgument(alpha: number, beta: number, t: number): number {
 }
 
 /**
- * log I with I = ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ (the dropout term of the likelihood,
- * Fader & Hardie 2005 note §3, before its 2F1 closed form) by tanh-sinh quadrature, used where
- * the 2F1 series converges slowly (β ≫ α or α ≫ β). The substitution
+ * log I + r log α + s log β, with I = ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ (the dropout term
+ * of the likelihood, Fader & Hardie 2005 note §3, before its 2F1 closed form), by tanh-sinh
+ * quadrature, used where the 2F1 series converges slowly (β ≫ α or α ≫ β). The substitution
  * (α+τ)^{-(r+x)} dτ ∝ dp, p in (0, 1), leaves the smooth factor (β+τ)^{-(s+1)} to integrate.
- * With `g`, fills ∇ log I wrt (r, α, s, β) by differentiating under the integral.
+ * With `g`, fills the gradient wrt (r, α, s, β) by differentiating under the integral.
  *
  * @example
  * logDropoutIntegralQuad(0.5, 2, 0.01, 5000, 3, 10, 40); // same value as logDropoutIntegralSeries
@@ -112,7 +121,8 @@ function seriesArgument(alpha: number, beta: number, t: number): number {
 export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, g?: Float64Array): number {
   const k = r + x - 1;
   const atx = alpha + tx;
-  const vT = Math.log((alpha + T) / atx);
+  const btx = beta + tx;
+  const vT = Math.log1p((T - tx) / atx);
   const kv = k * vT;
   // c/k = (1 - e^{-k vT})/k, with its k -> 0 limit vT
   const c = -Math.expm1(-kv);
@@ -137,16 +147,17 @@ export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta
     if (wq === 0) continue;
     // 1 - p c = e^{-k vT} + q c, the second form accurate as p -> 1
     const v = Math.abs(kv) < 1e-12 ? p * vT : -(p < 0.5 ? Math.log1p(-p * c) : Math.log(Math.exp(-kv) + q * c)) / k;
-    const tau = atx * Math.exp(v) - alpha;
-    const lb = Math.log(beta + tau);
-    const gv = wq * Math.exp(-(s + 1) * (lb - Math.log(beta + tx)));
+    const tau = tx + atx * Math.expm1(v);
+    const bt = beta + tau;
+    const gv = wq * Math.exp(-(s + 1) * Math.log1p((tau - tx) / btx));
     s0 += gv;
     if (g && gv > 0) {
       const at = alpha + tau;
-      sr -= gv * Math.log(at);
-      sa -= (gv * (r + x)) / at;
-      ss -= gv * lb;
-      sb -= (gv * (s + 1)) / (beta + tau);
+      // derivatives of log[(α+τ)^{-(r+x)} (β+τ)^{-(s+1)}] + r log α + s log β
+      sr -= gv * Math.log1p(tau / alpha);
+      sa += (gv * (r * tau - x * alpha)) / (alpha * at);
+      ss -= gv * Math.log1p(tau / beta);
+      sb += (gv * (s * tau - beta)) / (beta * bt);
     }
   }
   if (g) {
@@ -155,27 +166,25 @@ export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta
     g[2] = ss / s0;
     g[3] = sb / s0;
   }
-  // I = (α+t_x)^{-k} (c/k) (β+t_x)^{-(s+1)} ∫ g̃ dp, g̃ = ((β+τ)/(β+t_x))^{-(s+1)}
-  return -k * Math.log(atx) + Math.log(ck) - (s + 1) * Math.log(beta + tx) + Math.log(s0 * h);
+  // I = (α+t_x)^{-k} (c/k) (β+t_x)^{-(s+1)} ∫ g̃ dp, g̃ = ((β+τ)/(β+t_x))^{-(s+1)}; plus r log α + s log β
+  return -r * Math.log1p(tx / alpha) - (x - 1) * Math.log(atx) - s * Math.log1p(tx / beta) - Math.log(btx) + Math.log(ck) + Math.log(s0 * h);
 }
 
 /**
  * Per-row pieces of the Pareto/NBD likelihood (Fader & Hardie 2005 note, §3, with A_0):
- * L = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^{-(r+x)} (β+T)^{-s} + s/(r+s+x) (F(t_x) - F(T)) ].
+ * L = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^{-(r+x)} (β+T)^{-s} + s ∫_{t_x}^T (α+τ)^{-(r+x)} (β+τ)^{-(s+1)} dτ ].
  * Returns log L and the log of the "alive" term's share of L (log P(alive)).
  */
 function rowLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number): { ll: number; logAliveShare: number } {
   const { r, alpha, s, beta } = p;
-  const c0 = gammaln(r + x) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
-  const l1 = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+  const c0 = gammaln(r + x) - gammaln(r);
+  // alive term with r log α + s log β folded in
+  const l1 = -r * Math.log1p(T / alpha) - x * Math.log(alpha + T) - s * Math.log1p(T / beta);
   let l2 = -Infinity;
   if (T > tx) {
-    if (seriesArgument(alpha, beta, tx) > QUADRATURE_Z) l2 = Math.log(s) + logDropoutIntegralQuad(r, alpha, s, beta, x, tx, T);
-    else {
-      const fT = logF(r, alpha, s, beta, x, T);
-      const fx = logF(r, alpha, s, beta, x, tx);
-      l2 = Math.log(s / (r + s + x)) + fx + log1mexp(Math.min(fT - fx, 0));
-    }
+    l2 = Math.log(s) + (seriesArgument(alpha, beta, tx) > QUADRATURE_Z
+      ? logDropoutIntegralQuad(r, alpha, s, beta, x, tx, T)
+      : logDropoutIntegralSeries(r, alpha, s, beta, x, tx, T));
   }
   const lse = logAddExp(l1, l2);
   return { ll: c0 + lse, logAliveShare: l1 - lse };
@@ -220,8 +229,6 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
     const alpha = p[1];
     const s = p[2];
     const beta = p[3];
-    const lnA = Math.log(alpha);
-    const lnB = Math.log(beta);
     let total = 0;
     let gR = 0;
     let gAl = 0;
@@ -230,13 +237,9 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
     const psiR = grad ? digamma(r) : 0;
     const lgR = gammaln(r);
     for (let k = 0; k < K; k++) {
-      total += wx[k] * (gammaln(r + xs[k]) - lgR + r * lnA + s * lnB);
-      if (grad) {
-        gR += wx[k] * (digamma(r + xs[k]) - psiR + lnA);
-        gAl += (wx[k] * r) / alpha;
-        gS += wx[k] * lnB;
-        gBe += (wx[k] * s) / beta;
-      }
+      // r log α + s log β are folded into the rows (see logF)
+      total += wx[k] * (gammaln(r + xs[k]) - lgR);
+      if (grad) gR += wx[k] * (digamma(r + xs[k]) - psiR);
     }
     f0Done.fill(0);
     for (let i = 0; i < rows; i++) {
@@ -246,17 +249,20 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
       const t = T[i];
       const aT = alpha + t;
       const bT = beta + t;
-      const laT = Math.log(aT);
-      const lbT = Math.log(bT);
-      const l1 = -(r + x) * laT - s * lbT;
+      // alive term (α+T)^{-(r+x)} (β+T)^{-s} α^r β^s and its gradient
+      const l1aT = Math.log1p(t / alpha);
+      const l1bT = Math.log1p(t / beta);
+      const l1 = -r * l1aT - x * Math.log(aT) - s * l1bT;
+      const d1Al = (r * t) / (alpha * aT) - x / aT;
+      const d1Be = (s * t) / (beta * bT);
       const useQuad = seriesArgument(alpha, beta, tx) > QUADRATURE_Z;
       if (!(t > tx)) {
         total += w * l1;
         if (grad) {
-          gR += -w * laT;
-          gAl += (-w * (r + x)) / aT;
-          gS += -w * lbT;
-          gBe += (-w * s) / bT;
+          gR -= w * l1aT;
+          gAl += w * d1Al;
+          gS -= w * l1bT;
+          gBe += w * d1Be;
         }
         continue;
       }
@@ -268,10 +274,10 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
         if (grad) {
           const w1 = Math.exp(l1 - lse);
           const w2 = 1 - w1;
-          gR += w * (w1 * -laT + w2 * gx[0]);
-          gAl += w * (w1 * (-(r + x) / aT) + w2 * gx[1]);
-          gS += w * (w1 * -lbT + w2 * (1 / s + gx[2]));
-          gBe += w * (w1 * (-s / bT) + w2 * gx[3]);
+          gR += w * (-w1 * l1aT + w2 * gx[0]);
+          gAl += w * (w1 * d1Al + w2 * gx[1]);
+          gS += w * (-w1 * l1bT + w2 * (1 / s + gx[2]));
+          gBe += w * (w1 * d1Be + w2 * gx[3]);
         }
         continue;
       }
@@ -294,10 +300,10 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
       if (grad) {
         const w1 = Math.exp(l1 - lse); // share of the "alive" term = P(alive)
         const w2 = 1 - w1;
-        gR += w * w1 * -laT;
-        gAl += w * w1 * (-(r + x) / aT);
-        gS += w * w1 * -lbT;
-        gBe += w * w1 * (-s / bT);
+        gR -= w * w1 * l1aT;
+        gAl += w * w1 * d1Al;
+        gS -= w * w1 * l1bT;
+        gBe += w * w1 * d1Be;
         if (w2 > 0) {
           const rho = Math.exp(diff);
           const inv = 1 / -Math.expm1(diff); // 1/(1 - rho)
