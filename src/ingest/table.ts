@@ -61,7 +61,7 @@ export function parseTable(text: string, file: string, options: TableOptions = {
       skip_empty_lines: true,
       info: true,
       trim: delimiter !== '\t',
-    }) as { record: string[]; info: { lines: number; bytes: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number; bytes: number } }[];
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new ClvkitError(`cannot parse as CSV: ${err.message.replace(/^Invalid.*?: /, '')}`, { file, line: err.lines });

@@ -19,6 +19,10 @@ interface SimulateOptions {
   q?: string;
   v?: string;
   survey?: boolean;
+  contracts?: boolean;
+  contractPeriod?: string;
+  contractAlpha?: string;
+  contractBeta?: string;
   kano?: boolean;
   nps?: boolean;
   respondents?: string;
@@ -51,6 +55,10 @@ export function register(program: Command): void {
     .option('--lang <en|fr>', 'CSV dialect: en (, . ISO dates) or fr (; decimal comma dd/mm/yyyy)', 'en')
     .option('-o, --out <file>', 'output CSV (default: stdout)')
     .option('--survey', 'write a synthetic interaction-orientation survey instead')
+    .option('--contracts', 'write a synthetic subscriptions file (sBG churn; --customers contracts, --days spread of starts) instead')
+    .option('--contract-period <unit>', 'billing period for --contracts: day|week|month|quarter|year', 'month')
+    .option('--contract-alpha <x>', 'sBG alpha for --contracts (default 0.704)')
+    .option('--contract-beta <x>', 'sBG beta for --contracts (default 1.182)')
     .option('--kano', 'write synthetic Kano answers instead')
     .option('--nps', 'write synthetic NPS scores instead')
     .option('--respondents <n>', 'respondents for --survey, --kano, --nps')
@@ -61,6 +69,23 @@ export function register(program: Command): void {
       const seed = Number(o.seed);
       if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${o.seed}"`);
       const respondents = o.respondents === undefined ? undefined : positive('respondents', o.respondents);
+      if (o.contracts) {
+        if (!o.out) throw new UsageError('--contracts needs --out <file>');
+        const { simulateContracts, writeContractsCsv } = await import('../../simulate/contracts.ts');
+        const sim = simulateContracts({
+          contracts: Math.round(positive('customers', o.customers)!),
+          alpha: positive('contract-alpha', o.contractAlpha),
+          beta: positive('contract-beta', o.contractBeta),
+          period: o.contractPeriod as never,
+          start: o.start,
+          spreadDays: Math.round(positive('days', o.days)!),
+          seed,
+        });
+        writeContractsCsv(sim as never, o.out);
+        if (o.json) process.stdout.write(JSON.stringify({ ...sim, rows: undefined }) + '\n');
+        else process.stderr.write(`wrote ${sim.rows.length} contracts to ${o.out}\n`);
+        return;
+      }
       if (o.survey || o.kano || o.nps) {
         const truth = await simulateResearch(o, seed, respondents);
         if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
