@@ -95,6 +95,14 @@ describe('maximizeLikelihood', () => {
     expect(res.warning).toMatch(/positive definite/);
   });
 
+  it('a parameter drifting to a bound with a flat likelihood converges with a warning naming it', () => {
+    // LL = -1/p: the supremum 0 is reached only as p -> infinity
+    const res = maximizeLikelihood({ names: ['p'], initial: [1], observations: 10, logLikelihood: (p) => -1 / p[0], gradient: (p, g) => ((g[0] = 1 / p[0] ** 2), -1 / p[0]) });
+    expect(res.converged).toBe(true);
+    expect(res.params[0]).toBeGreaterThan(1e6);
+    expect(res.warning).toMatch(/p = .* at the edge of the parameter space/);
+  });
+
   it('numericalHessian and invertSpd agree with hand-computed values', () => {
     const H = numericalHessian({ names: ['l'], initial: [1], observations: 12, logLikelihood: (p) => 36 * Math.log(p[0]) - 12 * p[0] }, Float64Array.of(3));
     expect(H[0][0]).toBeCloseTo(-36 / 9, 5);

@@ -173,3 +173,21 @@ describe('Pareto/NBD fitting', () => {
     for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(Math.abs(m.params[k] - truth[k])).toBeLessThan(3 * m.standardErrors[k]);
   });
 });
+
+describe('a segment with few repeat buyers (3 of 500), all three models', () => {
+  const few = { frequency: [...new Array(497).fill(0), 1, 2, 5], recency: [...new Array(497).fill(0), 10, 20, 30], T: new Array(500).fill(40) };
+  it('fits with finite parameters, a finite log-likelihood and a warning when a parameter drifts to a bound', async () => {
+    const { fitBgNbd } = await import('../../src/models/bgnbd.ts');
+    const { fitMbgNbd } = await import('../../src/models/mbgnbd.ts');
+    for (const fit of [fitBgNbd, fitMbgNbd, fitParetoNbd]) {
+      const m = fit(few);
+      expect(m.converged).toBe(true);
+      for (const v of Object.values(m.params)) expect(Number.isFinite(v) && v > 0).toBe(true);
+      expect(Number.isFinite(m.logLikelihood)).toBe(true);
+      if (Object.values(m.params).some((v) => v > 1e6 || v < 1e-6)) expect(m.warning).toMatch(/edge of the parameter space/);
+      const pa = m.probabilityAlive({ frequency: 0, recency: 0, T: 40 });
+      expect(pa >= 0 && pa <= 1).toBe(true);
+      expect(Number.isFinite(m.conditionalExpectedTransactions(52, { frequency: 5, recency: 30, T: 40 }))).toBe(true);
+    }
+  });
+});
