@@ -84,6 +84,17 @@ describe('buildReport', () => {
     }
   });
 
+  it('interactive: the specs JSON cannot close its script element, and only the expected scripts are there', async () => {
+    const html = await buildReport({ source: 'evil.csv', table, portfolio, nps: { result: nps, file: 'nps.csv' } }, { lang: 'fr', interactive: true });
+    const json = /<script type="application\/json" id="clvkit-specs">([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(json).not.toMatch(/[<>]/);
+    const specs = JSON.parse(json) as { charts: { id: string }[] };
+    expect(specs.charts.length).toBe((html.match(/<figure class="chart"/g) ?? []).length);
+    expect(JSON.stringify(specs)).toContain(JSON.stringify(EVIL_CHANNEL).slice(1, -1)); // the data is there, as data
+    expect(html.match(/<script\b/g)?.length).toBe(5); // specs, vega, vega-lite, vega-embed, boot
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/);
+  });
+
   it('opens offline: no external URL, no external script, style or image', () => {
     expect(en).not.toMatch(/https?:\/\//);
     expect(en).not.toMatch(/<script[^>]*\ssrc=/i);

@@ -25,7 +25,7 @@ export const SPECS: Record<string, TopLevelSpec> = {
   clv: charts.clvDistributionSpec({ bins: [{ lo: 1, hi: 10, customers: 40 }, { lo: 10, hi: 100, customers: 12 }, { lo: 100, hi: 1000, customers: 3 }] }, { ...t('CLV'), x: 'CLV', y: 'customers' }),
   pyramid: charts.pyramidSpec(
     { tiers: [{ tier: 'Platinum', customerShare: 0.01, valueShare: 0.2, customers: 10 }, { tier: 'Lead', customerShare: 0.99, valueShare: 0.8, customers: 990 }] },
-    { ...t('Pyramid'), customers: 'customers', value: 'value', share: 'share' },
+    { ...t('Pyramid'), customerShare: 'customers', valueShare: 'value', share: 'share', customers: 'n' },
   ),
   lorenz: charts.lorenzSpec({ points: [{ customerShare: 0, valueShare: 0 }, { customerShare: 0.8, valueShare: 0.3 }, { customerShare: 1, valueShare: 1 }], gini: 0.5 }, { ...t('Lorenz'), x: 'customers', y: 'value', gini: 'Gini = 0.50' }),
   whale: charts.whaleSpec({ points: [{ customerShare: 0, profitShare: 0 }, { customerShare: 0.2, profitShare: 1.4 }, { customerShare: 1, profitShare: 1 }] }, { ...t('Whale'), x: 'customers', y: 'profit' }),

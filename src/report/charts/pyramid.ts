@@ -6,9 +6,12 @@ export interface PyramidInput {
 }
 
 export interface PyramidText extends ChartText {
-  customers: string;
-  value: string;
+  /** Legend labels of the two bars. */
+  customerShare: string;
+  valueShare: string;
+  /** Axis title of the shares, and tooltip title of the customer count. */
   share: string;
+  customers: string;
 }
 
 /**
@@ -17,13 +20,13 @@ export interface PyramidText extends ChartText {
  *
  * @example
  * pyramidSpec({ tiers: [{ tier: 'Platinum', customerShare: 0.01, valueShare: 0.2, customers: 50 }] },
- *   { title: 'Value pyramid', customers: 'customers', value: 'value', share: 'share' });
+ *   { title: 'Value pyramid', customerShare: 'share of customers', valueShare: 'share of value', share: 'share', customers: 'customers' });
  */
 export function pyramidSpec(input: PyramidInput, text: PyramidText, options: ChartOptions = {}): TopLevelSpec {
   const order = input.tiers.map((t) => t.tier);
   const values = input.tiers.flatMap((t) => [
-    { tier: t.tier, measure: text.customers, share: -t.customerShare, label: t.customerShare, customers: t.customers },
-    { tier: t.tier, measure: text.value, share: t.valueShare, label: t.valueShare, customers: t.customers },
+    { tier: t.tier, measure: text.customerShare, share: -t.customerShare, label: t.customerShare, customers: t.customers },
+    { tier: t.tier, measure: text.valueShare, share: t.valueShare, label: t.valueShare, customers: t.customers },
   ]);
   const encoding = {
     y: { field: 'tier', type: 'nominal', sort: order, title: null },
@@ -39,7 +42,7 @@ export function pyramidSpec(input: PyramidInput, text: PyramidText, options: Cha
           mark: { type: 'bar' },
           encoding: {
             ...encoding,
-            color: { field: 'measure', type: 'nominal', title: null, scale: { domain: [text.customers, text.value], range: [PALETTE[0], PALETTE[1]] } },
+            color: { field: 'measure', type: 'nominal', title: null, scale: { domain: [text.customerShare, text.valueShare], range: [PALETTE[0], PALETTE[1]] } },
             tooltip: [
               { field: 'tier', type: 'nominal', title: ' ' },
               { field: 'measure', type: 'nominal', title: ' ' },

@@ -268,7 +268,7 @@ export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
   }
   const tiers = v.tierRows.map((t) => ({ tier: displayName(ctx, t.tier), customerShare: t.share_customers, valueShare: Number.isFinite(t.share_value) ? t.share_value : 0, customers: t.customers }));
   blocks.push(
-    chart('chart-pyramid', m.pyramidTitle, pyramidSpec({ tiers }, { title: m.pyramidTitle, customers: m.shareCustomers, value: m.shareValue, share: m.share }), {
+    chart('chart-pyramid', m.pyramidTitle, pyramidSpec({ tiers }, { title: m.pyramidTitle, customerShare: m.shareCustomers, valueShare: m.shareValue, share: m.share, customers: m.customers }), {
       name: 'value-pyramid.csv', header: ['tier', 'customers', 'share_customers', 'share_value'], rows: v.tierRows.map((t) => [t.tier, t.customers, t.share_customers, t.share_value]),
     }),
   );
