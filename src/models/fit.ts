@@ -335,7 +335,9 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
     for (let ls = 0; ls < 60; ls++) {
       for (let i = 0; i < k; i++) xn[i] = x[i] + alpha * d[i];
       fn = obj.valueGrad(xn, gn);
-      if (Number.isFinite(fn) && Number.isFinite(infNorm(gn)) && fn <= f + 1e-4 * alpha * slope) {
+      // Armijo, or (at the optimum, where f changes below its rounding) a step that shrinks the gradient
+      const flat = fn - f <= 1e-13 * Math.abs(f) && infNorm(gn) < infNorm(g);
+      if (Number.isFinite(fn) && Number.isFinite(infNorm(gn)) && (fn <= f + 1e-4 * alpha * slope || flat)) {
         accepted = true;
         break;
       }
