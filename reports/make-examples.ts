@@ -1,7 +1,7 @@
 /**
- * Regenerates the committed example reports (reports/example-en.html, reports/example-fr.html) and
- * the demo (reports/demo.html) from the bundled sample log plus synthetic contracts, leads, survey,
- * Kano and NPS files written to a temporary folder. Run: npx tsx reports/make-examples.ts
+ * Regenerates the committed example reports (reports/example-en.html, reports/example-fr.html) from
+ * the bundled sample log plus synthetic contracts, leads, survey, Kano and NPS files written to a
+ * temporary folder. Run: npx tsx reports/make-examples.ts (`npm run demo` writes reports/demo.html).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,5 +55,4 @@ const common = [
 ];
 clvkit(['report', ...common, '--lang', 'en', '-o', join(root, 'reports', 'example-en.html')]);
 clvkit(['report', ...common, '--lang', 'fr', '-o', join(root, 'reports', 'example-fr.html')]);
-clvkit(['report', sample, '-o', join(root, 'reports', 'demo.html'), '--quiet']);
 rmSync(tmp, { recursive: true, force: true });
