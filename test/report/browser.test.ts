@@ -3,7 +3,7 @@
  * test is skipped (with a message) when playwright-core or /usr/bin/chromium is missing; under CI
  * (process.env.CI set) a missing browser is a failure.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,6 +90,19 @@ describe.runIf(!missing)('the report in headless chromium', () => {
     expect(existsSync(shot)).toBe(true);
     expect(errors).toEqual([]);
     expect(attempted).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads a chart’s data as CSV from its link, without scripts or network', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(staticFile).href);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#chart-acquisitions a.csv')]);
+    expect(download.suggestedFilename()).toBe('acquisitions.csv');
+    const file = join(dir, 'downloaded.csv');
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\ufeffperiod,channel,new_customers\n2024-01,')).toBe(true);
     await context.close();
   });
 
