@@ -282,9 +282,7 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
     observations: prep.customers,
     logLikelihood: (p) => compute(p),
     gradient: (p, g) => compute(p, g),
-    hessian: (p, h) => {
-      compute(p, g4, h);
-    },
+    hessian: (p, h, g) => compute(p, g ?? g4, h),
     coarse: prep.rows > 2 * coarseRows ? bgFamilyProblem(family, subsamplePrepared(prep, coarseRows), coarseRows) : undefined,
   };
 }

@@ -36,9 +36,11 @@ export interface LikelihoodProblem {
   upperBounds?: (number | undefined)[];
   /**
    * Optional analytic Hessian of the log-likelihood wrt NATURAL params, written row-major into
-   * `hess` (k*k); used for the standard errors instead of differencing the gradient.
+   * `hess` (k*k); used for Newton steps and the standard errors instead of differencing the
+   * gradient. When `grad` is given it may also fill the gradient and return the log-likelihood
+   * (one pass over the data); returning nothing makes the engine call `gradient` as well.
    */
-  hessian?(params: Float64Array, hess: Float64Array): void;
+  hessian?(params: Float64Array, hess: Float64Array, grad?: Float64Array): number | void;
   /**
    * Optional cheaper approximation of the same log-likelihood (e.g. a reweighted subsample of the
    * rows): the engine maximises it first and starts the full problem from its optimum and its
@@ -208,9 +210,9 @@ class Objective {
     this.tr.toNatural(theta, this.p);
     if (!allPositiveFinite(this.p) || !problem.hessian || !problem.gradient) return Infinity;
     this.evaluations++;
-    let ll = problem.gradient(this.p, this.gp);
+    const both = problem.hessian(this.p, H, this.gp);
+    let ll = typeof both === 'number' ? both : problem.gradient(this.p, this.gp);
     if (!Number.isFinite(ll)) return Infinity;
-    problem.hessian(this.p, H);
     ll -= this.penalty(this.p);
     const jac = this.tmp;
     for (let i = 0; i < k; i++) {
@@ -418,7 +420,13 @@ function newton(obj: Objective, theta0: Float64Array, maxIter: number, tol: numb
     iter++;
     const Hm: number[][] = [];
     for (let i = 0; i < k; i++) Hm.push(Array.from(H.subarray(i * k, (i + 1) * k)));
-    const inv = invertSpd(Hm);
+    let inv = invertSpd(Hm);
+    // not positive definite (far from the optimum): Levenberg-Marquardt damping of the diagonal
+    for (let mu = 1e-3; !inv && mu <= 1e6; mu *= 10) {
+      const D = Hm.map((row, i) => row.map((v, j) => (i === j ? v + mu * Math.max(Math.abs(v), 1e-8) : v)));
+      for (let i = 0; i < k; i++) if (!(D[i][i] > 0)) D[i][i] = mu;
+      inv = invertSpd(D);
+    }
     if (!inv) break;
     for (let i = 0; i < k; i++) {
       let v = 0;
@@ -587,6 +595,13 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
     if (!best || r.f < best.f - 1e-12 * Math.abs(r.f) || (r.converged && !best.converged && r.f <= best.f + 1e-9 * (1 + Math.abs(r.f)))) best = r;
   };
   const runFrom = (start: Float64Array): LocalResult => {
+    if (problem.hessian && problem.gradient) {
+      // Newton first: with an analytic Hessian it usually converges in a few steps
+      const nw0 = newton(obj, start, 50, tol);
+      totalIter += nw0.iterations;
+      if (nw0.converged) return nw0;
+      if (Number.isFinite(nw0.f)) start = nw0.theta;
+    }
     let r = bfgs(obj, start, maxIter, problem.hessian && problem.gradient ? Math.max(tol, 1e-6) : tol);
     totalIter += r.iterations;
     if (problem.hessian && problem.gradient && Number.isFinite(r.f)) {
