@@ -269,7 +269,11 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: 
   let forAll = fit;
   if (cal) {
     options.onStep?.(`refit ${best.name}`);
-    forAll = fitByName(best.name, full);
+    try {
+      forAll = fitByName(best.name, full);
+    } catch (e) {
+      if (!(e instanceof ClvkitError)) throw e; // keep the calibration fit for the predictions
+    }
   }
   return {
     candidates,
