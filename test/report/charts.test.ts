@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as vega from 'vega';
 import * as charts from '../../src/report/charts/index.ts';
 import { compileSpec, renderSvg, estimateTextWidth } from '../../src/report/render.ts';
 import type { TopLevelSpec } from '../../src/report/charts/common.ts';
@@ -72,6 +73,25 @@ describe('chart specs', () => {
     expect(w).toBeLessThan(0.8 * 9 * 11 * 0.75);
     expect(w).toBeGreaterThan(40);
     expect(estimateTextWidth('iiii', 10)).toBeLessThan(estimateTextWidth('MMMM', 10) / 2);
+  });
+
+  it('renders labels tighter than vega’s default estimate (the SVG is narrower, nothing is padded)', async () => {
+    const spec = charts.segmentsSpec(
+      { segments: ['Champions', 'Potential loyalists', 'About to sleep', 'Cannot lose them'].map((segment, i) => ({ segment, customers: 100 * (i + 1), value: 1000 * (i + 1) })) },
+      { ...t('Segments'), customers: 'customers', value: 'value' },
+    );
+    const ours = await renderSvg(spec);
+    const metrics = (vega as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } }).textMetrics;
+    const installed = metrics.width;
+    metrics.width = metrics.estimateWidth;
+    let theirs: string;
+    try {
+      theirs = await renderSvg(spec);
+    } finally {
+      metrics.width = installed;
+    }
+    const width = (svg: string) => Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+    expect(width(ours)).toBeLessThan(width(theirs) - 20);
   });
 
   it('formats axis numbers in French with a decimal comma and narrow no-break spaces', async () => {
