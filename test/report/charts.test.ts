@@ -102,6 +102,15 @@ describe('chart specs', () => {
     expect(en).toContain('12,000');
   });
 
+  it('labels both sides of the pyramid with positive shares', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const svg = await renderSvg(SPECS.pyramid, lang);
+      const labels = [...svg.matchAll(/<text[^>]*>([^<]*%)<\/text>/g)].map((m) => m[1]);
+      expect(labels.length).toBeGreaterThan(4);
+      for (const l of labels) expect(l, lang).not.toMatch(/^[-\u2212]/);
+    }
+  });
+
   it('escapes data text inside the SVG', async () => {
     const spec = charts.segmentsSpec({ segments: [{ segment: '<script>alert("x")</script> & co', customers: 3, value: 10 }] }, { ...t('S'), customers: 'c', value: 'v' });
     const svg = await renderSvg(spec);

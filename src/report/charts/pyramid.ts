@@ -30,7 +30,7 @@ export function pyramidSpec(input: PyramidInput, text: PyramidText, options: Cha
   ]);
   const encoding = {
     y: { field: 'tier', type: 'nominal', sort: order, title: null },
-    x: { field: 'share', type: 'quantitative', title: text.share, scale: { domain: [-1, 1] }, axis: { format: '.0%', labelExpr: "replace(datum.label, '-', '')" } },
+    x: { field: 'share', type: 'quantitative', title: text.share, scale: { domain: [-1, 1] }, axis: { format: '.0%', labelExpr: "replace(replace(datum.label, '-', ''), '\u2212', '')" } },
   };
   return topLevel(
     {
