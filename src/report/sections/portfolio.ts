@@ -209,10 +209,13 @@ export function modelSection(a: ModelAnalysis, summary: PortfolioAnalysis['summa
   const tr = a.tracking;
   const cum = tr.t.map((t, k) => ({ t, actual: tr.actualCumulative[k], predicted: tr.predictedCumulative[k] }));
   const inc = tr.t.map((t, k) => ({ t, actual: tr.actualIncremental[k], predicted: tr.predictedIncremental[k] }));
-  const text = { x: m.week, y: m.repeatTransactions, actual: m.actual, predicted: m.predicted, series: '' };
-  const csv = { header: ['week', 'actual_cumulative', 'predicted_cumulative', 'actual_weekly', 'predicted_weekly'], rows: tr.t.map((t, k) => [t, tr.actualCumulative[k], tr.predictedCumulative[k], tr.actualIncremental[k], tr.predictedIncremental[k]]) };
+  const unit = m.unitName[a.unit] ?? a.unit;
+  const units = m.unitNames[a.unit] ?? a.unit;
+  const text = { x: unit, y: m.repeatTransactions, actual: m.actual, predicted: m.predicted, series: '' };
+  const csv = { header: [a.unit, 'actual_cumulative', 'predicted_cumulative', 'actual_per_period', 'predicted_per_period'], rows: tr.t.map((t, k) => [t, tr.actualCumulative[k], tr.predictedCumulative[k], tr.actualIncremental[k], tr.predictedIncremental[k]]) };
   blocks.push(chart('chart-tracking-cumulative', m.trackingCumTitle, trackingSpec({ points: cum, calibrationEnd: tr.calibrationEnd }, { ...text, title: m.trackingCumTitle }), { name: 'tracking.csv', ...csv }));
-  blocks.push(chart('chart-tracking-weekly', m.trackingWeeklyTitle, trackingSpec({ points: inc, calibrationEnd: tr.calibrationEnd }, { ...text, title: m.trackingWeeklyTitle }), { name: 'tracking.csv', ...csv }));
+  const perUnit = m.trackingPerUnitTitle(unit);
+  blocks.push(chart('chart-tracking-weekly', perUnit, trackingSpec({ points: inc, calibrationEnd: tr.calibrationEnd }, { ...text, title: perUnit }), { name: 'tracking.csv', ...csv }));
   if (tr.calibrationEnd !== undefined && calibrationEndText) blocks.push({ kind: 'paragraph', text: m.trackingText(calibrationEndText) });
   if (a.holdout) {
     blocks.push(
@@ -221,18 +224,18 @@ export function modelSection(a: ModelAnalysis, summary: PortfolioAnalysis['summa
       }),
     );
   }
-  const heatText = { x: m.recencyWeeks, y: m.repeatPurchases, customers: m.customers };
+  const heatText = { x: m.recencyIn(units), y: m.repeatPurchases, customers: m.customers };
   const alive = frequencyRecencyCells(summary.frequency, summary.recency, a.probabilityAlive);
   blocks.push(
     chart('chart-alive', m.aliveTitle, frequencyRecencySpec({ ...alive, kind: 'probability' }, { ...heatText, title: m.aliveTitle, value: m.probabilityAlive }), {
-      name: 'p-alive-grid.csv', header: ['frequency', 'recency_weeks', 'customers', 'mean_p_alive'], rows: alive.cells.map((c) => [c.frequency, c.recency, c.customers, c.value]),
+      name: 'p-alive-grid.csv', header: ['frequency', 'recency', 'customers', 'mean_p_alive'], rows: alive.cells.map((c) => [c.frequency, c.recency, c.customers, c.value]),
     }),
   );
   const exp = frequencyRecencyCells(summary.frequency, summary.recency, a.expected);
-  const expTitle = m.expectedTitle(f.num(a.expectedHorizon, 0));
+  const expTitle = m.expectedTitle(f.num(a.expectedHorizon, 0), units);
   blocks.push(
     chart('chart-expected', expTitle, frequencyRecencySpec({ ...exp, kind: 'count' }, { ...heatText, title: expTitle, value: m.expectedTransactions }), {
-      name: 'expected-transactions-grid.csv', header: ['frequency', 'recency_weeks', 'customers', 'mean_expected_transactions'], rows: exp.cells.map((c) => [c.frequency, c.recency, c.customers, c.value]),
+      name: 'expected-transactions-grid.csv', header: ['frequency', 'recency', 'customers', 'mean_expected_transactions'], rows: exp.cells.map((c) => [c.frequency, c.recency, c.customers, c.value]),
     }),
   );
   return { id: 'model', title: m.secModel, blocks };
