@@ -14,7 +14,7 @@ import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, type TransactionModel } from './bgnbd.ts';
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
-import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, type Log2F1Derivatives } from './special.ts';
+import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
 
 /** Pareto/NBD parameters: purchase rates Gamma(r, alpha), dropout rates Gamma(s, beta). */
@@ -52,30 +52,45 @@ const NAMES = ['r', 'alpha', 's', 'beta'];
  * -r log(1 + t/α) - s log(1 + t/β), which keeps precision when α or β is huge.
  * With `g`, fills the gradient wrt (r, α, s, β).
  */
-function logF(r: number, alpha: number, s: number, beta: number, x: number, t: number, g?: Float64Array, d?: Log2F1Derivatives): number {
+function logF(
+  r: number, alpha: number, s: number, beta: number, x: number, t: number,
+  g?: Float64Array, d?: Log2F1Derivatives, H?: Float64Array, d2?: Log2F1SecondDerivatives,
+): number {
   const at = alpha + t;
   const bt = beta + t;
   const la = Math.log(at);
   const l1a = Math.log1p(t / alpha);
   const l1b = Math.log1p(t / beta);
   let lk: number;
+  const wantH = H !== undefined && d2 !== undefined && g !== undefined && d !== undefined;
   if (alpha >= beta) {
     const z = (alpha - beta) / at;
-    lk = log2F1Unit(r + x, r + s + x + 1, z, d);
+    lk = log2F1Unit(r + x, r + s + x + 1, z, d, wantH ? d2 : undefined);
     if (g && d) {
       g[0] = d.db + d.dc;
       g[1] = (d.dz * bt) / (at * at);
       g[2] = d.dc;
       g[3] = -d.dz / at;
     }
+    if (wantH) {
+      // b = r+x, c = r+s+x+1, z = (α-β)/(α+t): chain rule through J and the second derivatives of z
+      const za = bt / (at * at);
+      const zb = -1 / at;
+      hessFromBcz(H!, d2!, d!.dz, [1, 0, 0, 0], [1, 0, 1, 0], [0, za, 0, zb], (-2 * bt) / (at * at * at), 1 / (at * at), 0);
+    }
   } else {
     const z = (beta - alpha) / bt;
-    lk = la - Math.log(bt) + log2F1Unit(s + 1, r + s + x + 1, z, d);
+    lk = la - Math.log(bt) + log2F1Unit(s + 1, r + s + x + 1, z, d, wantH ? d2 : undefined);
     if (g && d) {
       g[0] = d.dc;
       g[1] = 1 / at - d.dz / bt;
       g[2] = d.db + d.dc;
       g[3] = -1 / bt + (d.dz * at) / (bt * bt);
+    }
+    if (wantH) {
+      hessFromBcz(H!, d2!, d!.dz, [0, 0, 1, 0], [1, 0, 1, 0], [0, -1 / bt, 0, at / (bt * bt)], 0, 1 / (bt * bt), (-2 * at) / (bt * bt * bt));
+      H![5] -= 1 / (at * at); // log(α+t)
+      H![15] += 1 / (bt * bt); // -log(β+t)
     }
   }
   if (g && d) {
@@ -84,7 +99,38 @@ function logF(r: number, alpha: number, s: number, beta: number, x: number, t: n
     g[2] -= l1b;
     g[3] += (s * t) / (beta * bt);
   }
+  if (wantH) addElementaryHessian(H!, r, alpha, s, beta, x, t);
   return -r * l1a - x * la - s * l1b + lk;
+}
+
+/** H = Jᵀ h J + h_z ∇²z for log K = h(b, c, z) with linear b, c and z(α, β) (indices r, α, s, β). */
+function hessFromBcz(H: Float64Array, h: Log2F1SecondDerivatives, hz: number, Jb: number[], Jc: number[], Jz: number[], zaa: number, zab: number, zbb: number): void {
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < 4; j++) {
+      H[i * 4 + j] =
+        Jb[i] * (Jb[j] * h.bb + Jc[j] * h.bc + Jz[j] * h.bz) +
+        Jc[i] * (Jb[j] * h.bc + Jc[j] * h.cc + Jz[j] * h.cz) +
+        Jz[i] * (Jb[j] * h.bz + Jc[j] * h.cz + Jz[j] * h.zz);
+    }
+  }
+  H[5] += hz * zaa;
+  H[7] += hz * zab;
+  H[13] += hz * zab;
+  H[15] += hz * zbb;
+}
+
+/** Adds the Hessian of -r log(1 + t/α) - x log(α+t) - s log(1 + t/β) (indices r, α, s, β). */
+function addElementaryHessian(H: Float64Array, r: number, alpha: number, s: number, beta: number, x: number, t: number): void {
+  const at = alpha + t;
+  const bt = beta + t;
+  const ra = t / (alpha * at);
+  H[1] += ra;
+  H[4] += ra;
+  H[5] += (-r * t * (2 * alpha + t)) / (alpha * alpha * at * at) + x / (at * at);
+  const sb = t / (beta * bt);
+  H[11] += sb;
+  H[14] += sb;
+  H[15] += (-s * t * (2 * beta + t)) / (beta * beta * bt * bt);
 }
 
 /**
@@ -118,7 +164,7 @@ function seriesArgument(alpha: number, beta: number, t: number): number {
  * @example
  * logDropoutIntegralQuad(0.5, 2, 0.01, 5000, 3, 10, 40); // same value as logDropoutIntegralSeries
  */
-export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, g?: Float64Array): number {
+export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number, g?: Float64Array, H?: Float64Array): number {
   const k = r + x - 1;
   const atx = alpha + tx;
   const btx = beta + tx;
@@ -132,6 +178,8 @@ export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta
   let sa = 0;
   let ss = 0;
   let sb = 0;
+  const S2 = H ? new Float64Array(16) : undefined; // Σ gv (∇² log f + ∇log f ∇log fᵀ)
+  const q4 = new Float64Array(4);
   // τ(p): v = -log(1 - p c)/k (v = p vT when k -> 0), τ = (α+t_x) e^v - α
   const n = 40;
   const h = 1 / 12;
@@ -154,10 +202,25 @@ export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta
     if (g && gv > 0) {
       const at = alpha + tau;
       // derivatives of log[(α+τ)^{-(r+x)} (β+τ)^{-(s+1)}] + r log α + s log β
-      sr -= gv * Math.log1p(tau / alpha);
-      sa += (gv * (r * tau - x * alpha)) / (alpha * at);
-      ss -= gv * Math.log1p(tau / beta);
-      sb += (gv * (s * tau - beta)) / (beta * bt);
+      q4[0] = -Math.log1p(tau / alpha);
+      q4[1] = (r * tau - x * alpha) / (alpha * at);
+      q4[2] = -Math.log1p(tau / beta);
+      q4[3] = (s * tau - beta) / (beta * bt);
+      sr += gv * q4[0];
+      sa += gv * q4[1];
+      ss += gv * q4[2];
+      sb += gv * q4[3];
+      if (S2) {
+        for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) S2[a * 4 + b] += gv * q4[a] * q4[b];
+        const ra = tau / (alpha * at);
+        S2[1] += gv * ra;
+        S2[4] += gv * ra;
+        S2[5] += gv * (-r / (alpha * alpha) + (r + x) / (at * at));
+        const sbb = tau / (beta * bt);
+        S2[11] += gv * sbb;
+        S2[14] += gv * sbb;
+        S2[15] += gv * (-s / (beta * beta) + (s + 1) / (bt * bt));
+      }
     }
   }
   if (g) {
@@ -165,6 +228,7 @@ export function logDropoutIntegralQuad(r: number, alpha: number, s: number, beta
     g[1] = sa / s0;
     g[2] = ss / s0;
     g[3] = sb / s0;
+    if (H && S2) for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) H[a * 4 + b] = S2[a * 4 + b] / s0 - g[a] * g[b];
   }
   // I = (α+t_x)^{-k} (c/k) (β+t_x)^{-(s+1)} ∫ g̃ dp, g̃ = ((β+τ)/(β+t_x))^{-(s+1)}; plus r log α + s log β
   return -r * Math.log1p(tx / alpha) - (x - 1) * Math.log(atx) - s * Math.log1p(tx / beta) - Math.log(btx) + Math.log(ck) + Math.log(s0 * h);
@@ -218,28 +282,37 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
   for (let i = 0; i < rows; i++) wx[fi[i]] += weights[i];
   const gT = new Float64Array(4);
   const gx = new Float64Array(4);
+  const HT = new Float64Array(16);
+  const Hx = new Float64Array(16);
+  const g1 = new Float64Array(4);
+  const g2 = new Float64Array(4);
+  const H2 = new Float64Array(16);
   const d: Log2F1Derivatives = { db: 0, dc: 0, dz: 0 };
+  const d2: Log2F1SecondDerivatives = { bb: 0, bc: 0, bz: 0, cc: 0, cz: 0, zz: 0 };
   // F at t_x = 0 depends on the frequency only: cache per distinct frequency and evaluation
   const f0 = new Float64Array(K);
   const g0 = new Float64Array(4 * K);
+  const h0 = new Float64Array(16 * K);
   const f0Done = new Uint8Array(K);
 
-  const compute = (p: Float64Array, grad?: Float64Array): number => {
+  /** LL; gradient into `grad`; Hessian (row-major 4x4) into `hess` (requires grad). */
+  const compute = (p: Float64Array, grad?: Float64Array, hess?: Float64Array): number => {
     const r = p[0];
     const alpha = p[1];
     const s = p[2];
     const beta = p[3];
     let total = 0;
-    let gR = 0;
-    let gAl = 0;
-    let gS = 0;
-    let gBe = 0;
+    const G = grad ?? gT;
+    if (grad) grad.fill(0);
+    if (hess) hess.fill(0);
     const psiR = grad ? digamma(r) : 0;
+    const triR = hess ? trigamma(r) : 0;
     const lgR = gammaln(r);
     for (let k = 0; k < K; k++) {
       // r log α + s log β are folded into the rows (see logF)
       total += wx[k] * (gammaln(r + xs[k]) - lgR);
-      if (grad) gR += wx[k] * (digamma(r + xs[k]) - psiR);
+      if (grad) G[0] += wx[k] * (digamma(r + xs[k]) - psiR);
+      if (hess) hess[0] += wx[k] * (trigamma(r + xs[k]) - triR);
     }
     f0Done.fill(0);
     for (let i = 0; i < rows; i++) {
@@ -253,82 +326,99 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
       const l1aT = Math.log1p(t / alpha);
       const l1bT = Math.log1p(t / beta);
       const l1 = -r * l1aT - x * Math.log(aT) - s * l1bT;
-      const d1Al = (r * t) / (alpha * aT) - x / aT;
-      const d1Be = (s * t) / (beta * bT);
-      const useQuad = seriesArgument(alpha, beta, tx) > QUADRATURE_Z;
+      if (grad) {
+        g1[0] = -l1aT;
+        g1[1] = (r * t) / (alpha * aT) - x / aT;
+        g1[2] = -l1bT;
+        g1[3] = (s * t) / (beta * bT);
+      }
       if (!(t > tx)) {
         total += w * l1;
-        if (grad) {
-          gR -= w * l1aT;
-          gAl += w * d1Al;
-          gS -= w * l1bT;
-          gBe += w * d1Be;
+        if (grad) for (let a = 0; a < 4; a++) G[a] += w * g1[a];
+        if (hess) {
+          H2.fill(0);
+          addElementaryHessian(H2, r, alpha, s, beta, x, t);
+          for (let a = 0; a < 16; a++) hess[a] += w * H2[a];
         }
         continue;
       }
-      if (useQuad) {
-        const lI = logDropoutIntegralQuad(r, alpha, s, beta, x, tx, t, grad ? gx : undefined);
-        const l2 = Math.log(s) + lI;
-        const lse = logAddExp(l1, l2);
-        total += w * lse;
+      // dropout term: l2 = log s + log I (+ r log α + s log β), its gradient g2 and Hessian H2
+      let l2: number;
+      if (seriesArgument(alpha, beta, tx) > QUADRATURE_Z) {
+        l2 = Math.log(s) + logDropoutIntegralQuad(r, alpha, s, beta, x, tx, t, grad ? g2 : undefined, hess ? H2 : undefined);
+      } else {
+        const fT = logF(r, alpha, s, beta, x, t, grad ? gT : undefined, d, hess ? HT : undefined, d2);
+        let fx: number;
+        if (tx === 0) {
+          const k = fi[i];
+          if (!f0Done[k]) {
+            f0[k] = logF(r, alpha, s, beta, x, 0, grad ? gx : undefined, d, hess ? Hx : undefined, d2);
+            if (grad) g0.set(gx, 4 * k);
+            if (hess) h0.set(Hx, 16 * k);
+            f0Done[k] = 1;
+          }
+          fx = f0[k];
+          if (grad) gx.set(g0.subarray(4 * k, 4 * k + 4));
+          if (hess) Hx.set(h0.subarray(16 * k, 16 * k + 16));
+        } else fx = logF(r, alpha, s, beta, x, tx, grad ? gx : undefined, d, hess ? Hx : undefined, d2);
+        const diff = Math.min(fT - fx, 0);
+        const rsx = r + s + x;
+        l2 = Math.log(s / rsx) + fx + log1mexp(diff);
         if (grad) {
-          const w1 = Math.exp(l1 - lse);
-          const w2 = 1 - w1;
-          gR += w * (-w1 * l1aT + w2 * gx[0]);
-          gAl += w * (w1 * d1Al + w2 * gx[1]);
-          gS += w * (-w1 * l1bT + w2 * (1 / s + gx[2]));
-          gBe += w * (w1 * d1Be + w2 * gx[3]);
+          // log(F(t_x) - F(T)): gradient (∇a - ρ∇b)/(1-ρ), ρ = F(T)/F(t_x)
+          const rho = Math.exp(diff);
+          const inv = 1 / -Math.expm1(diff);
+          for (let a = 0; a < 4; a++) g2[a] = (gx[a] - rho * gT[a]) * inv;
+          if (hess) {
+            for (let a = 0; a < 4; a++) {
+              for (let b = 0; b < 4; b++) {
+                const q = a * 4 + b;
+                H2[q] = (Hx[q] + gx[a] * gx[b] - rho * (HT[q] + gT[a] * gT[b])) * inv - g2[a] * g2[b];
+              }
+            }
+            const c2 = 1 / (rsx * rsx); // -log(r+s+x)
+            H2[0] += c2;
+            H2[2] += c2;
+            H2[8] += c2;
+            H2[10] += c2;
+          }
+          g2[0] -= 1 / rsx;
+          g2[2] -= 1 / rsx;
         }
-        continue;
       }
-      const fT = logF(r, alpha, s, beta, x, t, grad ? gT : undefined, d);
-      let fx: number;
-      if (tx === 0) {
-        const k = fi[i];
-        if (!f0Done[k]) {
-          f0[k] = logF(r, alpha, s, beta, x, 0, grad ? gx : undefined, d);
-          if (grad) for (let j = 0; j < 4; j++) g0[4 * k + j] = gx[j];
-          f0Done[k] = 1;
-        }
-        fx = f0[k];
-        if (grad) for (let j = 0; j < 4; j++) gx[j] = g0[4 * k + j];
-      } else fx = logF(r, alpha, s, beta, x, tx, grad ? gx : undefined, d);
-      const diff = Math.min(fT - fx, 0);
-      const l2 = Math.log(s / (r + s + x)) + fx + log1mexp(diff);
+      if (grad) g2[2] += 1 / s;
+      if (hess) H2[10] -= 1 / (s * s);
       const lse = logAddExp(l1, l2);
       total += w * lse;
       if (grad) {
         const w1 = Math.exp(l1 - lse); // share of the "alive" term = P(alive)
         const w2 = 1 - w1;
-        gR -= w * w1 * l1aT;
-        gAl += w * w1 * d1Al;
-        gS -= w * w1 * l1bT;
-        gBe += w * w1 * d1Be;
-        if (w2 > 0) {
-          const rho = Math.exp(diff);
-          const inv = 1 / -Math.expm1(diff); // 1/(1 - rho)
-          const rsx = r + s + x;
-          gR += w * w2 * (-1 / rsx + (gx[0] - rho * gT[0]) * inv);
-          gAl += w * w2 * ((gx[1] - rho * gT[1]) * inv);
-          gS += w * w2 * (1 / s - 1 / rsx + (gx[2] - rho * gT[2]) * inv);
-          gBe += w * w2 * ((gx[3] - rho * gT[3]) * inv);
+        for (let a = 0; a < 4; a++) G[a] += w * (w1 * g1[a] + w2 * g2[a]);
+        if (hess) {
+          // ∇² log(e^{l1} + e^{l2}) = w1 ∇²l1 + w2 ∇²l2 + w1 w2 (∇l1 - ∇l2)(∇l1 - ∇l2)ᵀ
+          HT.fill(0);
+          addElementaryHessian(HT, r, alpha, s, beta, x, t);
+          const ww = w1 * w2;
+          for (let a = 0; a < 4; a++) {
+            const da = g1[a] - g2[a];
+            for (let b = 0; b < 4; b++) {
+              const q = a * 4 + b;
+              hess[q] += w * (w1 * HT[q] + w2 * H2[q] + ww * da * (g1[b] - g2[b]));
+            }
+          }
         }
       }
     }
-    if (grad) {
-      grad[0] = gR;
-      grad[1] = gAl;
-      grad[2] = gS;
-      grad[3] = gBe;
-    }
     return total;
   };
+  const g4 = new Float64Array(4);
   return {
     names: NAMES.slice(),
     initial: defaultInitial(prep),
     observations: prep.customers,
     logLikelihood: (p) => compute(p),
     gradient: (p, g) => compute(p, g),
+    hessian: (p, h, g) => compute(p, g ?? g4, h),
     coarse: prep.rows > 2 * coarseRows ? paretoNbdProblem(subsamplePrepared(prep, coarseRows), coarseRows) : undefined,
   };
 }

@@ -77,6 +77,16 @@ export interface Log2F1Derivatives {
   dz: number;
 }
 
+/** Second derivatives of log 2F1(1, b; c; z) filled by `log2F1Unit`. */
+export interface Log2F1SecondDerivatives {
+  bb: number;
+  bc: number;
+  bz: number;
+  cc: number;
+  cz: number;
+  zz: number;
+}
+
 const MAX_SERIES_TERMS = 2_000_000;
 
 /**
@@ -89,7 +99,7 @@ const MAX_SERIES_TERMS = 2_000_000;
  * @example
  * Math.exp(log2F1Unit(1, 2, 0.5)); // -ln(1 - z)/z = 1.3862943611198906
  */
-export function log2F1Unit(b: number, c: number, z: number, d?: Log2F1Derivatives): number {
+export function log2F1Unit(b: number, c: number, z: number, d?: Log2F1Derivatives, d2?: Log2F1SecondDerivatives): number {
   if (!(z >= 0 && z < 1) || !(b > 0) || !(c > 0)) {
     if (d) d.db = d.dc = d.dz = NaN;
     return NaN;
@@ -99,6 +109,15 @@ export function log2F1Unit(b: number, c: number, z: number, d?: Log2F1Derivative
       d.db = 0;
       d.dc = 0;
       d.dz = b / c;
+    }
+    if (d2) {
+      // log(1 + (b/c) z + (b(b+1))/(c(c+1)) z² ...) at z = 0
+      d2.bb = 0;
+      d2.bc = 0;
+      d2.cc = 0;
+      d2.bz = 1 / c;
+      d2.cz = -b / (c * c);
+      d2.zz = (2 * b * (b + 1)) / (c * (c + 1)) - (b * b) / (c * c);
     }
     return 0;
   }
@@ -110,17 +129,39 @@ export function log2F1Unit(b: number, c: number, z: number, d?: Log2F1Derivative
   let sz = 0;
   let hb = 0; // d log term_n / db = sum_{k<n} 1/(b+k)
   let hc = 0;
+  let qb = 0; // -d² log term_n / db² = sum_{k<n} 1/(b+k)²
+  let qc = 0; // d² log term_n / dc² = sum_{k<n} 1/(c+k)²
+  let sbb = 0;
+  let sbc = 0;
+  let sbz = 0;
+  let scc = 0;
+  let scz = 0;
+  let szz = 0;
   let logScale = 0;
   for (let n = 0; n < MAX_SERIES_TERMS; n++) {
     const ratio = ((b + n) / (c + n)) * z;
-    hb += 1 / (b + n);
-    hc -= 1 / (c + n);
+    const ib = 1 / (b + n);
+    const ic = 1 / (c + n);
+    hb += ib;
+    hc -= ic;
     term *= ratio;
     sum += term;
     if (d) {
+      const m = n + 1; // power of z in this term
       sb += term * hb;
       sc += term * hc;
-      sz += term * (n + 1);
+      sz += term * m;
+      if (d2) {
+        qb += ib * ib;
+        qc += ic * ic;
+        // ∂²term = term (L_i L_j + L_ij), L_b = hb, L_c = hc, L_z = m/z (z-factors applied at the end)
+        sbb += term * (hb * hb - qb);
+        sbc += term * hb * hc;
+        sbz += term * hb * m;
+        scc += term * (hc * hc + qc);
+        scz += term * hc * m;
+        szz += term * m * (m - 1);
+      }
     }
     if (sum > 1e250) {
       term /= 1e250;
@@ -128,14 +169,28 @@ export function log2F1Unit(b: number, c: number, z: number, d?: Log2F1Derivative
       sb /= 1e250;
       sc /= 1e250;
       sz /= 1e250;
+      sbb /= 1e250;
+      sbc /= 1e250;
+      sbz /= 1e250;
+      scc /= 1e250;
+      scz /= 1e250;
+      szz /= 1e250;
       logScale += 250 * Math.LN10;
     }
-    if (ratio < 1 && term * (n + 2) <= 1e-17 * sum * (1 - ratio)) break;
+    if (ratio < 1 && term * (n + 2) * (n + 2) <= 1e-17 * sum * (1 - ratio)) break;
   }
   if (d) {
     d.db = sb / sum;
     d.dc = sc / sum;
     d.dz = sz / (sum * z);
+    if (d2) {
+      d2.bb = sbb / sum - d.db * d.db;
+      d2.bc = sbc / sum - d.db * d.dc;
+      d2.bz = sbz / (sum * z) - d.db * d.dz;
+      d2.cc = scc / sum - d.dc * d.dc;
+      d2.cz = scz / (sum * z) - d.dc * d.dz;
+      d2.zz = szz / (sum * z * z) - d.dz * d.dz;
+    }
   }
   return Math.log(sum) + logScale;
 }

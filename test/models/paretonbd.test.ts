@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareSummary } from '../../src/models/fit.ts';
+import { numericalHessian, prepareSummary } from '../../src/models/fit.ts';
 import { fitParetoNbd, logDropoutIntegralQuad, logDropoutIntegralSeries, paretoNbdLogLikelihood, paretoNbdModel, paretoNbdProblem } from '../../src/models/paretonbd.ts';
 import { integrate, integrateUnit } from '../../src/models/special.ts';
 import { ClvkitError } from '../../src/errors.ts';
@@ -164,6 +164,21 @@ describe('Pareto/NBD fitting', () => {
         const fd = (prob.logLikelihood(up) - prob.logLikelihood(dn)) / (2 * h);
         expect(Math.abs(g[i] - fd)).toBeLessThan(1e-5 * Math.max(1, Math.abs(fd)));
       }
+    }
+  });
+  it('the analytic Hessian equals differences of the analytic gradient (series and quadrature branches)', () => {
+    const sim = simulateSummary('paretonbd', published, { customers: 2000, seed: 2 });
+    const prob = paretoNbdProblem(prepareSummary(sim, 'paretonbd'));
+    const { hessian: _h, ...withoutHessian } = prob;
+    for (const p of [Float64Array.of(0.553, 10.578, 0.606, 11.669), Float64Array.of(1.5, 30, 2, 4), Float64Array.of(0.5, 2, 0.05, 5000), Float64Array.of(0.8, 4000, 1.2, 3)]) {
+      const H = new Float64Array(16);
+      const g = new Float64Array(4);
+      prob.hessian!(p, H, g);
+      const num = numericalHessian(withoutHessian, p);
+      // compare on the log-parameter scale, relative to the largest entry
+      let scale = 0;
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) scale = Math.max(scale, Math.abs(num[i][j] * p[i] * p[j]));
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(Math.abs(H[i * 4 + j] - num[i][j]) * p[i] * p[j]).toBeLessThan(1e-7 * scale);
     }
   });
   it('recovers known parameters from 50,000 simulated customers (within 3 standard errors)', () => {

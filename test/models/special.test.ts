@@ -50,6 +50,25 @@ describe('log2F1Unit = log 2F1(1, b; c; z)', () => {
       expect(d.dz).toBeCloseTo((log2F1Unit(b, c, z + h) - log2F1Unit(b, c, z - h)) / (2 * h), 5);
     }
   });
+  it('gives second derivatives equal to differences of the first derivatives', () => {
+    for (const [b, c, z] of [[300.55, 301.16, 0.5], [1.606, 3.159, 0.9], [2.5, 3.7, 0.3]]) {
+      const d = { db: 0, dc: 0, dz: 0 };
+      const d2 = { bb: 0, bc: 0, bz: 0, cc: 0, cz: 0, zz: 0 };
+      log2F1Unit(b, c, z, d, d2);
+      const first = (bb: number, cc: number, zz: number) => {
+        const e = { db: 0, dc: 0, dz: 0 };
+        log2F1Unit(bb, cc, zz, e);
+        return e;
+      };
+      const h = 1e-5;
+      expect(d2.bb).toBeCloseTo((first(b + h, c, z).db - first(b - h, c, z).db) / (2 * h), 6);
+      expect(d2.bc).toBeCloseTo((first(b, c + h, z).db - first(b, c - h, z).db) / (2 * h), 6);
+      expect(d2.cc).toBeCloseTo((first(b, c + h, z).dc - first(b, c - h, z).dc) / (2 * h), 6);
+      expect(d2.bz).toBeCloseTo((first(b, c, z + h).db - first(b, c, z - h).db) / (2 * h), 5);
+      expect(d2.cz).toBeCloseTo((first(b, c, z + h).dc - first(b, c, z - h).dc) / (2 * h), 5);
+      expect(d2.zz).toBeCloseTo((first(b, c, z + h).dz - first(b, c, z - h).dz) / (2 * h), 4);
+    }
+  });
   it('is 0 at z = 0 and NaN outside its domain (never a silent wrong value)', () => {
     expect(log2F1Unit(3, 4, 0)).toBe(0);
     expect(Number.isNaN(log2F1Unit(3, 4, 1))).toBe(true);
