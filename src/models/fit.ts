@@ -629,7 +629,8 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
   let warm: LocalResult | undefined;
   if (problem.coarse) {
     const cObj = new Objective({ ...problem.coarse, penalizer: problem.penalizer, upperBounds: problem.upperBounds });
-    const c = bfgs(cObj, theta0, maxIter, Math.max(tol, 1e-8));
+    let c = problem.coarse.hessian && problem.coarse.gradient ? newton(cObj, theta0, 50, Math.max(tol, 1e-8)) : undefined;
+    if (!c || !c.converged) c = bfgs(cObj, c && Number.isFinite(c.f) ? c.theta : theta0, maxIter, Math.max(tol, 1e-8));
     totalIter += c.iterations;
     if (Number.isFinite(c.f)) {
       if (problem.hessian && problem.gradient) {
