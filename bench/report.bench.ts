@@ -4,7 +4,7 @@
  * Uses the 1,000,000-customer BG/NBD log of bench/ingest.bench.ts (cached under the OS temp folder;
  * generated here with the same simulator, seed and parameters when missing). Times, in one process:
  *   ingest    readTransactions (not part of the report's budget)
- *   analyse   analysePortfolio: summaries, model fit(s), value, tiers, RFM, migration, priorities, outcomes
+ *   analyse   analyseForReport: summaries, model fit(s), value, tiers, RFM, migration, priorities, outcomes
  *   render    section building, SVG rendering of every chart and the HTML page
  * The target is analyse + render under 5 s. Runs without and with a calibration end (the latter
  * fits BG/NBD, MBG/NBD and Pareto/NBD and compares them on the holdout). Prints a table on stderr
@@ -14,7 +14,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTransactions } from '../src/ingest/transactions.ts';
-import { analysePortfolio } from '../src/report/analyse.ts';
+import { analyseForReport } from '../src/report/analyse.ts';
 import { buildReport } from '../src/report/build.ts';
 
 const CUSTOMERS = 1_000_000;
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     let last = performance.now();
     let lastName = 'start';
     const t1 = performance.now();
-    const portfolio = analysePortfolio(table, {
+    const portfolio = analyseForReport(table, {
       ...(cal ? { calibrationEnd: cal } : {}),
       onStep: (name) => {
         const now = performance.now();

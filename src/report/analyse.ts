@@ -2,6 +2,12 @@
  * The analyses behind the report, from a transaction table: it calls the capability modules
  * (summary, models, value, segment, outcomes) and keeps their result objects. Each part is optional
  * in the result, so the page renders a section only when its analysis could be made.
+ *
+ * It uses the same building blocks as `clvkit segment` (customerValue, valueTiers, rfmScores,
+ * rfmSegments, tierTable, prioritisedList, whaleCurve, gini, lorenzCurve) rather than
+ * src/segment/portfolio.ts's analysePortfolio, so that the model chosen and validated here is the
+ * one valued, predictions are made once per distinct (x, t_x, T), and only the top of the
+ * prioritised list is built: the report stays fast on a million customers.
  */
 import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
 import { periodTable, summarize, unitDays } from '../summary/summarize.ts';
@@ -33,8 +39,8 @@ export type CountingModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd';
 export const COUNTING_MODELS: readonly CountingModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
 export type FittedCountingModel = FitResultBase<Record<string, number>> & TransactionModel;
 
-/** Options of {@link analysePortfolio}. */
-export interface AnalyseOptions {
+/** Options of {@link analyseForReport}. */
+export interface ReportAnalysisOptions {
   unit?: PeriodUnit;
   freq?: PeriodUnit;
   /** Observation end (default: the last date). */
@@ -111,7 +117,7 @@ export interface ValueAnalysis {
 }
 
 /** Everything the portfolio sections need. */
-export interface PortfolioAnalysis {
+export interface ReportAnalysis {
   table: TransactionTable;
   /** Summary over all data (the value, segments and priorities use it). */
   summary: CustomerSummary;
@@ -199,7 +205,7 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
   return counts;
 }
 
-function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: CompressedSummary, cal: CustomerSummary | undefined, options: AnalyseOptions, horizon: number): ModelAnalysis {
+function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: CompressedSummary, cal: CustomerSummary | undefined, options: ReportAnalysisOptions, horizon: number): ModelAnalysis {
   const requested = options.model ?? 'auto';
   const auto = requested === 'auto';
   const names: CountingModelName[] = auto ? (cal ? [...COUNTING_MODELS] : ['bgnbd']) : [requested];
@@ -357,10 +363,10 @@ function tierMigration(firstIds: readonly string[], firstTier: Int32Array, secon
  *
  * @example
  * const table = await readTransactions('data/sample-transactions.csv');
- * const a = analysePortfolio(table, { calibrationEnd: '2025-06-30' });
+ * const a = analyseForReport(table, { calibrationEnd: '2025-06-30' });
  * a.model?.chosen; a.value.gini; a.recruitment.length;
  */
-export function analysePortfolio(table: TransactionTable, options: AnalyseOptions = {}): PortfolioAnalysis {
+export function analyseForReport(table: TransactionTable, options: ReportAnalysisOptions = {}): ReportAnalysis {
   if (options.model !== undefined && options.model !== 'auto' && !COUNTING_MODELS.includes(options.model)) {
     throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${options.model}"`);
   }

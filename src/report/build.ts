@@ -10,7 +10,7 @@ import type { KanoResult } from '../research/kano.ts';
 import type { NpsResult } from '../research/nps-counts.ts';
 import type { NpsGroup } from '../research/nps-groups.ts';
 import type { SurveyAnalysis } from '../research/study.ts';
-import { analysePortfolio, type AnalyseOptions, type PortfolioAnalysis } from './analyse.ts';
+import { analyseForReport, type ReportAnalysisOptions, type ReportAnalysis } from './analyse.ts';
 import type { ReportDocument, Section } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderSvg, type Lang } from './render.ts';
@@ -37,7 +37,7 @@ export interface ReportInputs {
   source: string;
   table: TransactionTable;
   /** The portfolio analyses; computed from the table with the options when absent. */
-  portfolio?: PortfolioAnalysis;
+  portfolio?: ReportAnalysis;
   contracts?: Accounted<ContractRetention>;
   leads?: Accounted<LeadFunnel>;
   kano?: Accounted<KanoResult>;
@@ -46,7 +46,7 @@ export interface ReportInputs {
 }
 
 /** Options of {@link buildReport}. */
-export interface ReportOptions extends AnalyseOptions {
+export interface ReportOptions extends ReportAnalysisOptions {
   lang?: Lang;
   /** Inline the Vega runtime for tooltips. */
   interactive?: boolean;
@@ -62,10 +62,10 @@ export interface ReportOptions extends AnalyseOptions {
  * The report's sections, in page order, from the inputs (no rendering).
  *
  * @example
- * const sections = reportSections({ source: 'tx.csv', table }, analysePortfolio(table), 'en');
+ * const sections = reportSections({ source: 'tx.csv', table }, analyseForReport(table), 'en');
  * sections.map((s) => s.id); // ['key-figures', 'inputs', 'value', 'model', 'segments', 'recruitment', 'priorities', 'methods']
  */
-export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang: Lang, options: { currency?: string; model?: string } = {}): Section[] {
+export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: Lang, options: { currency?: string; model?: string } = {}): Section[] {
   const ctx = sectionContext(lang, options.currency);
   const accounted: AccountedInput[] = [{ file: inputs.source, kind: 'transactions', accounting: p.summary.accounting ?? inputs.table.accounting }];
   const add = (kind: AccountedInput['kind'], a?: Accounted<unknown>) => {
@@ -108,7 +108,7 @@ export function reportSections(inputs: ReportInputs, p: PortfolioAnalysis, lang:
  */
 export async function buildReport(inputs: ReportInputs, options: ReportOptions = {}): Promise<string> {
   const lang = options.lang ?? 'en';
-  const p = inputs.portfolio ?? analysePortfolio(inputs.table, options);
+  const p = inputs.portfolio ?? analyseForReport(inputs.table, options);
   const sections = reportSections(inputs, p, lang, options);
   const charts = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
   let done = 0;

@@ -19,7 +19,7 @@ import { netPromoterScore } from '../research/nps.ts';
 import { npsByGroup } from '../research/nps-groups.ts';
 import { analyseSurvey } from '../research/study.ts';
 import { parseStudyConfig } from '../research/survey-config.ts';
-import { analysePortfolio, type AnalyseOptions } from './analyse.ts';
+import { analyseForReport, type ReportAnalysisOptions } from './analyse.ts';
 import type { ReportInputs } from './build.ts';
 
 /** Files of a report besides the transactions. */
@@ -59,9 +59,9 @@ function readJson(file: string): unknown {
  * const inputs = reportInputsFromFiles('orders.csv', table, { nps: 'nps.csv', kano: 'kano.csv' }, { model: 'auto' });
  * const html = await buildReport(inputs, { lang: 'fr' });
  */
-export function reportInputsFromFiles(source: string, table: TransactionTable, files: ReportFiles, options: AnalyseOptions = {}): ReportInputs {
+export function reportInputsFromFiles(source: string, table: TransactionTable, files: ReportFiles, options: ReportAnalysisOptions = {}): ReportInputs {
   if ((files.survey === undefined) !== (files.config === undefined)) throw new ClvkitError('--survey and --config go together: the survey file and its study config (JSON)');
-  const portfolio = analysePortfolio(table, options);
+  const portfolio = analyseForReport(table, options);
   const inputs: ReportInputs = { source: basename(source), table, portfolio };
   if (files.contracts) {
     const c = readContracts(files.contracts, { dateFormat: files.dateFormat });

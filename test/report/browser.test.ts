@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTransactions } from '../../src/ingest/transactions.ts';
 import { buildReport } from '../../src/report/build.ts';
-import { analysePortfolio } from '../../src/report/analyse.ts';
+import { analyseForReport } from '../../src/report/analyse.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -38,7 +38,7 @@ describe.runIf(!missing)('the report in headless chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clvkit-browser-'));
     const table = await readTransactions('data/sample-transactions.csv');
-    const portfolio = analysePortfolio(table, { calibrationEnd: '2025-06-30' });
+    const portfolio = analyseForReport(table, { calibrationEnd: '2025-06-30' });
     staticFile = join(dir, 'report.html');
     interactiveFile = join(dir, 'report-interactive.html');
     writeFileSync(staticFile, await buildReport({ source: 'sample-transactions.csv', table, portfolio }, { lang: 'en' }));

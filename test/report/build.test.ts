@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTransactions } from '../../src/ingest/transactions.ts';
-import { analysePortfolio, type PortfolioAnalysis } from '../../src/report/analyse.ts';
+import { analyseForReport, type ReportAnalysis } from '../../src/report/analyse.ts';
 import { buildReport, reportSections } from '../../src/report/build.ts';
 import { messages, REFERENCES } from '../../src/report/i18n.ts';
 import { compileSpec } from '../../src/report/render.ts';
@@ -19,7 +19,7 @@ const EVIL_HEADER = '<b>"segment"</b> & \'x\'';
 const EVIL_FEATURE = '<script>alert("kano")</script>&';
 
 let table: TransactionTable;
-let portfolio: PortfolioAnalysis;
+let portfolio: ReportAnalysis;
 let en: string;
 let fr: string;
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const file = join(dir, 'evil<&>.csv');
   writeFileSync(file, hostileCsv());
   table = await readTransactions(file);
-  portfolio = analysePortfolio(table, { calibrationEnd: '2025-06-30' });
+  portfolio = analyseForReport(table, { calibrationEnd: '2025-06-30' });
   const inputs = {
     source: 'evil<&>"quoted".csv',
     table,
@@ -190,7 +190,7 @@ describe('buildReport', () => {
 describe('tracking', () => {
   it('counts the same repeat purchases as the summary, per day and per week', () => {
     for (const unit of ['day', 'week'] as const) {
-      const p = analysePortfolio(table, { unit });
+      const p = analyseForReport(table, { unit });
       const total = p.summary.frequency.reduce((a, b) => a + b, 0);
       expect(p.model!.tracking.actualCumulative.at(-1), unit).toBe(total);
       expect(p.model!.tracking.predictedCumulative.at(-1)! / total).toBeGreaterThan(0.9);
@@ -201,8 +201,8 @@ describe('tracking', () => {
 
 describe('margin and costs', () => {
   it('scale CLV by the margin and add the whale curve', () => {
-    const p = analysePortfolio(table, { margin: 0.3, costPerOrder: 5 });
-    const base = analysePortfolio(table, {});
+    const p = analyseForReport(table, { margin: 0.3, costPerOrder: 5 });
+    const base = analyseForReport(table, {});
     for (let i = 0; i < 50; i++) expect(p.value.clv[i]).toBeCloseTo(0.3 * base.value.clv[i], 8);
     expect(p.value.whale!.peakProfit).toBeGreaterThan(p.value.whale!.totalProfit);
     const ids = reportSections({ source: 's.csv', table, portfolio: p }, p, 'en').flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'chart' ? [b.id] : []));
@@ -216,7 +216,7 @@ describe('buildReport without amounts or model', () => {
     const f = join(dir, 'norepeat.csv');
     writeFileSync(f, 'customer_id,date,amount\nA,2024-01-01,10\nB,2024-01-02,20\nC,2024-02-01,5\nD,2024-03-01,7\n');
     const t = await readTransactions(f);
-    const p = analysePortfolio(t);
+    const p = analyseForReport(t);
     expect(p.model).toBeUndefined();
     expect(p.modelError).toMatch(/^no customer made a repeat purchase/);
     const html = await buildReport({ source: 'norepeat.csv', table: t, portfolio: p }, { lang: 'en' });

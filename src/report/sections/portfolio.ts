@@ -5,7 +5,7 @@
  */
 import type { RowAccounting } from '../../types.ts';
 import type { Block, Section } from '../document.ts';
-import type { PortfolioAnalysis, ModelAnalysis, ValueAnalysis } from '../analyse.ts';
+import type { ReportAnalysis, ModelAnalysis, ValueAnalysis } from '../analyse.ts';
 import type { RecruitmentRow } from '../../outcomes/recruitment.ts';
 import type { CohortRow } from '../../outcomes/cohorts.ts';
 import type { Conversion } from '../../outcomes/conversion.ts';
@@ -182,7 +182,7 @@ export function contractsSection(c: ContractRetention, ctx: SectionContext): Sec
 const MODEL_TITLES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', paretonbd: 'Pareto/NBD' };
 
 /** Model fit, selection and validation. */
-export function modelSection(a: ModelAnalysis, summary: PortfolioAnalysis['summary'], ctx: SectionContext, calibrationEndText?: string): Section {
+export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'], ctx: SectionContext, calibrationEndText?: string): Section {
   const { m, f } = ctx;
   const name = MODEL_TITLES[a.chosen] ?? a.chosen;
   const blocks: Block[] = [{ kind: 'paragraph', text: m.modelIntro(name, f.int(a.fit.customers)) }];
