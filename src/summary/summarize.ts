@@ -260,7 +260,7 @@ function collapse(
     let hoSum = 0;
     let hoRows = 0;
     while (j < b) {
-      const d0 = g2[2 * j];
+      const d0 = g2[2 * j] | 0; // days are whole: keep them int32 (a double here gets boxed)
       if (d0 > end) {
         afterEnd += b - j; // rows are in day order: the rest are after the end too
         break;
@@ -275,7 +275,7 @@ function collapse(
       const j0 = j;
       if (hasAmount) {
         for (; j < b; j++) {
-          const d = g2[2 * j];
+          const d = g2[2 * j] | 0;
           if (d !== d0 && (unitIsDay || d > end || periodOf[d - minDay] !== p || d > calEnd !== holdout)) break;
           const v = g2[2 * j + 1];
           net += v;
@@ -285,7 +285,7 @@ function collapse(
         }
       } else {
         for (; j < b; j++) {
-          const d = g2[2 * j];
+          const d = g2[2 * j] | 0;
           if (d !== d0 && (unitIsDay || d > end || periodOf[d - minDay] !== p || d > calEnd !== holdout)) break;
           pLastDay = d;
         }
@@ -328,14 +328,19 @@ function collapse(
     oFreq[kept] = frequency;
     oRec[kept] = ((lastP - firstP) * uDays) / fDays;
     oT[kept] = ((calPeriod - firstP) * uDays) / fDays;
-    oMon[kept] = hasAmount ? (frequency > 0 ? repeatSum / frequency : 0) : NaN;
+    if (!hasAmount) oMon[kept] = NaN;
+    else if (frequency > 0) oMon[kept] = repeatSum / frequency;
+    else oMon[kept] = 0;
     oFirst[kept] = firstDay;
     oLast[kept] = lastDay;
     oTx[kept] = txRows;
-    oSpend[kept] = hasAmount ? spend : NaN;
+    if (hasAmount) oSpend[kept] = spend;
+    else oSpend[kept] = NaN;
     if (hFreq && hMon) {
       hFreq[kept] = hoPurchases;
-      hMon[kept] = hasAmount ? (hoPurchases > 0 ? hoSum / hoPurchases : 0) : NaN;
+      if (!hasAmount) hMon[kept] = NaN;
+      else if (hoPurchases > 0) hMon[kept] = hoSum / hoPurchases;
+      else hMon[kept] = 0;
     }
     keep[kept++] = c;
   }
