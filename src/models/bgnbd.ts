@@ -13,7 +13,7 @@ import type { SummaryRow } from '../types.ts';
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
 import { betaln, digamma, gammaln, integrateUnit, logAddExp, trigamma } from './special.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
-import { distinctDoubles } from '../summary/compress.ts';
+import { compressSummary, distinctDoubles } from '../summary/compress.ts';
 
 /** BG/NBD parameters: purchase rate heterogeneity Gamma(r, alpha), dropout Beta(a, b). */
 export interface BgNbdParams extends Record<string, number> {
@@ -413,6 +413,28 @@ export function bgFamilyPmf(family: BgFamily, r: number, alpha: number, a: numbe
   return p;
 }
 
+/**
+ * Applies a per-customer function once per distinct (frequency, recency, T) row and spreads the
+ * results back to every customer (the summary is compressed first when it is large).
+ *
+ * @example
+ * perUniqueRow({ frequency: [1, 1], recency: [2, 2], T: [5, 5] }, (x, tx, T) => x + tx + T); // [8, 8]
+ */
+export function perUniqueRow(data: SummaryData, f: (x: number, tx: number, T: number) => number): Float64Array {
+  const n = data.frequency.length;
+  const out = new Float64Array(n);
+  if (n < 2000) {
+    for (let i = 0; i < n; i++) out[i] = f(data.frequency[i], data.recency[i], data.T[i]);
+    return out;
+  }
+  const c = compressSummary(data);
+  const m = c.weights.length;
+  const u = new Float64Array(m);
+  for (let j = 0; j < m; j++) u[j] = f(c.frequency[j], c.recency[j], c.T[j]);
+  for (let i = 0; i < n; i++) out[i] = u[c.index[i]];
+  return out;
+}
+
 /** log of the odds term u = log(second/first likelihood term); P(alive) = 1/(1+e^u). */
 function aliveLogOdds(family: BgFamily, p: BgNbdParams, x: number, tx: number, T: number): number {
   const m = family === 'mbgnbd' ? 1 : 0;
@@ -469,30 +491,11 @@ export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams): Tran
       return pa * pm + (n === 0 ? 1 - pa : 0);
     },
     probabilityAliveAll(data: SummaryData): Float64Array {
-      const n = data.frequency.length;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = palive(data.frequency[i], data.recency[i], data.T[i]);
-      return out;
+      return perUniqueRow(data, palive);
     },
     conditionalExpectedTransactionsAll(t: number, data: SummaryData): Float64Array {
       checkT(t);
-      const n = data.frequency.length;
-      const out = new Float64Array(n);
-      // the active-customer expectation depends on (x, T) only: cache it
-      const cache = new Map<number, Map<number, number>>();
-      for (let i = 0; i < n; i++) {
-        const x = data.frequency[i];
-        const T = data.T[i];
-        let byT = cache.get(x);
-        if (!byT) cache.set(x, (byT = new Map()));
-        let g = byT.get(T);
-        if (g === undefined) {
-          g = t === 0 ? 0 : bgExpectedActive(r + x, alpha + T, a, b + x + m, t);
-          byT.set(T, g);
-        }
-        out[i] = palive(x, data.recency[i], T) * g;
-      }
-      return out;
+      return perUniqueRow(data, (x, tx, T) => condExp(t, x, tx, T));
     },
   };
 }

@@ -12,7 +12,7 @@
  */
 import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
-import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, type TransactionModel } from './bgnbd.ts';
+import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, perUniqueRow, type TransactionModel } from './bgnbd.ts';
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
 import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
@@ -39,6 +39,8 @@ export interface ParetoNbdModel extends FitResultBase<ParetoNbdParams>, Transact
    * at rate `delta` per time unit, over an infinite horizon.
    */
   discountedExpectedResidualTransactions(row: SummaryRow, delta: number): number;
+  /** DERT for every row of a summary. */
+  discountedExpectedResidualTransactionsAll(data: SummaryData, delta: number): Float64Array;
 }
 
 const NAMES = ['r', 'alpha', 's', 'beta'];
@@ -475,13 +477,17 @@ export function paretoNbdPmf(p: ParetoNbdParams, n: number, t: number): number {
  * const preds = paretoNbdPredictions({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 });
  * preds.probabilityAlive({ frequency: 500, recency: 38, T: 39 });
  */
-export function paretoNbdPredictions(params: ParetoNbdParams): TransactionModel & Pick<ParetoNbdModel, 'discountedExpectedResidualTransactions'> {
+export function paretoNbdPredictions(params: ParetoNbdParams): TransactionModel & Pick<ParetoNbdModel, 'discountedExpectedResidualTransactions' | 'discountedExpectedResidualTransactionsAll'> {
   const { r, alpha, s, beta } = params;
   // P(alive | x, t_x, T) = (α+T)^{-(r+x)} (β+T)^{-s} Γ(r+x)α^rβ^s/Γ(r) / L (Fader & Hardie 2005 note, §5)
   const palive = (x: number, tx: number, T: number) => Math.exp(rowLogLikelihood(params, x, tx, T).logAliveShare);
   // E[Y(t) | x, t_x, T] = P(alive) (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^{s-1}] (Fader & Hardie 2005 note, §6)
   const condExp = (t: number, x: number, tx: number, T: number) =>
     t === 0 ? 0 : palive(x, tx, T) * ((r + x) / (alpha + T)) * (beta + T) * powerDiff(s, beta + T, t);
+  // FHL 2005b eq. (2): DERT = α^r β^s δ^{s-1} Γ(r+x+1) Ψ(s, s; δ(β+T)) / (Γ(r) (α+T)^{r+x+1} L),
+  // written as P(alive) (r+x)/(α+T) (β+T) U(1, 2-s, δ(β+T)) since Ψ(s, s; y) = y^{1-s} U(1, 2-s, y).
+  const dert = (x: number, tx: number, T: number, delta: number) =>
+    palive(x, tx, T) * ((r + x) / (alpha + T)) * (beta + T) * tricomiU1(delta * (beta + T), s);
   return {
     expectedTransactions(t: number): number {
       checkHorizon(t);
@@ -512,25 +518,20 @@ export function paretoNbdPredictions(params: ParetoNbdParams): TransactionModel 
       return pa * pm + (n === 0 ? 1 - pa : 0);
     },
     probabilityAliveAll(data: SummaryData): Float64Array {
-      const n = data.frequency.length;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = palive(data.frequency[i], data.recency[i], data.T[i]);
-      return out;
+      return perUniqueRow(data, palive);
     },
     conditionalExpectedTransactionsAll(t: number, data: SummaryData): Float64Array {
       checkHorizon(t);
-      const n = data.frequency.length;
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = condExp(t, data.frequency[i], data.recency[i], data.T[i]);
-      return out;
+      return perUniqueRow(data, (x, tx, T) => condExp(t, x, tx, T));
+    },
+    discountedExpectedResidualTransactionsAll(data: SummaryData, delta: number): Float64Array {
+      if (!(delta > 0) || !Number.isFinite(delta)) throw new ClvkitError(`discount rate delta must be a positive number, got ${delta}`);
+      return perUniqueRow(data, (x, tx, T) => dert(x, tx, T, delta));
     },
     discountedExpectedResidualTransactions(row: SummaryRow, delta: number): number {
       checkSummaryRow(row);
       if (!(delta > 0) || !Number.isFinite(delta)) throw new ClvkitError(`discount rate delta must be a positive number, got ${delta}`);
-      // FHL 2005b eq. (2): DERT = α^r β^s δ^{s-1} Γ(r+x+1) Ψ(s, s; δ(β+T)) / (Γ(r) (α+T)^{r+x+1} L),
-      // written as P(alive) (r+x)/(α+T) (β+T) U(1, 2-s, δ(β+T)) since Ψ(s, s; y) = y^{1-s} U(1, 2-s, y).
-      const { frequency: x, recency: tx, T } = row;
-      return palive(x, tx, T) * ((r + x) / (alpha + T)) * (beta + T) * tricomiU1(delta * (beta + T), s);
+      return dert(row.frequency, row.recency, row.T, delta);
     },
   };
 }

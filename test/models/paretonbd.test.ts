@@ -142,6 +142,15 @@ describe('Pareto/NBD probability invariants and DERT', () => {
       expect(rel(m.discountedExpectedResidualTransactions(row, delta), truth)).toBeLessThan(1e-8);
     }
     expect(() => m.discountedExpectedResidualTransactions({ frequency: 1, recency: 1, T: 2 }, 0)).toThrow(ClvkitError);
+    // vectorised over a compressed summary (more than 2,000 rows) equals the per-row values
+    const sim = simulateSummary('paretonbd', published, { customers: 5000, seed: 6, days: 365, acquisitionDays: 180 });
+    const all = m.discountedExpectedResidualTransactionsAll(sim, 0.002);
+    const ce = m.conditionalExpectedTransactionsAll(26, sim);
+    for (let i = 0; i < 5000; i += 211) {
+      const row = { frequency: sim.frequency[i], recency: sim.recency[i], T: sim.T[i] };
+      expect(all[i]).toBe(m.discountedExpectedResidualTransactions(row, 0.002));
+      expect(ce[i]).toBe(m.conditionalExpectedTransactions(26, row));
+    }
   });
 });
 
