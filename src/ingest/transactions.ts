@@ -799,20 +799,6 @@ class Ingest {
     }
   }
 
-  /** Day of y-m-d through the cache; NaN when the date does not exist. */
-  private cachedDay(y: number, m: number, d: number): number {
-    const yy = y - 1900;
-    if (yy < 0 || yy >= 256 || m < 1 || m > 12 || d < 1 || d > 31) return validDay(y, m, d);
-    const k = (yy * 12 + m - 1) * 31 + d - 1;
-    let v = this.dayCache[k];
-    if (v === UNSET) {
-      const day = validDay(y, m, d);
-      v = day === day ? day : INVALID;
-      this.dayCache[k] = v;
-    }
-    return v === INVALID ? NaN : v;
-  }
-
   /**
    * yyyy-mm-dd (10 bytes; longer ISO forms via parseIsoBytes) or yyyymmdd (8 bytes), through the
    * day cache. Returns INVALID (an int, so no heap number is allocated) when not a valid date.
