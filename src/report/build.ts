@@ -21,6 +21,7 @@ import {
 import { kanoSection, methodsSection, npsSection, surveySection } from './sections/research.ts';
 
 function modelTitle(model: string | undefined): string {
+  if (model === 'auto' || model === undefined) return 'BG/NBD';
   return model === 'mbgnbd' ? 'MBG/NBD' : model === 'paretonbd' ? 'Pareto/NBD' : 'BG/NBD';
 }
 
@@ -93,7 +94,17 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
     inputs.kano ? kanoSection(inputs.kano.result, ctx) : null,
     inputs.nps ? npsSection(inputs.nps.result, ctx) : null,
     inputs.survey ? surveySection(inputs.survey.result, ctx) : null,
-    methodsSection(ctx),
+    methodsSection(
+      ctx,
+      ctx.m.settingsText(
+        p.model ? modelTitle(p.model.chosen) : modelTitle(options.model),
+        p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : ctx.m.none,
+        ctx.f.int(p.value.horizonMonths),
+        ctx.f.pct(p.value.annualDiscount, 0),
+        ctx.f.pct(p.value.margin, 0),
+        (options.currency ?? 'EUR').toUpperCase(),
+      ),
+    ),
   ];
   return sections.filter((s): s is Section => s !== null);
 }

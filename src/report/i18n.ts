@@ -196,6 +196,9 @@ const EN = {
     'Intervals for proportions are Wilson intervals; survival curves are Kaplan-Meier estimates with log-log bands.',
   ],
   references: 'References',
+  settingsText: (model: string, calibration: string, horizon: string, discount: string, margin: string, currency: string) =>
+    `Settings: model ${model}; calibration end ${calibration}; lifetime value over ${horizon} months, discounted at ${discount} a year, margin ${margin} of spend; amounts in ${currency}.`,
+  none: 'none',
 } as const;
 
 /** The shape of a language's messages. */
@@ -397,6 +400,9 @@ const FR: Messages = {
     'Les intervalles des proportions sont des intervalles de Wilson ; les courbes de survie sont des estimations de Kaplan-Meier avec bandes log-log.',
   ],
   references: 'Références',
+  settingsText: (model, calibration, horizon, discount, margin, currency) =>
+    `Réglages : modèle ${model} ; fin du calibrage ${calibration} ; valeur vie sur ${horizon} mois, actualisée à ${discount} par an, marge ${margin} de la dépense ; montants en ${currency}.`,
+  none: 'aucune',
 };
 
 /** The messages of a language. */

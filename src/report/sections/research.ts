@@ -90,11 +90,11 @@ export function surveySection(s: SurveyAnalysis, ctx: SectionContext): Section |
 }
 
 /** Methods and references. */
-export function methodsSection(ctx: SectionContext): Section {
+export function methodsSection(ctx: SectionContext, settings?: string): Section {
   const { m } = ctx;
   return {
     id: 'methods',
     title: m.secMethods,
-    blocks: [...m.methodsText.map((t): Block => ({ kind: 'paragraph', text: t })), { kind: 'heading', text: m.references }, { kind: 'list', items: [...REFERENCES] }],
+    blocks: [...(settings ? [{ kind: 'paragraph', text: settings } as Block] : []), ...m.methodsText.map((t): Block => ({ kind: 'paragraph', text: t })), { kind: 'heading', text: m.references }, { kind: 'list', items: [...REFERENCES] }],
   };
 }
