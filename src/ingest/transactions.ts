@@ -1,10 +1,13 @@
 /**
  * Streaming ingest of a transaction log into a columnar TransactionTable (DESIGN.md §1).
  *
- * The file is read in large chunks and scanned as bytes: delimiters, newlines and quotes are
- * found byte by byte, dates and amounts are parsed from the bytes, and customer ids go through
- * a byte-keyed hash table, so the only per-row work is arithmetic and typed-array stores.
- * Memory is the table (16 bytes a row plus the customer dictionary) plus one read buffer.
+ * The file is read in 4 MiB chunks (the next one is read while this one is parsed) and scanned
+ * as bytes: delimiters, newlines and quotes are found byte by byte, dates and amounts are parsed
+ * from the bytes, and customer ids go through a byte-keyed dictionary (key-index.ts), so the
+ * per-row work is arithmetic and typed-array stores. Plain rows take a fast path (fastLoop);
+ * quoted fields, blanks, thousands separators, unusual dates and bad rows take the general loop,
+ * which also does the row accounting and the error messages.
+ * Memory is the table (16 bytes a row plus the customer dictionary) plus the read buffers.
  */
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
