@@ -224,6 +224,17 @@ describe('buildReport without amounts or model', () => {
     expect(html).toContain('<section id="segments">');
   });
 
+  it('lists rejected rows by reason, in the report language, with their first lines', async () => {
+    const f = join(dir, 'bad.csv');
+    writeFileSync(f, 'customer_id,date,amount\nA,2024-01-01,10\nB,bad,20\nA,2024-02-01,5\nC,2024-03-01,x\nB,2024-03-05,7\nA,2024-04-01,5\n');
+    const t = await readTransactions(f, { skipBadRows: true });
+    const frHtml = await buildReport({ source: 'bad.csv', table: t }, { lang: 'fr' });
+    expect(frHtml).toContain('date invalide\u00a0: 1 (d’abord ligne 3)\u00a0; montant invalide\u00a0: 1 (d’abord ligne 5)');
+    expect(frHtml).not.toContain('bad date');
+    const enHtml = await buildReport({ source: 'bad.csv', table: t }, { lang: 'en' });
+    expect(enHtml).toContain('bad date: 1 (first at line 3); bad amount: 1 (first at line 5)');
+  });
+
   it('falls back to historical value and still renders', async () => {
     const f = join(dir, 'noamount.csv');
     writeFileSync(f, 'customer_id,date\nA,2024-01-01\nB,2024-01-02\nA,2024-02-01\nC,2024-03-01\n');

@@ -57,7 +57,7 @@ export function keyFiguresSection(facts: CustomerFacts, transactions: number, ct
 export interface AccountedInput {
   file: string;
   kind: 'transactions' | 'contracts' | 'leads' | 'survey' | 'kano' | 'nps';
-  accounting: RowAccounting | { read: number; used: number; rejected: Record<string, number> };
+  accounting: RowAccounting | { read: number; used: number; rejected: Record<string, number>; first_lines?: Record<string, number[]> };
 }
 
 /** The row accounting of every input. */
@@ -70,7 +70,10 @@ export function accountingSection(inputs: AccountedInput[], ctx: SectionContext)
   const rows = inputs.map((i) => {
     const rej = Object.entries(i.accounting.rejected);
     const total = rej.reduce((s, [, n]) => s + n, 0);
-    return [`${i.file} (${kind[i.kind]})`, f.int(i.accounting.read), f.int(i.accounting.used), f.int(total), rej.map(([r, n]) => `${r}: ${f.int(n)}`).join('; ')];
+    const a = i.accounting as { firstLines?: Record<string, number[]>; first_lines?: Record<string, number[]> };
+    const lines = a.firstLines ?? a.first_lines ?? {};
+    const reason = ([r, n]: [string, number]) => `${m.reasonNames[r] ?? r}${m.colon}${f.int(n)}${lines[r]?.length ? ` (${m.lines(lines[r].map((l) => f.int(l)).join(', '))})` : ''}`;
+    return [`${i.file} (${kind[i.kind]})`, f.int(i.accounting.read), f.int(i.accounting.used), f.int(total), rej.filter(([, n]) => n > 0).map(reason).join(m.listSeparator)];
   });
   return {
     id: 'inputs',
