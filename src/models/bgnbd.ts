@@ -15,7 +15,12 @@ import { betaln, digamma, gammaln, integrateUnit, logAddExp, trigamma } from './
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
 import { compressSummary, distinctDoubles } from '../summary/compress.ts';
 
-/** BG/NBD parameters: purchase rate heterogeneity Gamma(r, alpha), dropout Beta(a, b). */
+/**
+ * BG/NBD parameters: purchase rate heterogeneity Gamma(r, alpha), dropout Beta(a, b).
+ *
+ * @example
+ * const p: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+ */
 export interface BgNbdParams extends Record<string, number> {
   r: number;
   alpha: number;
@@ -58,7 +63,12 @@ export interface BgNbdModel extends FitResultBase<BgNbdParams>, TransactionModel
   model: 'bgnbd';
 }
 
-/** Which member of the family: BG/NBD (dropout after repeat purchases) or MBG/NBD (also at time 0). */
+/**
+ * Which member of the family: BG/NBD (dropout after repeat purchases) or MBG/NBD (also at time 0).
+ *
+ * @example
+ * const family: BgFamily = 'mbgnbd';
+ */
 export type BgFamily = 'bgnbd' | 'mbgnbd';
 
 const NAMES = ['r', 'alpha', 'a', 'b'];
@@ -365,7 +375,12 @@ export function bgExpectedActiveQuadrature(r: number, alpha: number, a: number, 
   });
 }
 
-/** log NBD pmf: P(N(t) = x) for a Poisson count with Gamma(r, α) rate (FHL 2005a, assumptions i-ii). */
+/**
+ * log NBD pmf: P(N(t) = x) for a Poisson count with Gamma(r, α) rate (FHL 2005a, assumptions i-ii).
+ *
+ * @example
+ * Math.exp(logNbdPmf(0, 1, 1, 1)); // (α/(α+t))^r = 0.5
+ */
 export function logNbdPmf(x: number, r: number, alpha: number, t: number): number {
   if (t === 0) return x === 0 ? 0 : -Infinity;
   return gammaln(r + x) - gammaln(r) - gammaln(x + 1) + r * Math.log(alpha / (alpha + t)) + x * Math.log(t / (alpha + t));

@@ -70,7 +70,12 @@ export interface MaximizeResult {
   warning?: string;
 }
 
-/** Options of `maximizeLikelihood`. */
+/**
+ * Options of `maximizeLikelihood`.
+ *
+ * @example
+ * maximizeLikelihood(problem, { maxIterations: 200, tolerance: 1e-10, starts: 3 });
+ */
 export interface MaximizeOptions {
   maxIterations?: number;
   tolerance?: number;

@@ -9,7 +9,12 @@ import { bgFamilyLogLikelihood, bgFamilyPredictions, bgFamilyProblem, checkPosit
 import { fitWithEngine, prepareSummary } from './fit.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
 
-/** MBG/NBD parameters (same names as BG/NBD): Gamma(r, alpha) purchase rates, Beta(a, b) dropout. */
+/**
+ * MBG/NBD parameters (same names as BG/NBD): Gamma(r, alpha) purchase rates, Beta(a, b) dropout.
+ *
+ * @example
+ * const p: MbgNbdParams = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
+ */
 export type MbgNbdParams = BgNbdParams;
 
 /**

@@ -17,7 +17,12 @@ import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProble
 import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
 
-/** Pareto/NBD parameters: purchase rates Gamma(r, alpha), dropout rates Gamma(s, beta). */
+/**
+ * Pareto/NBD parameters: purchase rates Gamma(r, alpha), dropout rates Gamma(s, beta).
+ *
+ * @example
+ * const p: ParetoNbdParams = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+ */
 export interface ParetoNbdParams extends Record<string, number> {
   r: number;
   alpha: number;

@@ -70,14 +70,26 @@ export function softplus(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
 }
 
-/** Derivatives of log 2F1(1, b; c; z) filled by `log2F1Unit`. */
+/**
+ * Derivatives of log 2F1(1, b; c; z) filled by `log2F1Unit`.
+ *
+ * @example
+ * const d: Log2F1Derivatives = { db: 0, dc: 0, dz: 0 };
+ * log2F1Unit(2.5, 3.7, 0.3, d); // d.db, d.dc, d.dz now set
+ */
 export interface Log2F1Derivatives {
   db: number;
   dc: number;
   dz: number;
 }
 
-/** Second derivatives of log 2F1(1, b; c; z) filled by `log2F1Unit`. */
+/**
+ * Second derivatives of log 2F1(1, b; c; z) filled by `log2F1Unit`.
+ *
+ * @example
+ * const d2: Log2F1SecondDerivatives = { bb: 0, bc: 0, bz: 0, cc: 0, cz: 0, zz: 0 };
+ * log2F1Unit(2.5, 3.7, 0.3, { db: 0, dc: 0, dz: 0 }, d2);
+ */
 export interface Log2F1SecondDerivatives {
   bb: number;
   bc: number;
