@@ -14,7 +14,7 @@ import { analyseForReport, type ReportAnalysisOptions, type ReportAnalysis } fro
 import type { ReportDocument, Section } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderSvg, type Lang } from './render.ts';
-import { sectionContext } from './sections/context.ts';
+import { fitError, sectionContext } from './sections/context.ts';
 import {
   accountingSection, contractsSection, keyFiguresSection, modelSection, prioritiesSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
 } from './sections/portfolio.ts';
@@ -80,7 +80,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
   const model: Section | null = p.model
     ? modelSection(p.model, p.summary, ctx, p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : undefined)
     : p.modelError
-      ? { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed(modelTitle(options.model), p.modelError) }] }
+      ? { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed(modelTitle(options.model), fitError(ctx, p.modelError)) }] }
       : null;
   const sections: (Section | null)[] = [
     keyFiguresSection(p.facts, inputs.table.length, ctx),

@@ -107,6 +107,8 @@ const EN = {
   modelAuto: (name: string, err: string) => `The model was chosen automatically: ${name} has the lowest holdout error (mean absolute error per customer ${err}).`,
   modelAutoNoHoldout: (name: string) => `Without a calibration end the models cannot be compared on a holdout period; ${name} is used.`,
   modelFailed: (name: string, message: string) => `${name} could not be fitted: ${message}`,
+  /** Known fit failures, matched on the models' English message. */
+  fitErrors: [{ match: 'no customer made a repeat purchase', text: 'no customer made a repeat purchase, so the purchase rate cannot be estimated' }] as { match: string; text: string }[],
   modelComparison: 'Model comparison',
   model: 'Model',
   parameter: 'Parameter',
@@ -332,6 +334,7 @@ const FR: Messages = {
   modelAuto: (name, err) => `Le modèle a été choisi automatiquement : ${name} a la plus petite erreur sur la période de contrôle (erreur absolue moyenne par client ${err}).`,
   modelAutoNoHoldout: (name) => `Sans date de fin de calibrage, les modèles ne peuvent pas être comparés sur une période de contrôle ; ${name} est retenu.`,
   modelFailed: (name, message) => `${name} n’a pas pu être ajusté : ${message}`,
+  fitErrors: [{ match: 'no customer made a repeat purchase', text: 'aucun client n’a racheté, le taux d’achat ne peut donc pas être estimé' }],
   modelComparison: 'Comparaison des modèles',
   model: 'Modèle',
   parameter: 'Paramètre',

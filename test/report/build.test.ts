@@ -222,6 +222,8 @@ describe('buildReport without amounts or model', () => {
     const html = await buildReport({ source: 'norepeat.csv', table: t, portfolio: p }, { lang: 'en' });
     expect(html).toContain('BG/NBD could not be fitted: no customer made a repeat purchase');
     expect(html).toContain('<section id="segments">');
+    const frHtml = await buildReport({ source: 'norepeat.csv', table: t, portfolio: p }, { lang: 'fr' });
+    expect(frHtml).toContain('BG/NBD n’a pas pu être ajusté : aucun client n’a racheté');
   });
 
   it('lists rejected rows by reason, in the report language, with their first lines', async () => {

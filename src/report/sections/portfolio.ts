@@ -19,7 +19,7 @@ import {
   migrationSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec, whaleSpec,
 } from '../charts/index.ts';
 import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.ts';
-import { chart, displayName, type SectionContext } from './context.ts';
+import { chart, displayName, fitError, type SectionContext } from './context.ts';
 
 /** Key figures from the customer facts. */
 export function keyFiguresSection(facts: CustomerFacts, transactions: number, ctx: SectionContext): Section {
@@ -192,7 +192,7 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
   const chosen = a.candidates.find((c) => c.name === a.chosen)!;
   if (a.auto && a.candidates.length > 1) blocks.push({ kind: 'paragraph', text: m.modelAuto(name, f.num(chosen.holdoutMae ?? NaN, 3)) });
   else if (a.auto) blocks.push({ kind: 'paragraph', text: m.modelAutoNoHoldout(name) });
-  for (const c of a.candidates) if (c.error) blocks.push({ kind: 'paragraph', text: m.modelFailed(MODEL_TITLES[c.name], c.error) });
+  for (const c of a.candidates) if (c.error) blocks.push({ kind: 'paragraph', text: m.modelFailed(MODEL_TITLES[c.name], fitError(ctx, c.error)) });
   if (a.candidates.length > 1) {
     blocks.push({
       kind: 'table',
