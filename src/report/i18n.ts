@@ -409,6 +409,7 @@ const FR: Messages = {
     Iron: 'Fer',
     Lead: 'Plomb',
     '(new)': '(nouveaux)',
+    '(Intercept)': '(constante)',
   },
   flagNames: { 'high-value-at-risk': 'forte valeur en danger', rising: 'en progression', lapsed: 'perdu' },
   migrationTitle: 'Passage d’un palier à l’autre entre le milieu et la fin de la période',

@@ -7,7 +7,7 @@ import type { Block, Section } from '../document.ts';
 import { coefficientsSpec, kanoSpec, npsSpec } from '../charts/index.ts';
 import { REFERENCES } from '../i18n.ts';
 import { slug } from '../escape.ts';
-import { chart, type SectionContext } from './context.ts';
+import { chart, displayName, type SectionContext } from './context.ts';
 
 /** Kano classification with the Better/Worse scatter. */
 export function kanoSection(k: KanoResult, ctx: SectionContext): Section | null {
@@ -81,7 +81,7 @@ export function surveySection(s: SurveyAnalysis, ctx: SectionContext): Section |
     blocks.push({
       kind: 'table',
       header: [m.term, m.estimate, m.standardError, m.pValue],
-      rows: model.coefficients.map((c) => [c.term, f.num(c.estimate, 3), f.num(c.se, 3), f.num(c.p, 3)]),
+      rows: model.coefficients.map((c) => [displayName(ctx, c.term), f.num(c.estimate, 3), f.num(c.se, 3), f.num(c.p, 3)]),
       numeric: [false, true, true, true],
     });
   });
