@@ -16,6 +16,7 @@ import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, perUniqu
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
 import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import { compressSummary } from '../summary/compress.ts';
 
 /**
  * Pareto/NBD parameters: purchase rates Gamma(r, alpha), dropout rates Gamma(s, beta).
@@ -287,20 +288,37 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
   const K = xs.length;
   const wx = new Float64Array(K);
   for (let i = 0; i < rows; i++) wx[fi[i]] += weights[i];
-  const gT = new Float64Array(4);
-  const gx = new Float64Array(4);
-  const HT = new Float64Array(16);
-  const Hx = new Float64Array(16);
-  const g1 = new Float64Array(4);
+  // F(t) depends on (x, t) only: evaluate it once per distinct (frequency, T) and (frequency, recency)
+  // pair per evaluation (summaries from day-rounded dates share these pairs across many rows)
+  const px = new Float64Array(2 * rows);
+  const pt = new Float64Array(2 * rows);
+  for (let i = 0; i < rows; i++) {
+    px[i] = frequency[i];
+    pt[i] = T[i];
+    px[rows + i] = frequency[i];
+    pt[rows + i] = recency[i];
+  }
+  const pairs = compressSummary({ frequency: px, recency: pt, T: new Float64Array(2 * rows) });
+  const m = pairs.weights.length;
+  const ptX = pairs.frequency;
+  const ptT = pairs.recency;
+  const idxT = pairs.index.subarray(0, rows);
+  const idxR = pairs.index.subarray(rows);
+  const fVal = new Float64Array(m); // log F (shifted), gradient, Hessian
+  const fG = new Float64Array(4 * m);
+  const fH = new Float64Array(16 * m);
+  const eVal = new Float64Array(m); // elementary part -r log(1+t/α) - x log(α+t) - s log(1+t/β)
+  const eG = new Float64Array(4 * m);
+  const eH = new Float64Array(16 * m);
+  const stampF = new Int32Array(m);
+  const stampE = new Int32Array(m);
+  let evalId = 0;
   const g2 = new Float64Array(4);
   const H2 = new Float64Array(16);
+  const tg = new Float64Array(4);
+  const tH = new Float64Array(16);
   const d: Log2F1Derivatives = { db: 0, dc: 0, dz: 0 };
   const d2: Log2F1SecondDerivatives = { bb: 0, bc: 0, bz: 0, cc: 0, cz: 0, zz: 0 };
-  // F at t_x = 0 depends on the frequency only: cache per distinct frequency and evaluation
-  const f0 = new Float64Array(K);
-  const g0 = new Float64Array(4 * K);
-  const h0 = new Float64Array(16 * K);
-  const f0Done = new Uint8Array(K);
 
   /** LL; gradient into `grad`; Hessian (row-major 4x4) into `hess` (requires grad). */
   const compute = (p: Float64Array, grad?: Float64Array, hess?: Float64Array): number => {
@@ -308,8 +326,38 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
     const alpha = p[1];
     const s = p[2];
     const beta = p[3];
+    evalId++;
+    const ensureE = (j: number) => {
+      if (stampE[j] === evalId) return;
+      stampE[j] = evalId;
+      const x = ptX[j];
+      const t = ptT[j];
+      const at = alpha + t;
+      const bt = beta + t;
+      const l1a = Math.log1p(t / alpha);
+      const l1b = Math.log1p(t / beta);
+      eVal[j] = -r * l1a - x * Math.log(at) - s * l1b;
+      if (grad) {
+        eG[4 * j] = -l1a;
+        eG[4 * j + 1] = (r * t) / (alpha * at) - x / at;
+        eG[4 * j + 2] = -l1b;
+        eG[4 * j + 3] = (s * t) / (beta * bt);
+      }
+      if (hess) {
+        tH.fill(0);
+        addElementaryHessian(tH, r, alpha, s, beta, x, t);
+        eH.set(tH, 16 * j);
+      }
+    };
+    const ensureF = (j: number) => {
+      if (stampF[j] === evalId) return;
+      stampF[j] = evalId;
+      fVal[j] = logF(r, alpha, s, beta, ptX[j], ptT[j], grad ? tg : undefined, d, hess ? tH : undefined, d2);
+      if (grad) fG.set(tg, 4 * j);
+      if (hess) fH.set(tH, 16 * j);
+    };
     let total = 0;
-    const G = grad ?? gT;
+    const G = grad ?? tg;
     if (grad) grad.fill(0);
     if (hess) hess.fill(0);
     const psiR = grad ? digamma(r) : 0;
@@ -321,32 +369,21 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
       if (grad) G[0] += wx[k] * (digamma(r + xs[k]) - psiR);
       if (hess) hess[0] += wx[k] * (trigamma(r + xs[k]) - triR);
     }
-    f0Done.fill(0);
     for (let i = 0; i < rows; i++) {
       const w = weights[i];
       const x = frequency[i];
       const tx = recency[i];
       const t = T[i];
-      const aT = alpha + t;
-      const bT = beta + t;
-      // alive term (α+T)^{-(r+x)} (β+T)^{-s} α^r β^s and its gradient
-      const l1aT = Math.log1p(t / alpha);
-      const l1bT = Math.log1p(t / beta);
-      const l1 = -r * l1aT - x * Math.log(aT) - s * l1bT;
-      if (grad) {
-        g1[0] = -l1aT;
-        g1[1] = (r * t) / (alpha * aT) - x / aT;
-        g1[2] = -l1bT;
-        g1[3] = (s * t) / (beta * bT);
-      }
+      // alive term (α+T)^{-(r+x)} (β+T)^{-s} α^r β^s: the elementary part at T
+      const jT = idxT[i];
+      ensureE(jT);
+      const l1 = eVal[jT];
+      const o1 = 4 * jT;
+      const q1 = 16 * jT;
       if (!(t > tx)) {
         total += w * l1;
-        if (grad) for (let a = 0; a < 4; a++) G[a] += w * g1[a];
-        if (hess) {
-          H2.fill(0);
-          addElementaryHessian(H2, r, alpha, s, beta, x, t);
-          for (let a = 0; a < 16; a++) hess[a] += w * H2[a];
-        }
+        if (grad) for (let a = 0; a < 4; a++) G[a] += w * eG[o1 + a];
+        if (hess) for (let a = 0; a < 16; a++) hess[a] += w * eH[q1 + a];
         continue;
       }
       // dropout term: l2 = log s + log I (+ r log α + s log β), its gradient g2 and Hessian H2
@@ -354,20 +391,11 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
       if (seriesArgument(alpha, beta, tx) > QUADRATURE_Z) {
         l2 = Math.log(s) + logDropoutIntegralQuad(r, alpha, s, beta, x, tx, t, grad ? g2 : undefined, hess ? H2 : undefined);
       } else {
-        const fT = logF(r, alpha, s, beta, x, t, grad ? gT : undefined, d, hess ? HT : undefined, d2);
-        let fx: number;
-        if (tx === 0) {
-          const k = fi[i];
-          if (!f0Done[k]) {
-            f0[k] = logF(r, alpha, s, beta, x, 0, grad ? gx : undefined, d, hess ? Hx : undefined, d2);
-            if (grad) g0.set(gx, 4 * k);
-            if (hess) h0.set(Hx, 16 * k);
-            f0Done[k] = 1;
-          }
-          fx = f0[k];
-          if (grad) gx.set(g0.subarray(4 * k, 4 * k + 4));
-          if (hess) Hx.set(h0.subarray(16 * k, 16 * k + 16));
-        } else fx = logF(r, alpha, s, beta, x, tx, grad ? gx : undefined, d, hess ? Hx : undefined, d2);
+        const jR = idxR[i];
+        ensureF(jT);
+        ensureF(jR);
+        const fT = fVal[jT];
+        const fx = fVal[jR];
         const diff = Math.min(fT - fx, 0);
         const rsx = r + s + x;
         l2 = Math.log(s / rsx) + fx + log1mexp(diff);
@@ -375,12 +403,16 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
           // log(F(t_x) - F(T)): gradient (∇a - ρ∇b)/(1-ρ), ρ = F(T)/F(t_x)
           const rho = Math.exp(diff);
           const inv = 1 / -Math.expm1(diff);
-          for (let a = 0; a < 4; a++) g2[a] = (gx[a] - rho * gT[a]) * inv;
+          const oT = 4 * jT;
+          const oR = 4 * jR;
+          for (let a = 0; a < 4; a++) g2[a] = (fG[oR + a] - rho * fG[oT + a]) * inv;
           if (hess) {
+            const hT = 16 * jT;
+            const hR = 16 * jR;
             for (let a = 0; a < 4; a++) {
               for (let b = 0; b < 4; b++) {
                 const q = a * 4 + b;
-                H2[q] = (Hx[q] + gx[a] * gx[b] - rho * (HT[q] + gT[a] * gT[b])) * inv - g2[a] * g2[b];
+                H2[q] = (fH[hR + q] + fG[oR + a] * fG[oR + b] - rho * (fH[hT + q] + fG[oT + a] * fG[oT + b])) * inv - g2[a] * g2[b];
               }
             }
             const c2 = 1 / (rsx * rsx); // -log(r+s+x)
@@ -400,17 +432,15 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
       if (grad) {
         const w1 = Math.exp(l1 - lse); // share of the "alive" term = P(alive)
         const w2 = 1 - w1;
-        for (let a = 0; a < 4; a++) G[a] += w * (w1 * g1[a] + w2 * g2[a]);
+        for (let a = 0; a < 4; a++) G[a] += w * (w1 * eG[o1 + a] + w2 * g2[a]);
         if (hess) {
           // ∇² log(e^{l1} + e^{l2}) = w1 ∇²l1 + w2 ∇²l2 + w1 w2 (∇l1 - ∇l2)(∇l1 - ∇l2)ᵀ
-          HT.fill(0);
-          addElementaryHessian(HT, r, alpha, s, beta, x, t);
           const ww = w1 * w2;
           for (let a = 0; a < 4; a++) {
-            const da = g1[a] - g2[a];
+            const da = eG[o1 + a] - g2[a];
             for (let b = 0; b < 4; b++) {
               const q = a * 4 + b;
-              hess[q] += w * (w1 * HT[q] + w2 * H2[q] + ww * da * (g1[b] - g2[b]));
+              hess[q] += w * (w1 * eH[q1 + q] + w2 * H2[q] + ww * da * (eG[o1 + b] - g2[b]));
             }
           }
         }
