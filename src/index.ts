@@ -1,0 +1,127 @@
+/**
+ * The public TypeScript API of clvkit. Everything the CLI does is callable from here.
+ *
+ * @example
+ * import { readTransactions, summarize, fitBgNbd } from 'clvkit';
+ * const summary = summarize(await readTransactions('orders.csv'), { freq: 'week' });
+ * const model = fitBgNbd(summary);
+ * model.probabilityAlive({ frequency: 2, recency: 30.4, T: 38.9 });
+ */
+
+// Core types and errors
+export type { TransactionTable, CustomerSummary, SummaryRow, RowAccounting, PeriodUnit, Day } from './types.ts';
+export { ClvkitError, UsageError, type ErrorLocation } from './errors.ts';
+
+// Ingest
+export { readTransactions, parseTransactions, customerCount, type IngestOptions } from './ingest/transactions.ts';
+export { parseDate, parseDateOption, formatDay, daysFromCivil, civilFromDays, type DateFormat } from './ingest/dates.ts';
+export { parseNumber } from './ingest/number.ts';
+export { readTable, parseTable, columnIndex, optionalColumnIndex, numberCell, normalizeHeader, type Table, type TableOptions } from './ingest/table.ts';
+export { toDataFrame, summaryFromDataFrame } from './ingest/dataframe.ts';
+export { readSummaryFile, summaryFromTable, detectModelInputKind, type ModelInputFile, type ModelInputKind, type SummaryFileOptions } from './ingest/summary-file.ts';
+
+// Summary
+export { summarize, unitDays, type SummaryOptions, type SummaryResult } from './summary/summarize.ts';
+export { compressSummary, type CompressedSummary } from './summary/compress.ts';
+export { summaryColumns, summaryRows, summaryJson, formatAccounting } from './summary/export.ts';
+
+// Models
+export type { FitOptions, FitResultBase, SummaryData } from './models/types.ts';
+export { maximizeLikelihood, type LikelihoodProblem, type MaximizeResult } from './models/fit.ts';
+export { fitBgNbd, bgNbdModel, bgNbdLogLikelihood, type BgNbdModel, type BgNbdParams, type TransactionModel } from './models/bgnbd.ts';
+export { fitMbgNbd, mbgNbdModel, mbgNbdLogLikelihood, type MbgNbdModel, type MbgNbdParams } from './models/mbgnbd.ts';
+export { fitParetoNbd, paretoNbdModel, paretoNbdLogLikelihood, type ParetoNbdModel, type ParetoNbdParams } from './models/paretonbd.ts';
+export { fitBgBb, bgBbModel, bgBbLogLikelihoodRow, compressBgBb, type BgBbModel, type BgBbParams, type BgBbData, type BgBbRow } from './models/bgbb.ts';
+export { fitSbg, sbgModel, sbgLogLikelihood, sbgDiscountedExpectedResidualLifetime, type SbgModel, type SbgParams } from './models/sbg.ts';
+export { fitBdw, bdwModel, bdwLogLikelihood, type BdwModel, type BdwParams } from './models/bdw.ts';
+export { fitGammaGamma, gammaGammaModel, gammaGammaLogLikelihoodRow, type GammaGammaModel, type GammaGammaParams, type GammaGammaData } from './models/gammagamma.ts';
+export { survivorsFromPercentages, toCohorts, retentionCurves, type RetentionCohort, type RetentionInput, type RetentionCurves } from './models/retention-data.ts';
+export { ratePerUnit, discountedConditionalExpectedTransactions, predictCustomers, type CustomerPrediction } from './models/discounting.ts';
+export { MODELS, modelInfo, fitModel, type ModelName, type ModelInfo } from './models/registry.ts';
+export { expectedCumulativeTransactions, type TrackingCurve } from './models/tracking.ts';
+
+// Value
+export { customerValue, type CustomerValue, type CustomerValueOptions } from './value/customer-value.ts';
+export { bootstrapEquity, type EquityEstimate, type EquityBootstrapOptions } from './value/bootstrap-equity.ts';
+export { discountedExpectedTransactions, type DertMethod } from './value/discounted-transactions.ts';
+export { horizonInModelUnits, continuousRatePerUnit, discreteRatePerPeriod, daysInUnit, HORIZON_UNIT_DAYS, type HorizonUnit } from './value/units.ts';
+
+// Segments
+export { valueTiers, DEFAULT_TIER_CUTS, DEFAULT_TIER_NAMES, type ValueTiers, type ValueTierOptions } from './segment/pyramid.ts';
+export { valueDeciles } from './segment/deciles.ts';
+export { abcClasses, type AbcOptions } from './segment/abc.ts';
+export { naturalBreakTiers } from './segment/natural-breaks.ts';
+export { tierTable, type TierRow } from './segment/tier-table.ts';
+export { rfmScores, type RfmScores } from './segment/rfm.ts';
+export { quantileScores } from './segment/rfm-scores.ts';
+export { rfmSegments, parseRfmRules, DEFAULT_RFM_SEGMENTS, type RfmSegmentRule } from './segment/rfm-segments.ts';
+export { rfmSegmentTable } from './segment/rfm-table.ts';
+export { gini } from './segment/gini.ts';
+export { lorenzCurve, type LorenzCurve } from './segment/lorenz.ts';
+export { topShares } from './segment/top-shares.ts';
+export { whaleCurve, type WhaleCurve } from './segment/whale.ts';
+export { migrationMatrix, type MigrationMatrix } from './segment/migration.ts';
+export { actionFlags } from './segment/flags.ts';
+export { prioritisedList, type PriorityRow } from './segment/priorities.ts';
+export { analysePortfolio, type PortfolioOptions, type PortfolioAnalysis } from './segment/portfolio.ts';
+export { portfolioMigration } from './segment/portfolio-migration.ts';
+export { portfolioJson } from './segment/portfolio-json.ts';
+export { writePortfolioCsv } from './segment/portfolio-csv.ts';
+
+// Outcomes
+export { retentionOutcomes, type RetentionOptions, type RetentionReport } from './outcomes/retention.ts';
+export { retentionFromFiles, type RetentionFilesOptions } from './outcomes/retention-files.ts';
+export { writeRetentionCsvs } from './outcomes/export.ts';
+export { kaplanMeier, type KaplanMeier, type KmStep } from './outcomes/kaplan-meier.ts';
+export { wilsonInterval, type Proportion } from './outcomes/wilson.ts';
+export { customerFacts, type CustomerFacts } from './outcomes/customers.ts';
+export { recruitment, type RecruitmentRow } from './outcomes/recruitment.ts';
+export { conversion, CONVERSION_WINDOWS, type Conversion, type ConversionGroup } from './outcomes/conversion.ts';
+export { cohortMatrix, type CohortRow } from './outcomes/cohorts.ts';
+export { driverModels, type DriverModel } from './outcomes/drivers.ts';
+export { readContracts, contractsFromTable, CONTRACT_COLUMNS, type Contract, type ContractsInput } from './outcomes/contracts.ts';
+export { readLeads, leadsFromTable, LEAD_COLUMNS, type Lead, type LeadsInput } from './outcomes/leads.ts';
+export { leadFunnel, type LeadFunnel, type FunnelRow } from './outcomes/funnel.ts';
+export { contractRetention, type ContractRetention, type ContractRetentionOptions } from './outcomes/contract-retention.ts';
+export { contractLifetimes } from './outcomes/contract-lifetimes.ts';
+export { survivorCounts } from './outcomes/survivor-counts.ts';
+export { retentionRates, retentionTrend } from './outcomes/retention-rates.ts';
+export { fitCensoredSbg, fitCensoredBdw, censoredLogLikelihood } from './outcomes/censored-fit.ts';
+export { outcomePeriod, periodLabel, addPeriods, tenure, type OutcomePeriod } from './outcomes/periods.ts';
+
+// Research
+export { ols, type OlsResult, type OlsCoefficient, type OlsOptions } from './research/ols.ts';
+export { logit, type LogitResult, type LogitCoefficient, type LogitOptions } from './research/logistic.ts';
+export { vif } from './research/vif.ts';
+export { hierarchicalOls, type HierarchicalStep } from './research/hierarchical.ts';
+export { designMatrix, type Design } from './research/design.ts';
+export { cronbachAlpha, type CronbachResult } from './research/cronbach.ts';
+export { oneFactor, type OneFactorResult } from './research/one-factor.ts';
+export { compositeReliability } from './research/composite-reliability.ts';
+export { averageVarianceExtracted } from './research/ave.ts';
+export { fornellLarcker, type FornellLarckerTable } from './research/fornell-larcker.ts';
+export { parseStudyConfig, parseMissingRule, type StudyConfig, type ConstructSpec, type ModelSpec, type MissingRule } from './research/survey-config.ts';
+export { readSurveyColumns, type SurveyData } from './research/survey-data.ts';
+export { analyseSurvey, type SurveyAnalysis, type SurveyOptions, type ModelReport } from './research/study.ts';
+export { ioStudyConfig } from './research/io-template.ts';
+export { simulateSurvey, type SurveySimulation, type SurveyTruth } from './research/simulate-survey.ts';
+export { kanoCategory, KANO_CATEGORIES, type KanoCategory, type KanoAnswer } from './research/kano-table.ts';
+export { parseKanoAnswer, acceptedKanoAnswers } from './research/kano-answer.ts';
+export { fongTest, type FongTest } from './research/kano-fong.ts';
+export { kanoFeatures, kanoFeatureFromCounts, type KanoFeature, type KanoResult, type KanoCounts } from './research/kano.ts';
+export { readKanoAnswers, kanoAnswersFromTable } from './research/kano-read.ts';
+export { netPromoterScore, npsCategory, type NpsCategory } from './research/nps.ts';
+export { npsFromCounts, type NpsResult, type NpsOptions } from './research/nps-counts.ts';
+export { npsDifference, type NpsDifference } from './research/nps-difference.ts';
+export { npsByGroup, type NpsGroup } from './research/nps-groups.ts';
+export { npsByValueTier } from './research/nps-tiers.ts';
+export { readNpsScores, npsScoresFromTable } from './research/nps-read.ts';
+
+// Reports
+export { csvCell, toCsv, writeCsv, CSV_EN, CSV_FR, type CsvFormat, type CsvValue } from './report/csv.ts';
+
+// Simulation
+export { createRng, type Rng } from './simulate/random.ts';
+export { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT, DEFAULT_SIMULATION, type SimulatedLog, type SimulationOptions, type SimulationParams } from './simulate/transactions.ts';
+export { simulateKanoAnswers, kanoAnswersCsv, simulateNpsScores, npsScoresCsv, trueNps } from './simulate/kano-nps.ts';
+export { simulateContracts, writeContractsCsv, type SimulatedContracts, type ContractSimulationOptions } from './simulate/contracts.ts';
