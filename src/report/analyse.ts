@@ -205,7 +205,7 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
   return counts;
 }
 
-function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: CompressedSummary, cal: CustomerSummary | undefined, options: ReportAnalysisOptions, horizon: number): ModelAnalysis {
+function analyseModel(table: TransactionTable, full: CustomerSummary, cal: CustomerSummary | undefined, options: ReportAnalysisOptions, horizon: number): Omit<ModelAnalysis, 'probabilityAlive' | 'expected'> {
   const requested = options.model ?? 'auto';
   const auto = requested === 'auto';
   const names: CountingModelName[] = auto ? (cal ? [...COUNTING_MODELS] : ['bgnbd']) : [requested];
@@ -289,8 +289,6 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: 
     unit: fitData.freq,
     tracking: { t, actualCumulative: ac, predictedCumulative: pc, actualIncremental: ai, predictedIncremental: pi, calibrationEnd: cal ? (cal.calibrationEnd! - origin + 1) / uDays : undefined, origin },
     holdout,
-    probabilityAlive: expand(forAll.probabilityAliveAll(fullRows), fullRows),
-    expected: expand(forAll.conditionalExpectedTransactionsAll(horizon, fullRows), fullRows),
     expectedHorizon: horizon,
     fullFit: forAll,
   };
@@ -385,8 +383,9 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   let model: ModelAnalysis | undefined;
   let modelError: string | undefined;
   const fullRows = compressSummary(full);
+  let fitted: Omit<ModelAnalysis, 'probabilityAlive' | 'expected'> | undefined;
   try {
-    model = analyseModel(table, full, fullRows, cal, options, horizon);
+    fitted = analyseModel(table, full, cal, options, horizon);
   } catch (e) {
     if (!(e instanceof ClvkitError) || e instanceof UsageError) throw e;
     modelError = e.detail;
@@ -397,11 +396,11 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   let spendModel: GammaGammaModel | undefined;
   let spendError: string | undefined;
   let value: CustomerValue | undefined;
-  if (model && table.hasAmount) {
+  if (fitted && table.hasAmount) {
     try {
       spendModel = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
       // discounted transactions once per distinct (x, t_x, T), then times each customer's expected spend
-      const perRow = customerValue(model.fullFit, fullRows, {
+      const perRow = customerValue(fitted.fullFit, fullRows, {
         horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount, spend: new Float64Array(fullRows.weights.length).fill(1),
       });
       const n = full.customerIds.length;
@@ -419,13 +418,21 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
         discountedTransactions: expand(perRow.discountedTransactions, fullRows),
         expectedTransactions: expand(perRow.expectedTransactions, fullRows),
         expectedSpend: spend,
-        probabilityAlive: model.probabilityAlive,
+        probabilityAlive: expand(perRow.probabilityAlive, fullRows),
         margin: new Float64Array(n).fill(margin),
       };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
       spendError = e.detail;
     }
+  }
+  if (fitted) {
+    // P(alive) and expected transactions over the value horizon: from the value when it was computed, else from the model
+    model = {
+      ...fitted,
+      probabilityAlive: value ? value.probabilityAlive : expand(fitted.fullFit.probabilityAliveAll(fullRows), fullRows),
+      expected: value ? value.expectedTransactions : expand(fitted.fullFit.conditionalExpectedTransactionsAll(horizon, fullRows), fullRows),
+    };
   }
   const clv = value ? value.clv : historical;
   const alive = model ? model.probabilityAlive : new Float64Array(clv.length).fill(NaN);
