@@ -83,7 +83,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
       ? { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed(modelTitle(options.model), fitError(ctx, p.modelError)) }] }
       : null;
   const sections: (Section | null)[] = [
-    keyFiguresSection(p.facts, inputs.table.length, ctx),
+    keyFiguresSection(p.facts, inputs.table.length, ctx, p.value),
     accountingSection(accounted, ctx),
     valueSection(p.value, ctx),
     model,

@@ -31,6 +31,7 @@ const EN = {
   secSurvey: 'Survey models',
   secMethods: 'Methods and references',
   // key figures
+  headline: (equity: string, months: string, top: string, share: string) => `The customers are expected to bring ${equity} over the next ${months} months; the top ${top} of them, ${share} of it.`,
   customers: 'Customers',
   transactions: 'Transactions',
   revenue: 'Revenue',
@@ -242,6 +243,7 @@ const FR: Messages = {
   secNps: 'Net Promoter Score (indice de recommandation)',
   secSurvey: 'Modèles de l’enquête',
   secMethods: 'Méthodes et références',
+  headline: (equity, months, top, share) => `Les clients devraient rapporter ${equity} sur les ${months} prochains mois ; les ${top} meilleurs en apportent ${share}.`,
   customers: 'Clients',
   transactions: 'Achats',
   revenue: 'Chiffre d’affaires',

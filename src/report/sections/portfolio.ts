@@ -22,7 +22,7 @@ import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.ts';
 import { chart, displayName, fitError, type SectionContext } from './context.ts';
 
 /** Key figures from the customer facts. */
-export function keyFiguresSection(facts: CustomerFacts, transactions: number, ctx: SectionContext): Section {
+export function keyFiguresSection(facts: CustomerFacts, transactions: number, ctx: SectionContext, value?: ValueAnalysis): Section {
   const { m, f } = ctx;
   let customers = 0;
   let repeaters = 0;
@@ -50,7 +50,14 @@ export function keyFiguresSection(facts: CustomerFacts, transactions: number, ct
     { label: m.repeatRate, value: f.pct(repeaters / Math.max(1, customers)), note: m.repeatRateNote },
     { label: m.period, value: m.periodValue(f.date(first), f.date(last)) },
   ];
-  return { id: 'key-figures', title: m.secKeyFigures, blocks: [{ kind: 'figures', items }] };
+  const blocks: Block[] = [{ kind: 'figures', items }];
+  if (value?.modelBased) {
+    let equity = 0;
+    for (let i = 0; i < value.clv.length; i++) if (Number.isFinite(value.clv[i])) equity += value.clv[i];
+    const top = topShares(value.clv, [0.2]);
+    blocks.unshift({ kind: 'paragraph', text: m.headline(f.money(equity, 0), f.int(value.horizonMonths), f.pct(0.2, 0), f.pct(Object.values(top)[0] ?? NaN, 0)) });
+  }
+  return { id: 'key-figures', title: m.secKeyFigures, blocks };
 }
 
 /** One input file with its row accounting. */
