@@ -7,8 +7,6 @@ import type { RowAccounting, TransactionTable } from '../types.ts';
 import type { ContractRetention } from '../outcomes/contract-retention.ts';
 import type { LeadFunnel } from '../outcomes/funnel.ts';
 import type { KanoResult } from '../research/kano.ts';
-import type { NpsResult } from '../research/nps-counts.ts';
-import type { NpsGroup } from '../research/nps-groups.ts';
 import type { SurveyAnalysis } from '../research/study.ts';
 import { analyseForReport, type ReportAnalysisOptions, type ReportAnalysis } from './analyse.ts';
 import type { ReportDocument, Section } from './document.ts';
@@ -18,7 +16,7 @@ import { fitError, sectionContext } from './sections/context.ts';
 import {
   accountingSection, contractsSection, keyFiguresSection, modelSection, prioritiesSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
 } from './sections/portfolio.ts';
-import { kanoSection, methodsSection, npsSection, surveySection } from './sections/research.ts';
+import { kanoSection, methodsSection, npsSection, surveySection, type NpsInput } from './sections/research.ts';
 
 function modelTitle(model: string | undefined): string {
   if (model === 'auto' || model === undefined) return 'BG/NBD';
@@ -42,7 +40,7 @@ export interface ReportInputs {
   contracts?: Accounted<ContractRetention>;
   leads?: Accounted<LeadFunnel>;
   kano?: Accounted<KanoResult>;
-  nps?: Accounted<{ overall: NpsResult; groups?: NpsGroup[]; groupColumn?: string }>;
+  nps?: Accounted<NpsInput>;
   survey?: Accounted<SurveyAnalysis>;
 }
 

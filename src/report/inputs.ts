@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ClvkitError } from '../errors.ts';
-import { readTable } from '../ingest/table.ts';
+import { optionalColumnIndex, readTable } from '../ingest/table.ts';
 import type { DateFormat } from '../ingest/dates.ts';
 import type { TransactionTable } from '../types.ts';
 import { readContracts } from '../outcomes/contracts.ts';
@@ -14,7 +14,8 @@ import { readLeads } from '../outcomes/leads.ts';
 import { leadFunnel } from '../outcomes/funnel.ts';
 import { kanoFeatures } from '../research/kano.ts';
 import { readKanoAnswers } from '../research/kano-read.ts';
-import { readNpsScores } from '../research/nps-read.ts';
+import { NPS_ID_ALIASES, npsScoresFromTable } from '../research/nps-read.ts';
+import { npsByValueTier } from '../research/nps-tiers.ts';
 import { netPromoterScore } from '../research/nps.ts';
 import { npsByGroup } from '../research/nps-groups.ts';
 import { analyseSurvey } from '../research/study.ts';
@@ -85,10 +86,19 @@ export function reportInputsFromFiles(source: string, table: TransactionTable, f
     inputs.kano = { result: kanoFeatures(k.rows), file: basename(files.kano), accounting: k.accounting };
   }
   if (files.nps) {
-    const n = readNpsScores(files.nps, { by: files.npsBy ? [files.npsBy] : [], skipBadRows: files.skipBadRows });
+    const npsTable = readTable(files.nps);
+    const hasIds = optionalColumnIndex(npsTable, NPS_ID_ALIASES, 'customer id') >= 0;
+    const n = npsScoresFromTable(npsTable, { by: files.npsBy ? [files.npsBy] : [], skipBadRows: files.skipBadRows, ids: hasIds });
     const g = n.groups[0];
+    // respondents who are customers: NPS by value tier (the customer pyramid of historical spend)
+    const byTier = n.ids && portfolio.table.hasAmount ? npsByValueTier(n.ids, n.scores, portfolio.summary.customerIds, portfolio.value.historical) : undefined;
     inputs.nps = {
-      result: { overall: netPromoterScore(n.scores), groups: g ? npsByGroup(n.scores, g.labels) : undefined, groupColumn: g?.column },
+      result: {
+        overall: netPromoterScore(n.scores),
+        groups: g ? npsByGroup(n.scores, g.labels) : undefined,
+        groupColumn: g?.column,
+        ...(byTier && byTier.matched > 0 ? { tiers: byTier.groups, matched: byTier.matched } : {}),
+      },
       file: basename(files.nps),
       accounting: n.accounting,
     };

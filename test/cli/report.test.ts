@@ -25,6 +25,7 @@ describe('clvkit report', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Analyse de Kano');
     expect(html).toContain('Net Promoter Score');
+    expect(html).toContain('NPS par palier de valeur'); // respondents matched to customers by id
     expect(html).toContain('Le modèle a été choisi automatiquement');
     expect(html).not.toContain('vega-embed'); // static unless --interactive
   });

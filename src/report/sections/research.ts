@@ -31,11 +31,33 @@ export function kanoSection(k: KanoResult, ctx: SectionContext): Section | null 
   };
 }
 
+/** NPS results: overall, per group of a column, and per value tier of the respondents who are customers. */
+export interface NpsInput {
+  overall: NpsResult;
+  groups?: NpsGroup[];
+  groupColumn?: string;
+  /** NPS per value tier (tier names from src/segment), top first. */
+  tiers?: NpsGroup[];
+  /** Respondents matched to a customer. */
+  matched?: number;
+}
+
 /** NPS overall and per group, with intervals. */
-export function npsSection(n: { overall: NpsResult; groups?: NpsGroup[]; groupColumn?: string }, ctx: SectionContext): Section {
+export function npsSection(n: NpsInput, ctx: SectionContext): Section {
   const { m, f } = ctx;
   const all = [{ group: m.overall, r: n.overall }, ...(n.groups ?? []).map((g) => ({ group: g.group, r: g as NpsResult }))];
   const o = n.overall;
+  const tierBlocks: Block[] = [];
+  if (n.tiers?.length) {
+    const tiers = n.tiers.filter((t) => t.n > 0);
+    tierBlocks.push({ kind: 'paragraph', text: m.npsTiersText(f.int(n.matched ?? 0), f.int(o.n)) });
+    tierBlocks.push(
+      chart('chart-nps-tiers', m.npsTiersTitle, npsSpec({ groups: tiers.map((g) => ({ group: displayName(ctx, g.group), nps: g.nps, lower: g.ci[0], upper: g.ci[1], n: g.n })) }, { title: m.npsTiersTitle, x: m.npsAxis, n: m.respondents }), {
+        name: 'nps-by-tier.csv', header: ['tier', 'n', 'promoters', 'passives', 'detractors', 'nps', 'ci_lower', 'ci_upper'],
+        rows: tiers.map((g) => [g.group, g.n, g.promoters, g.passives, g.detractors, g.nps, g.ci[0], g.ci[1]]),
+      }),
+    );
+  }
   return {
     id: 'nps',
     title: m.secNps,
@@ -51,6 +73,7 @@ export function npsSection(n: { overall: NpsResult; groups?: NpsGroup[]; groupCo
         rows: all.map((g) => [g.group, f.int(g.r.n), f.int(g.r.promoters), f.int(g.r.passives), f.int(g.r.detractors), f.num(g.r.nps, 1)]),
         numeric: [false, true, true, true, true, true],
       },
+      ...tierBlocks,
     ],
   };
 }
