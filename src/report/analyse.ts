@@ -411,6 +411,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
         const mv = full.monetaryValue[i];
         spend[i] = spendModel.conditionalExpectedAverageSpend(x, x > 0 && Number.isFinite(mv) ? mv : 0);
         clvs[i] = perRow.clv[fullRows.index[i]] * spend[i] * margin;
+        if (!Number.isFinite(clvs[i])) throw new ClvkitError(`the CLV of customer ${full.customerIds[i]} is not finite (spend model q = ${spendModel.params.q}; a finite mean spend needs q > 1)`);
       }
       value = {
         ...perRow,
