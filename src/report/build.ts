@@ -139,7 +139,7 @@ export async function buildReport(inputs: ReportInputs, options: ReportOptions =
     lang,
     title: ctx.m.title,
     subtitle: ctx.m.subtitle(inputs.source, ctx.f.date(first), ctx.f.date(last)),
-    generated: ctx.m.generated(ctx.f.date(Math.floor(today.getTime() / 86_400_000))),
+    generated: (options.interactive ? ctx.m.generatedInteractive : ctx.m.generated)(ctx.f.date(Math.floor(today.getTime() / 86_400_000))),
     sections,
   };
   return renderHtml(doc, { interactive: options.interactive });
