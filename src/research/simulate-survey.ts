@@ -1,5 +1,5 @@
 import { ioStudyConfig } from './io-template.ts';
-import { seededRng } from './rng.ts';
+import { createRng } from '../simulate/random.ts';
 
 export interface SurveySimulationOptions {
   seed?: number;
@@ -87,7 +87,7 @@ export function simulateSurvey(options: SurveySimulationOptions = {}): SurveySim
   const n = Math.round(options.respondents ?? 211);
   const lagged = options.lagged ?? true;
   const missingShare = options.missingShare ?? 0;
-  const rng = seededRng(seed);
+  const rng = createRng(seed);
   const config = ioStudyConfig();
   const constructs = config.constructs!;
   const likert = (z: number, centre = 4, spread = 1.3) => Math.min(7, Math.max(1, Math.round(centre + spread * z)));

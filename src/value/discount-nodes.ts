@@ -1,5 +1,5 @@
 import { ClvkitError } from '../errors.ts';
-import { gaussLegendre } from './gauss-legendre.ts';
+import { gaussLegendre } from '../models/special.ts';
 
 /** Times and weights such that the discounted expected transactions are Σ_j weight_j · E[Y(time_j)]. */
 export interface DiscountNodes {
@@ -51,9 +51,9 @@ export function discountNodes(horizon: number, delta: number): DiscountNodes {
     const mid = (edges[p] + edges[p - 1]) / 2;
     const half = (edges[p] - edges[p - 1]) / 2;
     for (let k = 0; k < NODES_PER_PANEL; k++) {
-      const t = mid + half * GL.nodes[k];
+      const t = mid + half * GL.x[k];
       times.push(t);
-      weights.push(half * GL.weights[k] * delta * Math.exp(-delta * t));
+      weights.push(half * GL.w[k] * delta * Math.exp(-delta * t));
     }
   }
   // the tail, in u = e^{−δt}, from u_A = e^{−δ t_A} down
@@ -64,9 +64,9 @@ export function discountNodes(horizon: number, delta: number): DiscountNodes {
     const mid = (hi + lo) / 2;
     const half = (hi - lo) / 2;
     for (let k = 0; k < NODES_PER_PANEL; k++) {
-      const u = mid + half * GL.nodes[k];
+      const u = mid + half * GL.x[k];
       times.push(-Math.log(u) / delta);
-      weights.push(half * GL.weights[k]);
+      weights.push(half * GL.w[k]);
     }
     hi = lo;
   }

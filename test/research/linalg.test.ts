@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossprodInverse, invertUpper, qrLeastSquares, symmetricEigen } from '../../src/research/linalg.ts';
 import { correlationMatrix, mean, pearson, sampleVariance } from '../../src/research/describe.ts';
-import { seededRng } from '../../src/research/rng.ts';
+import { createRng } from '../../src/simulate/random.ts';
 import { ols } from '../../src/research/ols.ts';
 
 describe('linalg', () => {
@@ -46,7 +46,7 @@ describe('describe and rng', () => {
     expect(correlationMatrix([[1, 2, 3], [1, 2, 4]])[0][0]).toBe(1);
   });
   it('normals have mean 0 and variance 1 (law of large numbers, 4 SE bounds)', () => {
-    const rng = seededRng(123);
+    const rng = createRng(123);
     const x = Array.from({ length: 40000 }, () => rng.normal());
     expect(Math.abs(mean(x))).toBeLessThan(4 / Math.sqrt(40000));
     expect(Math.abs(sampleVariance(x) - 1)).toBeLessThan(4 * Math.sqrt(2 / 40000));
@@ -55,7 +55,7 @@ describe('describe and rng', () => {
 
 describe('standardised coefficients', () => {
   it('equal the slopes of the regression of z-scored y on z-scored predictors (invariant)', () => {
-    const rng = seededRng(5);
+    const rng = createRng(5);
     const n = 60;
     const a = Float64Array.from({ length: n }, () => rng.normal() * 3 + 10);
     const b = Float64Array.from({ length: n }, (_, i) => rng.normal() + 0.5 * a[i]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussLegendre } from '../../src/value/gauss-legendre.ts';
+import { gaussLegendre } from '../../src/models/special.ts';
 import { discountNodes } from '../../src/value/discount-nodes.ts';
 
 /** Σ w_j f(t_j): the rule applied to a cumulative expectation E[Y(t)] = f(t). */
@@ -12,7 +12,7 @@ function apply(f: (t: number) => number, horizon: number, delta: number): number
 
 describe('Gauss-Legendre', () => {
   it('integrates polynomials of degree 2n-1 exactly', () => {
-    const { nodes, weights } = gaussLegendre(10);
+    const { x: nodes, w: weights } = gaussLegendre(10);
     // ∫_{-1}^{1} x^18 dx = 2/19, ∫ x^19 = 0
     let even = 0;
     let odd = 0;
