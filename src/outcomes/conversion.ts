@@ -57,8 +57,9 @@ export function conversion(facts: CustomerFacts, period: OutcomePeriod, windows:
     const f = facts.first[c];
     if (f < 0) continue;
     const o = periodOrdinal(f, period);
-    let g = groups.get(o);
-    if (!g) groups.set(o, (g = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) }));
+    let found = groups.get(o);
+    if (!found) groups.set(o, (found = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) }));
+    const g = found;
     g.customers++;
     all.customers++;
     const s = facts.second[c];
