@@ -12,7 +12,7 @@ export type Lang = 'en' | 'fr';
 /** Number locales for vega's d3-format (French: decimal comma, U+202F narrow no-break space thousands, as Intl 'fr-FR'). */
 export const NUMBER_LOCALES: Record<Lang, Record<string, unknown>> = {
   en: { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''], minus: '\u2212' },
-  fr: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'], percent: '\u202f%', minus: '\u2212' },
+  fr: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'], percent: '\u00a0%', minus: '\u2212' },
 };
 
 // Advance widths in em of a Helvetica-like font, by character class (approximate, measured by eye
