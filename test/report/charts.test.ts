@@ -108,6 +108,7 @@ describe('chart specs', () => {
       const labels = [...svg.matchAll(/<text[^>]*>([^<]*%)<\/text>/g)].map((m) => m[1]);
       expect(labels.length).toBeGreaterThan(4);
       for (const l of labels) expect(l, lang).not.toMatch(/^[-\u2212]/);
+      expect(svg).toContain(lang === 'fr' ? '1,0\u00a0%' : '1.0%'); // as Intl formats percentages in the tables
     }
   });
 
