@@ -34,7 +34,7 @@ nav.toc ol{columns:2;padding-left:1.2em;margin:.3em 0}
 nav.toc a{color:var(--accent)}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:.6em 0}
 .figure{border:1px solid var(--line);border-radius:6px;padding:8px 10px}
-.figure.wide{grid-column:span 2}
+@media (min-width:420px){.figure.wide{grid-column:span 2}}
 .figure .label{font-size:.8rem;color:var(--muted)}
 .figure .value{font-size:1.3rem;font-weight:bold;}
 .figure .note{font-size:.75rem;color:var(--muted)}
