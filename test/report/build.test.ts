@@ -187,6 +187,26 @@ describe('buildReport', () => {
   });
 });
 
+describe('acquisitions by channel', () => {
+  it('draws at most eight channels and groups the rest', async () => {
+    const f = join(dir, 'channels.csv');
+    const lines = ['customer_id,date,amount,channel'];
+    for (let i = 0; i < 300; i++) lines.push(`C${i},2024-0${1 + (i % 9)}-1${i % 9},${10 + (i % 7)},ch${i % 12}`);
+    writeFileSync(f, lines.join('\n') + '\n');
+    const t = await readTransactions(f);
+    const p = analyseForReport(t);
+    const chart = reportSections({ source: 'c.csv', table: t, portfolio: p }, p, 'en').flatMap((s) => s.blocks).find((b) => b.kind === 'chart' && b.id === 'chart-acquisitions')!;
+    if (chart.kind !== 'chart') throw new Error('no chart');
+    const domain = JSON.stringify(chart.spec).match(/"scale":\{"domain":(\[[^\]]*\])\}/)![1];
+    const names = JSON.parse(domain) as string[];
+    expect(names).toHaveLength(8);
+    expect(names.at(-1)).toBe('(other channels)');
+    // the download keeps every channel
+    expect(new Set(chart.csv.rows.map((r) => r[1])).size).toBe(12);
+    expect(chart.csv.rows.reduce((s, r) => s + Number(r[2]), 0)).toBe(300);
+  });
+});
+
 describe('tracking', () => {
   it('counts the same repeat purchases as the summary, per day and per week', () => {
     for (const unit of ['day', 'week'] as const) {

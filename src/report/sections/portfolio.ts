@@ -92,21 +92,31 @@ export function accountingSection(inputs: AccountedInput[], ctx: SectionContext)
   };
 }
 
+/** Channels drawn in the acquisitions chart; the others are grouped. */
+const MAX_CHANNELS = 8;
+
 /** Recruitment (acquisitions per month by channel), conversion to a second purchase and cohort retention. */
 export function recruitmentSection(r: { recruitment: RecruitmentRow[]; cohorts: CohortRow[]; conversion: Conversion; leads?: LeadFunnel }, ctx: SectionContext): Section | null {
   const { m, f } = ctx;
   if (r.recruitment.length === 0) return null;
   const blocks: Block[] = [];
-  const channels = [...new Set(r.recruitment.flatMap((row) => Object.keys(row.by_channel)))];
+  // the largest channels by acquisitions (at most MAX_CHANNELS − 1 of them when there are more), the rest as "other"
+  const byChannel = new Map<string, number>();
+  for (const row of r.recruitment) for (const [c, n] of Object.entries(row.by_channel)) byChannel.set(c, (byChannel.get(c) ?? 0) + n);
+  const ranked = [...byChannel.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+  const channels = ranked.length > MAX_CHANNELS ? ranked.slice(0, MAX_CHANNELS - 1) : ranked;
   const periods = r.recruitment.map((row) => f.month(row.period));
   const rows = r.recruitment.flatMap((row, k) => {
     if (channels.length === 0) return [{ period: periods[k], channel: '', customers: row.new_customers }];
-    const known = channels.reduce((s, c) => s + (row.by_channel[c] ?? 0), 0);
     const out = channels.map((c) => ({ period: periods[k], channel: c, customers: row.by_channel[c] ?? 0 }));
+    const named = channels.reduce((s, c) => s + (row.by_channel[c] ?? 0), 0);
+    const known = Object.values(row.by_channel).reduce((s, n) => s + n, 0);
+    if (known > named) out.push({ period: periods[k], channel: m.otherChannels, customers: known - named });
     if (row.new_customers > known) out.push({ period: periods[k], channel: m.noChannel, customers: row.new_customers - known });
     return out;
   });
-  const chanNames = rows.some((x) => x.channel === m.noChannel) ? [...channels, m.noChannel] : channels.length ? channels : [''];
+  const chanNames = [...channels, ...[m.otherChannels, m.noChannel].filter((x) => rows.some((row) => row.channel === x))];
+  if (chanNames.length === 0) chanNames.push('');
   const total = r.recruitment.reduce((s, row) => s + row.new_customers, 0);
   const busiest = r.recruitment.reduce((a, b) => (b.new_customers > a.new_customers ? b : a));
   blocks.push({ kind: 'paragraph', text: m.recruitmentText(f.int(total), f.int(r.recruitment.length), f.month(busiest.period)) });
