@@ -1,0 +1,191 @@
+/**
+ * A transaction CSV as a DuckDB relation with the same reading rules as the node ingest: the
+ * delimiter, header, column mapping, decimal separator and date format are decided in TypeScript
+ * from the first 64 KiB with the ingest's own helpers (src/ingest/dialect.ts), then DuckDB's
+ * read_csv reads every field as text with those settings (no sniffing), and the SQL converts dates
+ * and amounts with the chosen format, so bad values are counted per reason like the node engine.
+ */
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { ClvkitError, UsageError } from '../errors.ts';
+import { detectDecimal, detectDelimiter, looksLikeHeader, resolveColumns, type Delimiter } from '../ingest/dialect.ts';
+import { DATE_FORMATS, type DateFormat } from '../ingest/dates.ts';
+import { quoteLiteral, type SqlSource } from './sql.ts';
+
+/** The reading options shared with readTransactions (the CLI's transaction-file flags). */
+export interface CsvReadOptions {
+  delimiter?: Delimiter | string;
+  header?: boolean;
+  columns?: string[] | string;
+  customerCol?: string | number;
+  dateCol?: string | number;
+  amountCol?: string | number;
+  dateFormat?: DateFormat;
+  decimal?: ',' | '.';
+}
+
+/** What was decided about the file (also returned to the caller for messages). */
+export interface CsvLayout {
+  delimiter: Delimiter;
+  header: boolean;
+  names: string[];
+  customer: number;
+  date: number;
+  amount: number;
+  decimal: ',' | '.';
+  dateFormat: DateFormat;
+}
+
+const SAMPLE = 64 * 1024;
+
+function readSample(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
+  }
+  try {
+    const size = statSync(file).size;
+    const buf = Buffer.alloc(Math.min(SAMPLE, size));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Split one line (simple quotes handling: enough for the sample's field values). */
+function splitLine(line: string, d: Delimiter): string[] {
+  const l = line.replace(/\r$/, '');
+  if (d === 'whitespace') return l.trim().split(/\s+/);
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < l.length; i++) {
+    const c = l[i];
+    if (q) {
+      if (c === '"' && l[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === d) out.push(cur), (cur = '');
+    else cur += c;
+  }
+  out.push(cur);
+  return out.map((f) => f.trim());
+}
+
+/** Date format of the sample values (the ingest decides over the whole file; this looks at the first 64 KiB). */
+function detectDateFormat(values: string[], file: string): DateFormat {
+  let iso = 0;
+  let compact = 0;
+  let dm = 0;
+  let firstOver12 = false;
+  let secondOver12 = false;
+  for (const v of values) {
+    if (/^\d{4}[-/]\d{2}[-/]\d{2}/.test(v)) iso++;
+    else if (/^\d{8}$/.test(v)) compact++;
+    else {
+      const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$/.exec(v);
+      if (m) {
+        dm++;
+        if (Number(m[1]) > 12) firstOver12 = true;
+        if (Number(m[2]) > 12) secondOver12 = true;
+      }
+    }
+  }
+  if (iso >= compact && iso >= dm && iso > 0) return 'iso';
+  if (compact >= dm && compact > 0) return 'yyyymmdd';
+  if (dm > 0) {
+    if (firstOver12 && !secondOver12) return 'dd/mm/yyyy';
+    if (secondOver12 && !firstOver12) return 'mm/dd/yyyy';
+    if (/[.]/.test(values.find((v) => /\d[.]\d/.test(v)) ?? '')) return 'dd/mm/yyyy';
+    throw new ClvkitError('dates such as 03/04/2024 could be day/month or month/day: give --date-format dd/mm/yyyy or mm/dd/yyyy', { file });
+  }
+  throw new ClvkitError(`no date found in the first rows of the date column (e.g. "${values[0] ?? ''}"); give --date-format`, { file });
+}
+
+/** Decide the layout of a transaction file from its first 64 KiB. */
+export function csvLayout(file: string, options: CsvReadOptions = {}): CsvLayout {
+  const text = readSample(file);
+  if (text.trim() === '') throw new ClvkitError('the file is empty', { file });
+  let delimiter: Delimiter;
+  if (options.delimiter === undefined) delimiter = detectDelimiter(text);
+  else if ([',', ';', '\t', '|', 'whitespace'].includes(options.delimiter)) delimiter = options.delimiter as Delimiter;
+  else throw new UsageError(`--delimiter must be , ; tab | or whitespace, got "${options.delimiter}"`);
+  const lines = text.split('\n');
+  if (text.length === SAMPLE && lines.length > 1) lines.pop(); // the last line may be cut
+  const records = lines.filter((l) => l.trim() !== '').map((l) => splitLine(l, delimiter));
+  const first = records[0];
+  const given = typeof options.columns === 'string' ? options.columns.split(',').map((c) => c.trim()) : options.columns;
+  const header = options.header ?? looksLikeHeader(first);
+  const names = given ?? (header ? first : undefined);
+  const map = resolveColumns(names, first.length, options, file);
+  const data = header ? records.slice(1) : records;
+  const decimal = options.decimal ?? (map.amount >= 0 ? detectDecimal(data.map((r) => r[map.amount] ?? ''), delimiter) : '.');
+  let dateFormat: DateFormat;
+  if (options.dateFormat !== undefined) {
+    if (!DATE_FORMATS.includes(options.dateFormat)) throw new UsageError(`--date-format must be iso, yyyymmdd, dd/mm/yyyy or mm/dd/yyyy, got "${options.dateFormat}"`);
+    dateFormat = options.dateFormat;
+  } else dateFormat = detectDateFormat(data.map((r) => r[map.date] ?? '').filter((v) => v !== ''), file);
+  const width = Math.max(first.length, names?.length ?? 0);
+  const allNames = Array.from({ length: width }, (_, i) => names?.[i] ?? `column${i + 1}`);
+  return { delimiter, header, names: allNames, customer: map.customer, date: map.date, amount: map.amount, decimal, dateFormat };
+}
+
+/** DuckDB date conversion of a text expression in a format (NULL when not a valid date). */
+export function duckDbDateSql(x: string, format: DateFormat): string {
+  const t = `trim(${x})`;
+  switch (format) {
+    case 'iso':
+      return `TRY_CAST(TRY_STRPTIME(replace(substr(${t}, 1, 10), '/', '-'), '%Y-%m-%d') AS DATE)`;
+    case 'yyyymmdd':
+      return `TRY_CAST(TRY_STRPTIME(${t}, '%Y%m%d') AS DATE)`;
+    case 'dd/mm/yyyy':
+      return `TRY_CAST(TRY_STRPTIME(regexp_replace(${t}, '[-.]', '/', 'g'), '%d/%m/%Y') AS DATE)`;
+    case 'mm/dd/yyyy':
+      return `TRY_CAST(TRY_STRPTIME(regexp_replace(${t}, '[-.]', '/', 'g'), '%m/%d/%Y') AS DATE)`;
+  }
+}
+
+/** DuckDB amount conversion of a text expression (decimal comma: spaces and no-break spaces as thousands separators are dropped). */
+export function duckDbAmountSql(x: string, decimal: ',' | '.'): string {
+  if (decimal === '.') return `TRY_CAST(replace(trim(${x}), ',', '') AS DOUBLE)`;
+  return `TRY_CAST(replace(regexp_replace(trim(${x}), '[ .\u00a0\u202f]', '', 'g'), ',', '.') AS DOUBLE)`;
+}
+
+/** The file as a SqlSource for DuckDB (read_csv with every column as text, no sniffing). */
+export function duckDbCsvSource(file: string, options: CsvReadOptions = {}): { source: SqlSource; layout: CsvLayout } {
+  const layout = csvLayout(file, options);
+  let relation: string;
+  let field: (i: number) => string;
+  if (layout.delimiter === 'whitespace') {
+    // One text column per line (a delimiter that cannot occur), split on runs of blanks.
+    relation =
+      `(SELECT string_split_regex(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS f FROM read_csv(${quoteLiteral(file)}, ` +
+      `columns = {'line': 'VARCHAR'}, delim = '\u0001', quote = '', escape = '', header = ${layout.header}, auto_detect = false) ` +
+      `WHERE regexp_matches(line, '\\S')) AS raw`;
+    field = (i) => `NULLIF(f[${i + 1}], '')`;
+  } else {
+    const cols = layout.names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+    relation =
+      `read_csv(${quoteLiteral(file)}, columns = {${cols}}, delim = ${quoteLiteral(layout.delimiter)}, quote = '"', escape = '"', ` +
+      `header = ${layout.header}, auto_detect = false, null_padding = true, strict_mode = false) AS raw`;
+    field = (i) => `NULLIF(trim(raw.c${i + 1}), '')`;
+  }
+  const c = field(layout.customer);
+  const dRaw = field(layout.date);
+  const date = duckDbDateSql(dRaw, layout.dateFormat);
+  const source: SqlSource = {
+    relation,
+    customer: c,
+    date,
+    dateFlag: `CASE WHEN ${dRaw} IS NULL THEN 1 WHEN ${date} IS NULL THEN 2 ELSE 0 END`,
+  };
+  if (layout.amount >= 0) {
+    const aRaw = field(layout.amount);
+    source.amount = duckDbAmountSql(aRaw, layout.decimal);
+    source.amountFlag = `CASE WHEN ${aRaw} IS NULL THEN 1 WHEN ${source.amount} IS NULL THEN 2 ELSE 0 END`;
+  }
+  return { source, layout };
+}

@@ -1,0 +1,132 @@
+/**
+ * The customer summary computed by DuckDB (embedded, through @duckdb/node-api) from a CSV or
+ * Parquet file: one SQL statement (sql.ts), streamed back chunk by chunk into typed arrays, so
+ * memory on the Node side is the summary (about 60 bytes a customer), not the transactions.
+ */
+import { existsSync } from 'node:fs';
+import { ClvkitError } from '../errors.ts';
+import { parseDateOption } from '../ingest/dates.ts';
+import type { SummaryOptions, SummaryResult } from '../summary/summarize.ts';
+import type { PeriodUnit } from '../types.ts';
+import { duckDbCsvSource, type CsvReadOptions } from './csv-source.ts';
+import { SummaryCollector } from './result.ts';
+import { quoteIdent, quoteLiteral, summarySql, type SqlSource } from './sql.ts';
+import { resolveColumns } from '../ingest/dialect.ts';
+
+/** A file for DuckDB: a delimited text file or a Parquet file (or glob). */
+export type DuckDbSource = { file: string } | { parquet: string };
+
+export interface DuckDbOptions extends SummaryOptions, CsvReadOptions {
+  /** Count bad rows by reason instead of failing (as readTransactions). */
+  skipBadRows?: boolean;
+  /** DuckDB memory_limit (default '1GB'); DuckDB spills to a temp folder beyond it. */
+  memoryLimit?: string;
+  /** DuckDB worker threads (default: DuckDB's own, the number of cores). */
+  threads?: number;
+  /** Sort customers by id (default false: the engine's order). */
+  orderByCustomer?: boolean;
+}
+
+type DuckDbModule = typeof import('@duckdb/node-api');
+let duckdbModule: Promise<DuckDbModule> | undefined;
+
+/** Load @duckdb/node-api lazily (the CLI's node engine never pays for it). */
+export async function loadDuckDb(): Promise<DuckDbModule> {
+  duckdbModule ??= import('@duckdb/node-api').catch((e: Error) => {
+    duckdbModule = undefined;
+    throw new ClvkitError(`the duckdb engine needs the @duckdb/node-api package: ${e.message}`);
+  });
+  return duckdbModule;
+}
+
+/** An in-memory DuckDB connection with the memory and thread settings; close it with `closeSync()`. */
+export async function openDuckDb(options: { memoryLimit?: string; threads?: number } = {}) {
+  const { DuckDBInstance } = await loadDuckDb();
+  const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '1GB' };
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(':memory:', config);
+  const connection = await instance.connect();
+  return { instance, connection };
+}
+
+/** Parquet columns by name, typed as they are; dates may be DATE, TIMESTAMP or ISO text. */
+async function parquetSource(connection: Awaited<ReturnType<typeof openDuckDb>>['connection'], path: string, options: CsvReadOptions): Promise<SqlSource> {
+  const rel = `read_parquet(${quoteLiteral(path)})`;
+  let names: string[];
+  try {
+    const r = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${rel}`);
+    names = r.getRowObjectsJS().map((row) => String(row.column_name));
+  } catch (e) {
+    throw new ClvkitError(`cannot read the Parquet file: ${(e as Error).message.split('\n')[0]}`, { file: path });
+  }
+  const map = resolveColumns(names, names.length, options, path);
+  const col = (i: number) => quoteIdent(names[i]);
+  return {
+    relation: rel,
+    customer: `CAST(${col(map.customer)} AS VARCHAR)`,
+    date: `TRY_CAST(${col(map.date)} AS DATE)`,
+    dateFlag: `CASE WHEN ${col(map.date)} IS NULL THEN 1 WHEN TRY_CAST(${col(map.date)} AS DATE) IS NULL THEN 2 ELSE 0 END`,
+    ...(map.amount >= 0
+      ? {
+          amount: `TRY_CAST(${col(map.amount)} AS DOUBLE)`,
+          amountFlag: `CASE WHEN ${col(map.amount)} IS NULL THEN 1 WHEN TRY_CAST(${col(map.amount)} AS DOUBLE) IS NULL THEN 2 ELSE 0 END`,
+        }
+      : {}),
+  };
+}
+
+/**
+ * Summarise a transaction file with DuckDB. Same options and same result as
+ * `summarize(await readTransactions(file, options), options)`, customers in DuckDB's order
+ * unless `orderByCustomer`.
+ *
+ * @example
+ * const s = await summarizeWithDuckDb({ file: 'orders.csv' }, { end: '2024-12-31', freq: 'week' });
+ * const p = await summarizeWithDuckDb({ parquet: 'orders/*.parquet' }, { customerCol: 'client' });
+ */
+export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<SummaryResult> {
+  const path = 'file' in source ? source.file : source.parquet;
+  if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
+  const { instance, connection } = await openDuckDb(options);
+  try {
+    const src = 'file' in source ? duckDbCsvSource(source.file, options).source : await parquetSource(connection, source.parquet, options);
+    return await runSummary(connection, src, options, path);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Run the engine statement over a SqlSource on an open connection and collect the summary. */
+export async function runSummary(
+  connection: Awaited<ReturnType<typeof openDuckDb>>['connection'],
+  src: SqlSource,
+  options: DuckDbOptions,
+  label: string,
+): Promise<SummaryResult> {
+  const unit: PeriodUnit = options.unit ?? 'day';
+  const freq: PeriodUnit = options.freq ?? 'week';
+  const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
+  const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
+  const sql = summarySql({ dialect: 'duckdb', source: src, unit, freq, end, calibrationEnd: cal, output: 'engine', orderByCustomer: options.orderByCustomer ?? false });
+  const collector = new SummaryCollector(cal !== undefined);
+  let result;
+  try {
+    result = await connection.stream(sql);
+  } catch (e) {
+    throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
+  }
+  for (;;) {
+    let chunk;
+    try {
+      chunk = await result.fetchChunk();
+    } catch (e) {
+      throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
+    }
+    if (!chunk || chunk.rowCount === 0) break;
+    const cols = Array.from({ length: chunk.columnCount }, (_, k) => chunk.getColumnVector(k));
+    const rows = chunk.rowCount;
+    for (let i = 0; i < rows; i++) collector.add((k) => cols[k].getItem(i));
+  }
+  return collector.finish({ unit, freq, end, calibrationEnd: cal, skipBadRows: options.skipBadRows, hasAmount: src.amount !== undefined, source: label });
+}

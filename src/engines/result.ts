@@ -1,0 +1,220 @@
+/**
+ * Rows of the engine variant of the summary statement (summarySql with output 'engine') into a
+ * SummaryResult with the node engine's row accounting and excluded-customer counts.
+ */
+import { ClvkitError, UsageError } from '../errors.ts';
+import { formatDay } from '../ingest/dates.ts';
+import { REJECT } from '../ingest/transactions.ts';
+import { SUMMARY_REJECT, type SummaryResult } from '../summary/summarize.ts';
+import type { Day, PeriodUnit } from '../types.ts';
+
+/** Column order of the engine statement (summarySql output 'engine'). */
+export const ENGINE_COLUMNS = [
+  'customer_id',
+  'frequency',
+  'recency',
+  'T',
+  'monetary_value',
+  'first_purchase',
+  'last_purchase',
+  'transactions',
+  'total_spend',
+] as const;
+export const HOLDOUT_COLUMNS = ['holdout_frequency', 'holdout_monetary_value', 'holdout_T'] as const;
+export const COUNT_COLUMNS = [
+  'purchases',
+  'holdout_rows',
+  'after_rows',
+  'bad_rows',
+  'missing_date_rows',
+  'bad_date_rows',
+  'missing_amount_rows',
+  'bad_amount_rows',
+  'min_day',
+  'max_day',
+  'end_day',
+] as const;
+
+/** Growable columns filled row by row by an engine. */
+export class SummaryCollector {
+  private cap = 1024;
+  n = 0;
+  ids: string[] = [];
+  frequency = new Float64Array(this.cap);
+  recency = new Float64Array(this.cap);
+  T = new Float64Array(this.cap);
+  monetary = new Float64Array(this.cap);
+  first = new Int32Array(this.cap);
+  last = new Int32Array(this.cap);
+  tx = new Int32Array(this.cap);
+  spend = new Float64Array(this.cap);
+  hoFreq: Float64Array | undefined;
+  hoMon: Float64Array | undefined;
+  hoT = NaN;
+  // Accounting over all customers of the source.
+  read = 0;
+  afterEnd = 0;
+  rowsNewInHoldout = 0;
+  rowsNoPurchase = 0;
+  customersAfterEnd = 0;
+  customersNewInHoldout = 0;
+  customersNoPurchase = 0;
+  missingCustomer = 0;
+  missingDate = 0;
+  badDate = 0;
+  missingAmount = 0;
+  badAmount = 0;
+  minDay = Infinity;
+  endDay = NaN;
+  hasAmount = true;
+
+  constructor(readonly split: boolean) {
+    if (split) {
+      this.hoFreq = new Float64Array(this.cap);
+      this.hoMon = new Float64Array(this.cap);
+    }
+  }
+
+  private grow(): void {
+    this.cap *= 2;
+    const g = <A extends Float64Array | Int32Array>(a: A): A => {
+      const b = new (a.constructor as new (k: number) => A)(this.cap);
+      b.set(a);
+      return b;
+    };
+    this.frequency = g(this.frequency);
+    this.recency = g(this.recency);
+    this.T = g(this.T);
+    this.monetary = g(this.monetary);
+    this.first = g(this.first);
+    this.last = g(this.last);
+    this.tx = g(this.tx);
+    this.spend = g(this.spend);
+    if (this.hoFreq) this.hoFreq = g(this.hoFreq);
+    if (this.hoMon) this.hoMon = g(this.hoMon);
+  }
+
+  /**
+   * One row of the engine statement, values in ENGINE_COLUMNS (+ HOLDOUT_COLUMNS when split) +
+   * COUNT_COLUMNS order; `get(k)` returns column k's value (null for SQL NULL).
+   */
+  add(get: (k: number) => unknown): void {
+    const h = this.split ? 3 : 0;
+    const num = (k: number) => {
+      const v = get(k);
+      return v === null || v === undefined ? NaN : Number(v);
+    };
+    const cnt = (k: number) => {
+      const v = get(k);
+      return v === null || v === undefined ? 0 : Number(v);
+    };
+    const id = get(0) as string | null;
+    const purchases = cnt(9 + h);
+    const txRows = cnt(7);
+    const hoRows = cnt(10 + h);
+    const after = cnt(11 + h);
+    const bad = cnt(12 + h);
+    this.read += txRows + hoRows + after + bad;
+    this.afterEnd += after;
+    const end = num(19 + h);
+    if (Number.isFinite(end)) this.endDay = end;
+    if (id === null || id === '') {
+      this.missingCustomer += bad;
+      return;
+    }
+    this.missingDate += cnt(13 + h);
+    this.badDate += cnt(14 + h);
+    this.missingAmount += cnt(15 + h);
+    this.badAmount += cnt(16 + h);
+    const minDay = num(17 + h);
+    if (minDay < this.minDay) this.minDay = minDay;
+    if (purchases === 0) {
+      if (txRows === 0 && hoRows === 0) {
+        if (after > 0) this.customersAfterEnd++;
+      } else if (txRows > 0) {
+        this.customersNoPurchase++;
+        this.rowsNoPurchase += txRows + hoRows;
+      } else {
+        this.customersNewInHoldout++;
+        this.rowsNewInHoldout += hoRows;
+      }
+      return;
+    }
+    if (this.n === this.cap) this.grow();
+    const i = this.n++;
+    this.ids.push(id);
+    this.frequency[i] = num(1);
+    this.recency[i] = num(2);
+    this.T[i] = num(3);
+    this.monetary[i] = num(4);
+    this.first[i] = num(5);
+    this.last[i] = num(6);
+    this.tx[i] = txRows;
+    this.spend[i] = num(8);
+    if (this.split) {
+      this.hoFreq![i] = num(9);
+      this.hoMon![i] = num(10);
+      this.hoT = num(11);
+    }
+  }
+
+  /** The summary, checked like summarize() checks its input. */
+  finish(o: { unit: PeriodUnit; freq: PeriodUnit; end?: Day; calibrationEnd?: Day; skipBadRows?: boolean; hasAmount: boolean; source: string }): SummaryResult {
+    const ingestRejects: Record<string, number> = {};
+    if (this.missingCustomer > 0) ingestRejects[REJECT.customer] = this.missingCustomer;
+    if (this.missingDate > 0) ingestRejects[REJECT.missingDate] = this.missingDate;
+    if (this.badDate > 0) ingestRejects[REJECT.date] = this.badDate;
+    if (this.missingAmount > 0) ingestRejects[REJECT.missingAmount] = this.missingAmount;
+    if (this.badAmount > 0) ingestRejects[REJECT.amount] = this.badAmount;
+    const nBad = Object.values(ingestRejects).reduce((a, b) => a + b, 0);
+    if (nBad > 0 && !o.skipBadRows) {
+      const what = Object.entries(ingestRejects)
+        .map(([k, v]) => `${v} rows with a ${k.replace(/^bad /, 'bad ').replace(/^missing /, 'missing ')}`)
+        .join(', ');
+      throw new ClvkitError(`${o.source}: ${what}; fix them or pass --skip-bad-rows to count them and keep going`);
+    }
+    if (!Number.isFinite(this.minDay)) throw new ClvkitError(`${o.source}: no transactions to summarise`);
+    const end = o.end ?? this.endDay;
+    const calEnd = o.calibrationEnd ?? end;
+    if (o.calibrationEnd !== undefined && calEnd >= end) {
+      throw new UsageError(`--calibration-end must be before the end of observation (${formatDay(end)}), got ${formatDay(calEnd)}`);
+    }
+    if (end < this.minDay) throw new ClvkitError(`--end ${formatDay(end)} is before the first transaction (${formatDay(this.minDay)})`);
+    if (o.calibrationEnd !== undefined && calEnd < this.minDay) {
+      throw new ClvkitError(`--calibration-end ${formatDay(calEnd)} is before the first transaction (${formatDay(this.minDay)})`);
+    }
+    const n = this.n;
+    const rejected: Record<string, number> = { ...ingestRejects };
+    if (this.afterEnd > 0) rejected[SUMMARY_REJECT.afterEnd] = this.afterEnd;
+    if (this.rowsNewInHoldout > 0) rejected[SUMMARY_REJECT.newInHoldout] = this.rowsNewInHoldout;
+    if (this.rowsNoPurchase > 0) rejected[SUMMARY_REJECT.noPurchase] = this.rowsNoPurchase;
+    const used = this.read - Object.values(rejected).reduce((a, b) => a + b, 0);
+    const excludedCustomers: Record<string, number> = {};
+    if (this.customersAfterEnd > 0) excludedCustomers['first purchase after end'] = this.customersAfterEnd;
+    if (this.customersNewInHoldout > 0) excludedCustomers['first purchase after calibration end'] = this.customersNewInHoldout;
+    if (this.customersNoPurchase > 0) excludedCustomers['returns only'] = this.customersNoPurchase;
+    const s: SummaryResult = {
+      customerIds: this.ids,
+      frequency: this.frequency.slice(0, n),
+      recency: this.recency.slice(0, n),
+      T: this.T.slice(0, n),
+      monetaryValue: this.monetary.slice(0, n),
+      firstPurchase: this.first.slice(0, n),
+      lastPurchase: this.last.slice(0, n),
+      transactions: this.tx.slice(0, n),
+      totalSpend: this.spend.slice(0, n),
+      unit: o.unit,
+      freq: o.freq,
+      end: calEnd,
+      accounting: { read: this.read, used, rejected },
+      excludedCustomers,
+    };
+    if (this.split) {
+      s.holdoutFrequency = this.hoFreq!.slice(0, n);
+      s.holdoutMonetaryValue = this.hoMon!.slice(0, n);
+      s.holdoutT = new Float64Array(n).fill(this.hoT);
+      s.calibrationEnd = calEnd;
+    }
+    return s;
+  }
+}
