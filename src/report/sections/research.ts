@@ -42,10 +42,15 @@ export interface NpsInput {
   matched?: number;
 }
 
+/** Groups drawn in the NPS chart (the largest). */
+const MAX_NPS_GROUPS = 15;
+
 /** NPS overall and per group, with intervals. */
 export function npsSection(n: NpsInput, ctx: SectionContext): Section {
   const { m, f } = ctx;
   const all = [{ group: m.overall, r: n.overall }, ...(n.groups ?? []).map((g) => ({ group: g.group, r: g as NpsResult }))];
+  // the chart shows the overall score and the largest groups; the table lists them all
+  const drawn = [all[0], ...all.slice(1).sort((a, b) => b.r.n - a.r.n).slice(0, MAX_NPS_GROUPS)];
   const o = n.overall;
   const tierBlocks: Block[] = [];
   if (n.tiers?.length) {
@@ -63,7 +68,7 @@ export function npsSection(n: NpsInput, ctx: SectionContext): Section {
     title: m.secNps,
     blocks: [
       { kind: 'paragraph', text: m.npsText(f.num(o.nps, 1), f.num(o.ci[0], 1), f.num(o.ci[1], 1), f.int(o.n)) },
-      chart('chart-nps', m.npsTitle, npsSpec({ groups: all.map((g) => ({ group: g.group, nps: g.r.nps, lower: g.r.ci[0], upper: g.r.ci[1], n: g.r.n })) }, { title: m.npsTitle, x: m.npsAxis, n: m.respondents }), {
+      chart('chart-nps', m.npsTitle, npsSpec({ groups: drawn.map((g) => ({ group: g.group, nps: g.r.nps, lower: g.r.ci[0], upper: g.r.ci[1], n: g.r.n })) }, { title: m.npsTitle, x: m.npsAxis, n: m.respondents }), {
         name: 'nps.csv', header: ['group', 'n', 'promoters', 'passives', 'detractors', 'nps', 'ci_lower', 'ci_upper'],
         rows: all.map((g) => [g.group, g.r.n, g.r.promoters, g.r.passives, g.r.detractors, g.r.nps, g.r.ci[0], g.r.ci[1]]),
       }),
