@@ -92,6 +92,9 @@ export function accountingSection(inputs: AccountedInput[], ctx: SectionContext)
   };
 }
 
+/** Monthly cohorts drawn in the retention heatmap (the most recent). */
+const MAX_COHORTS = 36;
+
 /** Channels drawn in the acquisitions chart; the others are grouped. */
 const MAX_CHANNELS = 8;
 
@@ -160,12 +163,13 @@ export function recruitmentSection(r: { recruitment: RecruitmentRow[]; cohorts: 
     );
   }
   // cohort retention (skip each cohort's last, partial period)
-  const cells = r.cohorts.flatMap((c) =>
+  const shown = r.cohorts.slice(-MAX_COHORTS); // the most recent cohorts; the download has them all
+  const cells = shown.flatMap((c) =>
     c.retention.map((ret, age) => ({ cohort: f.month(c.cohort), age, retention: ret, active: c.active[age], size: c.size })).filter((x, age) => age > 0 && !(c.last_partial && age === c.retention.length - 1)),
   );
   if (cells.length) {
     blocks.push(
-      chart('chart-cohorts', m.cohortTitle, cohortRetentionSpec({ cells, cohorts: r.cohorts.map((c) => f.month(c.cohort)) }, { title: m.cohortTitle, x: m.monthsSince, y: m.cohort, retention: m.activeShare, active: m.active, size: m.cohortSize }), {
+      chart('chart-cohorts', m.cohortTitle, cohortRetentionSpec({ cells, cohorts: shown.map((c) => f.month(c.cohort)) }, { title: m.cohortTitle, x: m.monthsSince, y: m.cohort, retention: m.activeShare, active: m.active, size: m.cohortSize }), {
         name: 'cohort-retention.csv',
         header: ['cohort', 'months_since_acquisition', 'active', 'size', 'retention'],
         rows: r.cohorts.flatMap((c) => c.retention.map((ret, age) => [c.cohort, age, c.active[age], c.size, ret])),
