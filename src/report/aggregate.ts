@@ -4,51 +4,6 @@
  */
 
 /**
- * Lorenz curve (customers sorted by value ascending) at about `points` evenly spaced customer shares, and the Gini coefficient.
- *
- * @example
- * lorenz([1, 1, 1, 7], 4).gini // 0.375 (with the n/(n−1) small-sample factor off)
- */
-export function lorenz(values: ArrayLike<number>, points = 100): { points: { customerShare: number; valueShare: number }[]; gini: number; total: number } {
-  const v = Float64Array.from(values as ArrayLike<number>, (x) => (Number.isFinite(x) && x > 0 ? x : 0)).sort();
-  const n = v.length;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += v[i];
-  const out = [{ customerShare: 0, valueShare: 0 }];
-  if (n === 0 || total === 0) return { points: [...out, { customerShare: 1, valueShare: 1 }], gini: NaN, total };
-  // Gini = 1 − 2 Σ cumulative shares / n + 1/n (trapezoid area under the step Lorenz curve)
-  let cum = 0;
-  let area = 0;
-  const step = Math.max(1, Math.floor(n / points));
-  for (let i = 0; i < n; i++) {
-    const prev = cum;
-    cum += v[i];
-    area += (prev + cum) / 2;
-    if ((i + 1) % step === 0 || i === n - 1) out.push({ customerShare: (i + 1) / n, valueShare: cum / total });
-  }
-  const gini = 1 - (2 * area) / (n * total);
-  return { points: out, gini, total };
-}
-
-/**
- * Share of the total held by the top `share` of customers (by value).
- *
- * @example
- * topShare([1, 1, 1, 7], 0.25) // 0.7
- */
-export function topShare(values: ArrayLike<number>, share: number): number {
-  const v = Float64Array.from(values as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : 0)).sort().reverse();
-  const k = Math.max(1, Math.ceil(v.length * share));
-  let top = 0;
-  let total = 0;
-  for (let i = 0; i < v.length; i++) {
-    total += v[i];
-    if (i < k) top += v[i];
-  }
-  return total === 0 ? NaN : top / total;
-}
-
-/**
  * Histogram of the positive values on log-spaced bins (about `perDecade` bins per power of ten);
  * `zero` counts the values that are not positive or below `floor`.
  *
@@ -146,23 +101,4 @@ export function rfmCells(r: ArrayLike<number>, f: ArrayLike<number>, value: Arra
     key.set(k, c);
   }
   return [...key.entries()].sort((a, b) => a[0] - b[0]).map(([k, c]) => ({ recency: Math.floor(k / 100), frequency: k % 100, customers: c.customers, meanValue: c.sum / c.customers }));
-}
-
-/**
- * Migration counts between two state assignments (state index per customer, names in order).
- *
- * @example
- * migrationCells([0, 0, 1], [0, 1, 1], ['A', 'B']) // A→A 1 (50%), A→B 1 (50%), B→B 1 (100%)
- */
-export function migrationCells(from: ArrayLike<number>, to: ArrayLike<number>, names: string[]): { from: string; to: string; customers: number; share: number }[] {
-  const k = names.length;
-  const counts = new Float64Array(k * k);
-  for (let i = 0; i < from.length; i++) counts[from[i] * k + to[i]]++;
-  const cells = [];
-  for (let a = 0; a < k; a++) {
-    let row = 0;
-    for (let b = 0; b < k; b++) row += counts[a * k + b];
-    for (let b = 0; b < k; b++) if (row > 0) cells.push({ from: names[a], to: names[b], customers: counts[a * k + b], share: counts[a * k + b] / row });
-  }
-  return cells;
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvDataUrl, escapeHtml, safeFileName, scriptJson, slug } from '../../src/report/escape.ts';
 import { formatter, messages } from '../../src/report/i18n.ts';
-import { frequencyRecencyCells, lorenz, logBins, migrationCells, rfmCells, topShare } from '../../src/report/aggregate.ts';
-import { gini } from '../../src/segment/gini.ts';
+import { frequencyRecencyCells, logBins, rfmCells } from '../../src/report/aggregate.ts';
 import { renderHtml } from '../../src/report/html.ts';
 import { topIndices } from '../../src/report/analyse.ts';
 
@@ -50,14 +49,6 @@ describe('formatter', () => {
 });
 
 describe('aggregate', () => {
-  it('lorenz matches the Gini coefficient of src/segment and ends at (1, 1)', () => {
-    const v = [1, 1, 1, 7, 0, 3, 12, 2];
-    const l = lorenz(v, 4);
-    expect(l.points[0]).toEqual({ customerShare: 0, valueShare: 0 });
-    expect(l.points.at(-1)).toEqual({ customerShare: 1, valueShare: 1 });
-    expect(l.gini).toBeCloseTo(gini(v), 10);
-    expect(topShare([1, 1, 1, 7], 0.25)).toBeCloseTo(0.7, 12);
-  });
   it('bins positive values on a log scale and counts the rest', () => {
     const b = logBins([0, -1, 0.001, 1.5, 20, 300, NaN], 1, 0.01);
     expect(b.zero).toBe(4);
@@ -73,14 +64,11 @@ describe('aggregate', () => {
     expect(one[0].customers).toBe(2);
     expect(c.cells.reduce((s, x) => s + x.customers, 0)).toBe(4);
   });
-  it('counts RFM cells and migrations', () => {
+  it('counts RFM cells', () => {
     expect(rfmCells(Int8Array.from([5, 5, 1]), Int8Array.from([1, 1, 2]), [10, 20, 5])).toEqual([
       { recency: 1, frequency: 2, customers: 1, meanValue: 5 },
       { recency: 5, frequency: 1, customers: 2, meanValue: 15 },
     ]);
-    const m = migrationCells([0, 0, 1], [0, 1, 1], ['A', 'B']);
-    expect(m).toContainEqual({ from: 'A', to: 'B', customers: 1, share: 0.5 });
-    expect(m).toContainEqual({ from: 'B', to: 'B', customers: 1, share: 1 });
   });
 });
 
