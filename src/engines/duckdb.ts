@@ -12,6 +12,8 @@ import { duckDbCsvSource, type CsvReadOptions } from './csv-source.ts';
 import { SummaryCollector } from './result.ts';
 import { quoteIdent, quoteLiteral, summarySql, type SqlSource } from './sql.ts';
 import { resolveColumns } from '../ingest/dialect.ts';
+import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
+import { summaryHistogramSql } from './scoring.ts';
 
 /** A file for DuckDB: a delimited text file or a Parquet file (or glob). */
 export type DuckDbSource = { file: string } | { parquet: string };
@@ -117,16 +119,62 @@ export async function runSummary(
     throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
   }
   for (;;) {
-    let chunk;
+    let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
     try {
       chunk = await result.fetchChunk();
     } catch (e) {
       throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
     }
     if (!chunk || chunk.rowCount === 0) break;
-    const cols = Array.from({ length: chunk.columnCount }, (_, k) => chunk.getColumnVector(k));
+    const c = chunk;
+    const cols = Array.from({ length: c.columnCount }, (_, k) => c.getColumnVector(k));
     const rows = chunk.rowCount;
     for (let i = 0; i < rows; i++) collector.add((k) => cols[k].getItem(i));
   }
   return collector.finish({ unit, freq, end, calibrationEnd: cal, skipBadRows: options.skipBadRows, hasAmount: src.amount !== undefined, source: label });
+}
+
+/**
+ * The (frequency, recency, T, count) histogram computed in DuckDB: only the distinct rows come
+ * back, so fitting a model on a very large log needs a few thousand rows of memory in Node.
+ * The same keys as histogramFromSummary of the node engine's summary (exact doubles).
+ *
+ * @example
+ * const h = await histogramWithDuckDb({ file: 'orders.csv' }, { end: '2024-12-31' });
+ * const model = fitBgNbd(histogramToSummaryData(h));
+ */
+export async function histogramWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<Histogram> {
+  const path = 'file' in source ? source.file : source.parquet;
+  if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
+  const { instance, connection } = await openDuckDb(options);
+  try {
+    const src = 'file' in source ? duckDbCsvSource(source.file, options).source : await parquetSource(connection, source.parquet, options);
+    const unit: PeriodUnit = options.unit ?? 'day';
+    const freq: PeriodUnit = options.freq ?? 'week';
+    const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
+    const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
+    const sql = summaryHistogramSql({ dialect: 'duckdb', source: src, unit, freq, end, calibrationEnd: cal });
+    let rows: unknown[][];
+    try {
+      rows = (await connection.runAndReadAll(sql)).getRowsJS() as unknown[][];
+    } catch (e) {
+      throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: path });
+    }
+    const n = rows.length;
+    const f = new Float64Array(n);
+    const r = new Float64Array(n);
+    const t = new Float64Array(n);
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      f[i] = Number(rows[i][0]);
+      r[i] = Number(rows[i][1]);
+      t[i] = Number(rows[i][2]);
+      w[i] = Number(rows[i][3]);
+    }
+    const lastDay = cal ?? end;
+    return histogramFromSummary({ frequency: f, recency: r, T: t, weights: w }, { freq, unit, ...(lastDay !== undefined ? { end: lastDay } : {}) });
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

@@ -1,0 +1,254 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
+import { readTransactions } from '../../src/ingest/transactions.ts';
+import { summarize, type SummaryOptions } from '../../src/summary/summarize.ts';
+import { simulateTransactions, writeSimulatedCsv, FRENCH_DIALECT, simulatedCustomerId } from '../../src/simulate/transactions.ts';
+import { summarizeWithDuckDb, histogramWithDuckDb, openDuckDb } from '../../src/engines/duckdb.ts';
+import { summarySql, quoteLiteral } from '../../src/engines/sql.ts';
+import { bgNbdProbabilityAliveSql, summaryHistogramSql } from '../../src/engines/scoring.ts';
+import { bgNbdModel } from '../../src/models/bgnbd.ts';
+import { histogramFromSummary } from '../../src/summary/histogram.ts';
+import { formatDay } from '../../src/ingest/dates.ts';
+import { ClvkitError } from '../../src/errors.ts';
+import { expectSameSummary } from './compare.ts';
+
+const COLUMNS = 'master_id,customer_id,date,cds,amount';
+const cdnowOk = sharedDataAvailable('CDNOW_sample.txt', 'cdnow_customers_summary.csv');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'clvkit-duckdb-test-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function nodeSummary(file: string, ingest: Record<string, unknown>, o: SummaryOptions) {
+  return summarize(await readTransactions(file, ingest as never), o);
+}
+
+describe.runIf(cdnowOk)('DuckDB engine on CDNOW_sample.txt', () => {
+  const file = () => sharedPath('CDNOW_sample.txt');
+
+  it('equals the published CDNOW summary (an independent truth for the SQL)', async () => {
+    const s = await summarizeWithDuckDb({ file: file() }, { columns: COLUMNS, end: '1997-09-30', freq: 'week' });
+    const ref = new Map<string, number[]>();
+    for (const l of readFileSync(sharedPath('cdnow_customers_summary.csv'), 'utf8').trim().split('\n').slice(1)) {
+      const [id, f, r, T] = l.split(',').map(Number);
+      ref.set(String(id), [f, r, T]);
+    }
+    expect(s.customerIds.length).toBe(2357);
+    let freqMismatch = 0;
+    let maxDiff = 0;
+    for (let i = 0; i < s.customerIds.length; i++) {
+      const [f, r, T] = ref.get(String(Number(s.customerIds[i])))!;
+      if (s.frequency[i] !== f) freqMismatch++;
+      maxDiff = Math.max(maxDiff, Math.abs(s.recency[i] - r), Math.abs(s.T[i] - T));
+    }
+    expect(freqMismatch).toBe(0);
+    expect(maxDiff).toBeLessThan(0.01);
+    expect(Array.from(s.frequency).filter((f) => f > 0).length).toBe(946);
+  });
+
+  for (const [unit, freq] of [
+    ['day', 'week'],
+    ['week', 'week'],
+    ['month', 'month'],
+    ['day', 'day'],
+    ['week', 'month'],
+  ] as const) {
+    it(`equals the node engine, unit ${unit}, freq ${freq}, end 1997-09-30`, async () => {
+      const o: SummaryOptions = { unit, freq, end: '1997-09-30' };
+      const d = await summarizeWithDuckDb({ file: file() }, { columns: COLUMNS, ...o });
+      expectSameSummary(d, await nodeSummary(file(), { columns: COLUMNS }, o));
+    });
+  }
+
+  it('equals the node engine with a calibration end 1997-06-30 (holdout columns), weeks', async () => {
+    for (const unit of ['day', 'week'] as const) {
+      const o: SummaryOptions = { unit, freq: 'week', end: '1997-09-30', calibrationEnd: '1997-06-30' };
+      const d = await summarizeWithDuckDb({ file: file() }, { columns: COLUMNS, ...o });
+      expect(d.holdoutFrequency).toBeDefined();
+      expectSameSummary(d, await nodeSummary(file(), { columns: COLUMNS }, o));
+    }
+  });
+
+  it('without --end takes the last date of the file, as the node engine', async () => {
+    const d = await summarizeWithDuckDb({ file: file() }, { columns: COLUMNS });
+    const n = await nodeSummary(file(), { columns: COLUMNS }, {});
+    expect(formatDay(d.end)).toBe('1998-06-30');
+    expectSameSummary(d, n);
+  });
+
+  it('the histogram computed in DuckDB has the same exact keys and counts as the node summary histogram', async () => {
+    const o: SummaryOptions = { freq: 'week', end: '1997-09-30' };
+    const h = await histogramWithDuckDb({ file: file() }, { columns: COLUMNS, ...o });
+    const ref = histogramFromSummary(await nodeSummary(file(), { columns: COLUMNS }, o));
+    expect(h).toEqual(ref);
+  });
+});
+
+describe('DuckDB engine on simulated logs', () => {
+  const log = simulateTransactions({ customers: 3000, seed: 11 });
+
+  it('English CSV: equals the node engine (day/week, calibration split, end inside the log)', async () => {
+    const file = join(dir, 'sim.csv');
+    await writeSimulatedCsv(log, file);
+    for (const o of [
+      { freq: 'week' },
+      { unit: 'week', freq: 'week', end: formatDay(log.end - 40) },
+      { unit: 'day', freq: 'month', end: formatDay(log.end - 10), calibrationEnd: formatDay(log.start + 300) },
+      { unit: 'month', freq: 'week', calibrationEnd: formatDay(log.start + 400) },
+    ] as SummaryOptions[]) {
+      const d = await summarizeWithDuckDb({ file }, o);
+      const n = await nodeSummary(file, {}, o);
+      expect(expectSameSummary(d, n)).toBeGreaterThan(1000);
+    }
+  });
+
+  it('French CSV (; decimal comma, dd/mm/yyyy): equals the node engine', async () => {
+    const file = join(dir, 'sim-fr.csv');
+    await writeSimulatedCsv(log, file, FRENCH_DIALECT);
+    const o: SummaryOptions = { unit: 'week', freq: 'week', calibrationEnd: formatDay(log.start + 365) };
+    expectSameSummary(await summarizeWithDuckDb({ file }, o), await nodeSummary(file, {}, o));
+  });
+
+  it('returns net within the period, as the node engine (same-day returns, partial returns, returns only)', async () => {
+    const lines = ['customer_id,date,amount'];
+    let k = 0;
+    for (let i = 0; i < log.customer.length && k < 6000; i++, k++) {
+      const id = simulatedCustomerId(log.customer[i], log.customers);
+      const day = formatDay(log.day[i]);
+      const amt = log.amount[i];
+      lines.push(`${id},${day},${amt.toFixed(2)}`);
+      if (i % 7 === 0) lines.push(`${id},${day},${(-amt).toFixed(2)}`); // returned the same day: net 0, no purchase
+      if (i % 11 === 0) lines.push(`${id},${formatDay(log.day[i] + 2)},${(-amt / 2).toFixed(2)}`); // partial return later
+      if (i % 13 === 0) lines.push(`${id},${day},0`); // a zero-priced row
+    }
+    lines.push('RONLY,2024-03-01,-5.00', 'RONLY,2024-05-01,-3.00');
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, lines.join('\n') + '\n');
+    for (const o of [{ unit: 'day' }, { unit: 'week', calibrationEnd: '2024-09-30' }, { unit: 'month', freq: 'month' }] as SummaryOptions[]) {
+      const d = await summarizeWithDuckDb({ file }, o);
+      const n = await nodeSummary(file, {}, o);
+      expectSameSummary(d, n);
+      expect(d.excludedCustomers['returns only']).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('a file without amounts: monetary values are NaN, as the node engine', async () => {
+    const file = join(dir, 'noamount.csv');
+    const lines = ['client,date'];
+    for (let i = 0; i < 2000; i++) lines.push(`${simulatedCustomerId(log.customer[i], log.customers)},${formatDay(log.day[i])}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const d = await summarizeWithDuckDb({ file }, { unit: 'week' });
+    expect(Number.isNaN(d.monetaryValue[0])).toBe(true);
+    expectSameSummary(d, await nodeSummary(file, {}, { unit: 'week' }));
+  });
+
+  it('bad rows: an error by default, counted per reason with skipBadRows, as the node engine', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'customer_id,date,amount\nA,2024-01-02,10\nA,2024-02-30,5\nB,2024-01-03,\nB,2024-01-09,7.5\n,2024-01-04,3\nA,2024-03-01,abc\nB,2024-04-01,2\n');
+    await expect(summarizeWithDuckDb({ file }, {})).rejects.toThrow(/skip-bad-rows/);
+    const d = await summarizeWithDuckDb({ file }, { skipBadRows: true });
+    const n = await nodeSummary(file, { skipBadRows: true }, {});
+    expect(d.accounting!.rejected).toEqual(n.accounting!.rejected);
+    expectSameSummary(d, n);
+  });
+
+  it('Parquet input with a column name holding a double quote (quoted identifiers)', async () => {
+    const csv = join(dir, 'sim.csv');
+    await writeSimulatedCsv(log, csv);
+    const parquet = join(dir, 'sim.parquet');
+    const { instance, connection } = await openDuckDb();
+    try {
+      await connection.run(
+        `COPY (SELECT customer_id AS "cust ""id""", CAST(date AS DATE) AS day, amount AS "montant" FROM read_csv(${quoteLiteral(csv)}, header = true, columns = {'customer_id': 'VARCHAR', 'date': 'VARCHAR', 'amount': 'DOUBLE'})) TO ${quoteLiteral(parquet)} (FORMAT parquet)`,
+      );
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+    const o: SummaryOptions = { unit: 'week', calibrationEnd: formatDay(log.start + 365) };
+    const d = await summarizeWithDuckDb({ parquet }, { customerCol: 'cust "id"', dateCol: 'day', ...o });
+    expectSameSummary(d, await nodeSummary(csv, {}, o));
+    await expect(summarizeWithDuckDb({ parquet }, { dateCol: 'day' })).rejects.toThrow(/columns found: cust "id", day, montant/);
+  });
+});
+
+describe('printable SQL and SQL scoring in DuckDB', () => {
+  it('summarySql run on a DuckDB table gives the node summary, ordered by customer id', async () => {
+    const log = simulateTransactions({ customers: 800, seed: 5 });
+    const csv = join(dir, 'print.csv');
+    await writeSimulatedCsv(log, csv);
+    const o: SummaryOptions = { unit: 'week', freq: 'week', end: formatDay(log.end), calibrationEnd: formatDay(log.start + 365) };
+    const n = await nodeSummary(csv, {}, o);
+    const { instance, connection } = await openDuckDb();
+    try {
+      await connection.run(`CREATE TABLE "my ""orders""" AS SELECT customer_id AS "client id", CAST(date AS DATE) AS order_date, amount FROM read_csv(${quoteLiteral(csv)}, header = true, all_varchar = true)`);
+      const sql = summarySql({ dialect: 'duckdb', source: 'my "orders"', columns: { customer: 'client id', date: 'order_date', amount: 'amount' }, ...o });
+      expect(sql).toMatch(/"my ""orders"""/);
+      const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
+      const ids = rows.map((r) => String(r.customer_id));
+      expect(ids).toEqual([...ids].sort());
+      expect(rows.length).toBe(n.customerIds.length);
+      const at = new Map(n.customerIds.map((id, i) => [id, i]));
+      for (const r of rows) {
+        const i = at.get(String(r.customer_id))!;
+        expect(Number(r.frequency)).toBe(n.frequency[i]);
+        expect(Number(r.recency)).toBe(n.recency[i]);
+        expect(Number(r.T)).toBe(n.T[i]);
+        expect(Number(r.holdout_frequency)).toBe(n.holdoutFrequency![i]);
+        expect(Number(r.monetary_value)).toBeCloseTo(n.monetaryValue[i], 9);
+      }
+      // The histogram statement over the same table.
+      const h = (await connection.runAndReadAll(summaryHistogramSql({ dialect: 'duckdb', source: 'my "orders"', columns: { customer: 'client id', date: 'order_date', amount: 'amount' }, ...o }))).getRowsJS();
+      const ref = histogramFromSummary(n);
+      expect(h.length).toBe(ref.frequency.length);
+      expect(h.map((r) => Number(r[3])).reduce((a, b) => a + b, 0)).toBe(n.customerIds.length);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  it('BG/NBD P(alive) in SQL equals the TypeScript model (FHL 2005a), extreme rows included', async () => {
+    const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const model = bgNbdModel(params);
+    const rows: [number, number, number][] = [
+      [0, 0, 38.86],
+      [1, 1.5, 38.86],
+      [2, 30.43, 38.86],
+      [5, 10, 70],
+      [40, 5, 300],
+      [400, 1, 2000],
+      [1, 38.86, 38.86],
+    ];
+    const { instance, connection } = await openDuckDb();
+    try {
+      await connection.run(`CREATE TABLE s ("x ""freq""" DOUBLE, recency DOUBLE, "T" DOUBLE)`);
+      await connection.run(`INSERT INTO s VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}`);
+      const expr = bgNbdProbabilityAliveSql(params, { frequency: 'x "freq"' });
+      const out = (await connection.runAndReadAll(`SELECT ${expr} AS p FROM s`)).getRowsJS().map((r) => Number(r[0]));
+      rows.forEach(([x, tx, T], i) => {
+        const p = model.probabilityAlive({ frequency: x, recency: tx, T });
+        expect(Math.abs(out[i] - p)).toBeLessThanOrEqual(1e-12 * Math.max(1e-300, p) + 1e-300);
+      });
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
+describe('errors', () => {
+  it('a missing file and a missing column are clear ClvkitErrors', async () => {
+    await expect(summarizeWithDuckDb({ file: join(dir, 'nope.csv') })).rejects.toThrow(ClvkitError);
+    const file = join(dir, 'cols.csv');
+    writeFileSync(file, 'who,when,much\nA,2024-01-02,1\n');
+    await expect(summarizeWithDuckDb({ file })).rejects.toThrow(/columns found: who, when, much/);
+    const s = await summarizeWithDuckDb({ file }, { customerCol: 'who', dateCol: 'when', amountCol: 'much' });
+    expect(s.customerIds).toEqual(['A']);
+  });
+});
