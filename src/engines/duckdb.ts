@@ -52,7 +52,7 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
 }
 
 /** Parquet columns by name, typed as they are; dates may be DATE, TIMESTAMP or ISO text. */
-async function parquetSource(connection: Awaited<ReturnType<typeof openDuckDb>>['connection'], path: string, options: CsvReadOptions): Promise<SqlSource> {
+export async function parquetSource(connection: Awaited<ReturnType<typeof openDuckDb>>['connection'], path: string, options: CsvReadOptions): Promise<SqlSource> {
   const rel = `read_parquet(${quoteLiteral(path)})`;
   let names: string[];
   try {

@@ -4,3 +4,4 @@ export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckD
 export { summarizeWithPostgres, type PostgresSource, type PostgresOptions } from './postgres.ts';
 export { bgNbdProbabilityAliveSql, summaryHistogramSql } from './scoring.ts';
 export { csvLayout, type CsvLayout, type CsvReadOptions } from './csv-source.ts';
+export { transactionsWithDuckDb, transactionsWithPostgres } from './table.ts';

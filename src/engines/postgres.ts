@@ -84,7 +84,7 @@ async function columnNames(client: PgClient, relation: string, what: string): Pr
 }
 
 /** The source relation and the mapped column expressions. */
-async function postgresSource(client: PgClient, source: PostgresSource, options: PostgresOptions): Promise<SqlSource> {
+export async function postgresSource(client: PgClient, source: PostgresSource, options: PostgresOptions): Promise<SqlSource> {
   let relation: string;
   let what: string;
   if (source.table !== undefined) {

@@ -14,6 +14,8 @@ import { histogramFromSummary } from '../../src/summary/histogram.ts';
 import { formatDay } from '../../src/ingest/dates.ts';
 import { ClvkitError } from '../../src/errors.ts';
 import { expectSameSummary } from './compare.ts';
+import { transactionsWithDuckDb } from '../../src/engines/table.ts';
+import { retentionOutcomes } from '../../src/outcomes/retention.ts';
 
 const COLUMNS = 'master_id,customer_id,date,cds,amount';
 const cdnowOk = sharedDataAvailable('CDNOW_sample.txt', 'cdnow_customers_summary.csv');
@@ -174,6 +176,35 @@ describe('DuckDB engine on simulated logs', () => {
     const d = await summarizeWithDuckDb({ parquet }, { customerCol: 'cust "id"', dateCol: 'day', ...o });
     expectSameSummary(d, await nodeSummary(csv, {}, o));
     await expect(summarizeWithDuckDb({ parquet }, { dateCol: 'day' })).rejects.toThrow(/columns found: cust "id", day, montant/);
+  });
+});
+
+describe('transactions through DuckDB feed the outcome analyses', () => {
+  it('cohort matrices, recruitment and conversion equal those of the node table (CSV and Parquet)', async () => {
+    const log = simulateTransactions({ customers: 2000, seed: 17 });
+    const csv = join(dir, 'cohorts.csv');
+    await writeSimulatedCsv(log, csv);
+    const node = await readTransactions(csv);
+    const duck = await transactionsWithDuckDb({ file: csv });
+    expect(duck.customerIds).toEqual(node.customerIds);
+    expect(duck.accounting).toMatchObject({ read: node.accounting.read, used: node.accounting.used, rejected: {} });
+    for (const period of ['month', 'week'] as const) {
+      const a = retentionOutcomes(duck, { period, drivers: false });
+      const b = retentionOutcomes(node, { period, drivers: false });
+      expect(a.cohorts).toEqual(b.cohorts);
+      expect(a.recruitment).toEqual(b.recruitment);
+      expect(a.conversion).toEqual(b.conversion);
+    }
+    const parquet = join(dir, 'cohorts.parquet');
+    const { instance, connection } = await openDuckDb();
+    try {
+      await connection.run(`COPY (SELECT * FROM read_csv(${quoteLiteral(csv)}, header = true, columns = {'customer_id': 'VARCHAR', 'date': 'DATE', 'amount': 'DOUBLE'})) TO ${quoteLiteral(parquet)} (FORMAT parquet)`);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+    const fromParquet = await transactionsWithDuckDb({ parquet });
+    expect(retentionOutcomes(fromParquet, { drivers: false }).cohorts).toEqual(retentionOutcomes(node, { drivers: false }).cohorts);
   });
 });
 
