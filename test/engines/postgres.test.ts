@@ -19,6 +19,8 @@ import { bgNbdModel } from '../../src/models/bgnbd.ts';
 import { formatDay } from '../../src/ingest/dates.ts';
 import { startPgTestServer, type PgTestServer } from './pg-server.ts';
 import { expectSameSummary } from './compare.ts';
+import { transactionsWithPostgres } from '../../src/engines/table.ts';
+import { retentionOutcomes } from '../../src/outcomes/retention.ts';
 
 const started = await startPgTestServer();
 const server: PgTestServer | undefined = started.server;
@@ -121,6 +123,20 @@ describe.runIf(server !== undefined)('PostgreSQL engine (throwaway cluster)', ()
     let worst = 0;
     for (const r of scored) worst = Math.max(worst, Math.abs(r.p - model.probabilityAlive({ frequency: r.frequency, recency: r.recency, T: r.T })));
     expect(worst).toBeLessThan(1e-12);
+  });
+
+  it('transactions read from PostgreSQL give the node cohort matrices', async () => {
+    const node = await readTransactions(join(dir, 'sim.csv'));
+    const t = await transactionsWithPostgres(
+      { connectionString: cs(), query: 'select * from shop."orders ""2024""" order by "order date", "client ""id"""' },
+      { customerCol: 'client "id"', dateCol: 'order date', amountCol: 'total' },
+    );
+    expect(t.length).toBe(node.length);
+    expect(new Set(t.customerIds)).toEqual(new Set(node.customerIds));
+    const a = retentionOutcomes(t, { period: 'month', drivers: false }).cohorts;
+    const b = retentionOutcomes(node, { period: 'month', drivers: false }).cohorts;
+    expect(a.map((r) => [r.cohort, r.size, r.active])).toEqual(b.map((r) => [r.cohort, r.size, r.active]));
+    a.forEach((r, i) => r.revenue.forEach((v, k) => expect(v).toBeCloseTo(b[i].revenue[k], 6)));
   });
 
   it('clear errors: missing table (lists tables), missing column (lists columns), bad connection string, no server', async () => {
