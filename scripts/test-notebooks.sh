@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Execute every notebook in notebooks/ end to end with the tslab (TypeScript) Jupyter kernel and fail
+# on any failing cell.
+#
+#   bash scripts/test-notebooks.sh            # run all notebooks into a temp folder (npm run test:notebooks)
+#   bash scripts/test-notebooks.sh --update   # also write the executed notebooks back (refresh the committed outputs)
+#   bash scripts/test-notebooks.sh notebooks/cdnow-walkthrough.ipynb   # only the notebooks named
+#
+# Needs Debian's jupyter-nbconvert and python3-ipykernel (installed here with apt-get when missing and
+# running as root) and the tslab kernel registered with Jupyter (registered here when missing).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+update=0
+notebooks=()
+for arg in "$@"; do
+  case "$arg" in
+    --update) update=1 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "test-notebooks: unknown option $arg" >&2; exit 2 ;;
+    *) notebooks+=("$arg") ;;
+  esac
+done
+if [ ${#notebooks[@]} -eq 0 ]; then
+  shopt -s nullglob
+  notebooks=(notebooks/*.ipynb)
+  shopt -u nullglob
+fi
+if [ ${#notebooks[@]} -eq 0 ]; then
+  echo "test-notebooks: no notebooks found in notebooks/" >&2
+  exit 1
+fi
+
+# Jupyter must run on Debian's Python: the first python3 on PATH may be another interpreter without it.
+py=/usr/bin/python3
+
+# 1. Jupyter (nbconvert) and the IPython kernel machinery, from Debian.
+if ! command -v jupyter-nbconvert >/dev/null 2>&1 || ! "$py" -c 'import ipykernel' >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test-notebooks: installing jupyter-nbconvert and python3-ipykernel with apt-get" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq jupyter-nbconvert python3-ipykernel >/dev/null
+  else
+    echo "test-notebooks: jupyter-nbconvert (and python3-ipykernel) are needed to run the notebooks." >&2
+    echo "  Install them as root:  apt-get install -y jupyter-nbconvert python3-ipykernel" >&2
+    exit 1
+  fi
+fi
+
+# 2. The tslab kernel. Its kernelspec starts the command `tslab`, found through PATH.
+if [ ! -x node_modules/.bin/tslab ]; then
+  echo "test-notebooks: node_modules/.bin/tslab is missing; run npm install (tslab is a devDependency)" >&2
+  exit 1
+fi
+export PATH="$root/node_modules/.bin:$PATH"
+has_tslab_kernel() {
+  "$py" -c 'import sys; from jupyter_client.kernelspec import find_kernel_specs; sys.exit(0 if "tslab" in find_kernel_specs() else 1)'
+}
+if ! has_tslab_kernel; then
+  echo "test-notebooks: registering the tslab kernel (npx tslab install --python=$py)" >&2
+  npx --no-install tslab install --python="$py"
+  has_tslab_kernel || { echo "test-notebooks: the tslab kernel is still not registered with Jupyter" >&2; exit 1; }
+fi
+
+# 3. Run each notebook. tsx's loader lets the kernel's Node process load the project's .ts sources; it is
+# given as a file URL because the kernel starts in the notebook's folder, where `--import tsx` would not resolve.
+tsx_loader="$(node --input-type=module -e "console.log(import.meta.resolve('tsx'))")"
+export NODE_OPTIONS="--import $tsx_loader${NODE_OPTIONS:+ $NODE_OPTIONS}"
+out="$(mktemp -d "${TMPDIR:-/tmp}/clvkit-notebooks.XXXXXX")"
+trap 'rm -rf "$out"' EXIT
+
+elapsed() { local ms=$(( ($(date +%s%N) - $1) / 1000000 )); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
+
+# Print the error outputs and the stderr of the cells of an executed notebook (tslab writes a failing
+# cell's message there); exit status 1 when there is any.
+report_errors() {
+  "$py" - "$1" <<'PY'
+import json, sys
+nb = json.load(open(sys.argv[1], encoding='utf-8'))
+bad = 0
+for i, cell in enumerate(nb['cells']):
+    for o in cell.get('outputs', []):
+        if o['output_type'] == 'error':
+            text = f"{o.get('ename')}: {o.get('evalue')}"
+        elif o['output_type'] == 'stream' and o.get('name') == 'stderr':
+            text = ''.join(o['text']) if isinstance(o['text'], list) else o['text']
+        else:
+            continue
+        bad += 1
+        if bad <= 3:
+            lines = text.strip().splitlines()
+            print(f"  cell {i} (id {cell.get('id')}): " + '\n    '.join(lines[:15] + (['…'] if len(lines) > 15 else [])), file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+}
+
+execute() { # notebook, output name, extra nbconvert options...
+  local nb="$1" name="$2"
+  shift 2
+  jupyter nbconvert --to notebook --execute "$nb" --output-dir "$out" --output "$name" \
+    --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=tslab \
+    --ExecutePreprocessor.record_timing=False "$@"
+}
+
+failed=0
+for nb in "${notebooks[@]}"; do
+  name="$(basename "$nb")"
+  start=$(date +%s%N)
+  # No --allow-errors: nbconvert exits non-zero at the first cell that fails (tslab reports type errors
+  # and exceptions as a failed execution). Then, belt and braces, the executed notebook must hold no
+  # error output and nothing written to stderr.
+  if execute "$nb" "$name" --log-level=WARN 2>"$out/log"; then
+    if report_errors "$out/$name"; then
+      printf 'ok    %-40s %s\n' "$name" "$(elapsed "$start")"
+      if [ "$update" -eq 1 ]; then cp "$out/$name" "$nb"; fi
+    else
+      printf 'FAIL  %-40s %s  (error output in the executed notebook, above)\n' "$name" "$(elapsed "$start")"
+      failed=$((failed + 1))
+    fi
+    continue
+  fi
+  printf 'FAIL  %-40s %s\n' "$name" "$(elapsed "$start")"
+  failed=$((failed + 1))
+  # nbconvert's message from the failing cell's source on (or the end of its log), without its traceback.
+  if grep -q 'An error occurred while executing' "$out/log"; then
+    sed -n '/An error occurred while executing/,$p' "$out/log" | grep -v '^<Error>: *$' | sed 's/^/  /' >&2
+  else
+    tail -n 15 "$out/log" | sed 's/^/  /' >&2
+  fi
+  # tslab gives nbconvert an empty error ("<Error>:") and prints the real one on the cell's stderr: run the
+  # notebook again with --allow-errors, only to show that.
+  if execute "$nb" "failed-$name" --allow-errors --log-level=ERROR >/dev/null 2>&1; then
+    report_errors "$out/failed-$name" || true
+  fi
+done
+
+if [ "$failed" -gt 0 ]; then
+  echo "test-notebooks: $failed of ${#notebooks[@]} notebooks failed" >&2
+  exit 1
+fi
+echo "test-notebooks: all ${#notebooks[@]} notebooks ran without errors"
