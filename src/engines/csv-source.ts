@@ -138,7 +138,8 @@ export function duckDbDateSql(x: string, format: DateFormat): string {
   const t = `trim(${x})`;
   switch (format) {
     case 'iso':
-      return `TRY_CAST(TRY_STRPTIME(replace(substr(${t}, 1, 10), '/', '-'), '%Y-%m-%d') AS DATE)`;
+      // DuckDB's date cast reads yyyy-mm-dd and yyyy/mm/dd; the time part (after 10 characters) is ignored, as the ingest does.
+      return `TRY_CAST(substr(${t}, 1, 10) AS DATE)`;
     case 'yyyymmdd':
       return `TRY_CAST(TRY_STRPTIME(${t}, '%Y%m%d') AS DATE)`;
     case 'dd/mm/yyyy':
@@ -173,19 +174,19 @@ export function duckDbCsvSource(file: string, options: CsvReadOptions = {}): { s
       `header = ${layout.header}, auto_detect = false, null_padding = true, strict_mode = false) AS raw`;
     field = (i) => `NULLIF(trim(raw.c${i + 1}), '')`;
   }
-  const c = field(layout.customer);
-  const dRaw = field(layout.date);
-  const date = duckDbDateSql(dRaw, layout.dateFormat);
+  // Fields are converted once in an inner SELECT; the flags then only test the results for NULL.
+  const cols = [`${field(layout.customer)} AS customer_raw`, `${field(layout.date)} AS date_raw`];
+  cols.push(`${duckDbDateSql(field(layout.date), layout.dateFormat)} AS date_value`);
+  if (layout.amount >= 0) cols.push(`${field(layout.amount)} AS amount_raw`, `${duckDbAmountSql(field(layout.amount), layout.decimal)} AS amount_value`);
   const source: SqlSource = {
-    relation,
-    customer: c,
-    date,
-    dateFlag: `CASE WHEN ${dRaw} IS NULL THEN 1 WHEN ${date} IS NULL THEN 2 ELSE 0 END`,
+    relation: `(SELECT ${cols.join(', ')} FROM ${relation}) AS parsed`,
+    customer: 'customer_raw',
+    date: 'date_value',
+    dateFlag: 'CASE WHEN date_raw IS NULL THEN 1 WHEN date_value IS NULL THEN 2 ELSE 0 END',
   };
   if (layout.amount >= 0) {
-    const aRaw = field(layout.amount);
-    source.amount = duckDbAmountSql(aRaw, layout.decimal);
-    source.amountFlag = `CASE WHEN ${aRaw} IS NULL THEN 1 WHEN ${source.amount} IS NULL THEN 2 ELSE 0 END`;
+    source.amount = 'amount_value';
+    source.amountFlag = 'CASE WHEN amount_raw IS NULL THEN 1 WHEN amount_value IS NULL THEN 2 ELSE 0 END';
   }
   return { source, layout };
 }

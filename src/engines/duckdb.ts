@@ -110,8 +110,8 @@ export async function runSummary(
   const freq: PeriodUnit = options.freq ?? 'week';
   const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
   const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
-  const sql = summarySql({ dialect: 'duckdb', source: src, unit, freq, end, calibrationEnd: cal, output: 'engine', orderByCustomer: options.orderByCustomer ?? false });
-  const collector = new SummaryCollector(cal !== undefined);
+  const sql = summarySql({ dialect: 'duckdb', source: src, unit, freq, end, calibrationEnd: cal, output: 'engine', deferEnd: true, orderByCustomer: options.orderByCustomer ?? false });
+  const collector = new SummaryCollector(cal !== undefined, end === undefined);
   let result;
   try {
     result = await connection.stream(sql);
@@ -129,7 +129,12 @@ export async function runSummary(
     const c = chunk;
     const cols = Array.from({ length: c.columnCount }, (_, k) => c.getColumnVector(k));
     const rows = chunk.rowCount;
-    for (let i = 0; i < rows; i++) collector.add((k) => cols[k].getItem(i));
+    const width = cols.length;
+    const row = new Array<unknown>(width);
+    for (let i = 0; i < rows; i++) {
+      for (let k = 0; k < width; k++) row[k] = cols[k].getItem(i);
+      collector.add(row);
+    }
   }
   return collector.finish({ unit, freq, end, calibrationEnd: cal, skipBadRows: options.skipBadRows, hasAmount: src.amount !== undefined, source: label });
 }

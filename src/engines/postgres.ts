@@ -122,8 +122,8 @@ export async function summarizeWithPostgres(source: PostgresSource, options: Pos
     const freq: PeriodUnit = options.freq ?? 'week';
     const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
     const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
-    const sql = summarySql({ dialect: 'postgres', source: src, unit, freq, end, calibrationEnd: cal, output: 'engine', orderByCustomer: options.orderByCustomer ?? false });
-    const collector = new SummaryCollector(cal !== undefined);
+    const sql = summarySql({ dialect: 'postgres', source: src, unit, freq, end, calibrationEnd: cal, output: 'engine', deferEnd: true, orderByCustomer: options.orderByCustomer ?? false });
+    const collector = new SummaryCollector(cal !== undefined, end === undefined);
     const batch = Math.max(1, Math.floor(options.batchSize ?? 50_000));
     const label = source.table ?? '--query';
     try {
@@ -132,7 +132,7 @@ export async function summarizeWithPostgres(source: PostgresSource, options: Pos
       for (;;) {
         const r = await client.query({ text: `FETCH FORWARD ${batch} FROM clvkit_summary`, rowMode: 'array' });
         const rows = r.rows as unknown[][];
-        for (const row of rows) collector.add((k) => row[k]);
+        for (const row of rows) collector.add(row);
         if (rows.length < batch) break;
       }
       await client.query('COMMIT');

@@ -5,7 +5,7 @@
 import { ClvkitError, UsageError } from '../errors.ts';
 import { formatDay } from '../ingest/dates.ts';
 import { REJECT } from '../ingest/transactions.ts';
-import { SUMMARY_REJECT, type SummaryResult } from '../summary/summarize.ts';
+import { SUMMARY_REJECT, periodTable, unitDays, type SummaryResult } from '../summary/summarize.ts';
 import type { Day, PeriodUnit } from '../types.ts';
 
 /** Column order of the engine statement (summarySql output 'engine'). */
@@ -33,7 +33,12 @@ export const COUNT_COLUMNS = [
   'min_day',
   'max_day',
   'end_day',
+  'first_p',
 ] as const;
+
+function toNumber(v: unknown, ifNull: number): number {
+  return v === null || v === undefined ? ifNull : typeof v === 'number' ? v : Number(v);
+}
 
 /** Growable columns filled row by row by an engine. */
 export class SummaryCollector {
@@ -65,10 +70,18 @@ export class SummaryCollector {
   missingAmount = 0;
   badAmount = 0;
   minDay = Infinity;
+  maxDay = -Infinity;
   endDay = NaN;
   hasAmount = true;
 
-  constructor(readonly split: boolean) {
+  /**
+   * `deferEnd`: the statement ran with summarySql's deferEnd (no --end): the end is the last valid
+   * date, known once every row is in; T (and holdout T) are then computed here.
+   */
+  constructor(
+    readonly split: boolean,
+    readonly deferEnd = false,
+  ) {
     if (split) {
       this.hoFreq = new Float64Array(this.cap);
       this.hoMon = new Float64Array(this.cap);
@@ -96,38 +109,32 @@ export class SummaryCollector {
 
   /**
    * One row of the engine statement, values in ENGINE_COLUMNS (+ HOLDOUT_COLUMNS when split) +
-   * COUNT_COLUMNS order; `get(k)` returns column k's value (null for SQL NULL).
+   * COUNT_COLUMNS order (null for SQL NULL).
    */
-  add(get: (k: number) => unknown): void {
+  add(row: ArrayLike<unknown>): void {
     const h = this.split ? 3 : 0;
-    const num = (k: number) => {
-      const v = get(k);
-      return v === null || v === undefined ? NaN : Number(v);
-    };
-    const cnt = (k: number) => {
-      const v = get(k);
-      return v === null || v === undefined ? 0 : Number(v);
-    };
-    const id = get(0) as string | null;
-    const purchases = cnt(9 + h);
-    const txRows = cnt(7);
-    const hoRows = cnt(10 + h);
-    const after = cnt(11 + h);
-    const bad = cnt(12 + h);
+    const id = row[0] as string | null;
+    const purchases = toNumber(row[9 + h], 0);
+    const txRows = toNumber(row[7], 0);
+    const hoRows = toNumber(row[10 + h], 0);
+    const after = toNumber(row[11 + h], 0);
+    const bad = toNumber(row[12 + h], 0);
     this.read += txRows + hoRows + after + bad;
     this.afterEnd += after;
-    const end = num(19 + h);
-    if (Number.isFinite(end)) this.endDay = end;
+    const end = toNumber(row[19 + h], NaN);
+    if (end === end) this.endDay = end;
     if (id === null || id === '') {
       this.missingCustomer += bad;
       return;
     }
-    this.missingDate += cnt(13 + h);
-    this.badDate += cnt(14 + h);
-    this.missingAmount += cnt(15 + h);
-    this.badAmount += cnt(16 + h);
-    const minDay = num(17 + h);
+    this.missingDate += toNumber(row[13 + h], 0);
+    this.badDate += toNumber(row[14 + h], 0);
+    this.missingAmount += toNumber(row[15 + h], 0);
+    this.badAmount += toNumber(row[16 + h], 0);
+    const minDay = toNumber(row[17 + h], NaN);
     if (minDay < this.minDay) this.minDay = minDay;
+    const maxDay = toNumber(row[18 + h], NaN);
+    if (maxDay > this.maxDay) this.maxDay = maxDay;
     if (purchases === 0) {
       if (txRows === 0 && hoRows === 0) {
         if (after > 0) this.customersAfterEnd++;
@@ -143,18 +150,19 @@ export class SummaryCollector {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
     this.ids.push(id);
-    this.frequency[i] = num(1);
-    this.recency[i] = num(2);
-    this.T[i] = num(3);
-    this.monetary[i] = num(4);
-    this.first[i] = num(5);
-    this.last[i] = num(6);
+    this.frequency[i] = toNumber(row[1], NaN);
+    this.recency[i] = toNumber(row[2], NaN);
+    this.monetary[i] = toNumber(row[4], NaN);
+    this.first[i] = toNumber(row[5], NaN);
+    this.last[i] = toNumber(row[6], NaN);
     this.tx[i] = txRows;
-    this.spend[i] = num(8);
+    this.spend[i] = toNumber(row[8], NaN);
+    // With a deferred end, T is computed in finish() from the first purchase period.
+    this.T[i] = this.deferEnd ? toNumber(row[20 + h], NaN) : toNumber(row[3], NaN);
     if (this.split) {
-      this.hoFreq![i] = num(9);
-      this.hoMon![i] = num(10);
-      this.hoT = num(11);
+      this.hoFreq![i] = toNumber(row[9], NaN);
+      this.hoMon![i] = toNumber(row[10], NaN);
+      this.hoT = toNumber(row[11], NaN);
     }
   }
 
@@ -174,7 +182,7 @@ export class SummaryCollector {
       throw new ClvkitError(`${o.source}: ${what}; fix them or pass --skip-bad-rows to count them and keep going`);
     }
     if (!Number.isFinite(this.minDay)) throw new ClvkitError(`${o.source}: no transactions to summarise`);
-    const end = o.end ?? this.endDay;
+    const end = o.end ?? (this.deferEnd ? this.maxDay : this.endDay);
     const calEnd = o.calibrationEnd ?? end;
     if (o.calibrationEnd !== undefined && calEnd >= end) {
       throw new UsageError(`--calibration-end must be before the end of observation (${formatDay(end)}), got ${formatDay(calEnd)}`);
@@ -184,6 +192,16 @@ export class SummaryCollector {
       throw new ClvkitError(`--calibration-end ${formatDay(calEnd)} is before the first transaction (${formatDay(this.minDay)})`);
     }
     const n = this.n;
+    if (this.deferEnd) {
+      // summarize.ts: T = ((calPeriod − firstP) × uDays) / fDays, holdout T = ((endPeriod − calPeriod) × uDays) / fDays.
+      const same = o.unit === o.freq;
+      const uDays = same ? 1 : unitDays(o.unit);
+      const fDays = same ? 1 : unitDays(o.freq);
+      const calPeriod = periodTable(calEnd, 1, o.unit)[0];
+      const endPeriod = periodTable(end, 1, o.unit)[0];
+      for (let i = 0; i < n; i++) this.T[i] = ((calPeriod - this.T[i]) * uDays) / fDays;
+      this.hoT = ((endPeriod - calPeriod) * uDays) / fDays;
+    }
     const rejected: Record<string, number> = { ...ingestRejects };
     if (this.afterEnd > 0) rejected[SUMMARY_REJECT.afterEnd] = this.afterEnd;
     if (this.rowsNewInHoldout > 0) rejected[SUMMARY_REJECT.newInHoldout] = this.rowsNewInHoldout;

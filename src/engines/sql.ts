@@ -130,6 +130,12 @@ export interface SummarySqlSpec {
    * need for the row accounting (status decided in TypeScript).
    */
   output?: 'customers' | 'engine';
+  /**
+   * Engine output without `end`: no bounds pass over the source; every valid row is in the window
+   * (the end is the last date), T and holdout_T come back NULL and the engine computes them from
+   * `first_p` and the largest `max_day` (SummaryCollector), with the same double operations.
+   */
+  deferEnd?: boolean;
   /** ORDER BY customer id (default true for 'customers', false for 'engine'). */
   orderByCustomer?: boolean;
 }
@@ -225,7 +231,13 @@ export function summarySql(spec: SummarySqlSpec): string {
   let calDay: string;
   let calPeriod: string;
   let boundsJoin = '';
-  if (end !== undefined) {
+  const deferred = engine && end === undefined && spec.deferEnd === true;
+  if (deferred) {
+    endDay = '2147483647';
+    endPeriod = 'NULL';
+    calDay = split ? String(cal) : endDay;
+    calPeriod = split ? String(periodOfDay(cal!, unit)) : 'NULL';
+  } else if (end !== undefined) {
     endDay = String(end);
     endPeriod = String(periodOfDay(end, unit));
     calDay = String(cal);
@@ -319,7 +331,7 @@ export function summarySql(spec: SummarySqlSpec): string {
   if (split) {
     cols.push(`CAST(ho_purchases AS ${dbl}) AS holdout_frequency`, `${hoMon} AS holdout_monetary_value`, `${conv(`${endPeriod} - ${calPeriod}`)} AS holdout_T`);
   }
-  const from = `customers${end === undefined ? ' CROSS JOIN bounds' : ''}`;
+  const from = `customers${boundsJoin ? ' CROSS JOIN bounds' : ''}`;
   let select: string;
   if (engine) {
     cols.push(
@@ -333,7 +345,8 @@ export function summarySql(spec: SummarySqlSpec): string {
       `CAST(bad_amount_rows AS INTEGER) AS bad_amount_rows`,
       `min_day`,
       `max_day`,
-      `${endDay} AS end_day`,
+      deferred ? 'CAST(NULL AS INTEGER) AS end_day' : `${endDay} AS end_day`,
+      `CAST(first_p AS INTEGER) AS first_p`,
     );
     select = `SELECT ${cols.join(',\n  ')}\nFROM ${from}`;
   } else {
