@@ -139,6 +139,8 @@ done
 
 if [ "$failed" -gt 0 ]; then
   echo "test-notebooks: $failed of ${#notebooks[@]} notebooks failed" >&2
+  echo "notebooks: $(( ${#notebooks[@]} - failed )) passed, $failed failed"
   exit 1
 fi
 echo "test-notebooks: all ${#notebooks[@]} notebooks ran without errors"
+echo "notebooks: ${#notebooks[@]} passed, 0 failed"
