@@ -8,7 +8,9 @@
  * open to result, not process start-up) and the peak RSS of the child:
  *   floor   a raw pass that reads the file the same way (4 MiB chunks, double-buffered), splits lines and fields on bytes
  *           and parses every field's digits into a number (no strings, no table): the floor
- *   clvkit  readTransactions + summarize (end = last date, weeks)
+ *   clvkit  readTransactions + summarize (end = last date, weeks); readTransactions reads with two
+ *           threads when the machine has an idle core (IngestOptions.parallelThreshold): the table
+ *           shows in how many runs, and the CPU time counts both threads
  *   csv-parse  the csv-parse stream parser (strings per field) + parseFloat of the amount, for comparison
  * Prints a table on stderr and the JSON results as the last line of stdout (also written to
  * $TMPDIR/clvkit-bench-ingest.json).
@@ -34,6 +36,8 @@ interface ChildResult {
   maxRssMB: number;
   rows: number;
   check: number;
+  /** Threads that read the file (clvkit: 2 when readTransactions used its worker). */
+  threads: number;
 }
 
 let cpu0 = process.cpuUsage();
@@ -45,7 +49,7 @@ async function child(mode: Mode, file: string): Promise<void> {
   let check = 0;
   if (mode === 'floor') ({ rows, check } = await floor(file));
   else if (mode === 'clvkit') {
-    const { readTransactions } = await import('../src/ingest/transactions.ts');
+    const { readTransactions, readThreads } = await import('../src/ingest/transactions.ts');
     const { summarize } = await import('../src/summary/summarize.ts');
     // Module loading is not part of the work measured.
     cpu0 = process.cpuUsage();
@@ -54,7 +58,7 @@ async function child(mode: Mode, file: string): Promise<void> {
     const s = summarize(table, { freq: 'week' });
     rows = table.length;
     for (let i = 0; i < s.frequency.length; i++) check += s.frequency[i];
-    return report(mode, performance.now() - t1, rows, check);
+    return report(mode, performance.now() - t1, rows, check, readThreads(table));
   } else if (mode === 'csv-parse') {
     const { parse } = await import('csv-parse');
     cpu0 = process.cpuUsage();
@@ -69,12 +73,12 @@ async function child(mode: Mode, file: string): Promise<void> {
   report(mode, performance.now() - t0, rows, check);
 }
 
-function report(mode: Mode, ms: number, rows: number, check: number): void {
+function report(mode: Mode, ms: number, rows: number, check: number, threads = 1): void {
   // maxRSS is in kilobytes.
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  process.stdout.write(JSON.stringify({ mode, ms, cpuMs, maxRssMB, rows, check } satisfies ChildResult) + '\n');
+  process.stdout.write(JSON.stringify({ mode, ms, cpuMs, maxRssMB, rows, check, threads } satisfies ChildResult) + '\n');
 }
 
 /**
@@ -197,7 +201,8 @@ async function main(): Promise<void> {
   const once = (mode: Mode, k: number, n: number) => {
     const r = runChild(mode);
     runs[mode].push(r);
-    process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms), ${r.maxRssMB.toFixed(0)} MB\n`);
+    const threads = mode === 'clvkit' ? `, ${r.threads} thread${r.threads === 1 ? '' : 's'}` : '';
+    process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms), ${r.maxRssMB.toFixed(0)} MB${threads}\n`);
   };
   once('noop', 0, 1);
   // Floor and clvkit runs alternate so that a change in machine load affects both alike.
@@ -225,7 +230,13 @@ async function main(): Promise<void> {
     customers: CUSTOMERS,
     reps,
     floor: { medianMs: Math.round(floorMs), medianCpuMs: Math.round(results.floor.medianCpuMs), peakRssMB: Math.round(results.floor.peakRssMB) },
-    clvkit: { medianMs: Math.round(clvMs), medianCpuMs: Math.round(results.clvkit.medianCpuMs), peakRssMB: Math.round(results.clvkit.peakRssMB) },
+    clvkit: {
+      medianMs: Math.round(clvMs),
+      medianCpuMs: Math.round(results.clvkit.medianCpuMs),
+      peakRssMB: Math.round(results.clvkit.peakRssMB),
+      // Runs that read with two threads (readTransactions uses a worker when a core is idle).
+      twoThreadRuns: results.clvkit.runs.filter((r) => r.threads === 2).length,
+    },
     ratio: Number((clvMs / floorMs).toFixed(2)),
     cpuRatio: Number((results.clvkit.medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
     loadAverage: Number(loadavg()[0].toFixed(1)),
@@ -245,6 +256,7 @@ async function main(): Promise<void> {
       line('(a) floor: split + parse numbers', summary.floor) +
       line('(b) readTransactions + summarize', summary.clvkit) +
       `${pad('(c) ratio b/a', 34)}${pad(summary.ratio, 12)}${summary.cpuRatio}\n` +
+      `(b) read with 2 threads in ${summary.clvkit.twoThreadRuns} of ${reps} runs (a worker when a core is idle; the floor is 1 thread)\n` +
       (summary.csvParse ? line('csv-parse (strings per field)', summary.csvParse) : '') +
       `${pad('empty child process (baseline)', 34)}${pad('', 24)}${summary.processBaselineRssMB}\n`,
   );

@@ -14,9 +14,10 @@
  */
 import { isAscii } from 'node:buffer';
 
-/** Largest number + 1 for the direct table (64 MB at most). */
-const MAX_DIRECT = 1 << 24;
-
+/**
+ * The class refers to nothing else in this module: its source text also runs in the worker
+ * thread of parallel-scan.ts (which never calls `keys` or `hasNonAscii`).
+ */
 export class ByteKeyIndex {
   /** Number of distinct keys. */
   size = 0;
@@ -112,7 +113,7 @@ export class ByteKeyIndex {
     this.useDirect = this.numberOf(buf, s, e) >= 0;
   }
 
-  /** The number of a prefix+digits key (at most 9 digits, below MAX_DIRECT), else -1. */
+  /** The number of a prefix+digits key (at most 9 digits, below 2^24: a 64 MB direct table at most), else -1. */
   private numberOf(buf: Uint8Array, s: number, e: number): number {
     const pl = this.prefixLen;
     const digits = e - s - pl;
@@ -124,7 +125,7 @@ export class ByteKeyIndex {
       if (d < 0 || d > 9) return -1;
       v = v * 10 + d;
     }
-    return v < MAX_DIRECT ? v : -1;
+    return v < 0x1000000 ? v : -1;
   }
 
   /** Key index through the direct table (inserting when the number is new), -1 on a length clash. */
@@ -184,8 +185,12 @@ export class ByteKeyIndex {
     const k = this.size++;
     if (k >= this.keyStart.length) {
       const n = this.keyStart.length * 2;
-      this.keyStart = grow32(this.keyStart, n);
-      this.keyLen = grow32(this.keyLen, n);
+      const start = new Int32Array(n);
+      start.set(this.keyStart);
+      this.keyStart = start;
+      const len = new Int32Array(n);
+      len.set(this.keyLen);
+      this.keyLen = len;
     }
     const len = e - s;
     if (this.arenaUsed + len > this.arena.length) {
@@ -242,6 +247,17 @@ export class ByteKeyIndex {
     return !isAscii(this.arena.subarray(0, this.arenaUsed));
   }
 
+  /**
+   * All keys' bytes, in index order: key k is bytes[start[k] .. start[k + 1]) (views of the
+   * arena and of a new offsets array).
+   */
+  packed(): { bytes: Uint8Array; start: Int32Array } {
+    const start = new Int32Array(this.size + 1);
+    start.set(this.keyStart.subarray(0, this.size));
+    start[this.size] = this.arenaUsed;
+    return { bytes: this.arena.subarray(0, this.arenaUsed), start };
+  }
+
   /** The bytes of key k (a view into the arena). */
   keyBytes(k: number): Uint8Array {
     return this.arena.subarray(this.keyStart[k], this.keyStart[k] + this.keyLen[k]);
@@ -269,10 +285,4 @@ export class ByteKeyIndex {
     }
     return out;
   }
-}
-
-function grow32(a: Int32Array, n: number): Int32Array {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
 }
