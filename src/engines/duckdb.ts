@@ -51,6 +51,22 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
   return { instance, connection };
 }
 
+/**
+ * Run `work` over the CSV as a typed DuckDB source when the sample allows it (fast), and again
+ * over the all-text source when DuckDB cannot convert a value (exact row accounting).
+ */
+export async function withCsvSource<T>(file: string, options: DuckDbOptions, work: (src: SqlSource) => Promise<T>): Promise<T> {
+  const fast = duckDbCsvSource(file, options, true);
+  if (fast.typed) {
+    try {
+      return await work(fast.source);
+    } catch (e) {
+      if (!(e instanceof ClvkitError) || !e.message.includes('duckdb:')) throw e;
+    }
+  }
+  return work(duckDbCsvSource(file, options, false).source);
+}
+
 /** Parquet columns by name, typed as they are; dates may be DATE, TIMESTAMP or ISO text. */
 export async function parquetSource(connection: Awaited<ReturnType<typeof openDuckDb>>['connection'], path: string, options: CsvReadOptions): Promise<SqlSource> {
   const rel = `read_parquet(${quoteLiteral(path)})`;
@@ -91,8 +107,8 @@ export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbO
   if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
   const { instance, connection } = await openDuckDb(options);
   try {
-    const src = 'file' in source ? duckDbCsvSource(source.file, options).source : await parquetSource(connection, source.parquet, options);
-    return await runSummary(connection, src, options, path);
+    if ('file' in source) return await withCsvSource(source.file, options, (src) => runSummary(connection, src, options, path));
+    return await runSummary(connection, await parquetSource(connection, source.parquet, options), options, path);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -153,31 +169,34 @@ export async function histogramWithDuckDb(source: DuckDbSource, options: DuckDbO
   if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
   const { instance, connection } = await openDuckDb(options);
   try {
-    const src = 'file' in source ? duckDbCsvSource(source.file, options).source : await parquetSource(connection, source.parquet, options);
-    const unit: PeriodUnit = options.unit ?? 'day';
-    const freq: PeriodUnit = options.freq ?? 'week';
-    const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
-    const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
-    const sql = summaryHistogramSql({ dialect: 'duckdb', source: src, unit, freq, end, calibrationEnd: cal });
-    let rows: unknown[][];
-    try {
-      rows = (await connection.runAndReadAll(sql)).getRowsJS() as unknown[][];
-    } catch (e) {
-      throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: path });
-    }
-    const n = rows.length;
-    const f = new Float64Array(n);
-    const r = new Float64Array(n);
-    const t = new Float64Array(n);
-    const w = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      f[i] = Number(rows[i][0]);
-      r[i] = Number(rows[i][1]);
-      t[i] = Number(rows[i][2]);
-      w[i] = Number(rows[i][3]);
-    }
-    const lastDay = cal ?? end;
-    return histogramFromSummary({ frequency: f, recency: r, T: t, weights: w }, { freq, unit, ...(lastDay !== undefined ? { end: lastDay } : {}) });
+    const run = async (src: SqlSource) => {
+      const unit: PeriodUnit = options.unit ?? 'day';
+      const freq: PeriodUnit = options.freq ?? 'week';
+      const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
+      const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
+      const sql = summaryHistogramSql({ dialect: 'duckdb', source: src, unit, freq, end, calibrationEnd: cal });
+      let rows: unknown[][];
+      try {
+        rows = (await connection.runAndReadAll(sql)).getRowsJS() as unknown[][];
+      } catch (e) {
+        throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: path });
+      }
+      const n = rows.length;
+      const f = new Float64Array(n);
+      const r = new Float64Array(n);
+      const t = new Float64Array(n);
+      const w = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        f[i] = Number(rows[i][0]);
+        r[i] = Number(rows[i][1]);
+        t[i] = Number(rows[i][2]);
+        w[i] = Number(rows[i][3]);
+      }
+      const lastDay = cal ?? end;
+      return histogramFromSummary({ frequency: f, recency: r, T: t, weights: w }, { freq, unit, ...(lastDay !== undefined ? { end: lastDay } : {}) });
+    };
+    if ('file' in source) return await withCsvSource(source.file, options, run);
+    return await run(await parquetSource(connection, source.parquet, options));
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -9,8 +9,7 @@ import { existsSync } from 'node:fs';
 import { ClvkitError } from '../errors.ts';
 import { REJECT } from '../ingest/transactions.ts';
 import type { TransactionTable } from '../types.ts';
-import { duckDbCsvSource } from './csv-source.ts';
-import { openDuckDb, parquetSource, type DuckDbOptions, type DuckDbSource } from './duckdb.ts';
+import { openDuckDb, parquetSource, withCsvSource, type DuckDbOptions, type DuckDbSource } from './duckdb.ts';
 import { connectPostgres, postgresSource, type PostgresOptions, type PostgresSource } from './postgres.ts';
 import { daySql, type SqlSource } from './sql.ts';
 
@@ -103,21 +102,30 @@ export async function transactionsWithDuckDb(source: DuckDbSource, options: Duck
   const { instance, connection } = await openDuckDb(options);
   try {
     await connection.run('SET preserve_insertion_order = true');
-    const src = 'file' in source ? duckDbCsvSource(source.file, options).source : await parquetSource(connection, source.parquet, options);
-    const b = new TableBuilder(src.amount !== undefined);
-    let result;
-    try {
-      result = await connection.stream(tableSql(src, 'DOUBLE'));
-    } catch (e) {
-      throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: path });
-    }
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      const v = [0, 1, 2, 3].map((k) => chunk.getColumnVector(k));
-      for (let i = 0; i < chunk.rowCount; i++) b.add(v[0].getItem(i), v[1].getItem(i), v[2].getItem(i), v[3].getItem(i));
-    }
-    return b.finish(options.skipBadRows, path);
+    const run = async (src: SqlSource) => {
+      const b = new TableBuilder(src.amount !== undefined);
+      let result;
+      try {
+        result = await connection.stream(tableSql(src, 'DOUBLE'));
+      } catch (e) {
+        throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: path });
+      }
+      for (;;) {
+        let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
+        try {
+          chunk = await result.fetchChunk();
+        } catch (e) {
+          throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: path });
+        }
+        if (!chunk || chunk.rowCount === 0) break;
+        const c = chunk;
+        const v = [0, 1, 2, 3].map((k) => c.getColumnVector(k));
+        for (let i = 0; i < chunk.rowCount; i++) b.add(v[0].getItem(i), v[1].getItem(i), v[2].getItem(i), v[3].getItem(i));
+      }
+      return b.finish(options.skipBadRows, path);
+    };
+    if ('file' in source) return await withCsvSource(source.file, options, run);
+    return await run(await parquetSource(connection, source.parquet, options));
   } finally {
     connection.closeSync();
     instance.closeSync();

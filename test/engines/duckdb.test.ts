@@ -14,6 +14,8 @@ import { histogramFromSummary } from '../../src/summary/histogram.ts';
 import { formatDay } from '../../src/ingest/dates.ts';
 import { ClvkitError } from '../../src/errors.ts';
 import { expectSameSummary } from './compare.ts';
+import { duckDbAmountSql } from '../../src/engines/csv-source.ts';
+import { parseNumber } from '../../src/ingest/number.ts';
 import { transactionsWithDuckDb } from '../../src/engines/table.ts';
 import { retentionOutcomes } from '../../src/outcomes/retention.ts';
 
@@ -157,6 +159,33 @@ describe('DuckDB engine on simulated logs', () => {
     const n = await nodeSummary(file, { skipBadRows: true }, {});
     expect(d.accounting!.rejected).toEqual(n.accounting!.rejected);
     expectSameSummary(d, n);
+  });
+
+  it('a bad value past the sampled first 64 KiB: DuckDB reruns over text and counts it, as the node engine', async () => {
+    const file = join(dir, 'late-bad.csv');
+    const lines = ['customer_id,date,amount'];
+    for (let i = 0; i < 5000; i++) lines.push(`${simulatedCustomerId(log.customer[i], log.customers)},${formatDay(log.day[i])},${log.amount[i].toFixed(2)}`);
+    lines.push('C999999,2024-13-01,5.00', 'C999998,2024-06-01,1 234.5', 'C999998,2024-06-03T10:30:00,2.00');
+    writeFileSync(file, lines.join('\n') + '\n');
+    await expect(summarizeWithDuckDb({ file }, {})).rejects.toThrow(/1 rows with a bad date; fix them or pass --skip-bad-rows/);
+    const d = await summarizeWithDuckDb({ file }, { skipBadRows: true, unit: 'week' });
+    const n = await nodeSummary(file, { skipBadRows: true }, { unit: 'week' });
+    expectSameSummary(d, n);
+    expect(d.accounting!.rejected).toEqual({ 'bad date': 1 });
+  });
+
+  it('amount text conversion in SQL agrees with the ingest parseNumber', async () => {
+    const vals = ['12.50', '-12.50', '12.50-', '(12.50)', '1,234.50', '1 234.5', '€ 12', '12 EUR', '1,23', '1,2345', 'abc', '+3', '.5', '1e3', "1'234.5", '1.234,50', '12,5', '1,2,3'];
+    const { instance, connection } = await openDuckDb();
+    try {
+      for (const dec of ['.', ','] as const) {
+        const row = (await connection.runAndReadAll(`SELECT ${vals.map((v, i) => `${duckDbAmountSql(quoteLiteral(v), dec)} AS v${i}`).join(', ')}`)).getRowsJS()[0];
+        vals.forEach((v, i) => expect([v, dec, row[i] === null ? NaN : Number(row[i])]).toEqual([v, dec, parseNumber(v, dec)]));
+      }
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 
   it('Parquet input with a column name holding a double quote (quoted identifiers)', async () => {
