@@ -89,12 +89,13 @@ export async function summaryFromEngine(file: string | undefined, o: EngineCliOp
   if (engine === 'duckdb') {
     const path = needFile(file, engine);
     const { summarizeWithDuckDb } = await import('../engines/duckdb.ts');
-    const options = { ...ingestOptionsFrom(o), ...summaryOptions, memoryLimit: o.memoryLimit ?? '1GB' };
+    // Customers sorted by id: the same output from one run to the next (DuckDB's own order varies with its threads).
+    const options = { ...ingestOptionsFrom(o), ...summaryOptions, memoryLimit: o.memoryLimit ?? '1GB', orderByCustomer: true };
     return summarizeWithDuckDb(isParquet(path) ? { parquet: path } : { file: path }, options as never);
   }
   const { source, cols } = postgresArgs(file, o);
   const { summarizeWithPostgres } = await import('../engines/postgres.ts');
-  return summarizeWithPostgres(source, { ...cols, ...summaryOptions, skipBadRows: o.skipBadRows } as never);
+  return summarizeWithPostgres(source, { ...cols, ...summaryOptions, skipBadRows: o.skipBadRows, orderByCustomer: true } as never);
 }
 
 /**
@@ -136,7 +137,8 @@ async function readWithProgress(file: string, o: TransactionCliOptions): Promise
  */
 export async function printSqlIfAsked(file: string | undefined, o: EngineCliOptions, out: NodeJS.WritableStream = process.stdout): Promise<boolean> {
   if (!o.printSql) return false;
-  const engine = engineOf(o);
+  const engine = (o.engine ?? 'node') as EngineName;
+  if (!ENGINES.includes(engine)) throw new UsageError(`--engine must be node, duckdb or postgres, got "${o.engine}"`);
   const dialect = o.dialect ?? (engine === 'postgres' ? 'postgres' : 'duckdb');
   const { summarySql, SQL_DIALECTS, qualifiedName, quoteIdent, quoteLiteral } = await import('../engines/sql.ts');
   if (!(SQL_DIALECTS as readonly string[]).includes(dialect)) throw new UsageError(`--dialect must be duckdb or postgres, got "${dialect}"`);
