@@ -123,14 +123,18 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   const hoFreq = out.holdoutFrequency ? cut(out.holdoutFrequency) : undefined;
   const hoMon = out.holdoutMonetaryValue ? cut(out.holdoutMonetaryValue) : undefined;
 
-  let ids: string[];
-  // Every customer kept: the table's id array is shared, not copied (treat both as read-only).
-  if (kept === nCustomers) ids = table.customerIds;
-  else {
+  // The id strings are made on first use (as the table's are, see readTransactions): a million
+  // customers are a million small strings, which fitting a model never needs. Every customer
+  // kept: the table's id array is shared, not copied (treat both as read-only).
+  let ids: string[] | undefined;
+  const keptIndex = kept === nCustomers ? undefined : keep.subarray(0, kept);
+  const customerIds = (): string[] => {
     const all = table.customerIds;
-    ids = new Array<string>(kept);
-    for (let k = 0; k < kept; k++) ids[k] = all[keep[k]];
-  }
+    if (!keptIndex) return all;
+    const out = new Array<string>(keptIndex.length);
+    for (let k = 0; k < keptIndex.length; k++) out[k] = all[keptIndex[k]];
+    return out;
+  };
   const base = table.accounting;
   const rejected: Record<string, number> = { ...base.rejected };
   if (afterEnd > 0) rejected[SUMMARY_REJECT.afterEnd] = afterEnd;
@@ -148,7 +152,12 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   if (customersNoPurchase > 0) excludedCustomers['returns only'] = customersNoPurchase;
 
   const summary: SummaryResult = {
-    customerIds: ids,
+    get customerIds(): string[] {
+      return (ids ??= customerIds());
+    },
+    set customerIds(value: string[]) {
+      ids = value;
+    },
     frequency: outFreq,
     recency: outRec,
     T: outT,

@@ -194,3 +194,18 @@ describe('summarize: edge cases', () => {
     expect(() => summarize(t, { unit: 'year' as never })).toThrow(UsageError);
   });
 });
+
+describe('customer ids of the summary', () => {
+  it('are made on first use, from the table, for the kept customers only, and can be replaced', () => {
+    const t = parseTransactions(LOG);
+    const all = summarize(t, { freq: 'week' });
+    expect(all.customerIds).toBe(all.customerIds);
+    const ends = summarize(t, { freq: 'week', end: '2024-01-31' });
+    expect(ends.customerIds).toEqual(['A', 'B']);
+    expect(ends.customerIds.length).toBe(ends.frequency.length);
+    expect(JSON.parse(JSON.stringify(ends)).customerIds).toEqual(['A', 'B']);
+    expect({ ...ends }.customerIds).toEqual(['A', 'B']);
+    ends.customerIds = ['x', 'y'];
+    expect(ends.customerIds).toEqual(['x', 'y']);
+  });
+});
