@@ -124,6 +124,8 @@ function helperMain(req: NodeJS.Require, KeyIndex: typeof ByteKeyIndex): void {
     day: Int32Array;
     amount: Float64Array;
     length = 0;
+    /** Row of the scratch's first entry (the rows of one buffer are resolved together). */
+    scratchBase = 0;
     /** Set by rows(): the row was incomplete (more bytes needed) / not for the fast path. */
     incomplete = false;
     halted = false;
@@ -199,7 +201,114 @@ function helperMain(req: NodeJS.Require, KeyIndex: typeof ByteKeyIndex): void {
      * Rows of buf[p, end) up to the first one not for the fast path (`halted`) or not complete
      * (`incomplete`); returns where it stopped. A row holding the byte at `quote` is not taken.
      */
-    rows(buf: Buffer, p: number, end: number, eof: boolean, quote: number): number {
+    /**
+     * fastLoop3 of transactions.ts: rows laid out as customer, date, amount with a fixed-width date;
+     * stops at any other row (left to rows()) and at a row holding the byte at `quote`.
+     */
+    rows3(buf: Buffer, p: number, end: number, quote: number): number {
+      const job = this.job;
+      const d = job.delim;
+      const dec = job.decimalByte;
+      const width = job.dateMode === 1 ? 8 : 10;
+      const ix = this.ix;
+      let day = this.day;
+      let amount = this.amount;
+      let length = this.length;
+      let cap = day.length;
+      const base = this.scratchBase;
+      let kv = this.kv;
+      let ks = this.ks;
+      let ke = this.ke;
+      while (p < end) {
+        let q = p;
+        while (q < end) {
+          const c = buf[q];
+          if (c === d || c === LF) break;
+          q++;
+        }
+        const cs = p;
+        const ce = q;
+        const ds = q + 1;
+        const as = ds + width + 1;
+        if (as >= end || buf[q] !== d || buf[as - 1] !== d || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE) break;
+        const dv = this.dayOf(buf, ds, ds + width);
+        if (dv === INVALID) break;
+        let i = as;
+        let neg = false;
+        if (buf[i] === 45) {
+          neg = true;
+          i++;
+        }
+        let m = 0;
+        let digits = 0;
+        let frac = -1;
+        let c = 0;
+        for (; i < end; i++) {
+          c = buf[i];
+          const v = c - 48;
+          if (v >= 0 && v <= 9) {
+            m = m * 10 + v;
+            digits++;
+            if (frac >= 0) frac++;
+          } else if (c === dec && frac < 0) frac = 0;
+          else break;
+        }
+        let next = -1;
+        if (i < end) {
+          if (c === LF) next = i + 1;
+          else if (c === CR && i + 1 < end && buf[i + 1] === LF) next = i + 2;
+        }
+        if (next < 0 || digits === 0 || digits > 15 || quote < next) break;
+        let av = frac > 0 ? m / POW10[frac] : m;
+        if (neg) av = -av;
+        if (length === cap) {
+          this.length = length;
+          this.grow();
+          day = this.day;
+          amount = this.amount;
+          cap = day.length;
+        }
+        let v = -1;
+        if (ix.useDirect) {
+          const pl = ix.prefixLen;
+          const nd = ce - cs - pl;
+          if (nd >= 1 && nd <= 9) {
+            const prefix = ix.prefix;
+            let k = 0;
+            while (k < pl && buf[cs + k] === prefix[k]) k++;
+            if (k === pl) {
+              v = 0;
+              for (let j = cs + pl; j < ce; j++) {
+                const dd = buf[j] - 48;
+                if (dd >>> 0 > 9) {
+                  v = -1;
+                  break;
+                }
+                v = v * 10 + dd;
+              }
+            }
+          }
+        }
+        const r = length - base;
+        if (r === kv.length) {
+          this.growScratch();
+          kv = this.kv;
+          ks = this.ks;
+          ke = this.ke;
+        }
+        kv[r] = v;
+        ks[r] = cs;
+        ke[r] = ce;
+        day[length] = dv;
+        amount[length] = av;
+        length++;
+        p = next;
+      }
+      this.length = length;
+      return p;
+    }
+
+    rows(buf: Buffer, p: number, end: number, eof: boolean, quote: number, maxRows: number): number {
       const job = this.job;
       const d = job.delim;
       const ci = job.customerCol;
@@ -212,14 +321,14 @@ function helperMain(req: NodeJS.Require, KeyIndex: typeof ByteKeyIndex): void {
       let amount = this.amount;
       let length = this.length;
       let cap = day.length;
-      const base = length;
+      const base = this.scratchBase;
       let kv = this.kv;
       let ks = this.ks;
       let ke = this.ke;
       this.incomplete = false;
       this.halted = false;
       let stop = -1;
-      while (p < end) {
+      while (p < end && maxRows-- !== 0) {
         const rowStart = p;
         let f = 0;
         let s = p;
@@ -375,6 +484,7 @@ function helperMain(req: NodeJS.Require, KeyIndex: typeof ByteKeyIndex): void {
 
   function scan(job: ScanJob, fd: number): ScanResult {
     const sc = new Scanner(job);
+    const three = job.expectedFields === 3 && job.customerCol === 0 && job.dateCol === 1 && job.amountCol === 2;
     const chunk = job.chunk;
     let buf = Buffer.allocUnsafe(2 * chunk);
     let have = 0;
@@ -395,7 +505,17 @@ function helperMain(req: NodeJS.Require, KeyIndex: typeof ByteKeyIndex): void {
       let quote = buf.indexOf(QUOTE, 0);
       if (quote < 0 || quote >= end) quote = end;
       const first = sc.length;
-      const p = sc.rows(buf, 0, end, eof, quote);
+      sc.scratchBase = first;
+      let p = 0;
+      sc.halted = false;
+      sc.incomplete = false;
+      for (;;) {
+        if (three) p = sc.rows3(buf, p, end, quote);
+        if (p >= end) break;
+        const at = p;
+        p = sc.rows(buf, p, end, eof, quote, three ? 1 : -1);
+        if (sc.halted || sc.incomplete || p >= end || !three || p === at) break;
+      }
       // Only rows whose bytes are UTF-8 are taken (their ids are stored after this check).
       if (!isUtf8(buf.subarray(0, p))) {
         sc.length = first;

@@ -159,7 +159,7 @@ export async function readTransactions(path: string, options: IngestOptions = {}
 /** Files at least this large are read by two threads (IngestOptions.parallelThreshold). */
 const PARALLEL_MIN = 16 << 20;
 /** Share of the file read by the main thread (the worker reads the rest; this thread then merges). */
-const MAIN_SHARE = 0.55;
+const MAIN_SHARE = 0.5;
 
 /**
  * Whether a second thread would find a core of its own: the 1-minute load average leaves one
