@@ -139,7 +139,7 @@ function helperMain(req: NodeJS.Require, KeyIndex: typeof ByteKeyIndex): void {
       this.customer = new Int32Array(cap);
       this.day = new Int32Array(cap);
       this.amount = new Float64Array(cap);
-      this.ix = new KeyIndex(Math.min(1 << 22, Math.max(1024, cap >> 2)));
+      this.ix = new KeyIndex(Math.min(1 << 24, cap));
     }
 
     grow(): void {

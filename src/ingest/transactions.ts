@@ -524,7 +524,8 @@ class Ingest {
     const estimate = Math.min(1 << 25, Math.ceil((this.totalBytes / this.rowBytes) * 1.05) + 16);
     if (estimate > this.customer.length) {
       this.grow(estimate);
-      this.customers = new ByteKeyIndex(Math.min(1 << 22, Math.max(1024, estimate >> 2)));
+      // Room for as many ids as rows: pages never written are never mapped, whereas growing copies.
+      this.customers = new ByteKeyIndex(Math.min(1 << 24, Math.max(1024, estimate)));
     }
     this.started = true;
     this.unclosedQuote = false; // the loop rescans the sample records
