@@ -72,14 +72,10 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   // Not table.customerIds.length: that would build the id strings before the big allocations below.
   const nCustomers = customerCount(table);
 
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const d = day[i];
-    if (d < minDay) minDay = d;
-    if (d > maxDay) maxDay = d;
-  }
   if (n === 0) throw new ClvkitError('no transactions to summarise');
+  // One pass for the day range, the rows per customer and the row order.
+  const counted = countRows(customer, day, n, nCustomers);
+  const { minDay, maxDay } = counted;
   const end = options.end === undefined ? maxDay : parseDateOption(options.end, '--end');
   const split = options.calibrationEnd !== undefined;
   const calEnd = split ? parseDateOption(options.calibrationEnd!, '--calibration-end') : end;
@@ -99,7 +95,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
 
   // Rows grouped by customer, in day order within a customer: stable counting sorts, O(n + days +
   // customers), copying day and amount into grouped columns so the loop below reads memory in order.
-  const g = groupRows(customer, day, hasAmount ? amount : undefined, n, nCustomers, minDay, maxDay);
+  const g = groupRows(customer, day, hasAmount ? amount : undefined, n, nCustomers, counted);
   const out = new Columns(nCustomers, split);
   const unitIsDay = unit === 'day';
   const counts = collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
@@ -379,29 +375,31 @@ export function periodTable(minDay: Day, span: number, unit: PeriodUnit): Int32A
   return t;
 }
 
-/**
- * Day and amount columns grouped by customer, days ascending within a customer (stable):
- * customer c's rows are [start[c], start[c+1]). Already grouped tables are used as they are;
- * tables in day order (most exports) need one scatter pass.
- */
-function groupRows(
-  customer: Int32Array,
-  day: Int32Array,
-  amount: Float64Array | undefined,
-  n: number,
-  nCustomers: number,
-  minDay: number,
-  maxDay: number,
-): Grouped {
+interface Counted {
+  /** Customer c's rows will be [start[c], start[c + 1]) of the grouped order. */
+  start: Int32Array;
+  minDay: number;
+  maxDay: number;
+  /** Rows already grouped by customer in day order / in day order (customers interleaved). */
+  grouped: boolean;
+  byDay: boolean;
+}
+
+/** The day range, the rows per customer (as group starts) and how the rows are ordered: one pass. */
+function countRows(customer: Int32Array, day: Int32Array, n: number, nCustomers: number): Counted {
   const start = new Int32Array(nCustomers + 1);
   let grouped = true;
   let byDay = true;
   let prevC = -1;
   let prevD = -0x80000000;
+  let minDay = 0x7fffffff;
+  let maxDay = -0x80000000;
   for (let i = 0; i < n; i++) {
     const c = customer[i];
     const d = day[i];
     start[c + 1]++;
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
     if (d < prevD) {
       byDay = false;
       if (c === prevC) grouped = false;
@@ -411,6 +409,16 @@ function groupRows(
     prevD = d;
   }
   for (let c = 0; c < nCustomers; c++) start[c + 1] += start[c];
+  return { start, minDay, maxDay, grouped, byDay };
+}
+
+/**
+ * Day and amount columns grouped by customer, days ascending within a customer (stable):
+ * customer c's rows are [start[c], start[c+1]). Already grouped tables are used as they are;
+ * tables in day order (most exports) need one scatter pass.
+ */
+function groupRows(customer: Int32Array, day: Int32Array, amount: Float64Array | undefined, n: number, nCustomers: number, counted: Counted): Grouped {
+  const { start, grouped, byDay, minDay, maxDay } = counted;
   // Day and amount side by side: one cache line written per row by the scatter, not two.
   const rows = new Float64Array(2 * n);
   if (grouped) {
@@ -421,12 +429,18 @@ function groupRows(
     return { start, rows };
   }
   if (byDay) {
-    const next = start.slice(0, nCustomers);
-    for (let i = 0; i < n; i++) {
-      const pos = 2 * next[customer[i]]++;
-      rows[pos] = day[i];
-      rows[pos + 1] = amount ? amount[i] : 0;
+    // start[c] serves as customer c's write position (it ends at c + 1's start), then shifts back.
+    if (amount) {
+      for (let i = 0; i < n; i++) {
+        const pos = 2 * start[customer[i]]++;
+        rows[pos] = day[i];
+        rows[pos + 1] = amount[i];
+      }
+    } else {
+      for (let i = 0; i < n; i++) rows[2 * start[customer[i]]++] = day[i];
     }
+    start.copyWithin(1, 0, nCustomers);
+    start[0] = 0;
     return { start, rows };
   }
   const { index } = groupOrder(customer, day, n, nCustomers, minDay, maxDay);
