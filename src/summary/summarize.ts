@@ -98,7 +98,10 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   const g = groupRows(customer, day, hasAmount ? amount : undefined, n, nCustomers, counted);
   const out = new Columns(nCustomers, split);
   const unitIsDay = unit === 'day';
-  const counts = collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
+  const counts =
+    unitIsDay && !split && hasAmount
+      ? collapseDays(g, nCustomers, end, uDays, fDays, out)
+      : collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
   const kept = counts.kept;
   const afterEnd = counts.afterEnd;
   const rowsNewInHoldout = counts.rowsNewInHoldout;
@@ -350,6 +353,90 @@ function collapse(
     keep[kept++] = c;
   }
   return { kept, afterEnd, rowsNewInHoldout, rowsNoPurchase, customersNewInHoldout, customersNoPurchase, customersAfterEnd };
+}
+
+/**
+ * collapse for the usual case (day periods, amounts, no calibration split): the same steps and
+ * sums in the same order, without the other cases' branches in the loop.
+ */
+function collapseDays(g: Grouped, nCustomers: number, end: number, uDays: number, fDays: number, out: Columns) {
+  const start = g.start;
+  const g2 = g.rows;
+  const oFreq = out.frequency;
+  const oRec = out.recency;
+  const oT = out.T;
+  const oMon = out.monetaryValue;
+  const oFirst = out.firstPurchase;
+  const oLast = out.lastPurchase;
+  const oTx = out.transactions;
+  const oSpend = out.totalSpend;
+  const keep = out.keep;
+  let kept = 0;
+  let afterEnd = 0;
+  let rowsNoPurchase = 0;
+  let customersNoPurchase = 0;
+  let customersAfterEnd = 0;
+  for (let c = 0; c < nCustomers; c++) {
+    const b = start[c + 1];
+    let j = start[c];
+    let firstP = 0;
+    let firstDay = 0;
+    let lastP = 0;
+    let lastDay = 0;
+    let purchases = 0;
+    let repeatSum = 0;
+    let txRows = 0;
+    let spend = 0;
+    while (j < b) {
+      const d0 = g2[2 * j] | 0;
+      if (d0 > end) {
+        afterEnd += b - j;
+        break;
+      }
+      let net = 0;
+      let hasReturn = false;
+      let firstPurchaseDay = -1;
+      const j0 = j;
+      for (; j < b; j++) {
+        const d = g2[2 * j] | 0;
+        if (d !== d0) break;
+        const v = g2[2 * j + 1];
+        net += v;
+        if (v < 0) hasReturn = true;
+        else if (firstPurchaseDay < 0) firstPurchaseDay = d;
+      }
+      txRows += j - j0;
+      spend += net;
+      if (!hasReturn || net > 0) {
+        if (purchases === 0) {
+          firstP = d0;
+          firstDay = firstPurchaseDay >= 0 ? firstPurchaseDay : d0;
+        } else repeatSum += net;
+        lastP = d0;
+        lastDay = d0;
+        purchases++;
+      }
+    }
+    if (purchases === 0) {
+      if (txRows === 0) customersAfterEnd++;
+      else {
+        customersNoPurchase++;
+        rowsNoPurchase += txRows;
+      }
+      continue;
+    }
+    const frequency = purchases - 1;
+    oFreq[kept] = frequency;
+    oRec[kept] = ((lastP - firstP) * uDays) / fDays;
+    oT[kept] = ((end - firstP) * uDays) / fDays;
+    oMon[kept] = frequency > 0 ? repeatSum / frequency : 0;
+    oFirst[kept] = firstDay;
+    oLast[kept] = lastDay;
+    oTx[kept] = txRows;
+    oSpend[kept] = spend;
+    keep[kept++] = c;
+  }
+  return { kept, afterEnd, rowsNewInHoldout: 0, rowsNoPurchase, customersNewInHoldout: 0, customersNoPurchase, customersAfterEnd };
 }
 
 function fmt(d: Day): string {

@@ -209,3 +209,24 @@ describe('customer ids of the summary', () => {
     expect(ends.customerIds).toEqual(['x', 'y']);
   });
 });
+
+describe('the day-period path', () => {
+  it('agrees with the general path on a random log (no returns; with and without amounts)', () => {
+    let seed = 7;
+    const r = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const lines = ['customer_id,date,amount'];
+    for (let i = 0; i < 5000; i++) {
+      const d = new Date(Date.UTC(2024, 0, 1) + Math.floor((i / 5000) * 300) * 86400000).toISOString().slice(0, 10);
+      lines.push(`c${Math.floor(r() * 800)},${d},${(r() * 100).toFixed(2)}`);
+    }
+    const t = parseTransactions(lines.join('\n'));
+    for (const end of [undefined, '2024-06-30']) {
+      const fast = summarize(t, { freq: 'week', end });
+      const general = summarize({ ...t, customerIds: t.customerIds, hasAmount: false }, { freq: 'week', end });
+      for (const k of ['frequency', 'recency', 'T', 'firstPurchase', 'lastPurchase', 'transactions'] as const) expect(fast[k]).toEqual(general[k]);
+      expect(fast.customerIds).toEqual(general.customerIds);
+      expect(fast.accounting).toEqual(general.accounting);
+      expect(fast.excludedCustomers).toEqual(general.excludedCustomers);
+    }
+  });
+});
