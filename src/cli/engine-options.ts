@@ -10,6 +10,7 @@ import { UsageError } from '../errors.ts';
 import { readTransactions } from '../ingest/transactions.ts';
 import { summarize, type SummaryResult } from '../summary/summarize.ts';
 import type { TransactionTable } from '../types.ts';
+import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
 import { ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from './options.ts';
 import { createProgress } from './progress.ts';
 
@@ -96,6 +97,30 @@ export async function summaryFromEngine(file: string | undefined, o: EngineCliOp
   const { source, cols } = postgresArgs(file, o);
   const { summarizeWithPostgres } = await import('../engines/postgres.ts');
   return summarizeWithPostgres(source, { ...cols, ...summaryOptions, skipBadRows: o.skipBadRows, orderByCustomer: true } as never);
+}
+
+/**
+ * The (frequency, recency, T, count) histogram from the chosen engine: what a fit needs, computed
+ * where the data is, so `fit --engine duckdb|postgres` on a very large base brings back a few
+ * thousand rows instead of one per customer (no customer ids: for fits, not for predict).
+ *
+ * @example
+ * const h = await histogramFromEngine(file, o);
+ * const model = fitBgNbd(histogramToSummaryData(h));
+ */
+export async function histogramFromEngine(file: string | undefined, o: EngineCliOptions): Promise<Histogram> {
+  const engine = engineOf(o);
+  const summaryOptions = summaryOptionsFrom(o);
+  if (engine === 'node') return histogramFromSummary(await summaryFromEngine(file, o));
+  if (engine === 'duckdb') {
+    const path = needFile(file, engine);
+    const { histogramWithDuckDb } = await import('../engines/duckdb.ts');
+    const options = { ...ingestOptionsFrom(o), ...summaryOptions, memoryLimit: o.memoryLimit ?? '1GB' };
+    return histogramWithDuckDb(isParquet(path) ? { parquet: path } : { file: path }, options as never);
+  }
+  const { source, cols } = postgresArgs(file, o);
+  const { histogramWithPostgres } = await import('../engines/postgres.ts');
+  return histogramWithPostgres(source, { ...cols, ...summaryOptions } as never);
 }
 
 /**

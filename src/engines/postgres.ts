@@ -10,6 +10,8 @@ import type { SummaryOptions, SummaryResult } from '../summary/summarize.ts';
 import type { PeriodUnit } from '../types.ts';
 import { SummaryCollector } from './result.ts';
 import { qualifiedName, quoteIdent, summarySql, type SqlSource } from './sql.ts';
+import { summaryHistogramSql } from './scoring.ts';
+import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
 
 /** Where the transactions are: a table (schema-qualified allowed) or a SELECT returning them. */
 export type PostgresSource = { connectionString: string } & ({ table: string; query?: undefined } | { query: string; table?: undefined });
@@ -142,6 +144,37 @@ export async function summarizeWithPostgres(source: PostgresSource, options: Pos
       throw new ClvkitError(`PostgreSQL: ${(e as Error).message} (${label})`);
     }
     return collector.finish({ unit, freq, end, calibrationEnd: cal, skipBadRows: options.skipBadRows, hasAmount: src.amount !== undefined, source: label });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The (frequency, recency, T, count) histogram computed by PostgreSQL: only the distinct rows come
+ * back (src/summary/histogram.ts), the input of any fit, whatever the number of customers.
+ *
+ * @example
+ * const h = await histogramWithPostgres({ connectionString, table: 'sales.orders' }, { end: '2024-12-31' });
+ * fitBgNbd(histogramToSummaryData(h));
+ */
+export async function histogramWithPostgres(source: PostgresSource, options: PostgresOptions = {}): Promise<Histogram> {
+  const client = await connectPostgres(source.connectionString);
+  try {
+    const src = await postgresSource(client, source, options);
+    const unit: PeriodUnit = options.unit ?? 'day';
+    const freq: PeriodUnit = options.freq ?? 'week';
+    const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
+    const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
+    const sql = summaryHistogramSql({ dialect: 'postgres', source: src, unit, freq, end, calibrationEnd: cal });
+    let rows: unknown[][];
+    try {
+      rows = (await client.query({ text: sql, rowMode: 'array' })).rows as unknown[][];
+    } catch (e) {
+      throw new ClvkitError(`PostgreSQL: ${(e as Error).message} (${source.table ?? '--query'})`);
+    }
+    const col = (k: number) => Float64Array.from(rows, (r) => Number(r[k]));
+    const lastDay = cal ?? end;
+    return histogramFromSummary({ frequency: col(0), recency: col(1), T: col(2), weights: col(3) }, { freq, unit, ...(lastDay !== undefined ? { end: lastDay } : {}) });
   } finally {
     await client.end().catch(() => undefined);
   }

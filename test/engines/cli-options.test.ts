@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { addTransactionOptions } from '../../src/cli/options.ts';
-import { addEngineOptions, printSqlIfAsked, summaryFromEngine, transactionsFromEngine, type EngineCliOptions } from '../../src/cli/engine-options.ts';
+import { addEngineOptions, histogramFromEngine, printSqlIfAsked, summaryFromEngine, transactionsFromEngine, type EngineCliOptions } from '../../src/cli/engine-options.ts';
 import { simulateTransactions, writeSimulatedCsv } from '../../src/simulate/transactions.ts';
 import { UsageError } from '../../src/errors.ts';
 import { expectSameSummary } from './compare.ts';
@@ -47,6 +47,7 @@ describe('--engine options', () => {
     const b = parse([csv, '--unit', 'week', '--calibration-end', '2024-09-30']);
     expect(b.o.engine).toBe('node');
     expectSameSummary(await summaryFromEngine(a.file, a.o), await summaryFromEngine(b.file, b.o));
+    expect(await histogramFromEngine(a.file, a.o)).toEqual(await histogramFromEngine(b.file, b.o));
     const t = await transactionsFromEngine(a.file, a.o);
     expect(t.length).toBe((await transactionsFromEngine(b.file, b.o)).length);
   });

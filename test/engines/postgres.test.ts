@@ -12,7 +12,8 @@ import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
 import { readTransactions } from '../../src/ingest/transactions.ts';
 import { summarize, type SummaryOptions } from '../../src/summary/summarize.ts';
 import { simulateTransactions, writeSimulatedCsv } from '../../src/simulate/transactions.ts';
-import { summarizeWithPostgres } from '../../src/engines/postgres.ts';
+import { summarizeWithPostgres, histogramWithPostgres } from '../../src/engines/postgres.ts';
+import { histogramFromSummary } from '../../src/summary/histogram.ts';
 import { summarySql, quoteLiteral } from '../../src/engines/sql.ts';
 import { bgNbdProbabilityAliveSql } from '../../src/engines/scoring.ts';
 import { bgNbdModel } from '../../src/models/bgnbd.ts';
@@ -83,6 +84,12 @@ describe.runIf(server !== undefined)('PostgreSQL engine (throwaway cluster)', ()
         const p = await summarizeWithPostgres({ connectionString: cs(), table: 'cdnow' }, o);
         expectSameSummary(p, await nodeSummary(file, { columns: COLUMNS }, o));
       }
+    });
+
+    it('the histogram computed in PostgreSQL equals the node summary histogram (exact keys)', async () => {
+      const o: SummaryOptions = { freq: 'week', end: '1997-09-30', calibrationEnd: '1997-06-30' };
+      const h = await histogramWithPostgres({ connectionString: cs(), table: 'cdnow' }, o);
+      expect(h).toEqual(histogramFromSummary(await nodeSummary(sharedPath('CDNOW_sample.txt'), { columns: COLUMNS }, o)));
     });
 
     it('a --query source gives the same summary as the table', async () => {
