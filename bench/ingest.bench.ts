@@ -1,6 +1,8 @@
 /**
  * Ingest benchmark (issue 2, part 10): `npx tsx bench/ingest.bench.ts [--reps 5] [--csv-parse-reps 1]`.
  *
+ * Options: --reps N (floor and clvkit runs), --two-thread-reps N, --csv-parse-reps N.
+ *
  * Generates once (cached under the OS temp folder) a seeded BG/NBD log of 1,000,000 customers
  * (r = 0.25, alpha = 4, a = 0.8, b = 2.5 per week, two-year window, days, Gamma-Gamma amounts)
  * with the project's simulator, written sorted by date as exports are. Then runs each variant
@@ -12,6 +14,7 @@
  *           first use and timed apart, after the work; readTransactions reads with two
  *           threads when the machine has an idle core (IngestOptions.parallelThreshold): the table
  *           shows in how many runs, and the CPU time counts both threads
+ *   clvkit-2t  the same with two threads whatever the load (`--two-thread-reps N`, default 0)
  *   csv-parse  the csv-parse stream parser (strings per field) + parseFloat of the amount, for comparison
  * Prints a table on stderr and the JSON results as the last line of stdout (also written to
  * $TMPDIR/clvkit-bench-ingest.json).
@@ -27,7 +30,7 @@ const CUSTOMERS = 1_000_000;
 const SEED = 20240101;
 const FILE = join(tmpdir(), `clvkit-bench-bgnbd-${CUSTOMERS}-seed${SEED}.csv`);
 
-type Mode = 'noop' | 'floor' | 'clvkit' | 'csv-parse';
+type Mode = 'noop' | 'floor' | 'clvkit' | 'clvkit-2t' | 'csv-parse';
 
 interface ChildResult {
   mode: Mode;
@@ -51,13 +54,14 @@ async function child(mode: Mode, file: string): Promise<void> {
   let rows = 0;
   let check = 0;
   if (mode === 'floor') ({ rows, check } = await floor(file));
-  else if (mode === 'clvkit') {
+  else if (mode === 'clvkit' || mode === 'clvkit-2t') {
     const { readTransactions, readThreads } = await import('../src/ingest/transactions.ts');
     const { summarize } = await import('../src/summary/summarize.ts');
     // Module loading is not part of the work measured.
     cpu0 = process.cpuUsage();
     const t1 = performance.now();
-    const table = await readTransactions(file);
+    // clvkit-2t: two threads whatever the machine's load (parallelThreshold 0).
+    const table = await readTransactions(file, mode === 'clvkit-2t' ? { parallelThreshold: 0 } : {});
     const s = summarize(table, { freq: 'week' });
     rows = table.length;
     for (let i = 0; i < s.frequency.length; i++) check += s.frequency[i];
@@ -208,14 +212,15 @@ async function main(): Promise<void> {
   };
   const reps = opt('--reps', 5);
   const csvReps = opt('--csv-parse-reps', 1);
+  const twoThreadReps = opt('--two-thread-reps', 0);
   await ensureData();
   const sizeMB = statSync(FILE).size / 2 ** 20;
   const results: Record<string, { runs: ChildResult[]; medianMs: number; medianCpuMs: number; peakRssMB: number }> = {};
-  const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'csv-parse': [] };
+  const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'clvkit-2t': [], 'csv-parse': [] };
   const once = (mode: Mode, k: number, n: number) => {
     const r = runChild(mode);
     runs[mode].push(r);
-    const threads = mode === 'clvkit' ? `, ${r.threads} thread${r.threads === 1 ? '' : 's'}` : '';
+    const threads = mode.startsWith('clvkit') ? `, ${r.threads} thread${r.threads === 1 ? '' : 's'}` : '';
     process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms), ${r.maxRssMB.toFixed(0)} MB${threads}\n`);
   };
   once('noop', 0, 1);
@@ -223,6 +228,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < reps; k++) {
     once('floor', k, reps);
     once('clvkit', k, reps);
+    if (k < twoThreadReps) once('clvkit-2t', k, twoThreadReps);
   }
   for (let k = 0; k < csvReps; k++) once('csv-parse', k, csvReps);
   for (const [mode, rs] of Object.entries(runs)) {
@@ -256,6 +262,16 @@ async function main(): Promise<void> {
     ratio: Number((clvMs / floorMs).toFixed(2)),
     cpuRatio: Number((results.clvkit.medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
     loadAverage: Number(loadavg()[0].toFixed(1)),
+    clvkit2t: results['clvkit-2t']
+      ? {
+          medianMs: Math.round(results['clvkit-2t'].medianMs),
+          medianCpuMs: Math.round(results['clvkit-2t'].medianCpuMs),
+          peakRssMB: Math.round(results['clvkit-2t'].peakRssMB),
+          ratio: Number((results['clvkit-2t'].medianMs / floorMs).toFixed(2)),
+          cpuRatio: Number((results['clvkit-2t'].medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
+          reps: Math.min(twoThreadReps, reps),
+        }
+      : undefined,
     csvParse: results['csv-parse']
       ? { medianMs: Math.round(results['csv-parse'].medianMs), medianCpuMs: Math.round(results['csv-parse'].medianCpuMs), peakRssMB: Math.round(results['csv-parse'].peakRssMB), reps: csvReps }
       : undefined,
@@ -274,6 +290,9 @@ async function main(): Promise<void> {
       `${pad('(c) ratio b/a', 34)}${pad(summary.ratio, 12)}${summary.cpuRatio}\n` +
       `(b) read with 2 threads in ${summary.clvkit.twoThreadRuns} of ${reps} runs (a worker when a core is idle; the floor is 1 thread)\n` +
       `${pad("(b') then the customer id strings", 34)}${pad(summary.clvkit.idsMedianMs, 12)}(made on first use, not in (b))\n` +
+      (summary.clvkit2t
+        ? line('(b2) the same, 2 threads forced', summary.clvkit2t) + `${pad('(c2) ratio b2/a', 34)}${pad(summary.clvkit2t.ratio, 12)}${summary.clvkit2t.cpuRatio}\n`
+        : '') +
       (summary.csvParse ? line('csv-parse (strings per field)', summary.csvParse) : '') +
       `${pad('empty child process (baseline)', 34)}${pad('', 24)}${summary.processBaselineRssMB}\n`,
   );
