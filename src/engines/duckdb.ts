@@ -130,6 +130,8 @@ export async function runSummary(
   const collector = new SummaryCollector(cal !== undefined, end === undefined);
   let result;
   try {
+    // Customers come back in any order (or sorted by ORDER BY): DuckDB need not keep the scan order, which lets it stream in parallel.
+    await connection.run('SET preserve_insertion_order = false');
     result = await connection.stream(sql);
   } catch (e) {
     throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
