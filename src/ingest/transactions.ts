@@ -180,13 +180,16 @@ async function lineStartAfter(fh: FileHandle, at: number, size: number): Promise
 
 /**
  * Reads file ranges in chunks into an Ingest. Double buffering: the next chunk is read (on
- * libuv's thread pool) while this one is parsed.
+ * libuv's thread pool) into one buffer while the other is parsed. Each buffer keeps room before
+ * the chunk for the incomplete record left by the previous one, so that chunks are parsed where
+ * they were read, not copied.
  */
 class RangeReader {
   private pos = 0;
-  private incoming: Buffer;
-  private spare: Buffer;
-  private work: Buffer;
+  private readonly a: Buffer;
+  private readonly b: Buffer;
+  /** Room before each chunk for the previous chunk's incomplete record. */
+  private readonly reserve: number;
 
   constructor(
     private readonly fh: FileHandle,
@@ -194,9 +197,9 @@ class RangeReader {
     private readonly size: number,
     private readonly onProgress: ((bytesRead: number, totalBytes: number) => void) | undefined,
   ) {
-    this.incoming = Buffer.allocUnsafe(chunk);
-    this.spare = Buffer.allocUnsafe(chunk);
-    this.work = Buffer.allocUnsafe(2 * chunk);
+    this.reserve = Math.min(chunk, SAMPLE_BYTES);
+    this.a = Buffer.allocUnsafe(this.reserve + chunk);
+    this.b = Buffer.allocUnsafe(this.reserve + chunk);
   }
 
   /** File offset of the next read. */
@@ -210,22 +213,26 @@ class RangeReader {
    */
   async feed(ingest: Ingest, from: number, to: () => number, after?: () => void): Promise<number> {
     const chunk = this.chunk;
-    let work = this.work;
-    let have = 0;
+    const reserve = this.reserve;
     this.pos = from;
+    // The incomplete record: `have` bytes just before `reserve` in the buffer being read, or, when
+    // longer than the room there, in `carry`.
+    let have = 0;
+    let carry: Buffer | undefined;
     let requested = 0;
+    let reading = this.a;
     const issue = (): Promise<{ bytesRead: number }> => {
       requested = Math.min(chunk, to() - this.pos);
-      return requested > 0 ? this.fh.read(this.incoming, 0, requested, this.pos) : Promise.resolve({ bytesRead: 0 });
+      return requested > 0 ? this.fh.read(reading, reserve, requested, this.pos) : Promise.resolve({ bytesRead: 0 });
     };
     let pending = issue();
     for (;;) {
       const asked = requested;
       const { bytesRead } = await pending;
       this.pos += bytesRead;
-      const data = this.incoming;
+      const data = reading;
       if (bytesRead > 0) {
-        [this.incoming, this.spare] = [this.spare, this.incoming];
+        reading = data === this.a ? this.b : this.a;
         pending = issue();
       } else if (asked === 0 && this.pos < to()) {
         // The range was extended after this read was issued.
@@ -235,20 +242,30 @@ class RangeReader {
       const done = bytesRead === 0;
       // A read that returns nothing where bytes were asked for is the end of the file too (it shrank).
       const eof = done && (this.pos >= this.size || asked > 0);
-      if (have + bytesRead > work.length) {
-        // A record (or the dialect sample) longer than the buffer: grow it.
-        const bigger = Buffer.allocUnsafe(Math.max(2 * work.length, have + bytesRead));
-        work.copy(bigger, 0, 0, have);
-        work = this.work = bigger;
+      let view: Buffer;
+      let total: number;
+      if (carry) {
+        // A record (or the dialect sample) longer than the room: joined by copying.
+        total = carry.length + bytesRead;
+        view = Buffer.allocUnsafe(total);
+        carry.copy(view, 0);
+        data.copy(view, carry.length, reserve, reserve + bytesRead);
+        carry = undefined;
+      } else {
+        total = have + bytesRead;
+        view = data.subarray(reserve - have, reserve + bytesRead);
       }
-      data.copy(work, have, 0, bytesRead);
-      const total = have + bytesRead;
-      const consumed = ingest.feed(work, total, eof);
+      const consumed = ingest.feed(view, total, eof);
       after?.();
       this.onProgress?.(this.pos, this.size);
       if (done) return total - consumed;
-      work.copy(work, 0, consumed, total);
       have = total - consumed;
+      // Into the room before the chunk being read (the read fills the bytes after it).
+      if (have <= reserve) view.copy(reading, reserve - have, consumed, total);
+      else {
+        carry = Buffer.from(view.subarray(consumed, total));
+        have = 0;
+      }
     }
   }
 }
