@@ -91,7 +91,7 @@ export class ScanHelper {
 
   /** Runs the job; undefined when the worker failed (the caller then reads the part itself). */
   run(job: ScanJob): Promise<ScanResult | undefined> {
-    if (!this.failed) this.worker.postMessage({ ...job, t0: performance.timeOrigin });
+    if (!this.failed) this.worker.postMessage(job);
     return this.done;
   }
 
