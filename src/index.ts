@@ -125,3 +125,25 @@ export { createRng, type Rng } from './simulate/random.ts';
 export { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT, DEFAULT_SIMULATION, type SimulatedLog, type SimulationOptions, type SimulationParams } from './simulate/transactions.ts';
 export { simulateKanoAnswers, kanoAnswersCsv, simulateNpsScores, npsScoresCsv, trueNps } from './simulate/kano-nps.ts';
 export { simulateContracts, writeContractsCsv, type SimulatedContracts, type ContractSimulationOptions } from './simulate/contracts.ts';
+
+// SQL engines and mergeable sufficient statistics
+export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckDbOptions } from './engines/duckdb.ts';
+export { summarizeWithPostgres, histogramWithPostgres, type PostgresSource, type PostgresOptions } from './engines/postgres.ts';
+export { transactionsWithDuckDb, transactionsWithPostgres } from './engines/table.ts';
+export { summarySql, quoteIdent, quoteLiteral, qualifiedName, SQL_DIALECTS, type SqlDialect, type SqlSource, type SummarySqlSpec } from './engines/sql.ts';
+export { bgNbdProbabilityAliveSql, summaryHistogramSql } from './engines/scoring.ts';
+export {
+  histogramFromSummary,
+  mergeHistograms,
+  histogramToSummaryData,
+  histogramCustomers,
+  histogramToJson,
+  histogramFromJson,
+  histogramToCsv,
+  histogramFromCsv,
+  readHistogram,
+  writeHistogram,
+  HISTOGRAM_FORMAT,
+  HISTOGRAM_VERSION,
+  type Histogram,
+} from './summary/histogram.ts';

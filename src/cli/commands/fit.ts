@@ -7,7 +7,7 @@ import type { FitResultBase } from '../../models/types.ts';
 import type { TimeUnit } from '../../models/discounting.ts';
 import { addTransactionOptions, numberOption, type TransactionCliOptions } from '../options.ts';
 import { formatAccounting } from '../../summary/export.ts';
-import { summaryFromFile } from './summary.ts';
+import { addEngineOptions, engineOf, summaryFromEngine, type EngineCliOptions } from '../engine-options.ts';
 
 /**
  * Options shared by `fit` and `predict`.
@@ -15,7 +15,7 @@ import { summaryFromFile } from './summary.ts';
  * @example
  * const o: ModelCliOptions = { model: 'sbg', column: 'regular', cohortSize: '1000' };
  */
-export interface ModelCliOptions extends TransactionCliOptions {
+export interface ModelCliOptions extends EngineCliOptions {
   model?: string;
   json?: boolean;
   penalizer?: string;
@@ -58,7 +58,7 @@ export interface LoadedInput {
  * addModelOptions(program.command('fit').argument('<input>'));
  */
 export function addModelOptions(cmd: Command): Command {
-  return addTransactionOptions(cmd)
+  return addEngineOptions(addTransactionOptions(cmd))
     .requiredOption('-m, --model <name>', `model: ${Object.keys(MODELS).join(', ')}`)
     .option('--penalizer <x>', 'L2 penalizer on the parameters (as lifetimes), default 0')
     .option('--column <names>', 'survivor tables: the cohort column(s) to fit, comma-separated (several are fitted jointly)')
@@ -75,10 +75,14 @@ export function addModelOptions(cmd: Command): Command {
  * const loaded = await loadModelInput('donations.csv', modelInfo('bgbb'), {});
  * await fitModel('bgbb', loaded.input);
  */
-export async function loadModelInput(file: string, info: ModelInfo, o: ModelCliOptions): Promise<LoadedInput> {
+export async function loadModelInput(input: string | undefined, info: ModelInfo, o: ModelCliOptions): Promise<LoadedInput> {
   const cohortSize = numberOption('cohort-size', o.cohortSize, (v) => v > 0 && Number.isFinite(v));
   const through = numberOption('through', o.through, (v) => Number.isInteger(v) && v >= 1);
-  const kind = sniffModelInputKind(file, o.delimiter === 'tab' ? '\t' : o.delimiter);
+  // Another engine reads transactions only (a file for duckdb, --table/--query for postgres).
+  const engine = engineOf(o);
+  if (engine === 'node' && input === undefined) throw new UsageError('missing the input file');
+  const file = input ?? '';
+  const kind = engine !== 'node' ? 'transactions' : sniffModelInputKind(file, o.delimiter === 'tab' ? '\t' : o.delimiter);
   const notes: string[] = [];
   if (kind === 'survivors' || info.input === 'survivors') {
     if (kind !== 'survivors') {
@@ -114,11 +118,11 @@ export async function loadModelInput(file: string, info: ModelInfo, o: ModelCliO
     customers = data;
     source = 'summary';
   } else {
-    const s = await summaryFromFile(file, o);
+    const s = await summaryFromEngine(input, o);
     const hasAmount = s.monetaryValue.some((v, i) => s.frequency[i] > 0 && Number.isFinite(v));
     customers = { customerIds: s.customerIds, frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}) };
     source = 'transactions';
-    notes.push(`${basename(file)}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${s.customerIds.length} customers`);
+    notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${s.customerIds.length} customers`);
   }
   const hasSpend = customers.monetaryValue !== undefined;
   if (info.input === 'bgbb') {
@@ -228,7 +232,7 @@ function fmt(v: number): string {
  * @example
  * const { fitted } = await fitFromFile('donations.csv', { model: 'bgbb' });
  */
-export async function fitFromFile(file: string, o: ModelCliOptions) {
+export async function fitFromFile(file: string | undefined, o: ModelCliOptions) {
   const info = modelInfo(o.model);
   const penalizer = numberOption('penalizer', o.penalizer, (v) => v >= 0 && Number.isFinite(v));
   const loaded = await loadModelInput(file, info, o);
@@ -244,8 +248,8 @@ export function register(program: Command): void {
   const cmd = program
     .command('fit')
     .description('fit a model (bgnbd, mbgnbd, paretonbd, bgbb, sbg, bdw, gammagamma) to a transaction file or a summary file')
-    .argument('<input>', 'transaction file, summary file (frequency,recency,T[,monetary_value] or x,t_x,T,zbar), BG/BB rows (frequency,recency,periods[,weights]) or survivor counts (period,alive)');
-  addModelOptions(cmd).action(async (file: string, o: ModelCliOptions) => {
+    .argument('[input]', 'transaction file, summary file (frequency,recency,T[,monetary_value] or x,t_x,T,zbar), BG/BB rows (frequency,recency,periods[,weights]) or survivor counts (period,alive)');
+  addModelOptions(cmd).action(async (file: string | undefined, o: ModelCliOptions) => {
     const { info, loaded, fitted } = await fitFromFile(file, o);
     for (const n of loaded.notes) process.stderr.write(n + '\n');
     if (o.json) process.stdout.write(JSON.stringify(fitJson(fitted)) + '\n');

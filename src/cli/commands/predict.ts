@@ -50,7 +50,7 @@ const RETENTION_COLUMNS = ['cohort', 'period', 'survival', 'retention_rate', 'ch
  * const r = await predictFromFile('cdnow_customers_summary_with_transactions.csv', { model: 'bgnbd', horizon: '52' });
  * r.records[0].clv;
  */
-export async function predictFromFile(file: string, o: PredictCliOptions): Promise<PredictResult> {
+export async function predictFromFile(file: string | undefined, o: PredictCliOptions): Promise<PredictResult> {
   const horizonIn = numberOption('horizon', o.horizon, (v) => v >= 0 && Number.isFinite(v));
   if (horizonIn === undefined) throw new UsageError('--horizon is required (in the model time unit, see --freq and --horizon-unit)');
   const annual = numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v))!;
@@ -149,7 +149,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('predict')
     .description('per-customer predictions over a horizon: expected transactions, P(alive), expected spend and CLV (sbg/bdw: survival projections)')
-    .argument('<input>', 'transaction file, summary file, BG/BB rows or survivor counts (as for clvkit fit)');
+    .argument('[input]', 'transaction file, summary file, BG/BB rows or survivor counts (as for clvkit fit)');
   addModelOptions(cmd)
     .option('--horizon <t>', 'prediction horizon in the model time unit (--freq; BG/BB and sBG/BdW: periods)')
     .option('--horizon-unit <unit>', 'unit of --horizon when not the model unit: day, week, month or year')
@@ -157,7 +157,7 @@ export function register(program: Command): void {
     .option('--margin <m>', 'margin applied to spend in the CLV', '1')
     .option('-o, --out <file>', 'write file.csv or file.json (default: CSV on stdout unless --json)')
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
-    .action(async (file: string, o: PredictCliOptions) => {
+    .action(async (file: string | undefined, o: PredictCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       const result = await predictFromFile(file, o);
       for (const n of result.notes) process.stderr.write(n + '\n');

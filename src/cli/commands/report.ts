@@ -10,8 +10,9 @@ import { buildReport } from '../../report/build.ts';
 import { reportInputsFromFiles } from '../../report/inputs.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
+import { addEngineOptions, engineOf, transactionsFromEngine, type EngineCliOptions } from '../engine-options.ts';
 
-interface ReportCliOptions extends TransactionCliOptions {
+interface ReportCliOptions extends EngineCliOptions {
   out?: string;
   lang: string;
   model: string;
@@ -42,8 +43,8 @@ export function register(program: Command): void {
   const cmd = program
     .command('report')
     .description('the whole portfolio report as one self-contained HTML file (charts inline, opens offline, prints)')
-    .argument('<transactions>', 'transaction file (customer, date[, amount][, channel])');
-  addTransactionOptions(cmd)
+    .argument('[transactions]', 'transaction file (customer, date[, amount][, channel]); none with --engine postgres');
+  addEngineOptions(addTransactionOptions(cmd))
     .requiredOption('-o, --out <file.html>', 'the HTML file to write')
     .option('--lang <en|fr>', 'language of the report: every word, number and date', 'en')
     .option('--model <name>', `counting model: auto, ${COUNTING_MODELS.join(', ')} (auto: lowest holdout error when --calibration-end is given, else bgnbd)`, 'auto')
@@ -61,7 +62,8 @@ export function register(program: Command): void {
     .option('--top <n>', 'rows of the prioritised list shown', '20')
     .option('--margin <rate>', 'gross margin rate on spend, used by CLV and the whale curve', '1')
     .option('--cost-per-order <amount>', 'cost to serve one order: adds the whale curve of historical profit')
-    .action(async (file: string, o: ReportCliOptions) => {
+    .action(async (fileArg: string | undefined, o: ReportCliOptions) => {
+      const file = fileArg ?? o.table ?? 'query';
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.model !== 'auto' && !(COUNTING_MODELS as readonly string[]).includes(o.model)) throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${o.model}"`);
       if ((o.survey === undefined) !== (o.config === undefined)) throw new UsageError('--survey and --config go together');
@@ -74,18 +76,21 @@ export function register(program: Command): void {
       const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));
       const ingest = ingestOptionsFrom(o);
 
-      let size = 0;
-      try {
-        size = statSync(file).size;
-      } catch {
-        /* readTransactions reports the missing file */
-      }
-      const reading = await createProgress('reading', size, o.quiet || size < 20_000_000);
       let table;
-      try {
-        table = await readTransactions(file, { ...ingest, onProgress: (done: number) => reading.update(done) } as never);
-      } finally {
-        reading.stop();
+      if (engineOf(o) !== 'node') table = await transactionsFromEngine(fileArg, o);
+      else {
+        let size = 0;
+        try {
+          size = statSync(file).size;
+        } catch {
+          /* readTransactions reports the missing file */
+        }
+        const reading = await createProgress('reading', size, o.quiet || size < 20_000_000);
+        try {
+          table = await readTransactions(file, { ...ingest, onProgress: (done: number) => reading.update(done) } as never);
+        } finally {
+          reading.stop();
+        }
       }
       // summary, fits (three when --model auto compares them on a holdout), refit, value, migration, priorities, outcomes
       const planned = o.calibrationEnd !== undefined ? (o.model === 'auto' ? 9 : 7) : 6;

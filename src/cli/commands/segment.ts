@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ClvkitError, UsageError } from '../../errors.ts';
-import { readTransactions } from '../../ingest/transactions.ts';
 import { parseDateOption } from '../../ingest/dates.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { readCustomerColumns, type CustomerColumnRequest } from '../../segment/customer-columns.ts';
@@ -14,8 +13,9 @@ import { CSV_EN, CSV_FR } from '../../report/csv.ts';
 import type { HorizonUnit } from '../../value/units.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
+import { addEngineOptions, transactionsFromEngine, type EngineCliOptions } from '../engine-options.ts';
 
-interface SegmentCliOptions extends TransactionCliOptions {
+interface SegmentCliOptions extends EngineCliOptions {
   model?: string;
   horizon?: string;
   horizonUnit?: string;
@@ -46,8 +46,8 @@ export function register(program: Command): void {
   const cmd = program
     .command('segment')
     .description('value tiers, RFM segments, concentration, migration and the prioritised list for finance')
-    .argument('<transactions>', 'transaction file with amounts');
-  addTransactionOptions(cmd)
+    .argument('[transactions]', 'transaction file with amounts (none with --engine postgres)');
+  addEngineOptions(addTransactionOptions(cmd))
     .option('--model <name>', 'transaction model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
     .option('--horizon <n>', "CLV horizon in --horizon-unit, or 'infinite'", '12')
     .option('--horizon-unit <unit>', 'day, week, month (365.25/12 days) or year (365.25 days)', 'month')
@@ -65,10 +65,10 @@ export function register(program: Command): void {
     .option('--out-dir <dir>', 'write every table as a CSV file in this folder')
     .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
     .option('--json', 'print all tables as one JSON document on stdout')
-    .action(async (file: string, o: SegmentCliOptions) => {
+    .action(async (file: string | undefined, o: SegmentCliOptions) => {
       const options = portfolioOptions(o);
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
-      const table = await readTransactions(file, ingestOptionsFrom(o) as never);
+      const table = await transactionsFromEngine(file, o);
       const summary = summarize(table, summaryOptionsFrom(o) as never);
       const extra = customerExtras(file, o, summary.customerIds, summary.end);
       const draws = options.bootstrap ?? 0;
@@ -92,7 +92,7 @@ export function register(program: Command): void {
       if (o.json) process.stdout.write(JSON.stringify(portfolioJson(analysis, migration)) + '\n');
       const b = analysis.equity.bootstrap;
       process.stderr.write(
-        `${file}: ${summary.customerIds.length} customers; customer equity ${analysis.equity.equity.toFixed(2)}` +
+        `${file ?? o.table ?? '--query'}: ${summary.customerIds.length} customers; customer equity ${analysis.equity.equity.toFixed(2)}` +
           (b ? ` (${Math.round(b.level * 100)}% interval ${b.lower.toFixed(2)} to ${b.upper.toFixed(2)}, ${b.draws} draws)` : '') +
           `; Gini of spend ${analysis.concentration.giniSpend.toFixed(3)}, of CLV ${analysis.concentration.giniClv.toFixed(3)}\n`,
       );
@@ -142,12 +142,13 @@ function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
 }
 
 /** Per-customer margin (a column name in --margin) and cost to serve (--cost-col), in summary order. */
-function customerExtras(file: string, o: SegmentCliOptions, ids: string[], end: number): Pick<PortfolioOptions, 'margin' | 'costToServe'> {
+function customerExtras(file: string | undefined, o: SegmentCliOptions, ids: string[], end: number): Pick<PortfolioOptions, 'margin' | 'costToServe'> {
   const marginColumn = o.margin !== undefined && marginAsNumber(o.margin) === undefined ? o.margin : undefined;
   const requests: CustomerColumnRequest[] = [];
   if (marginColumn) requests.push({ column: marginColumn, aggregate: 'mean' });
   if (o.costCol) requests.push({ column: o.costCol, aggregate: 'sum' });
   if (requests.length === 0) return {};
+  if (file === undefined) throw new UsageError('a margin column or --cost-col needs the transaction file (not --engine postgres)');
   const ingest = ingestOptionsFrom(o) as { delimiter?: string; columns?: string[]; customerCol?: string; dateCol?: string; dateFormat?: never };
   const cols = readCustomerColumns(file, requests, { ...ingest, end });
   const out: Pick<PortfolioOptions, 'margin' | 'costToServe'> = {};

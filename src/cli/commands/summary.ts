@@ -9,8 +9,9 @@ import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom, type Tran
 import { createProgress } from '../progress.ts';
 import { UsageError } from '../../errors.ts';
 import { statSync } from 'node:fs';
+import { addEngineOptions, printSqlIfAsked, summaryFromEngine, type EngineCliOptions } from '../engine-options.ts';
 
-interface SummaryCliOptions extends TransactionCliOptions {
+interface SummaryCliOptions extends EngineCliOptions {
   out?: string;
   json?: boolean;
   lang?: string;
@@ -20,14 +21,15 @@ export function register(program: Command): void {
   const cmd = program
     .command('summary')
     .description('per-customer summary: frequency, recency, T, monetary value (DESIGN.md §1), with row accounting')
-    .argument('<transactions>', 'transaction file (CSV, TSV, ; separated, whitespace separated)');
-  addTransactionOptions(cmd)
+    .argument('[transactions]', 'transaction file (CSV, TSV, ; separated, whitespace separated; .parquet with --engine duckdb); none with --engine postgres');
+  addEngineOptions(addTransactionOptions(cmd), true)
     .option('-o, --out <file>', 'write the summary to file.csv or file.json')
     .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
     .option('--json', 'print {accounting, customers} as one JSON document on stdout')
-    .action(async (file: string, o: SummaryCliOptions) => {
+    .action(async (file: string | undefined, o: SummaryCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
-      const summary = await summaryFromFile(file, o);
+      if (await printSqlIfAsked(file, o)) return;
+      const summary = await summaryFromEngine(file, o);
       const accounting = summary.accounting!;
       if (o.out) {
         const ext = extname(o.out).toLowerCase();
@@ -35,7 +37,7 @@ export function register(program: Command): void {
         else writeCsv(o.out, summaryColumns(summary), summaryRows(summary), o.lang === 'fr' ? CSV_FR : CSV_EN);
       }
       if (o.json) process.stdout.write(JSON.stringify(summaryJson(summary, accounting)) + '\n');
-      process.stderr.write(`${file}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
+      process.stderr.write(`${file ?? o.table ?? '--query'}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
       if (!o.out && !o.json) process.stderr.write('(use --out file.csv or --json to get the per-customer table)\n');
     });
 }
