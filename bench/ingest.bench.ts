@@ -1,7 +1,7 @@
 /**
  * Ingest benchmark (issue 2, part 10): `npx tsx bench/ingest.bench.ts [--reps 5] [--csv-parse-reps 1]`.
  *
- * Options: --reps N (floor and clvkit runs), --two-thread-reps N, --csv-parse-reps N.
+ * Options: --reps N (floor and clvkit runs), --one-thread-reps N, --two-thread-reps N, --csv-parse-reps N.
  *
  * Generates once (cached under the OS temp folder) a seeded BG/NBD log of 1,000,000 customers
  * (r = 0.25, alpha = 4, a = 0.8, b = 2.5 per week, two-year window, days, Gamma-Gamma amounts)
@@ -12,9 +12,10 @@
  *           and parses every field's digits into a number (no strings, no table): the floor
  *   clvkit  readTransactions + summarize (end = last date, weeks); the customer id strings are made on
  *           first use and timed apart, after the work; readTransactions reads with two
- *           threads when the machine has an idle core (IngestOptions.parallelThreshold): the table
+ *           threads when the machine has idle cores (IngestOptions.parallelThreshold): the table
  *           shows in how many runs, and the CPU time counts both threads
- *   clvkit-2t  the same with two threads whatever the load (`--two-thread-reps N`, default 0)
+ *   clvkit-1t, clvkit-2t  the same with one / two threads whatever the load (`--one-thread-reps N`,
+ *           `--two-thread-reps N`, default 0)
  *   csv-parse  the csv-parse stream parser (strings per field) + parseFloat of the amount, for comparison
  * Prints a table on stderr and the JSON results as the last line of stdout (also written to
  * $TMPDIR/clvkit-bench-ingest.json).
@@ -30,7 +31,7 @@ const CUSTOMERS = 1_000_000;
 const SEED = 20240101;
 const FILE = join(tmpdir(), `clvkit-bench-bgnbd-${CUSTOMERS}-seed${SEED}.csv`);
 
-type Mode = 'noop' | 'floor' | 'clvkit' | 'clvkit-2t' | 'csv-parse';
+type Mode = 'noop' | 'floor' | 'clvkit' | 'clvkit-1t' | 'clvkit-2t' | 'csv-parse';
 
 interface ChildResult {
   mode: Mode;
@@ -54,14 +55,15 @@ async function child(mode: Mode, file: string): Promise<void> {
   let rows = 0;
   let check = 0;
   if (mode === 'floor') ({ rows, check } = await floor(file));
-  else if (mode === 'clvkit' || mode === 'clvkit-2t') {
+  else if (mode.startsWith('clvkit')) {
     const { readTransactions, readThreads } = await import('../src/ingest/transactions.ts');
     const { summarize } = await import('../src/summary/summarize.ts');
     // Module loading is not part of the work measured.
     cpu0 = process.cpuUsage();
     const t1 = performance.now();
-    // clvkit-2t: two threads whatever the machine's load (parallelThreshold 0).
-    const table = await readTransactions(file, mode === 'clvkit-2t' ? { parallelThreshold: 0 } : {});
+    // clvkit-1t / clvkit-2t: one / two threads whatever the machine's load.
+    const forced = mode === 'clvkit-1t' ? Infinity : mode === 'clvkit-2t' ? 0 : undefined;
+    const table = await readTransactions(file, forced === undefined ? {} : { parallelThreshold: forced });
     const s = summarize(table, { freq: 'week' });
     rows = table.length;
     for (let i = 0; i < s.frequency.length; i++) check += s.frequency[i];
@@ -213,10 +215,11 @@ async function main(): Promise<void> {
   const reps = opt('--reps', 5);
   const csvReps = opt('--csv-parse-reps', 1);
   const twoThreadReps = opt('--two-thread-reps', 0);
+  const oneThreadReps = opt('--one-thread-reps', 0);
   await ensureData();
   const sizeMB = statSync(FILE).size / 2 ** 20;
   const results: Record<string, { runs: ChildResult[]; medianMs: number; medianCpuMs: number; peakRssMB: number }> = {};
-  const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'clvkit-2t': [], 'csv-parse': [] };
+  const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'clvkit-1t': [], 'clvkit-2t': [], 'csv-parse': [] };
   const once = (mode: Mode, k: number, n: number) => {
     const r = runChild(mode);
     runs[mode].push(r);
@@ -228,6 +231,7 @@ async function main(): Promise<void> {
   for (let k = 0; k < reps; k++) {
     once('floor', k, reps);
     once('clvkit', k, reps);
+    if (k < oneThreadReps) once('clvkit-1t', k, oneThreadReps);
     if (k < twoThreadReps) once('clvkit-2t', k, twoThreadReps);
   }
   for (let k = 0; k < csvReps; k++) once('csv-parse', k, csvReps);
@@ -242,6 +246,18 @@ async function main(): Promise<void> {
     }
   }
   const floorMs = results.floor.medianMs;
+  const forcedSummary = (mode: Mode, n: number) => {
+    const r = results[mode];
+    if (!r) return undefined;
+    return {
+      medianMs: Math.round(r.medianMs),
+      medianCpuMs: Math.round(r.medianCpuMs),
+      peakRssMB: Math.round(r.peakRssMB),
+      ratio: Number((r.medianMs / floorMs).toFixed(2)),
+      cpuRatio: Number((r.medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
+      reps: Math.min(n, reps),
+    };
+  };
   const clvMs = results.clvkit.medianMs;
   const summary = {
     file: FILE,
@@ -254,7 +270,7 @@ async function main(): Promise<void> {
       medianMs: Math.round(clvMs),
       medianCpuMs: Math.round(results.clvkit.medianCpuMs),
       peakRssMB: Math.round(results.clvkit.peakRssMB),
-      // Runs that read with two threads (readTransactions uses a worker when a core is idle).
+      // Runs that read with two threads (readTransactions uses a worker when cores are idle).
       twoThreadRuns: results.clvkit.runs.filter((r) => r.threads === 2).length,
       // Making the 1M customer id strings on first use (after the timed work).
       idsMedianMs: Math.round(median(results.clvkit.runs.map((r) => r.idsMs ?? 0))),
@@ -262,16 +278,8 @@ async function main(): Promise<void> {
     ratio: Number((clvMs / floorMs).toFixed(2)),
     cpuRatio: Number((results.clvkit.medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
     loadAverage: Number(loadavg()[0].toFixed(1)),
-    clvkit2t: results['clvkit-2t']
-      ? {
-          medianMs: Math.round(results['clvkit-2t'].medianMs),
-          medianCpuMs: Math.round(results['clvkit-2t'].medianCpuMs),
-          peakRssMB: Math.round(results['clvkit-2t'].peakRssMB),
-          ratio: Number((results['clvkit-2t'].medianMs / floorMs).toFixed(2)),
-          cpuRatio: Number((results['clvkit-2t'].medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
-          reps: Math.min(twoThreadReps, reps),
-        }
-      : undefined,
+    clvkit1t: forcedSummary('clvkit-1t', oneThreadReps),
+    clvkit2t: forcedSummary('clvkit-2t', twoThreadReps),
     csvParse: results['csv-parse']
       ? { medianMs: Math.round(results['csv-parse'].medianMs), medianCpuMs: Math.round(results['csv-parse'].medianCpuMs), peakRssMB: Math.round(results['csv-parse'].peakRssMB), reps: csvReps }
       : undefined,
@@ -288,8 +296,11 @@ async function main(): Promise<void> {
       line('(a) floor: split + parse numbers', summary.floor) +
       line('(b) readTransactions + summarize', summary.clvkit) +
       `${pad('(c) ratio b/a', 34)}${pad(summary.ratio, 12)}${summary.cpuRatio}\n` +
-      `(b) read with 2 threads in ${summary.clvkit.twoThreadRuns} of ${reps} runs (a worker when a core is idle; the floor is 1 thread)\n` +
+      `(b) read with 2 threads in ${summary.clvkit.twoThreadRuns} of ${reps} runs (a worker when cores are idle; the floor is 1 thread)\n` +
       `${pad("(b') then the customer id strings", 34)}${pad(summary.clvkit.idsMedianMs, 12)}(made on first use, not in (b))\n` +
+      (summary.clvkit1t
+        ? line('(b1) the same, 1 thread forced', summary.clvkit1t) + `${pad('(c1) ratio b1/a', 34)}${pad(summary.clvkit1t.ratio, 12)}${summary.clvkit1t.cpuRatio}\n`
+        : '') +
       (summary.clvkit2t
         ? line('(b2) the same, 2 threads forced', summary.clvkit2t) + `${pad('(c2) ratio b2/a', 34)}${pad(summary.clvkit2t.ratio, 12)}${summary.clvkit2t.cpuRatio}\n`
         : '') +
