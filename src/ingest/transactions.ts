@@ -164,7 +164,7 @@ const MAIN_SHARE = 0.5;
 /**
  * Whether a second thread would find a core of its own: the 1-minute load average leaves more
  * than one idle. On a busy machine the two threads slow each other down and reading takes longer
- * (measured on a 2-core VM: slower at load averages of 1.5 to 4, no faster at 1.1 to 1.4).
+ * (measured on a 2-core VM: no faster at a load average of 2.2, slower at 2.5 to 4).
  */
 function idleCore(): boolean {
   const cores = availableParallelism();
