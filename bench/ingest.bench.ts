@@ -1,7 +1,7 @@
 /**
  * Ingest benchmark (issue 2, part 10): `npx tsx bench/ingest.bench.ts [--reps 5] [--csv-parse-reps 1]`.
  *
- * Options: --reps N (floor and clvkit runs), --one-thread-reps N, --two-thread-reps N, --csv-parse-reps N.
+ * Options: --reps N (floor and clvkit runs), --csv-parse-reps N.
  *
  * Generates once (cached under the OS temp folder) a seeded BG/NBD log of 1,000,000 customers
  * (r = 0.25, alpha = 4, a = 0.8, b = 2.5 per week, two-year window, days, Gamma-Gamma amounts)
@@ -11,10 +11,7 @@
  *   floor   a raw pass that reads the file the same way (4 MiB chunks, double-buffered), splits lines and fields on bytes
  *           and parses every field's digits into a number (no strings, no table): the floor
  *   clvkit  readTransactions + summarize (end = last date, weeks); the customer id strings are made on
- *           first use and timed apart, after the work; one thread (two threads are
- *           opt-in through IngestOptions.parallelThreshold; the CPU time counts both threads)
- *   clvkit-1t, clvkit-2t  the same with one / two threads whatever the load (`--one-thread-reps N`,
- *           `--two-thread-reps N`, default 0)
+ *           first use and timed apart, after the work; one thread, like the floor
  *   csv-parse  the csv-parse stream parser (strings per field) + parseFloat of the amount, for comparison
  * Prints a table on stderr and the JSON results as the last line of stdout (also written to
  * $TMPDIR/clvkit-bench-ingest.json).
@@ -30,18 +27,16 @@ const CUSTOMERS = 1_000_000;
 const SEED = 20240101;
 const FILE = join(tmpdir(), `clvkit-bench-bgnbd-${CUSTOMERS}-seed${SEED}.csv`);
 
-type Mode = 'noop' | 'floor' | 'clvkit' | 'clvkit-1t' | 'clvkit-2t' | 'csv-parse';
+type Mode = 'noop' | 'floor' | 'clvkit' | 'csv-parse';
 
 interface ChildResult {
   mode: Mode;
   ms: number;
-  /** CPU time of the process over the work (user + system, all threads), less sensitive to machine load than wall time. */
+  /** CPU time of the process over the work (user + system), less sensitive to machine load than wall time. */
   cpuMs: number;
   maxRssMB: number;
   rows: number;
   check: number;
-  /** Threads that read the file (clvkit: 2 when readTransactions used its worker). */
-  threads: number;
   /** clvkit: making the customer id strings afterwards (on first use; not in `ms`). */
   idsMs?: number;
 }
@@ -54,15 +49,13 @@ async function child(mode: Mode, file: string): Promise<void> {
   let rows = 0;
   let check = 0;
   if (mode === 'floor') ({ rows, check } = await floor(file));
-  else if (mode.startsWith('clvkit')) {
-    const { readTransactions, readThreads } = await import('../src/ingest/transactions.ts');
+  else if (mode === 'clvkit') {
+    const { readTransactions } = await import('../src/ingest/transactions.ts');
     const { summarize } = await import('../src/summary/summarize.ts');
     // Module loading is not part of the work measured.
     cpu0 = process.cpuUsage();
     const t1 = performance.now();
-    // clvkit-1t / clvkit-2t: one / two threads whatever the machine's load.
-    const forced = mode === 'clvkit-1t' ? Infinity : mode === 'clvkit-2t' ? 0 : undefined;
-    const table = await readTransactions(file, forced === undefined ? {} : { parallelThreshold: forced });
+    const table = await readTransactions(file);
     const s = summarize(table, { freq: 'week' });
     rows = table.length;
     for (let i = 0; i < s.frequency.length; i++) check += s.frequency[i];
@@ -72,7 +65,7 @@ async function child(mode: Mode, file: string): Promise<void> {
     const t2 = performance.now();
     check += s.customerIds.length;
     const idsMs = performance.now() - t2;
-    return report(mode, ms, rows, check, { threads: readThreads(table), cpuMs, idsMs });
+    return report(mode, ms, rows, check, { cpuMs, idsMs });
   } else if (mode === 'csv-parse') {
     const { parse } = await import('csv-parse');
     cpu0 = process.cpuUsage();
@@ -92,11 +85,11 @@ function cpuSince(from: NodeJS.CpuUsage): number {
   return (cpu.user + cpu.system) / 1000;
 }
 
-function report(mode: Mode, ms: number, rows: number, check: number, extra: { threads?: number; cpuMs?: number; idsMs?: number } = {}): void {
+function report(mode: Mode, ms: number, rows: number, check: number, extra: { cpuMs?: number; idsMs?: number } = {}): void {
   // maxRSS is in kilobytes.
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const cpuMs = extra.cpuMs ?? cpuSince(cpu0);
-  const result: ChildResult = { mode, ms, cpuMs, maxRssMB, rows, check, threads: extra.threads ?? 1, idsMs: extra.idsMs };
+  const result: ChildResult = { mode, ms, cpuMs, maxRssMB, rows, check, idsMs: extra.idsMs };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
@@ -213,25 +206,20 @@ async function main(): Promise<void> {
   };
   const reps = opt('--reps', 5);
   const csvReps = opt('--csv-parse-reps', 1);
-  const twoThreadReps = opt('--two-thread-reps', 0);
-  const oneThreadReps = opt('--one-thread-reps', 0);
   await ensureData();
   const sizeMB = statSync(FILE).size / 2 ** 20;
   const results: Record<string, { runs: ChildResult[]; medianMs: number; medianCpuMs: number; peakRssMB: number }> = {};
-  const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'clvkit-1t': [], 'clvkit-2t': [], 'csv-parse': [] };
+  const runs: Record<string, ChildResult[]> = { noop: [], floor: [], clvkit: [], 'csv-parse': [] };
   const once = (mode: Mode, k: number, n: number) => {
     const r = runChild(mode);
     runs[mode].push(r);
-    const threads = mode.startsWith('clvkit') ? `, ${r.threads} thread${r.threads === 1 ? '' : 's'}` : '';
-    process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms), ${r.maxRssMB.toFixed(0)} MB${threads}\n`);
+    process.stderr.write(`${mode} run ${k + 1}/${n}: ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms), ${r.maxRssMB.toFixed(0)} MB\n`);
   };
   once('noop', 0, 1);
   // Floor and clvkit runs alternate so that a change in machine load affects both alike.
   for (let k = 0; k < reps; k++) {
     once('floor', k, reps);
     once('clvkit', k, reps);
-    if (k < oneThreadReps) once('clvkit-1t', k, oneThreadReps);
-    if (k < twoThreadReps) once('clvkit-2t', k, twoThreadReps);
   }
   for (let k = 0; k < csvReps; k++) once('csv-parse', k, csvReps);
   for (const [mode, rs] of Object.entries(runs)) {
@@ -245,18 +233,6 @@ async function main(): Promise<void> {
     }
   }
   const floorMs = results.floor.medianMs;
-  const forcedSummary = (mode: Mode, n: number) => {
-    const r = results[mode];
-    if (!r) return undefined;
-    return {
-      medianMs: Math.round(r.medianMs),
-      medianCpuMs: Math.round(r.medianCpuMs),
-      peakRssMB: Math.round(r.peakRssMB),
-      ratio: Number((r.medianMs / floorMs).toFixed(2)),
-      cpuRatio: Number((r.medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
-      reps: Math.min(n, reps),
-    };
-  };
   const clvMs = results.clvkit.medianMs;
   const summary = {
     file: FILE,
@@ -269,16 +245,12 @@ async function main(): Promise<void> {
       medianMs: Math.round(clvMs),
       medianCpuMs: Math.round(results.clvkit.medianCpuMs),
       peakRssMB: Math.round(results.clvkit.peakRssMB),
-      // Runs that read with two threads (only when forced: one thread is the default).
-      twoThreadRuns: results.clvkit.runs.filter((r) => r.threads === 2).length,
       // Making the 1M customer id strings on first use (after the timed work).
       idsMedianMs: Math.round(median(results.clvkit.runs.map((r) => r.idsMs ?? 0))),
     },
     ratio: Number((clvMs / floorMs).toFixed(2)),
     cpuRatio: Number((results.clvkit.medianCpuMs / results.floor.medianCpuMs).toFixed(2)),
     loadAverage: Number(loadavg()[0].toFixed(1)),
-    clvkit1t: forcedSummary('clvkit-1t', oneThreadReps),
-    clvkit2t: forcedSummary('clvkit-2t', twoThreadReps),
     csvParse: results['csv-parse']
       ? { medianMs: Math.round(results['csv-parse'].medianMs), medianCpuMs: Math.round(results['csv-parse'].medianCpuMs), peakRssMB: Math.round(results['csv-parse'].peakRssMB), reps: csvReps }
       : undefined,
@@ -295,14 +267,7 @@ async function main(): Promise<void> {
       line('(a) floor: split + parse numbers', summary.floor) +
       line('(b) readTransactions + summarize', summary.clvkit) +
       `${pad('(c) ratio b/a', 34)}${pad(summary.ratio, 12)}${summary.cpuRatio}\n` +
-      `(b) read with 2 threads in ${summary.clvkit.twoThreadRuns} of ${reps} runs (two threads are opt-in; the floor is 1 thread)\n` +
       `${pad("(b') then the customer id strings", 34)}${pad(summary.clvkit.idsMedianMs, 12)}(made on first use, not in (b))\n` +
-      (summary.clvkit1t
-        ? line('(b1) the same, 1 thread forced', summary.clvkit1t) + `${pad('(c1) ratio b1/a', 34)}${pad(summary.clvkit1t.ratio, 12)}${summary.clvkit1t.cpuRatio}\n`
-        : '') +
-      (summary.clvkit2t
-        ? line('(b2) the same, 2 threads forced', summary.clvkit2t) + `${pad('(c2) ratio b2/a', 34)}${pad(summary.clvkit2t.ratio, 12)}${summary.clvkit2t.cpuRatio}\n`
-        : '') +
       (summary.csvParse ? line('csv-parse (strings per field)', summary.csvParse) : '') +
       `${pad('empty child process (baseline)', 34)}${pad('', 24)}${summary.processBaselineRssMB}\n`,
   );

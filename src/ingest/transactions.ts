@@ -8,17 +8,13 @@
  * quoted fields, blanks, thousands separators, unusual dates and bad rows take the general loop,
  * which also does the row accounting and the error messages.
  * Memory is the table (16 bytes a row plus the customer dictionary) plus the read buffers.
- *
- * On request (IngestOptions.parallelThreshold) a large file is read by two threads (parallel-scan.ts):
- * a worker takes the second part with the fast path while this thread reads the first; any row the
- * fast path leaves is read here, so the results and messages are those of one thread.
+
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { ClvkitError, UsageError } from '../errors.ts';
 import type { RowAccounting, TransactionTable } from '../types.ts';
 import { ByteKeyIndex } from './key-index.ts';
-import { ScanHelper, type ScanJob, type ScanResult } from './parallel-scan.ts';
 import { parseNumber } from './number.ts';
 import {
   DATE_FORMATS,
@@ -62,13 +58,6 @@ export interface IngestOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Read buffer size in bytes (default 4 MiB); small values are for tests. */
   chunkSize?: number;
-  /**
-   * readTransactions reads files of at least this many bytes with two threads (the main thread
-   * and a worker); default `Infinity`, one thread. Opt-in: on the 2-core machines this project is
-   * measured on, two threads were no faster even when idle (508 ms with one thread, 529 ms with
-   * two, on the 1M-customer benchmark). The table, accounting and messages are the same either way.
-   */
-  parallelThreshold?: number;
 }
 
 /** Rejection reasons used in RowAccounting.rejected. */
@@ -114,57 +103,16 @@ export async function readTransactions(path: string, options: IngestOptions = {}
   } catch (e) {
     throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path });
   }
-  let helper: ScanHelper | undefined;
   try {
     const size = (await fh.stat()).size;
     const ingest = new Ingest(options, path, size);
     const chunk = Math.max(16, options.chunkSize ?? Math.min(4 << 20, Math.max(SAMPLE_BYTES, size + 1)));
     const reader = new RangeReader(fh, chunk, size, options.onProgress);
-    // A large file is read by two threads: this one reads up to `split` (a line start near the
-    // middle), a worker reads the rest (parallel-scan.ts), started now so that it boots meanwhile.
-    if (size >= (options.parallelThreshold ?? Infinity)) helper = ScanHelper.start();
-    const split = helper ? await lineStartAfter(fh, Math.floor(size * MAIN_SHARE), size) : size;
-    let to = split;
-    let job: Promise<ScanResult | undefined> | undefined;
-    const plan = (): void => {
-      // Once the dialect is settled: hand the rest to the worker, or read it all here.
-      if (to === size || job || !ingest.isStarted()) return;
-      const scanJob = reader.position() <= split ? ingest.scanJob(path, split, size, chunk) : undefined;
-      if (scanJob) job = helper!.run(scanJob);
-      else to = size;
-    };
-    let left = await reader.feed(ingest, 0, () => to, helper ? plan : undefined);
-    if (to < size) {
-      // This thread's part is read. The worker's rows are taken when this part ended on a record
-      // boundary (a quoted field may run across the split point); the rest is read here.
-      const result = left === 0 && job ? await job : undefined;
-      helper!.close();
-      helper = undefined;
-      let from = split - left;
-      if (result) {
-        from = ingest.absorb(result);
-        options.onProgress?.(from, size);
-      }
-      to = size;
-      if (from < size) left = await reader.feed(ingest, from, () => to);
-    }
+    await reader.feed(ingest, 0, () => size);
     return ingest.finish();
   } finally {
-    helper?.close();
     await fh.close();
   }
-}
-
-/** Share of the file read by the main thread (the worker reads the rest; this thread then merges). */
-const MAIN_SHARE = 0.5;
-
-
-/** The start of the first line after offset `at` (the file size when there is none within 64 KiB). */
-async function lineStartAfter(fh: FileHandle, at: number, size: number): Promise<number> {
-  const probe = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, Math.max(0, size - at)));
-  const { bytesRead } = await fh.read(probe, 0, probe.length, at);
-  const nl = probe.subarray(0, bytesRead).indexOf(LF);
-  return nl < 0 ? size : at + nl + 1;
 }
 
 /**
@@ -191,16 +139,11 @@ class RangeReader {
     this.b = Buffer.allocUnsafe(this.reserve + chunk);
   }
 
-  /** File offset of the next read. */
-  position(): number {
-    return this.pos;
-  }
-
   /**
-   * Feeds bytes [from, to()) to the ingest (`to` may move on while reading, never back); the end
-   * of the file is its end. Returns the bytes of an incomplete record left at `to`.
+   * Feeds bytes [from, to()) to the ingest; the end of the file is its end. Returns the bytes of
+   * an incomplete record left at `to`.
    */
-  async feed(ingest: Ingest, from: number, to: () => number, after?: () => void): Promise<number> {
+  async feed(ingest: Ingest, from: number, to: () => number): Promise<number> {
     const chunk = this.chunk;
     const reserve = this.reserve;
     this.pos = from;
@@ -245,7 +188,6 @@ class RangeReader {
         view = data.subarray(reserve - have, reserve + bytesRead);
       }
       const consumed = ingest.feed(view, total, eof);
-      after?.();
       this.onProgress?.(this.pos, this.size);
       if (done) return total - consumed;
       have = total - consumed;
@@ -292,17 +234,6 @@ const CUSTOMER_COUNT = new WeakMap<TransactionTable, number>();
  */
 export function customerCount(table: TransactionTable): number {
   return CUSTOMER_COUNT.get(table) ?? table.customerIds.length;
-}
-
-/** Number of threads that read each table made by readTransactions (1 or 2). */
-const READ_THREADS = new WeakMap<TransactionTable, number>();
-
-/**
- * How many threads read the file of a table (2 when a worker read part of it, see
- * IngestOptions.parallelThreshold); 1 for tables not made by readTransactions.
- */
-export function readThreads(table: TransactionTable): number {
-  return READ_THREADS.get(table) ?? 1;
 }
 
 /** The streaming state machine: feed chunks, then finish. */
@@ -547,73 +478,6 @@ class Ingest {
   /** Mean bytes per record of the dialect sample. */
   private rowBytes = 32;
 
-  isStarted(): boolean {
-    return this.started;
-  }
-
-  /**
-   * The worker's job for bytes [from, to) of the file (parallel-scan.ts), or undefined when this
-   * file's rows are not for the fast path (whitespace-separated, a channel column, an unsettled
-   * day/month order).
-   */
-  scanJob(file: string, from: number, to: number, chunk: number): ScanJob | undefined {
-    const dateMode = this.fastDateMode();
-    if (!this.started || this.whitespace || this.cols.channel >= 0 || dateMode < 0) return undefined;
-    // Valid day numbers over the day cache's range, so that the worker's dates are the same.
-    const dayTable = new Int32Array(this.dayCache.length);
-    for (let yy = 0, k = 0; yy < 256; yy++) {
-      for (let m = 1; m <= 12; m++) {
-        for (let d = 1; d <= 31; d++, k++) {
-          const v = validDay(1900 + yy, m, d);
-          dayTable[k] = v === v ? v : INVALID;
-        }
-      }
-    }
-    return {
-      file,
-      from,
-      to,
-      chunk,
-      delim: this.delim,
-      customerCol: this.cols.customer,
-      dateCol: this.cols.date,
-      amountCol: this.cols.amount,
-      expectedFields: this.expectedFields,
-      decimalByte: this.decimalByte,
-      dateMode,
-      dayTable,
-      rowsHint: Math.ceil(((to - from) / this.rowBytes) * 1.05) + 16,
-    };
-  }
-
-  /**
-   * Takes the worker's rows as if this thread had read them (its part starts where this one's
-   * reading stopped, on a record boundary): its new ids join the dictionary in the order the
-   * worker first saw them. Returns the file offset to read on from.
-   */
-  absorb(r: ScanResult): number {
-    const ix = this.customers;
-    const local = new Int32Array(r.keys);
-    const kb = r.keyBytes;
-    const ks = r.keyStart;
-    for (let k = 0; k < r.keys; k++) local[k] = ix.indexOf(kb, ks[k], ks[k + 1]);
-    const n = r.rows;
-    if (this.length + n > this.customer.length) this.grow(this.length + n);
-    const base = this.length;
-    const customer = this.customer;
-    const rc = r.customer;
-    for (let i = 0; i < n; i++) customer[base + i] = local[rc[i]];
-    this.day.set(r.day, base);
-    this.amount.set(r.amount, base);
-    this.length += n;
-    this.read += n;
-    this.line += n;
-    this.threads = 2;
-    return r.stop;
-  }
-
-  /** Threads that read the file. */
-  threads = 1;
 
   private countLines(buf: Buffer, s: number, e: number): number {
     let n = 0;
@@ -1454,7 +1318,6 @@ class Ingest {
       accounting,
     };
     CUSTOMER_COUNT.set(table, customers.size);
-    READ_THREADS.set(table, this.threads);
     if (this.channel && this.channels) {
       table.channel = this.channel.slice(0, n);
       table.channels = this.channels.keys();
