@@ -1,6 +1,6 @@
 import { ClvkitError } from '../errors.ts';
 import type { SummaryData } from '../models/types.ts';
-import { discountedExpectedTransactions, type DertMethod } from './discounted-transactions.ts';
+import { discountedWithExtras, type DertMethod } from './discounted-transactions.ts';
 import { horizonInModelUnits, type HorizonUnit } from './units.ts';
 import { aliveAll, conditionalAll, type ValueModel } from './value-model.ts';
 
@@ -24,6 +24,8 @@ export interface CustomerValueOptions {
   /** Gamma-Gamma model (expected spend E[M | x, m̄] per customer), or the expected spend per customer. */
   spend: SpendModel | ArrayLike<number>;
   method?: DertMethod;
+  /** See DiscountedTransactionsOptions.factorise (default true). */
+  factorise?: boolean;
 }
 
 /** Per-customer value, in input order. */
@@ -62,8 +64,8 @@ export function customerValue(model: ValueModel, data: SummaryData & { monetaryV
   const horizonUnit = o.horizonUnit;
   const H = horizonUnit === undefined ? (o.horizon === 'infinite' ? Infinity : checkedHorizon(o.horizon)) : horizonInModelUnits(o.horizon, horizonUnit, o.modelUnitDays);
   const annual = o.annualDiscount ?? 0.1;
-  const det = discountedExpectedTransactions(model, data, { horizon: H, annualDiscount: annual, unitDays: o.modelUnitDays, method: o.method });
-  const expectedTransactions = Number.isFinite(H) ? (annual === 0 ? det.values.slice() : conditionalAll(model, data, H)) : new Float64Array(n).fill(NaN);
+  const det = discountedWithExtras(model, data, { horizon: H, annualDiscount: annual, unitDays: o.modelUnitDays, method: o.method, factorise: o.factorise }, annual !== 0);
+  const expectedTransactions = Number.isFinite(H) ? (annual === 0 ? det.values.slice() : (det.expected ?? conditionalAll(model, data, H))) : new Float64Array(n).fill(NaN);
   const expectedSpend = spendOf(o.spend, data);
   const margin = marginOf(o.margin ?? 1, n);
   const clv = new Float64Array(n);
@@ -73,7 +75,7 @@ export function customerValue(model: ValueModel, data: SummaryData & { monetaryV
     discountedTransactions: det.values,
     expectedTransactions,
     expectedSpend,
-    probabilityAlive: aliveAll(model, data),
+    probabilityAlive: det.probabilityAlive ?? aliveAll(model, data),
     margin,
     horizon: H,
     rate: det.rate,

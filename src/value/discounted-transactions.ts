@@ -1,6 +1,7 @@
 import { ClvkitError } from '../errors.ts';
 import type { SummaryData } from '../models/types.ts';
 import { discountNodes } from './discount-nodes.ts';
+import { factoredTransactions } from './factored.ts';
 import { continuousRatePerUnit, discreteRatePerPeriod } from './units.ts';
 import { conditionalAll, isDiscreteTime, rowAt, type ValueModel } from './value-model.ts';
 
@@ -22,6 +23,12 @@ export interface DiscountedTransactionsOptions {
    * has one, the integral otherwise.
    */
   method?: DertMethod;
+  /**
+   * Integral path of BG/NBD, MBG/NBD and Pareto/NBD: sum the time profile once per distinct (x, T) (T for
+   * Pareto/NBD) and scale by P(alive) per row (see factored.ts); default true. False evaluates E[Y(t) | row]
+   * per row and node (the general path, kept as a cross-check).
+   */
+  factorise?: boolean;
 }
 
 /** Result of {@link discountedExpectedTransactions}. */
@@ -48,6 +55,17 @@ export interface DiscountedTransactions {
  * det.values[0]; det.method; // 'closed-form'
  */
 export function discountedExpectedTransactions(model: ValueModel, data: SummaryData, o: DiscountedTransactionsOptions): DiscountedTransactions {
+  const { values, rate, rateKind, method } = discountedWithExtras(model, data, o, false);
+  return { values, rate, rateKind, method };
+}
+
+/**
+ * As {@link discountedExpectedTransactions}; on the factorised path also E[Y(H) | row] (when `withExpected`
+ * and H is finite) and P(alive), which it computes on the way.
+ */
+export function discountedWithExtras(
+  model: ValueModel, data: SummaryData, o: DiscountedTransactionsOptions, withExpected: boolean,
+): DiscountedTransactions & { expected?: Float64Array; probabilityAlive?: Float64Array } {
   const discrete = isDiscreteTime(model);
   const rate = discrete ? discreteRatePerPeriod(o.annualDiscount, o.unitDays) : continuousRatePerUnit(o.annualDiscount, o.unitDays);
   const rateKind = discrete ? 'discrete' : 'continuous';
@@ -68,6 +86,10 @@ export function discountedExpectedTransactions(model: ValueModel, data: SummaryD
     // Pareto/NBD: FHL 2005b eq. 2 in delta; BG/BB: FHS 2010 eq. 14 in d per period
     for (let i = 0; i < n; i++) values[i] = model.discountedExpectedResidualTransactions!(rowAt(data, i), rate);
     return { values, rate, rateKind, method: 'closed-form' };
+  }
+  if (!discrete && o.factorise !== false) {
+    const f = factoredTransactions(model, data, discountNodes(o.horizon, rate), withExpected ? o.horizon : undefined);
+    if (f) return { values: f.values, rate, rateKind, method: 'integral', expected: f.expected, probabilityAlive: f.probabilityAlive };
   }
   const values = discrete ? discreteSum(model, data, o.horizon, rate) : continuousIntegral(model, data, o.horizon, rate);
   return { values, rate, rateKind, method: 'integral' };
