@@ -40,13 +40,24 @@ export function cohortMatrix(table: TransactionTable, facts: CustomerFacts, peri
   const endOrd = periodOrdinal(facts.end, period);
   const partial = ordinalStart(endOrd + 1, period) - 1 > facts.end;
   const m = facts.first.length;
-  const cohortOf = new Float64Array(m).fill(NaN);
-  const rows = new Map<number, CohortRow>();
+  // period ordinal of every day from the earliest first purchase to the end (a lookup, not a date conversion per transaction)
+  let minDay = Infinity;
+  for (let c = 0; c < m; c++) if (facts.first[c] >= 0 && facts.first[c] < minDay) minDay = facts.first[c];
+  const span = Number.isFinite(minDay) ? facts.end - minDay + 1 : 0;
+  const useTable = span > 0 && span <= 1 << 22;
+  const ordOf = new Float64Array(useTable ? span : 0);
+  for (let d = 0; d < ordOf.length; d++) ordOf[d] = periodOrdinal(minDay + d, period);
+  const ordinal = (d: number) => (useTable && d >= minDay && d <= facts.end ? ordOf[d - minDay] : periodOrdinal(d, period));
+  const minOrd = Number.isFinite(minDay) ? ordinal(minDay) : 0;
+  const K = Math.max(0, endOrd - minOrd + 1); // cohorts (and periods since acquisition) at most
+  const cohortOf = new Int32Array(m).fill(-1); // cohort slot o - minOrd, -1 without a first purchase
+  const slots: (CohortRow | undefined)[] = new Array(K);
   for (let c = 0; c < m; c++) {
     if (facts.first[c] < 0) continue;
-    const o = periodOrdinal(facts.first[c], period);
-    cohortOf[c] = o;
-    let r = rows.get(o);
+    const o = ordinal(facts.first[c]);
+    const q = o - minOrd;
+    cohortOf[c] = q;
+    let r = slots[q];
     if (!r) {
       const len = endOrd - o + 1;
       r = {
@@ -59,29 +70,42 @@ export function cohortMatrix(table: TransactionTable, facts: CustomerFacts, peri
         last_partial: partial,
         expected_active: probabilityAlive ? 0 : null,
       };
-      rows.set(o, r);
+      slots[q] = r;
     }
     r.size++;
     if (probabilityAlive && r.expected_active !== null) r.expected_active += probabilityAlive[c];
   }
-  const seen = new Set<number>();
+  // One count per customer and period, whatever the order of the transactions: a bit per (customer, k)
+  // (k < K); a set of keys when the bits would take more than 32 MB.
+  const bits = m * K <= 2 ** 28 ? new Uint32Array(Math.ceil((m * K) / 32)) : undefined;
+  const seen = bits ? undefined : new Set<number>();
   const width = endOrd + 1;
+  const revenue = facts.hasAmount;
   for (let i = 0; i < table.length; i++) {
     const d = table.day[i];
     if (d > facts.end) continue;
     const c = table.customer[i];
-    const o = cohortOf[c];
-    const k = periodOrdinal(d, period) - o;
-    const r = rows.get(o)!;
-    if (facts.hasAmount) r.revenue[k] += table.amount[i];
-    // One count per customer and period, whatever the order of the transactions.
-    const key = c * width + k;
-    if (!seen.has(key)) {
-      seen.add(key);
-      r.active[k]++;
+    const q = cohortOf[c];
+    const r = slots[q]!;
+    const k = ordinal(d) - (q + minOrd);
+    if (revenue) r.revenue[k] += table.amount[i];
+    if (bits) {
+      const key = c * K + k;
+      const w = key >>> 5;
+      const b = 1 << (key & 31);
+      if ((bits[w] & b) === 0) {
+        bits[w] |= b;
+        r.active[k]++;
+      }
+    } else {
+      const key = c * width + k;
+      if (!seen!.has(key)) {
+        seen!.add(key);
+        r.active[k]++;
+      }
     }
   }
-  const out = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  const out = slots.filter((r): r is CohortRow => r !== undefined);
   for (const r of out) {
     r.retention = r.active.map((a) => a / r.size);
     if (facts.hasAmount) r.revenue_retention = r.revenue.map((v) => (r.revenue[0] !== 0 ? v / r.revenue[0] : NaN));
