@@ -176,6 +176,29 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
   if (!Number.isFinite(minDay)) return counts;
   const span = end - minDay + 1;
   const periodOf = unit === 'day' ? undefined : periodTable(minDay, span, unit);
+  const count = (day: number) => {
+    const k = Math.ceil((day - origin + 1) / stepDays - 1e-9);
+    if (k >= 1 && k <= steps) counts[k]++;
+  };
+  let dateOrder = true;
+  for (let i = 1; i < table.length && dateOrder; i++) if (table.day[i] < table.day[i - 1]) dateOrder = false;
+  if (dateOrder) {
+    // rows in date order (as exports usually are): one pass, each customer's purchase periods arrive in order
+    const last = new Int32Array(m).fill(-1);
+    for (let i = 0; i < table.length; i++) {
+      if (!ok(i)) continue;
+      const c = table.customer[i];
+      if (first[c] > cohortEnd) continue;
+      const offset = table.day[i] - minDay;
+      const p = periodOf ? periodOf[offset] : offset;
+      if (last[c] === -1) last[c] = p; // the first purchase period
+      else if (p !== last[c]) {
+        last[c] = p;
+        count(table.day[i]);
+      }
+    }
+    return counts;
+  }
   const keys = new Float64Array(table.length);
   let n = 0;
   for (let i = 0; i < table.length; i++) {
@@ -199,8 +222,7 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
     }
     if (p === period) continue;
     period = p;
-    const k = Math.ceil((offset + minDay - origin + 1) / stepDays - 1e-9);
-    if (k >= 1 && k <= steps) counts[k]++;
+    count(offset + minDay);
   }
   return counts;
 }

@@ -208,6 +208,23 @@ describe('acquisitions by channel', () => {
 });
 
 describe('tracking', () => {
+  it('counts the same actual repeat purchases whatever the row order', () => {
+    const n = table.length;
+    const order = Array.from({ length: n }, (_, i) => (i * 7919) % n); // a fixed permutation (7919 is prime, n is not a multiple)
+    const shuffled: TransactionTable = {
+      ...table,
+      customer: Int32Array.from(order, (i) => table.customer[i]),
+      day: Int32Array.from(order, (i) => table.day[i]),
+      amount: Float64Array.from(order, (i) => table.amount[i]),
+      channel: table.channel ? Int32Array.from(order, (i) => table.channel![i]) : undefined,
+    };
+    for (const unit of ['day', 'month'] as const) {
+      const a = analyseForReport(table, { unit }).model!.tracking;
+      const b = analyseForReport(shuffled, { unit }).model!.tracking;
+      expect(b.actualIncremental, unit).toEqual(a.actualIncremental);
+    }
+  });
+
   it('counts the same repeat purchases as the summary, per day and per week', () => {
     for (const unit of ['day', 'week'] as const) {
       const p = analyseForReport(table, { unit });
