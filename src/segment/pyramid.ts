@@ -61,8 +61,8 @@ export function valueTiers(values: ArrayLike<number>, options: ValueTierOptions 
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(values[i])) throw new ClvkitError(`value tiers need finite values; value ${i + 1} is ${values[i]}`);
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((i, j) => values[j] - values[i] || i - j);
+  // one native sort of the values (no index sort): tier boundaries become value thresholds below
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort(); // ascending; rank r (descending) is sorted[n - 1 - r]
 
   const K = cuts.length;
   const boundaries = [0];
@@ -75,18 +75,54 @@ export function valueTiers(values: ArrayLike<number>, options: ValueTierOptions 
     boundaries.push(Math.max(b, boundaries[k]));
   }
 
-  const tier = new Int32Array(n);
   const counts = new Array<number>(K).fill(0);
   const sums = new Array<number>(K).fill(0);
   let grand = 0;
   for (let k = 0; k < K; k++) {
-    for (let r = boundaries[k]; r < boundaries[k + 1]; r++) {
-      const i = order[r];
-      tier[i] = k;
-      counts[k]++;
-      sums[k] += values[i];
-    }
+    // summed in rank order, as the ranked customers' values
+    for (let r = boundaries[k]; r < boundaries[k + 1]; r++) sums[k] += sorted[n - 1 - r];
+    counts[k] = boundaries[k + 1] - boundaries[k];
     grand += sums[k];
+  }
+  // Customer i ranks before boundary b when its value exceeds the value at rank b, or equals it and it is among
+  // the first `need` such customers in input order (ties rank in input order). Its tier is the number of
+  // boundaries b_1..b_{K-1} it does not rank before.
+  const inner = boundaries.slice(1, K).filter((b) => b > 0);
+  const skipped = K - 1 - inner.length; // boundaries at rank 0: every customer is at or past them
+  const J = inner.length;
+  const thr = new Float64Array(J);
+  const need = new Float64Array(J);
+  const seenEq = new Float64Array(J);
+  for (let j = 0; j < J; j++) {
+    const b = inner[j];
+    if (b >= n) {
+      thr[j] = -Infinity; // every customer ranks before it
+      need[j] = 0;
+      continue;
+    }
+    const t = sorted[n - 1 - b];
+    // customers with a value above t: those after the last index holding a value <= t
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] > t) hi = mid;
+      else lo = mid + 1;
+    }
+    thr[j] = t;
+    need[j] = b - (n - lo);
+  }
+  const tier = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let k = skipped;
+    for (let j = 0; j < J; j++) {
+      const t = thr[j];
+      if (v > t) continue;
+      if (v === t && seenEq[j]++ < need[j]) continue;
+      k++;
+    }
+    tier[i] = k;
   }
   return {
     tier,

@@ -23,16 +23,26 @@ export function quantileScores(values: ArrayLike<number>, bins = 5): Int8Array {
   if (!Number.isInteger(bins) || bins < 1 || bins > 100) throw new ClvkitError(`score bins must be a whole number from 1 to 100, got ${bins}`);
   const n = values.length;
   for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) throw new ClvkitError(`scores need numbers; value ${i + 1} is NaN`);
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j]);
-  // groups of equal values: start offsets in `order`
+  // one native sort of the values: groups of equal values are runs of the sorted copy
+  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
   const starts: number[] = [];
-  for (let r = 0; r < n; r++) if (r === 0 || values[order[r]] !== values[order[r - 1]]) starts.push(r);
+  for (let r = 0; r < n; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) starts.push(r);
   const m = starts.length;
   const groupScore = m >= bins ? cutScores(starts, n, bins) : mergedScores(starts, n, bins);
+  const distinct = new Float64Array(m);
+  for (let g = 0; g < m; g++) distinct[g] = sorted[starts[g]];
   const scores = new Int8Array(n);
-  for (let g = 0; g < m; g++) {
-    const end = g + 1 < m ? starts[g + 1] : n;
-    for (let r = starts[g]; r < end; r++) scores[order[r]] = groupScore[g];
+  for (let i = 0; i < n; i++) {
+    // the group of values[i]: the last distinct value <= it
+    const v = values[i];
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (distinct[mid] <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    scores[i] = groupScore[lo];
   }
   return scores;
 }

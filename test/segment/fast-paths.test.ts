@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { valueTiers } from '../../src/segment/pyramid.ts';
+import { quantileScores } from '../../src/segment/rfm-scores.ts';
+import { createRng } from '../../src/simulate/random.ts';
+import { referenceValueTiers } from './reference-pyramid.ts';
+import { referenceQuantileScores } from './reference-rfm-scores.ts';
+
+/** Value sets with many ties, signed zeros, a single value, few distinct values, and continuous values. */
+function samples(): number[][] {
+  const rng = createRng(77);
+  const out: number[][] = [[], [5], [0, -0, 0, -0, 1], [3, 3, 3, 3], [-1, 2, -1, 2, 0, 0, 7]];
+  for (const n of [7, 10, 21, 100, 999, 5000]) {
+    out.push(Array.from({ length: n }, () => Math.floor(rng.uniform() * 4))); // few distinct values
+    out.push(Array.from({ length: n }, () => Math.floor(rng.uniform() * n) / 7 - 3)); // ties and negatives
+    out.push(Array.from({ length: n }, () => rng.gamma(0.5, 0.01))); // continuous, skewed
+    out.push(Array.from({ length: n }, () => (rng.uniform() < 0.6 ? 0 : rng.uniform() < 0.5 ? -0 : Math.round(rng.uniform() * 50)))); // mostly zeros
+  }
+  return out;
+}
+
+describe('single-sort fast paths equal the index-sort implementations', () => {
+  it('valueTiers (default cuts, deciles, uneven and tiny cuts)', () => {
+    const options = [{}, { cuts: new Array<number>(10).fill(0.1) }, { cuts: [0.5, 0.3, 0.2] }, { cuts: [0.001, 0.001, 0.998] }, { cuts: [1] }, { cuts: [0.2, 0.2, 0.2, 0.2, 0.2] }];
+    for (const v of samples()) {
+      for (const o of options) {
+        const got = valueTiers(v, o);
+        const want = referenceValueTiers(v, o);
+        expect(Array.from(got.tier)).toEqual(Array.from(want.tier));
+        expect({ ...got, tier: undefined }).toEqual({ ...want, tier: undefined });
+      }
+      expect(valueTiers(Float64Array.from(v))).toEqual(referenceValueTiers(Float64Array.from(v)));
+    }
+  });
+
+  it('quantileScores (quintiles, deciles, 3 and 100 bins; Infinity among the values)', () => {
+    const all = samples();
+    all.push([Infinity, 1, Infinity, -Infinity, 2, 3, 4, 5, 6]);
+    for (const v of all) {
+      for (const bins of [5, 10, 3, 100, 1]) expect(Array.from(quantileScores(v, bins))).toEqual(Array.from(referenceQuantileScores(v, bins)));
+      expect(quantileScores(Int32Array.from(v, (x) => (Number.isFinite(x) ? Math.round(x * 10) : 0)))).toEqual(referenceQuantileScores(Int32Array.from(v, (x) => (Number.isFinite(x) ? Math.round(x * 10) : 0))));
+    }
+  });
+});
