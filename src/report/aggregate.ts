@@ -92,13 +92,17 @@ export function frequencyRecencyCells(
  * rfmCells(Int8Array.from([5, 5]), Int8Array.from([1, 1]), [10, 20]) // [{ recency: 5, frequency: 1, customers: 2, meanValue: 15 }]
  */
 export function rfmCells(r: ArrayLike<number>, f: ArrayLike<number>, value: ArrayLike<number>): { recency: number; frequency: number; customers: number; meanValue: number }[] {
-  const key = new Map<number, { customers: number; sum: number }>();
+  const K = 101; // scores are 1..100
+  const customers = new Float64Array(K * K);
+  const sums = new Float64Array(K * K);
   for (let i = 0; i < r.length; i++) {
-    const k = r[i] * 100 + f[i];
-    const c = key.get(k) ?? { customers: 0, sum: 0 };
-    c.customers++;
-    c.sum += Number.isFinite(value[i]) ? value[i] : 0;
-    key.set(k, c);
+    const k = r[i] * K + f[i];
+    customers[k]++;
+    sums[k] += Number.isFinite(value[i]) ? value[i] : 0;
   }
-  return [...key.entries()].sort((a, b) => a[0] - b[0]).map(([k, c]) => ({ recency: Math.floor(k / 100), frequency: k % 100, customers: c.customers, meanValue: c.sum / c.customers }));
+  const cells = [];
+  for (let k = 0; k < K * K; k++) {
+    if (customers[k] > 0) cells.push({ recency: Math.floor(k / K), frequency: k % K, customers: customers[k], meanValue: sums[k] / customers[k] });
+  }
+  return cells;
 }

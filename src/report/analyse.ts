@@ -20,14 +20,16 @@ import { expectedCumulativeTransactions } from '../models/tracking.ts';
 import type { FitResultBase } from '../models/types.ts';
 import type { TransactionModel } from '../models/bgnbd.ts';
 import { customerValue, type CustomerValue } from '../value/customer-value.ts';
-import { valueTiers, type ValueTiers } from '../segment/pyramid.ts';
+import { valueTiers, valueTiersSorted, type ValueTiers } from '../segment/pyramid.ts';
 import { rfmScores, type RfmScores } from '../segment/rfm.ts';
 import { rfmSegments, DEFAULT_RFM_SEGMENTS } from '../segment/rfm-segments.ts';
 import { rfmSegmentTable, type RfmSegmentRow } from '../segment/rfm-table.ts';
 import { tierTable, type TierRow } from '../segment/tier-table.ts';
 import { NEW_CUSTOMERS, type MigrationMatrix } from '../segment/migration.ts';
 import { prioritisedList, type PriorityRow } from '../segment/priorities.ts';
-import { gini } from '../segment/gini.ts';
+import { giniSorted } from '../segment/gini.ts';
+import { lorenzCurve, type LorenzCurve } from '../segment/lorenz.ts';
+import { topShares } from '../segment/top-shares.ts';
 import { whaleCurve, type WhaleCurve } from '../segment/whale.ts';
 import { customerFacts, type CustomerFacts } from '../outcomes/customers.ts';
 import { recruitment, type RecruitmentRow } from '../outcomes/recruitment.ts';
@@ -103,6 +105,11 @@ export interface ValueAnalysis {
   pastTiers: ValueTiers;
   tierRows: TierRow[];
   gini: number;
+  /** Concentration of `clv`, each computed once: total, median, share of the top 20% of customers, Lorenz curve. */
+  total: number;
+  median: number;
+  top20: number;
+  lorenz: LorenzCurve;
   horizonMonths: number;
   annualDiscount: number;
   rfm: RfmScores;
@@ -316,18 +323,30 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   };
 }
 
+/** Total, median, top-20% share and Lorenz curve of the values. */
+function concentration(values: Float64Array): { total: number; median: number; top20: number; lorenz: LorenzCurve } {
+  const sorted = Float64Array.from(values).sort();
+  let total = 0;
+  for (let i = 0; i < sorted.length; i++) total += sorted[i];
+  const n = sorted.length;
+  const median = n === 0 ? NaN : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  return { total, median, top20: topShares(sorted, [0.2])['0.2'], lorenz: lorenzCurve(sorted, 101) };
+}
+
 /**
  * Indices of the `k` largest values (ties keep the earlier index first), in descending order of value.
+ * `sortedAscending`, when given, is the values sorted ascending (without NaN), to spare a sort.
  *
  * @example
  * topIndices([3, 9, 1, 9], 2) // [1, 3]
  */
-export function topIndices(values: ArrayLike<number>, k: number): number[] {
+export function topIndices(values: ArrayLike<number>, k: number, sortedAscending?: Float64Array): number[] {
   const n = values.length;
   if (n === 0 || k <= 0) return [];
   let threshold = -Infinity;
   if (n > k) {
-    const sorted = Float64Array.from(values as ArrayLike<number>, (x) => (Number.isNaN(x) ? -Infinity : x)).sort();
+    // the values sorted ascending, NaN as -Infinity (a caller's sorted copy when it has no NaN)
+    const sorted = sortedAscending ?? Float64Array.from(values as ArrayLike<number>, (x) => (Number.isNaN(x) ? -Infinity : x)).sort();
     threshold = sorted[n - k];
   }
   const v = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
@@ -459,7 +478,11 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   }
   const clv = value ? value.clv : historical;
   const alive = model ? model.probabilityAlive : new Float64Array(clv.length).fill(NaN);
-  const tiers = valueTiers(clv);
+  // CLV sorted once for its tiers, its Gini coefficient and the top of the prioritised list
+  const clvSorted = Float64Array.from(clv).sort();
+  const tiers = valueTiersSorted(clv, clvSorted);
+  let clvTotal = 0;
+  for (let i = 0; i < clv.length; i++) clvTotal += clv[i]; // in input order, as gini() sums
   const pastTiers = valueTiers(historical);
   const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical });
   const segments = rfmSegments(rfm);
@@ -484,7 +507,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const whale = options.costPerOrder !== undefined && table.hasAmount ? whaleCurve({ spend: historical, margin, costPerOrder: options.costPerOrder, orders: full.transactions }) : undefined;
   options.onStep?.('priorities');
   const top = options.top ?? 20;
-  const best = topIndices(clv, top);
+  const best = topIndices(clv, top, clvSorted);
   const pick = <T extends ArrayLike<number>>(a: T) => Float64Array.from(best, (i) => a[i]);
   const nan = new Float64Array(best.length).fill(NaN);
   const priorities = prioritisedList({
@@ -522,7 +545,8 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       tiers,
       pastTiers,
       tierRows,
-      gini: gini(clv),
+      gini: giniSorted(clvSorted, clvTotal),
+      ...concentration(clv),
       horizonMonths,
       annualDiscount,
       rfm,

@@ -12,8 +12,6 @@ import type { Conversion } from '../../outcomes/conversion.ts';
 import type { ContractRetention } from '../../outcomes/contract-retention.ts';
 import type { LeadFunnel } from '../../outcomes/funnel.ts';
 import type { CustomerFacts } from '../../outcomes/customers.ts';
-import { lorenzCurve } from '../../segment/lorenz.ts';
-import { topShares } from '../../segment/top-shares.ts';
 import {
   acquisitionsSpec, clvDistributionSpec, cohortRetentionSpec, frequencyRecencySpec, funnelSpec, holdoutSpec, lorenzSpec,
   migrationSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec, whaleSpec,
@@ -52,10 +50,7 @@ export function keyFiguresSection(facts: CustomerFacts, transactions: number, ct
   ];
   const blocks: Block[] = [{ kind: 'figures', items }];
   if (value?.modelBased) {
-    let equity = 0;
-    for (let i = 0; i < value.clv.length; i++) if (Number.isFinite(value.clv[i])) equity += value.clv[i];
-    const top = topShares(value.clv, [0.2]);
-    blocks.unshift({ kind: 'paragraph', text: m.headline(f.money(equity, 0), f.int(value.horizonMonths), f.pct(0.2, 0), f.pct(Object.values(top)[0] ?? NaN, 0)) });
+    blocks.unshift({ kind: 'paragraph', text: m.headline(f.money(value.total, 0), f.int(value.horizonMonths), f.pct(0.2, 0), f.pct(value.top20, 0)) });
   }
   return { id: 'key-figures', title: m.secKeyFigures, blocks };
 }
@@ -271,10 +266,7 @@ export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
   const blocks: Block[] = [];
   if (v.modelBased) blocks.push({ kind: 'paragraph', text: m.valueIntro(f.int(v.horizonMonths), f.pct(v.annualDiscount, 0)) });
   else blocks.push({ kind: 'paragraph', text: m.valueHistorical });
-  let total = 0;
-  for (let i = 0; i < v.clv.length; i++) if (Number.isFinite(v.clv[i])) total += v.clv[i];
-  const sorted = Float64Array.from(v.clv).sort();
-  const median = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
+  const { total, median } = v;
   blocks.push({
     kind: 'figures',
     items: [
@@ -299,7 +291,7 @@ export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
       name: 'value-pyramid.csv', header: ['tier', 'customers', 'share_customers', 'share_value'], rows: v.tierRows.map((t) => [t.tier, t.customers, t.share_customers, t.share_value]),
     }),
   );
-  const lc = lorenzCurve(v.clv, 101);
+  const lc = v.lorenz;
   const points = lc.population.map((p, k) => ({ customerShare: p, valueShare: lc.value[k] })).filter((p) => Number.isFinite(p.valueShare));
   if (points.length) {
     blocks.push(
@@ -307,8 +299,7 @@ export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
         name: 'lorenz.csv', header: ['share_customers', 'share_value'], rows: points.map((p) => [p.customerShare, p.valueShare]),
       }),
     );
-    const shares = topShares(v.clv, [0.2]);
-    const s20 = Object.values(shares)[0];
+    const s20 = v.top20;
     if (Number.isFinite(s20)) blocks.push({ kind: 'paragraph', text: m.topShare(f.pct(0.2, 0), f.pct(s20)) });
   }
   if (v.whale && v.whale.population.length) {
