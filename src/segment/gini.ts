@@ -12,6 +12,16 @@ import { sortedValues } from './sorted-values.ts';
  */
 export function gini(values: ArrayLike<number>): number {
   const { sorted, total } = sortedValues(values, 'Gini');
+  return giniSorted(sorted, total);
+}
+
+/**
+ * {@link gini} from the values sorted ascending and their total (summed in input order, as `sortedValues` does).
+ *
+ * @example
+ * giniSorted(Float64Array.of(0, 0, 0, 12), 12); // 0.75
+ */
+export function giniSorted(sorted: ArrayLike<number>, total: number): number {
   const n = sorted.length;
   if (n === 0 || !(total > 0)) return NaN;
   let s = 0;

@@ -45,6 +45,18 @@ export const DEFAULT_TIER_NAMES: readonly string[] = ['Platinum', 'Gold', 'Iron'
  * t.counts; // [1, 0, 0, 3]
  */
 export function valueTiers(values: ArrayLike<number>, options: ValueTierOptions = {}): ValueTiers {
+  return valueTiersSorted(values, undefined, options);
+}
+
+/**
+ * {@link valueTiers} with the values already sorted ascending (a Float64Array copy, e.g. shared with the
+ * Gini coefficient and the top of the prioritised list), so that a caller sorts them once.
+ *
+ * @example
+ * const v = [5, 100, 20, 1];
+ * valueTiersSorted(v, Float64Array.from(v).sort()).tier; // Int32Array [3, 0, 3, 3]
+ */
+export function valueTiersSorted(values: ArrayLike<number>, sortedAscending: Float64Array | undefined, options: ValueTierOptions = {}): ValueTiers {
   const cuts = options.cuts ?? [...DEFAULT_TIER_CUTS];
   const names = options.names ?? (options.cuts === undefined ? [...DEFAULT_TIER_NAMES] : cuts.map((_, k) => `Tier ${k + 1}`));
   if (cuts.length === 0) throw new ClvkitError('value tiers need at least one cut');
@@ -62,7 +74,8 @@ export function valueTiers(values: ArrayLike<number>, options: ValueTierOptions 
     if (!Number.isFinite(values[i])) throw new ClvkitError(`value tiers need finite values; value ${i + 1} is ${values[i]}`);
   }
   // one native sort of the values (no index sort): tier boundaries become value thresholds below
-  const sorted = Float64Array.from(values as ArrayLike<number>).sort(); // ascending; rank r (descending) is sorted[n - 1 - r]
+  if (sortedAscending && sortedAscending.length !== n) throw new ClvkitError(`value tiers: ${sortedAscending.length} sorted values for ${n} customers`);
+  const sorted = sortedAscending ?? Float64Array.from(values as ArrayLike<number>).sort(); // ascending; rank r (descending) is sorted[n - 1 - r]
 
   const K = cuts.length;
   const boundaries = [0];

@@ -29,20 +29,28 @@ export function quantileScores(values: ArrayLike<number>, bins = 5): Int8Array {
   for (let r = 0; r < n; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) starts.push(r);
   const m = starts.length;
   const groupScore = m >= bins ? cutScores(starts, n, bins) : mergedScores(starts, n, bins);
-  const distinct = new Float64Array(m);
-  for (let g = 0; g < m; g++) distinct[g] = sorted[starts[g]];
+  // scores never fall as the value rises: keep the lowest value of each score level (at most `bins` levels)
+  const lowest: number[] = [];
+  const level: number[] = [];
+  for (let g = 0; g < m; g++) {
+    if (g === 0 || groupScore[g] !== groupScore[g - 1]) {
+      lowest.push(sorted[starts[g]]);
+      level.push(groupScore[g]);
+    }
+  }
+  const L = lowest.length;
   const scores = new Int8Array(n);
   for (let i = 0; i < n; i++) {
-    // the group of values[i]: the last distinct value <= it
+    // the level of values[i]: the last level whose lowest value is <= it
     const v = values[i];
     let lo = 0;
-    let hi = m - 1;
+    let hi = L - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (distinct[mid] <= v) lo = mid;
+      if (lowest[mid] <= v) lo = mid;
       else hi = mid - 1;
     }
-    scores[i] = groupScore[lo];
+    scores[i] = level[lo];
   }
   return scores;
 }
