@@ -22,7 +22,18 @@ import { ClvkitError } from '../errors.ts';
 export function quantileScores(values: ArrayLike<number>, bins = 5): Int8Array {
   if (!Number.isInteger(bins) || bins < 1 || bins > 100) throw new ClvkitError(`score bins must be a whole number from 1 to 100, got ${bins}`);
   const n = values.length;
-  for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) throw new ClvkitError(`scores need numbers; value ${i + 1} is NaN`);
+  let lowV = Infinity;
+  let highV = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) throw new ClvkitError(`scores need numbers; value ${i + 1} is NaN`);
+    if (v < lowV) lowV = v;
+    if (v > highV) highV = v;
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
+  // whole numbers over a short range (days, counts): a histogram stands in for the sort
+  if (n > 0 && whole && highV - lowV < Math.max(4 * n, 1024) && highV - lowV < 2 ** 24) return countedScores(values, lowV, highV - lowV + 1, bins);
   // one native sort of the values: groups of equal values are runs of the sorted copy
   const sorted = Float64Array.from(values as ArrayLike<number>).sort();
   const starts: number[] = [];
@@ -52,6 +63,26 @@ export function quantileScores(values: ArrayLike<number>, bins = 5): Int8Array {
     }
     scores[i] = level[lo];
   }
+  return scores;
+}
+
+/** quantileScores of whole numbers in [low, low + range): the groups from a histogram of the values. */
+function countedScores(values: ArrayLike<number>, low: number, range: number, bins: number): Int8Array {
+  const n = values.length;
+  const count = new Int32Array(range);
+  for (let i = 0; i < n; i++) count[values[i] - low]++;
+  const starts: number[] = [];
+  const slot = new Int32Array(range); // value - low -> group
+  let below = 0;
+  for (let v = 0; v < range; v++) {
+    if (count[v] === 0) continue;
+    slot[v] = starts.length;
+    starts.push(below);
+    below += count[v];
+  }
+  const groupScore = starts.length >= bins ? cutScores(starts, n, bins) : mergedScores(starts, n, bins);
+  const scores = new Int8Array(n);
+  for (let i = 0; i < n; i++) scores[i] = groupScore[slot[values[i] - low]];
   return scores;
 }
 
