@@ -323,9 +323,8 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   };
 }
 
-/** Total, median, top-20% share and Lorenz curve of the values. */
-function concentration(values: Float64Array): { total: number; median: number; top20: number; lorenz: LorenzCurve } {
-  const sorted = Float64Array.from(values).sort();
+/** Total, median, top-20% share and Lorenz curve of the values, given sorted ascending. */
+function concentration(sorted: Float64Array): { total: number; median: number; top20: number; lorenz: LorenzCurve } {
   let total = 0;
   for (let i = 0; i < sorted.length; i++) total += sorted[i];
   const n = sorted.length;
@@ -447,10 +446,12 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       const n = full.customerIds.length;
       const spend = new Float64Array(n);
       const clvs = new Float64Array(n);
+      let spendAtZero: number | undefined;
       for (let i = 0; i < n; i++) {
         const x = full.frequency[i];
         const mv = full.monetaryValue[i];
-        spend[i] = spendModel.conditionalExpectedAverageSpend(x, x > 0 && Number.isFinite(mv) ? mv : 0);
+        // customers without repeat purchases share one expected spend (the population mean): computed once
+        spend[i] = x > 0 ? spendModel.conditionalExpectedAverageSpend(x, Number.isFinite(mv) ? mv : 0) : (spendAtZero ??= spendModel.conditionalExpectedAverageSpend(x, 0));
         clvs[i] = perRow.clv[fullRows.index[i]] * spend[i] * margin;
         if (!Number.isFinite(clvs[i])) throw new ClvkitError(`the CLV of customer ${full.customerIds[i]} is not finite (spend model q = ${spendModel.params.q}; a finite mean spend needs q > 1)`);
       }
@@ -546,7 +547,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       pastTiers,
       tierRows,
       gini: giniSorted(clvSorted, clvTotal),
-      ...concentration(clv),
+      ...concentration(clvSorted),
       horizonMonths,
       annualDiscount,
       rfm,
