@@ -10,7 +10,7 @@
  */
 import { bgExpectedActive } from '../models/bgnbd.ts';
 import type { SummaryData } from '../models/types.ts';
-import { aliveAll, rowAt, type ValueModel } from './value-model.ts';
+import { rowAt, type ValueModel } from './value-model.ts';
 
 /** One model's factorisation: coefficient c(x, T), time profile g(t; x, T) and whether g ignores x. */
 interface Factorisation {
@@ -98,7 +98,9 @@ export function factoredTransactions(model: ValueModel, data: SummaryData, nodes
     sum[q] = acc;
     if (atH) atH[q] = f.profile(horizon!, x, T);
   }
-  const alive = aliveAll(model, data);
+  // P(alive) row by row: the vectorised method would compress the (already distinct) rows again
+  const alive = new Float64Array(n);
+  for (let i = 0; i < n; i++) alive[i] = model.probabilityAlive(rowAt(data, i));
   const values = new Float64Array(n);
   const expected = atH ? new Float64Array(n) : undefined;
   for (let i = 0; i < n; i++) {
