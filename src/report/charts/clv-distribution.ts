@@ -20,6 +20,13 @@ export interface ClvDistributionText extends ChartText {
  */
 export function clvDistributionSpec(input: ClvDistributionInput, text: ClvDistributionText, options: ChartOptions = {}): TopLevelSpec {
   const values = input.bins.filter((b) => b.lo > 0 && b.hi > b.lo);
+  // ticks and grid lines at the powers of ten only
+  const decades: number[] = [];
+  if (values.length) {
+    const lo = Math.floor(Math.log10(Math.min(...values.map((v) => v.lo))) + 1e-9);
+    const hi = Math.ceil(Math.log10(Math.max(...values.map((v) => v.hi))) - 1e-9);
+    for (let e = lo; e <= hi; e++) decades.push(Number((10 ** e).toPrecision(12)));
+  }
   return topLevel(
     {
       width: options.width ?? 520,
@@ -27,7 +34,7 @@ export function clvDistributionSpec(input: ClvDistributionInput, text: ClvDistri
       data: { values },
       mark: { type: 'rect', color: PALETTE[0], stroke: 'white', strokeWidth: 0.5 },
       encoding: {
-        x: { field: 'lo', type: 'quantitative', scale: { type: 'log' }, title: text.x, axis: { format: ',~r', tickCount: 6 } },
+        x: { field: 'lo', type: 'quantitative', scale: { type: 'log' }, title: text.x, axis: { format: ',~r', ...(decades.length ? { values: decades } : {}) } },
         x2: { field: 'hi' },
         y: { field: 'customers', type: 'quantitative', title: text.y, axis: { format: ',.0f' } },
         y2: { datum: 0 },
