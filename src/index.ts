@@ -147,3 +147,33 @@ export {
   HISTOGRAM_VERSION,
   type Histogram,
 } from './summary/histogram.ts';
+
+// The portfolio report: pure chart specs, SVG rendering, the HTML page
+export { buildReport, reportSections, type ReportInputs, type ReportOptions, type Accounted } from './report/build.ts';
+export { analyseForReport, topIndices, COUNTING_MODELS, type ReportAnalysis, type ReportAnalysisOptions, type ModelAnalysis as ReportModelAnalysis, type ValueAnalysis as ReportValueAnalysis, type ModelCandidate, type CountingModelName } from './report/analyse.ts';
+export { reportInputsFromFiles, type ReportFiles } from './report/inputs.ts';
+export { renderSvg, compileSpec, estimateTextWidth, installTextMetrics, type Lang } from './report/render.ts';
+export { renderHtml, type HtmlOptions } from './report/html.ts';
+export type { ReportDocument, Section as ReportSection, Block as ReportBlock, CsvData } from './report/document.ts';
+export { formatter, messages, REFERENCES, type Formatter, type Messages } from './report/i18n.ts';
+export { escapeHtml, scriptJson, csvDataUrl, safeFileName } from './report/escape.ts';
+export {
+  trackingSpec,
+  holdoutSpec,
+  frequencyRecencySpec,
+  clvDistributionSpec,
+  pyramidSpec,
+  lorenzSpec,
+  whaleSpec,
+  rfmSpec,
+  segmentsSpec,
+  migrationSpec,
+  acquisitionsSpec,
+  cohortRetentionSpec,
+  survivalSpec,
+  funnelSpec,
+  kanoSpec,
+  npsSpec,
+  coefficientsSpec,
+  type ChartOptions,
+} from './report/charts/index.ts';
