@@ -28,8 +28,8 @@ import { tierTable, type TierRow } from '../segment/tier-table.ts';
 import { NEW_CUSTOMERS, type MigrationMatrix } from '../segment/migration.ts';
 import { prioritisedList, type PriorityRow } from '../segment/priorities.ts';
 import { giniSorted } from '../segment/gini.ts';
-import { lorenzCurve, type LorenzCurve } from '../segment/lorenz.ts';
-import { topShares } from '../segment/top-shares.ts';
+import { lorenzCurveSorted, type LorenzCurve } from '../segment/lorenz.ts';
+import { topSharesSorted } from '../segment/top-shares.ts';
 import { whaleCurve, type WhaleCurve } from '../segment/whale.ts';
 import { customerFacts, type CustomerFacts } from '../outcomes/customers.ts';
 import { recruitment, type RecruitmentRow } from '../outcomes/recruitment.ts';
@@ -329,7 +329,7 @@ function concentration(sorted: Float64Array): { total: number; median: number; t
   for (let i = 0; i < sorted.length; i++) total += sorted[i];
   const n = sorted.length;
   const median = n === 0 ? NaN : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  return { total, median, top20: topShares(sorted, [0.2])['0.2'], lorenz: lorenzCurve(sorted, 101) };
+  return { total, median, top20: topSharesSorted(sorted, total, [0.2])['0.2'], lorenz: lorenzCurveSorted(sorted, total, 101) };
 }
 
 /**
@@ -484,8 +484,9 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const tiers = valueTiersSorted(clv, clvSorted);
   let clvTotal = 0;
   for (let i = 0; i < clv.length; i++) clvTotal += clv[i]; // in input order, as gini() sums
-  const pastTiers = valueTiers(historical);
-  const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical });
+  const historicalSorted = Float64Array.from(historical).sort(); // for the past-value tiers and the M score
+  const pastTiers = valueTiersSorted(historical, historicalSorted);
+  const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical, totalSpendSorted: historicalSorted });
   const segments = rfmSegments(rfm);
   const segmentRows = rfmSegmentTable(segments, clv, historical, alive, DEFAULT_RFM_SEGMENTS);
   const tierRows = tierTable(tiers, { clv, probabilityAlive: alive, historicalSpend: historical });

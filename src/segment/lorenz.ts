@@ -20,6 +20,16 @@ export interface LorenzCurve {
  */
 export function lorenzCurve(values: ArrayLike<number>, points = 101): LorenzCurve {
   const { sorted, total } = sortedValues(values, 'Lorenz curve');
+  return lorenzCurveSorted(sorted, total, points);
+}
+
+/**
+ * {@link lorenzCurve} from finite values already sorted ascending and their total (summed in the order given).
+ *
+ * @example
+ * lorenzCurveSorted(Float64Array.of(0, 0, 0, 12), 12, 5).value; // [0, 0, 0, 0, 1]
+ */
+export function lorenzCurveSorted(sorted: ArrayLike<number>, total: number, points = 101): LorenzCurve {
   const n = sorted.length;
   const cum = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + sorted[i];

@@ -18,8 +18,10 @@ import { ClvkitError } from '../errors.ts';
  * @example
  * quantileScores([10, 20, 30, 40, 50]);               // Int8Array [1, 2, 3, 4, 5]
  * quantileScores([0, 0, 0, 0, 0, 0, 1, 1, 2, 3]);     // zeros 1, ones 3, two 4, three 5 (4 distinct values: merged)
+ *
+ * `sortedAscending`, when given, is the values sorted ascending (a caller's copy, to spare a sort).
  */
-export function quantileScores(values: ArrayLike<number>, bins = 5): Int8Array {
+export function quantileScores(values: ArrayLike<number>, bins = 5, sortedAscending?: Float64Array): Int8Array {
   if (!Number.isInteger(bins) || bins < 1 || bins > 100) throw new ClvkitError(`score bins must be a whole number from 1 to 100, got ${bins}`);
   const n = values.length;
   let lowV = Infinity;
@@ -35,7 +37,8 @@ export function quantileScores(values: ArrayLike<number>, bins = 5): Int8Array {
   // whole numbers over a short range (days, counts): a histogram stands in for the sort
   if (n > 0 && whole && highV - lowV < Math.max(4 * n, 1024) && highV - lowV < 2 ** 24) return countedScores(values, lowV, highV - lowV + 1, bins);
   // one native sort of the values: groups of equal values are runs of the sorted copy
-  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  if (sortedAscending && sortedAscending.length !== n) throw new ClvkitError(`scores: ${sortedAscending.length} sorted values for ${n} customers`);
+  const sorted = sortedAscending ?? Float64Array.from(values as ArrayLike<number>).sort();
   const starts: number[] = [];
   for (let r = 0; r < n; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) starts.push(r);
   const m = starts.length;

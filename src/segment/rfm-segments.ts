@@ -59,9 +59,22 @@ export function rfmSegments(scores: RfmScores, rules: readonly RfmSegmentRule[] 
   const n = scores.recency.length;
   const out = new Array<string>(n);
   const inside = (v: number, b?: [number, number]) => b === undefined || (v >= b[0] && v <= b[1]);
+  const segmentOf = (r: number, f: number, m: number) => {
+    const rule = rules.find((x) => inside(r, x.r) && inside(f, x.f) && inside(m, x.m));
+    return rule ? rule.name : UNMATCHED_SEGMENT;
+  };
+  // the segment of each score triple 0..15 is looked up once (scores are 1..5 with the default quintiles)
+  const memo = new Array<string | undefined>(4096);
   for (let i = 0; i < n; i++) {
-    const rule = rules.find((x) => inside(scores.recency[i], x.r) && inside(scores.frequency[i], x.f) && inside(scores.monetary[i], x.m));
-    out[i] = rule ? rule.name : UNMATCHED_SEGMENT;
+    const r = scores.recency[i];
+    const f = scores.frequency[i];
+    const m = scores.monetary[i];
+    if (r >= 0 && r < 16 && f >= 0 && f < 16 && m >= 0 && m < 16) {
+      const key = (r << 8) | (f << 4) | m;
+      out[i] = memo[key] ??= segmentOf(r, f, m);
+    } else {
+      out[i] = segmentOf(r, f, m);
+    }
   }
   return out;
 }

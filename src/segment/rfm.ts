@@ -15,6 +15,8 @@ export interface RfmInputs {
   transactions: ArrayLike<number>;
   /** Historical spend (total): more = higher M score. */
   totalSpend: ArrayLike<number>;
+  /** totalSpend sorted ascending, when the caller has it (spares a sort). */
+  totalSpendSorted?: Float64Array;
 }
 
 /**
@@ -31,6 +33,6 @@ export function rfmScores(inputs: RfmInputs): RfmScores {
   return {
     recency: quantileScores(inputs.lastPurchase),
     frequency: quantileScores(inputs.transactions),
-    monetary: quantileScores(inputs.totalSpend),
+    monetary: quantileScores(inputs.totalSpend, 5, inputs.totalSpendSorted),
   };
 }

@@ -10,6 +10,16 @@ import { sortedValues } from './sorted-values.ts';
  */
 export function topShares(values: ArrayLike<number>, fractions: readonly number[] = [0.01, 0.05, 0.1, 0.2]): Record<string, number> {
   const { sorted, total } = sortedValues(values, 'top shares');
+  return topSharesSorted(sorted, total, fractions);
+}
+
+/**
+ * {@link topShares} from finite values already sorted ascending and their total (summed in the order given).
+ *
+ * @example
+ * topSharesSorted(Float64Array.of(1, 1, 2, 6), 10, [0.25]); // { '0.25': 0.6 }
+ */
+export function topSharesSorted(sorted: ArrayLike<number>, total: number, fractions: readonly number[] = [0.01, 0.05, 0.1, 0.2]): Record<string, number> {
   const n = sorted.length;
   const out: Record<string, number> = {};
   for (const f of fractions) {
