@@ -80,29 +80,51 @@ export function cohortMatrix(table: TransactionTable, facts: CustomerFacts, peri
   const bits = m * K <= 2 ** 28 ? new Uint32Array(Math.ceil((m * K) / 32)) : undefined;
   const seen = bits ? undefined : new Set<number>();
   const width = endOrd + 1;
-  const revenue = facts.hasAmount;
+  const hasAmount = facts.hasAmount;
+  // active customers and revenue per (cohort slot, k) in flat typed arrays, copied to the rows after
+  // (K² cells: up to 4M, else one row at a time, in the rows themselves)
+  const flat = K * K <= 1 << 22;
+  const active = new Float64Array(flat ? K * K : 0);
+  const revenue = new Float64Array(flat && hasAmount ? K * K : 0);
+  const { day, customer, amount } = table;
+  const end = facts.end;
   for (let i = 0; i < table.length; i++) {
-    const d = table.day[i];
-    if (d > facts.end) continue;
-    const c = table.customer[i];
+    const d = day[i];
+    if (d > end) continue;
+    const c = customer[i];
     const q = cohortOf[c];
-    const r = slots[q]!;
-    const k = ordinal(d) - (q + minOrd);
-    if (revenue) r.revenue[k] += table.amount[i];
+    if (q < 0) throw new TypeError(`cohortMatrix: a transaction of customer ${c} who has no first purchase`);
+    const k = (useTable && d >= minDay ? ordOf[d - minDay] : ordinal(d)) - (q + minOrd);
+    const cell = q * K + k;
+    const row = flat ? undefined : slots[q]!;
+    if (hasAmount) {
+      if (row) row.revenue[k] += amount[i];
+      else revenue[cell] += amount[i];
+    }
     if (bits) {
       const key = c * K + k;
       const w = key >>> 5;
       const b = 1 << (key & 31);
       if ((bits[w] & b) === 0) {
         bits[w] |= b;
-        r.active[k]++;
+        if (row) row.active[k]++;
+        else active[cell]++;
       }
     } else {
       const key = c * width + k;
       if (!seen!.has(key)) {
         seen!.add(key);
-        r.active[k]++;
+        if (row) row.active[k]++;
+        else active[cell]++;
       }
+    }
+  }
+  for (let q = 0; flat && q < K; q++) {
+    const r = slots[q];
+    if (!r) continue;
+    for (let k = 0; k < r.active.length; k++) {
+      r.active[k] = active[q * K + k];
+      if (hasAmount) r.revenue[k] = revenue[q * K + k];
     }
   }
   const out = slots.filter((r): r is CohortRow => r !== undefined);

@@ -56,12 +56,12 @@ function reference(table: TransactionTable, facts: CustomerFacts, period: Outcom
 }
 
 /** A random log in random order: repeat purchases, same-day and same-period duplicates, returns, days after the end. */
-function randomLog(seed: number, customers: number, withAmount: boolean): string {
+function randomLog(seed: number, customers: number, withAmount: boolean, spread = 500): string {
   const rng = createRng(seed);
   const start = 19000; // 2022-01-08
   const lines: string[] = [];
   for (let c = 0; c < customers; c++) {
-    const first = start + Math.floor(rng.uniform() * 500);
+    const first = start + Math.floor(rng.uniform() * spread);
     const n = 1 + Math.floor(rng.uniform() * 6);
     for (let j = 0; j < n; j++) {
       const d = j === 0 ? first : first + Math.floor(rng.uniform() * 400);
@@ -92,4 +92,12 @@ describe('cohortMatrix equals the straightforward computation', () => {
       }
     });
   }
+
+  it('over more than 2048 days by day (more than 4M cohort cells: counted in the rows)', () => {
+    const table = parseTransactions(randomLog(13, 200, true, 2500));
+    let maxDay = 0;
+    for (let i = 0; i < table.length; i++) maxDay = Math.max(maxDay, table.day[i]);
+    const facts = customerFacts(table, maxDay);
+    for (const period of ['day', 'week'] as const) expect(cohortMatrix(table, facts, period)).toEqual(reference(table, facts, period));
+  });
 });
