@@ -153,9 +153,8 @@ function expand(rows: Float64Array, c: CompressedSummary): Float64Array {
   return out;
 }
 
-/** Mean absolute error per customer of holdout transactions (predictions made once per distinct (x, t_x, T)). */
-function holdoutMae(model: FittedCountingModel, s: CustomerSummary, c: CompressedSummary): number {
-  const pred = model.conditionalExpectedTransactionsAll(s.holdoutT![0] ?? 0, c);
+/** Mean absolute error per customer of holdout transactions, from the predictions per distinct (x, t_x, T) row. */
+function holdoutMae(pred: Float64Array, s: CustomerSummary, c: CompressedSummary): number {
   let err = 0;
   for (let i = 0; i < c.index.length; i++) err += Math.abs(pred[c.index[i]] - s.holdoutFrequency![i]);
   return err / Math.max(1, c.index.length);
@@ -240,12 +239,18 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   const names: CountingModelName[] = auto ? (cal ? [...COUNTING_MODELS] : ['bgnbd']) : [requested];
   const fitData = cal ?? full;
   const calRows = cal ? compressSummary(cal) : undefined;
+  // holdout predictions per distinct calibration row, made once per fit (for its error and the holdout table)
+  const holdoutPred = new Map<FittedCountingModel, Float64Array>();
   const candidates: ModelCandidate[] = names.map((name) => {
     options.onStep?.(`fit ${name}`);
     try {
       const fit = fitByName(name, fitData);
       const c: ModelCandidate = { name, fit };
-      if (cal?.holdoutFrequency && calRows) c.holdoutMae = holdoutMae(fit, cal, calRows);
+      if (cal?.holdoutFrequency && calRows) {
+        const pred = fit.conditionalExpectedTransactionsAll(cal.holdoutT![0] ?? 0, calRows);
+        holdoutPred.set(fit, pred);
+        c.holdoutMae = holdoutMae(pred, cal, calRows);
+      }
       return c;
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
@@ -288,7 +293,7 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   let holdout: ModelAnalysis['holdout'];
   if (cal?.holdoutFrequency && cal.holdoutT && calRows) {
     const top = 7;
-    const pred = expand(fit.conditionalExpectedTransactionsAll(cal.holdoutT[0] ?? 0, calRows), calRows);
+    const pred = expand(holdoutPred.get(fit) ?? fit.conditionalExpectedTransactionsAll(cal.holdoutT[0] ?? 0, calRows), calRows);
     const sums = Array.from({ length: top + 1 }, () => ({ n: 0, a: 0, p: 0 }));
     for (let i = 0; i < pred.length; i++) {
       const g = sums[Math.min(top, Math.round(cal.frequency[i]))];
