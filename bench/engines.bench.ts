@@ -55,7 +55,7 @@ async function child(mode: Mode, file: string): Promise<void> {
     const t1 = performance.now();
     const table = await readTransactions(file);
     data = summarize(table, { freq: 'week' });
-    customers = data.customerIds.length;
+    customers = data.frequency.length; // not customerIds.length: that would build the id strings
     rows = data.accounting!.used;
     return finish(mode, t1, data, customers, rows, fitBgNbd);
   }
@@ -63,7 +63,7 @@ async function child(mode: Mode, file: string): Promise<void> {
     const { summarizeWithDuckDb } = await import('../src/engines/duckdb.ts');
     const t1 = performance.now();
     data = await summarizeWithDuckDb({ file }, { freq: 'week' });
-    customers = data.customerIds.length;
+    customers = data.frequency.length; // not customerIds.length: that would build the id strings
     rows = data.accounting!.used;
     return finish(mode, t1, data, customers, rows, fitBgNbd);
   }

@@ -44,7 +44,14 @@ function toNumber(v: unknown, ifNull: number): number {
 export class SummaryCollector {
   private cap = 1024;
   n = 0;
-  ids: string[] = [];
+  /**
+   * The ids as UTF-8 bytes end to end (outside the V8 heap) and each id's end offset: the id
+   * strings are made on first use of `customerIds` (as the node engine's summary does), so ten
+   * million customers are not ten million live heap strings while a model is fitted.
+   */
+  private idBytes = Buffer.allocUnsafe(1 << 16);
+  private idPos = 0;
+  private idEnd = new Int32Array(this.cap);
   frequency = new Float64Array(this.cap);
   recency = new Float64Array(this.cap);
   T = new Float64Array(this.cap);
@@ -105,6 +112,32 @@ export class SummaryCollector {
     this.spend = g(this.spend);
     if (this.hoFreq) this.hoFreq = g(this.hoFreq);
     if (this.hoMon) this.hoMon = g(this.hoMon);
+    this.idEnd = g(this.idEnd);
+  }
+
+  private pushId(i: number, id: string): void {
+    const need = this.idPos + 3 * id.length;
+    if (need > this.idBytes.length) {
+      let size = this.idBytes.length * 2;
+      while (size < need) size *= 2;
+      const b = Buffer.allocUnsafe(size);
+      this.idBytes.copy(b, 0, 0, this.idPos);
+      this.idBytes = b;
+    }
+    this.idPos += this.idBytes.write(id, this.idPos, 'utf8');
+    this.idEnd[i] = this.idPos;
+  }
+
+  /** The id strings of the first `n` customers (decoded from the packed bytes). */
+  private static decodeIds(bytes: Buffer, ends: Int32Array, n: number): string[] {
+    const out = new Array<string>(n);
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+      const end = ends[i];
+      out[i] = bytes.toString('utf8', start, end);
+      start = end;
+    }
+    return out;
   }
 
   /**
@@ -149,7 +182,7 @@ export class SummaryCollector {
     }
     if (this.n === this.cap) this.grow();
     const i = this.n++;
-    this.ids.push(id);
+    this.pushId(i, id);
     this.frequency[i] = toNumber(row[1], NaN);
     this.recency[i] = toNumber(row[2], NaN);
     this.monetary[i] = toNumber(row[4], NaN);
@@ -211,8 +244,16 @@ export class SummaryCollector {
     if (this.customersAfterEnd > 0) excludedCustomers['first purchase after end'] = this.customersAfterEnd;
     if (this.customersNewInHoldout > 0) excludedCustomers['first purchase after calibration end'] = this.customersNewInHoldout;
     if (this.customersNoPurchase > 0) excludedCustomers['returns only'] = this.customersNoPurchase;
+    const idBytes = Buffer.from(this.idBytes.subarray(0, this.idPos)); // a copy: no slack kept
+    const idEnd = this.idEnd.slice(0, n);
+    let ids: string[] | undefined;
     const s: SummaryResult = {
-      customerIds: this.ids,
+      get customerIds(): string[] {
+        return (ids ??= SummaryCollector.decodeIds(idBytes, idEnd, n));
+      },
+      set customerIds(value: string[]) {
+        ids = value;
+      },
       frequency: this.frequency.slice(0, n),
       recency: this.recency.slice(0, n),
       T: this.T.slice(0, n),
