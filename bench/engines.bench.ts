@@ -17,7 +17,7 @@
  * results on stdout (also $TMPDIR/clvkit-bench-engines.json).
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,10 @@ interface ChildResult {
   mode: Mode;
   summaryMs: number;
   fitMs: number;
+  /** CPU time of the process during the fit (user + system): far below fitMs means the fit was off-CPU (stalled), not computing or collecting garbage. */
+  fitCpuMs: number;
+  /** Machine-wide steal ticks (/proc/stat, 1/100 s) during the fit: time the hypervisor ran others. */
+  fitStealTicks: number;
   ms: number;
   maxRssMB: number;
   customers: number;
@@ -86,11 +90,26 @@ function finish(
   fit: typeof import('../src/models/bgnbd.ts').fitBgNbd,
 ): void {
   const t2 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const steal0 = stealTicks();
   const m = fit(data);
   const t3 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const fitCpuMs = (cpu.user + cpu.system) / 1000;
+  const fitStealTicks = stealTicks() - steal0;
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  const r: ChildResult = { mode, summaryMs: t2 - t1, fitMs: t3 - t2, ms: t3 - t1, maxRssMB, customers, rows, params: m.params };
+  const r: ChildResult = { mode, summaryMs: t2 - t1, fitMs: t3 - t2, fitCpuMs, fitStealTicks, ms: t3 - t1, maxRssMB, customers, rows, params: m.params };
   process.stdout.write(JSON.stringify(r) + '\n');
+}
+
+/** Steal ticks of all CPUs since boot (Linux /proc/stat; 0 elsewhere). */
+function stealTicks(): number {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
+    return Number(cpu[8] ?? 0) || 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** The 10M log, written chunk by chunk (each chunk simulated with its own seed, sorted by date). */
@@ -167,7 +186,7 @@ async function bench(label: string, file: string, reps: number) {
       }
       runs[mode].push(r);
       process.stderr.write(
-        `${label} ${mode} run ${k + 1}/${reps}: summary ${r.summaryMs.toFixed(0)} ms + fit ${r.fitMs.toFixed(0)} ms = ${r.ms.toFixed(0)} ms, ${r.maxRssMB.toFixed(0)} MB\n`,
+        `${label} ${mode} run ${k + 1}/${reps}: summary ${r.summaryMs.toFixed(0)} ms + fit ${r.fitMs.toFixed(0)} ms (cpu ${r.fitCpuMs.toFixed(0)} ms, steal ${r.fitStealTicks}) = ${r.ms.toFixed(0)} ms, ${r.maxRssMB.toFixed(0)} MB\n`,
       );
     }
   }
