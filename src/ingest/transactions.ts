@@ -236,6 +236,22 @@ export function customerCount(table: TransactionTable): number {
   return CUSTOMER_COUNT.get(table) ?? table.customerIds.length;
 }
 
+/** Customer indices per block of rowsPerBlock (a power of two). */
+export const BLOCK_SHIFT = 10;
+export const BLOCK = 1 << BLOCK_SHIFT;
+
+const BLOCK_ROWS = new WeakMap<TransactionTable, Int32Array>();
+
+/**
+ * Rows of each block of BLOCK customer indices (customers b·BLOCK .. (b + 1)·BLOCK − 1) as
+ * counted when the table was made by readTransactions / parseTransactions, or undefined. A hint:
+ * a caller that changed the table's customer column makes it stale, so users check it
+ * (summarize checks it against the rows as it uses it).
+ */
+export function rowsPerBlock(table: TransactionTable): Int32Array | undefined {
+  return BLOCK_ROWS.get(table);
+}
+
 /** The streaming state machine: feed chunks, then finish. */
 class Ingest {
   private readonly opts: IngestOptions;
@@ -825,7 +841,10 @@ class Ingest {
         const h = this.field(buf, hi);
         this.channel![length] = this.channels!.indexOf(h.buf, h.s, h.e);
       }
-      customer[length] = customers.indexOf(cb, cs, ce);
+      const ck = customers.indexOf(cb, cs, ce);
+      customer[length] = ck;
+      if (ck >> BLOCK_SHIFT >= this.blockRows.length) this.growBlockRows(ck >> BLOCK_SHIFT);
+      this.blockRows[ck >> BLOCK_SHIFT]++;
       day[length] = dv;
       amount[length] = av;
       length++;
@@ -875,6 +894,25 @@ class Ingest {
       }
       customer[base + r] = k;
     }
+    this.countBlocks(base, count);
+  }
+
+  /** Adds rows base .. base + count to the rows per block of customers (their indices are in cache). */
+  private countBlocks(base: number, count: number): void {
+    const customer = this.customer;
+    let blockRows = this.blockRows;
+    const last = (this.customers.size - 1) >> BLOCK_SHIFT;
+    if (last >= blockRows.length) blockRows = this.growBlockRows(last);
+    for (let r = base; r < base + count; r++) blockRows[customer[r] >> BLOCK_SHIFT]++;
+  }
+
+  /** Rows per block of BLOCK customer indices (counted as ids are resolved; a small array, in cache): see rowsPerBlock. */
+  private blockRows = new Int32Array(64);
+
+  private growBlockRows(b: number): Int32Array {
+    const a = new Int32Array(Math.max(b + 1, this.blockRows.length * 2));
+    a.set(this.blockRows);
+    return (this.blockRows = a);
   }
 
   /**
@@ -1318,6 +1356,7 @@ class Ingest {
       accounting,
     };
     CUSTOMER_COUNT.set(table, customers.size);
+    BLOCK_ROWS.set(table, this.blockRows.slice(0, (customers.size + BLOCK - 1) >> BLOCK_SHIFT));
     if (this.channel && this.channels) {
       table.channel = this.channel.slice(0, n);
       table.channels = this.channels.keys();

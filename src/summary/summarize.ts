@@ -18,7 +18,7 @@
 import { ClvkitError, UsageError } from '../errors.ts';
 import type { CustomerSummary, Day, PeriodUnit, RowAccounting, TransactionTable } from '../types.ts';
 import { civilFromDays, parseDateOption } from '../ingest/dates.ts';
-import { customerCount } from '../ingest/transactions.ts';
+import { BLOCK, BLOCK_SHIFT, customerCount, rowsPerBlock } from '../ingest/transactions.ts';
 
 export interface SummaryOptions {
   /** Purchase period: transactions of one customer in one period count once (default day). */
@@ -74,8 +74,15 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
 
   if (n === 0) throw new ClvkitError('no transactions to summarise');
   // One pass for the day range, the rows per customer and the row order.
-  const counted = countRows(customer, day, n, nCustomers);
-  const { minDay, maxDay } = counted;
+  // The usual case (day periods, amounts, no split) of a table from the ingest in day order: the
+  // rows are scattered by block of customers with the ingest's counts (checked as it goes), and
+  // the day range is the first and last day. Otherwise one pass for the day range, the rows per
+  // customer and the row order.
+  const blockRows = unit === 'day' && options.calibrationEnd === undefined && hasAmount ? rowsPerBlock(table) : undefined;
+  const blocks = blockRows ? scatterBlocks(customer, day, amount, n, nCustomers, blockRows) : undefined;
+  const counted = blocks ? undefined : countRows(customer, day, n, nCustomers);
+  const minDay = counted ? counted.minDay : day[0];
+  const maxDay = counted ? counted.maxDay : day[n - 1];
   const end = options.end === undefined ? maxDay : parseDateOption(options.end, '--end');
   const split = options.calibrationEnd !== undefined;
   const calEnd = split ? parseDateOption(options.calibrationEnd!, '--calibration-end') : end;
@@ -95,11 +102,12 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
 
   // Rows grouped by customer, in day order within a customer: stable counting sorts, O(n + days +
   // customers), copying day and amount into grouped columns so the loop below reads memory in order.
-  const g = groupRows(customer, day, hasAmount ? amount : undefined, n, nCustomers, counted);
+  const g = counted ? groupRows(customer, day, hasAmount ? amount : undefined, n, nCustomers, counted) : undefined;
   const out = new Columns(nCustomers, split);
   const unitIsDay = unit === 'day';
-  const counts =
-    unitIsDay && !split && hasAmount
+  const counts = !g
+    ? collapseDaysBlocked(blocks!, nCustomers, end, uDays, fDays, out)
+    : unitIsDay && !split && hasAmount
       ? collapseDays(g, nCustomers, end, uDays, fDays, out)
       : collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
   const kept = counts.kept;
@@ -435,6 +443,185 @@ function collapseDays(g: Grouped, nCustomers: number, end: number, uDays: number
     oTx[kept] = txRows;
     oSpend[kept] = spend;
     keep[kept++] = c;
+  }
+  return { kept, afterEnd, rowsNewInHoldout: 0, rowsNoPurchase, customersNewInHoldout: 0, customersNoPurchase, customersAfterEnd };
+}
+
+interface Blocks {
+  /** Rows of customer block b (customers b·BLOCK ..) are [blockStart[b], blockStart[b + 1]). */
+  blockStart: Int32Array;
+  /** Row k of the block order: day at i32[4k], customer within its block at i32[4k + 1], amount at f64[2k + 1] (one buffer). */
+  i32: Int32Array;
+  f64: Float64Array;
+}
+
+/**
+ * The rows scattered by block of BLOCK customers (stable: row order within a block), with the
+ * ingest's rows per block; undefined when the rows are not in day order or the counts do not
+ * match the rows (a table changed after the ingest).
+ */
+function scatterBlocks(customer: Int32Array, day: Int32Array, amount: Float64Array, n: number, nCustomers: number, blockRows: Int32Array): Blocks | undefined {
+  const nBlocks = (nCustomers + BLOCK - 1) >>> BLOCK_SHIFT;
+  if (blockRows.length !== nBlocks) return undefined;
+  const blockStart = new Int32Array(nBlocks + 1);
+  for (let b = 0; b < nBlocks; b++) blockStart[b + 1] = blockStart[b] + blockRows[b];
+  if (blockStart[nBlocks] !== n) return undefined;
+  const buf = new ArrayBuffer(16 * n);
+  const i32 = new Int32Array(buf);
+  const f64 = new Float64Array(buf);
+  const pos = blockStart.slice(0, nBlocks);
+  const mask = BLOCK - 1;
+  let prevD = -0x80000000;
+  let byDay = true;
+  for (let i = 0; i < n; i++) {
+    const c = customer[i];
+    const d = day[i];
+    if (d < prevD) {
+      byDay = false;
+      break;
+    }
+    prevD = d;
+    const k = pos[c >> BLOCK_SHIFT]++;
+    i32[4 * k] = d;
+    i32[4 * k + 1] = c & mask;
+    f64[2 * k + 1] = amount[i];
+  }
+  if (!byDay) return undefined;
+  // Every block got exactly its count of rows (so every row is in its block).
+  for (let b = 0; b < nBlocks; b++) if (pos[b] !== blockStart[b + 1]) return undefined;
+  return { blockStart, i32, f64 };
+}
+
+/**
+ * collapseDays for rows in day order scattered by block of customers (scatterBlocks): one pass
+ * over each block's rows (in day order) with a running state per customer of the block (small
+ * arrays, in cache), closing a customer's period when a later day of theirs comes. The periods
+ * of each customer close in day order and their rows are added in row order: the same steps and
+ * sums in the same order as collapseDays.
+ */
+function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uDays: number, fDays: number, out: Columns) {
+  const { blockStart, i32, f64 } = blocks;
+  const nBlocks = blockStart.length - 1;
+  const NONE = -0x80000000;
+  // Open period of each customer of the block: its day (NONE: none), net amount, whether it has
+  // a return, its first purchase row's day (-1: none).
+  const pDay = new Int32Array(BLOCK).fill(NONE);
+  const pNet = new Float64Array(BLOCK);
+  const pReturn = new Uint8Array(BLOCK);
+  const pFirst = new Int32Array(BLOCK).fill(-1);
+  // Closed periods: first purchase period and day, last purchase period, purchases, repeat and total sums, rows.
+  const sFirstP = new Int32Array(BLOCK);
+  const sFirstDay = new Int32Array(BLOCK);
+  const sLastP = new Int32Array(BLOCK);
+  const sPurchases = new Int32Array(BLOCK);
+  const sRepeat = new Float64Array(BLOCK);
+  const sSpend = new Float64Array(BLOCK);
+  const sRows = new Int32Array(BLOCK);
+  const oFreq = out.frequency;
+  const oRec = out.recency;
+  const oT = out.T;
+  const oMon = out.monetaryValue;
+  const oFirst = out.firstPurchase;
+  const oLast = out.lastPurchase;
+  const oTx = out.transactions;
+  const oSpend = out.totalSpend;
+  const keep = out.keep;
+  let kept = 0;
+  let afterEnd = 0;
+  let rowsNoPurchase = 0;
+  let customersNoPurchase = 0;
+  let customersAfterEnd = 0;
+  for (let blk = 0; blk < nBlocks; blk++) {
+    const r1 = blockStart[blk + 1];
+    for (let k = blockStart[blk]; k < r1; k++) {
+      const d = i32[4 * k];
+      if (d > end) {
+        afterEnd++;
+        continue;
+      }
+      const l = i32[4 * k + 1];
+      const v = f64[2 * k + 1];
+      const d0 = pDay[l];
+      if (d0 !== d) {
+        if (d0 !== NONE) {
+          // Close the customer's open period (of day d0).
+          const net = pNet[l];
+          sSpend[l] += net;
+          if (pReturn[l] === 0 || net > 0) {
+            if (sPurchases[l] === 0) {
+              sFirstP[l] = d0;
+              const f = pFirst[l];
+              sFirstDay[l] = f >= 0 ? f : d0;
+            } else sRepeat[l] += net;
+            sLastP[l] = d0;
+            sPurchases[l]++;
+          }
+        }
+        pDay[l] = d;
+        pNet[l] = 0;
+        pReturn[l] = 0;
+        pFirst[l] = -1;
+      }
+      pNet[l] += v;
+      if (v < 0) pReturn[l] = 1;
+      else if (pFirst[l] < 0) pFirst[l] = d;
+      sRows[l]++;
+    }
+    const c0 = blk << BLOCK_SHIFT;
+    const nc = Math.min(BLOCK, nCustomers - c0);
+    for (let l = 0; l < nc; l++) {
+      let purchases = sPurchases[l];
+      let firstP = sFirstP[l];
+      let firstDay = sFirstDay[l];
+      let lastP = sLastP[l];
+      let repeatSum = sRepeat[l];
+      let spend = sSpend[l];
+      const txRows = sRows[l];
+      const d0 = pDay[l];
+      if (d0 !== NONE) {
+        const net = pNet[l];
+        spend += net;
+        if (pReturn[l] === 0 || net > 0) {
+          if (purchases === 0) {
+            firstP = d0;
+            const f = pFirst[l];
+            firstDay = f >= 0 ? f : d0;
+          } else repeatSum += net;
+          lastP = d0;
+          purchases++;
+        }
+      }
+      // Reset for the next block.
+      pDay[l] = NONE;
+      pNet[l] = 0;
+      pReturn[l] = 0;
+      pFirst[l] = -1;
+      sFirstP[l] = 0;
+      sFirstDay[l] = 0;
+      sLastP[l] = 0;
+      sPurchases[l] = 0;
+      sRepeat[l] = 0;
+      sSpend[l] = 0;
+      sRows[l] = 0;
+      if (purchases === 0) {
+        if (txRows === 0) customersAfterEnd++;
+        else {
+          customersNoPurchase++;
+          rowsNoPurchase += txRows;
+        }
+        continue;
+      }
+      const frequency = purchases - 1;
+      oFreq[kept] = frequency;
+      oRec[kept] = ((lastP - firstP) * uDays) / fDays;
+      oT[kept] = ((end - firstP) * uDays) / fDays;
+      oMon[kept] = frequency > 0 ? repeatSum / frequency : 0;
+      oFirst[kept] = firstDay;
+      oLast[kept] = lastP;
+      oTx[kept] = txRows;
+      oSpend[kept] = spend;
+      keep[kept++] = c0 + l;
+    }
   }
   return { kept, afterEnd, rowsNewInHoldout: 0, rowsNoPurchase, customersNewInHoldout: 0, customersNoPurchase, customersAfterEnd };
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { parseTransactions, rowsPerBlock } from '../../src/ingest/transactions.ts';
+import { summarize } from '../../src/summary/summarize.ts';
+import type { TransactionTable } from '../../src/types.ts';
+
+// A log in day order (as exports are) over more customers than one block, with same-day
+// repeats, returns and returns-only customers; end before the last day in one case.
+function log(seed: number, customers: number, rows: number): string {
+  let s = seed >>> 0;
+  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const lines = ['customer_id,date,amount'];
+  let d = Date.UTC(2023, 0, 1);
+  for (let i = 0; i < rows; i++) {
+    if (rand() < 0.05) d += 86400000 * (1 + Math.floor(rand() * 3));
+    const c = Math.floor(rand() * customers);
+    const amount = rand() < 0.1 ? -(Math.floor(rand() * 5000) / 100) : Math.floor(rand() * 10000) / 100;
+    lines.push(`c${c},${new Date(d).toISOString().slice(0, 10)},${amount}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The same table without the ingest's hints (the general grouping path). */
+function plain(t: TransactionTable): TransactionTable {
+  return {
+    customerIds: t.customerIds,
+    customer: t.customer.slice(),
+    day: t.day.slice(),
+    amount: t.amount.slice(),
+    hasAmount: t.hasAmount,
+    length: t.length,
+    accounting: t.accounting,
+  };
+}
+
+function same(a: ReturnType<typeof summarize>, b: ReturnType<typeof summarize>): void {
+  for (const k of ['frequency', 'recency', 'T', 'monetaryValue', 'firstPurchase', 'lastPurchase', 'transactions', 'totalSpend'] as const) {
+    expect(Array.from(a[k]).map((x) => Object.is(x, -0) ? 'neg0' : x), k).toEqual(Array.from(b[k]).map((x) => Object.is(x, -0) ? 'neg0' : x));
+  }
+  expect(a.customerIds).toEqual(b.customerIds);
+  expect(a.accounting).toEqual(b.accounting);
+  expect(a.excludedCustomers).toEqual(b.excludedCustomers);
+}
+
+describe('summarize by blocks of customers (tables from the ingest in day order)', () => {
+  const table = parseTransactions(log(7, 3000, 20000));
+
+  it('has the ingest counts per block', () => {
+    const blocks = rowsPerBlock(table)!;
+    expect(blocks.length).toBe(Math.ceil(table.customerIds.length / 1024));
+    expect(blocks.reduce((a, b) => a + b, 0)).toBe(table.length);
+  });
+
+  it('gives the same summary as the general path', () => {
+    for (const options of [{}, { freq: 'day' as const }, { end: '2023-03-01' }]) {
+      same(summarize(table, options), summarize(plain(table), options));
+    }
+  });
+
+  it('falls back when the table was changed after the ingest', () => {
+    const t = parseTransactions(log(11, 3000, 20000));
+    const ref = plain(t);
+    // Rows moved between blocks: the counts per block no longer match.
+    const i = t.customer.indexOf(0);
+    const j = t.customer.findIndex((c) => c >= 2048);
+    [t.customer[i], t.customer[j]] = [t.customer[j], t.customer[i]];
+    [ref.customer[i], ref.customer[j]] = [ref.customer[j], ref.customer[i]];
+    same(summarize(t), summarize(ref));
+    // Days no longer in order.
+    const u = parseTransactions(log(13, 3000, 20000));
+    const ref2 = plain(u);
+    u.day[5] = u.day[u.length - 1];
+    ref2.day[5] = u.day[5];
+    same(summarize(u), summarize(ref2));
+  });
+});
