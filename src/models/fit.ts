@@ -409,6 +409,9 @@ function bfgs(obj: Objective, theta0: Float64Array, maxIter: number, tol: number
  * Newton's method on the theta scale with the analytic Hessian and a backtracking line search;
  * gives up (not converged) as soon as the Hessian is not positive definite, leaving BFGS to continue.
  */
+/** Relative size of f - f* below which Newton stops: about the rounding noise of a likelihood summed over ~1e6 rows. */
+const DECREMENT_TOL = 1e-13;
+
 function newton(obj: Objective, theta0: Float64Array, maxIter: number, tol: number): LocalResult {
   const k = obj.k;
   const x = Float64Array.from(theta0);
@@ -439,6 +442,9 @@ function newton(obj: Objective, theta0: Float64Array, maxIter: number, tol: numb
       d[i] = v;
     }
     const slope = dot(g, d);
+    // Newton decrement: -slope/2 = g'H^-1 g / 2 estimates f - f* (Boyd & Vandenberghe 2004, §9.5.1).
+    // Once it is below the rounding noise of a sum over many rows, no step can be told from noise.
+    if (-slope / 2 <= DECREMENT_TOL * (1 + Math.abs(f))) return { theta: x, f, iterations: iter, converged: true };
     const dmax = infNorm(d);
     let alpha = dmax > MAX_THETA_STEP ? MAX_THETA_STEP / dmax : 1;
     // the full step is tried with value, gradient and Hessian at once (it is usually accepted)
