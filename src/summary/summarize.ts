@@ -107,9 +107,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   const unitIsDay = unit === 'day';
   const counts = !g
     ? collapseDaysBlocked(blocks!, nCustomers, end, uDays, fDays, out)
-    : unitIsDay && !split && hasAmount
-      ? collapseDays(g, nCustomers, end, uDays, fDays, out)
-      : collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
+    : collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
   const kept = counts.kept;
   const afterEnd = counts.afterEnd;
   const rowsNewInHoldout = counts.rowsNewInHoldout;
@@ -363,90 +361,6 @@ function collapse(
   return { kept, afterEnd, rowsNewInHoldout, rowsNoPurchase, customersNewInHoldout, customersNoPurchase, customersAfterEnd };
 }
 
-/**
- * collapse for the usual case (day periods, amounts, no calibration split): the same steps and
- * sums in the same order, without the other cases' branches in the loop.
- */
-function collapseDays(g: Grouped, nCustomers: number, end: number, uDays: number, fDays: number, out: Columns) {
-  const start = g.start;
-  const g2 = g.rows;
-  const oFreq = out.frequency;
-  const oRec = out.recency;
-  const oT = out.T;
-  const oMon = out.monetaryValue;
-  const oFirst = out.firstPurchase;
-  const oLast = out.lastPurchase;
-  const oTx = out.transactions;
-  const oSpend = out.totalSpend;
-  const keep = out.keep;
-  let kept = 0;
-  let afterEnd = 0;
-  let rowsNoPurchase = 0;
-  let customersNoPurchase = 0;
-  let customersAfterEnd = 0;
-  for (let c = 0; c < nCustomers; c++) {
-    const b = start[c + 1];
-    let j = start[c];
-    let firstP = 0;
-    let firstDay = 0;
-    let lastP = 0;
-    let lastDay = 0;
-    let purchases = 0;
-    let repeatSum = 0;
-    let txRows = 0;
-    let spend = 0;
-    while (j < b) {
-      const d0 = g2[2 * j] | 0;
-      if (d0 > end) {
-        afterEnd += b - j;
-        break;
-      }
-      let net = 0;
-      let hasReturn = false;
-      let firstPurchaseDay = -1;
-      const j0 = j;
-      for (; j < b; j++) {
-        const d = g2[2 * j] | 0;
-        if (d !== d0) break;
-        const v = g2[2 * j + 1];
-        net += v;
-        if (v < 0) hasReturn = true;
-        else if (firstPurchaseDay < 0) firstPurchaseDay = d;
-      }
-      txRows += j - j0;
-      spend += net;
-      if (!hasReturn || net > 0) {
-        if (purchases === 0) {
-          firstP = d0;
-          firstDay = firstPurchaseDay >= 0 ? firstPurchaseDay : d0;
-        } else repeatSum += net;
-        lastP = d0;
-        lastDay = d0;
-        purchases++;
-      }
-    }
-    if (purchases === 0) {
-      if (txRows === 0) customersAfterEnd++;
-      else {
-        customersNoPurchase++;
-        rowsNoPurchase += txRows;
-      }
-      continue;
-    }
-    const frequency = purchases - 1;
-    oFreq[kept] = frequency;
-    oRec[kept] = ((lastP - firstP) * uDays) / fDays;
-    oT[kept] = ((end - firstP) * uDays) / fDays;
-    oMon[kept] = frequency > 0 ? repeatSum / frequency : 0;
-    oFirst[kept] = firstDay;
-    oLast[kept] = lastDay;
-    oTx[kept] = txRows;
-    oSpend[kept] = spend;
-    keep[kept++] = c;
-  }
-  return { kept, afterEnd, rowsNewInHoldout: 0, rowsNoPurchase, customersNewInHoldout: 0, customersNoPurchase, customersAfterEnd };
-}
-
 interface Blocks {
   /** Rows of customer block b (customers b·BLOCK ..) are [blockStart[b], blockStart[b + 1]). */
   blockStart: Int32Array;
@@ -493,11 +407,11 @@ function scatterBlocks(customer: Int32Array, day: Int32Array, amount: Float64Arr
 }
 
 /**
- * collapseDays for rows in day order scattered by block of customers (scatterBlocks): one pass
+ * collapse (day periods, amounts, no calibration split) for rows in day order scattered by block of customers (scatterBlocks): one pass
  * over each block's rows (in day order) with a running state per customer of the block (small
  * arrays, in cache), closing a customer's period when a later day of theirs comes. The periods
  * of each customer close in day order and their rows are added in row order: the same steps and
- * sums in the same order as collapseDays.
+ * sums in the same order as collapse.
  */
 function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uDays: number, fDays: number, out: Columns) {
   const { blockStart, i32, f64 } = blocks;
