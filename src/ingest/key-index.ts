@@ -7,17 +7,14 @@
  * Ids made of a fixed prefix and up to 9 digits (`00042`, `C0001234`, the usual database keys)
  * skip the hash table: their number indexes a direct table (4 bytes a number, at most 64 MB),
  * which stays mostly in cache where a hash table of a million keys does not; the stored length
- * tells `C01` from `C1`.
+ * tells `C01` from `C1`. Such a key is stored as its number only (prefix, number and length
+ * give its bytes back), so a new one costs two stores.
  *
  * Why: a JavaScript Map keyed by strings costs a string allocation per row (~0.8 s per
  * million rows in the ingest); this costs a hash and a memcmp-like loop, or a table read.
  */
 import { isAscii } from 'node:buffer';
 
-/**
- * The class refers to nothing else in this module: its source text also runs in the worker
- * thread of parallel-scan.ts (which never calls `keys` or `hasNonAscii`).
- */
 export class ByteKeyIndex {
   /** Number of distinct keys. */
   size = 0;
@@ -27,6 +24,10 @@ export class ByteKeyIndex {
    */
   private slots: Int32Array;
   private mask: number;
+  /** Per key: its number in the direct table (>= 0), or -1 - its ordinal among the hashed keys. */
+  private keyRef: Int32Array;
+  /** Hashed keys' bytes, by ordinal: arena[keyStart[o] .. keyStart[o] + keyLen[o]). */
+  private hashed = 0;
   private arena: Uint8Array;
   private arenaUsed = 0;
   private keyStart: Int32Array;
@@ -40,10 +41,11 @@ export class ByteKeyIndex {
     while (cap * 0.7 < hashSlots) cap *= 2;
     this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
-    const k = Math.max(256, expectedKeys);
-    this.keyStart = new Int32Array(k);
-    this.keyLen = new Int32Array(k);
-    this.arena = new Uint8Array(k * 8);
+    this.keyRef = new Int32Array(Math.max(256, expectedKeys));
+    // Hashed keys' storage grows on demand (files with prefix + digits ids never use it).
+    this.keyStart = new Int32Array(256);
+    this.keyLen = new Int32Array(256);
+    this.arena = new Uint8Array(2048);
   }
 
   /** Hash of buf[s..e); leaves the first 8 bytes packed in this.w0 / this.w1. */
@@ -84,7 +86,7 @@ export class ByteKeyIndex {
     if (this.useDirect) {
       const v = this.numberOf(buf, s, e);
       if (v >= 0) {
-        const k = this.findDirect(buf, s, e, v);
+        const k = this.findDirect(v, e - s);
         if (k >= 0) return k;
       }
     }
@@ -100,7 +102,7 @@ export class ByteKeyIndex {
   useDirect = false;
   /**
    * Direct table: number → (key index + 1) | (key length << 26), 0 when empty. Read-only outside
-   * this class (a caller may look up hits itself; misses and inserts go through indexOf).
+   * this class (a caller may look up hits itself and insert through addDirect).
    */
   direct = new Int32Array(0);
 
@@ -128,21 +130,40 @@ export class ByteKeyIndex {
     return v < 0x1000000 ? v : -1;
   }
 
-  /** Key index through the direct table (inserting when the number is new), -1 on a length clash. */
-  private findDirect(buf: Uint8Array, s: number, e: number, v: number): number {
-    if (v >= this.direct.length) {
-      let n = Math.max(1024, this.direct.length);
-      while (n <= v) n *= 2;
-      const bigger = new Int32Array(n);
-      bigger.set(this.direct);
-      this.direct = bigger;
-    }
-    const len = e - s;
+  /** Key index of the direct key (number v, len bytes), inserting it when new; -1 on a length clash. */
+  private findDirect(v: number, len: number): number {
+    if (v >= this.direct.length) this.growDirect(v);
     const cell = this.direct[v];
     if (cell !== 0) return cell >>> 26 === len ? (cell & 0x3ffffff) - 1 : -1;
-    // Direct keys are never rehashed: no hash needed.
-    const k = this.newKey(buf, s, e);
+    return this.addDirect(v, len);
+  }
+
+  private growDirect(v: number): void {
+    let n = Math.max(1024, this.direct.length);
+    while (n <= v) n *= 2;
+    const bigger = new Int32Array(n);
+    bigger.set(this.direct);
+    this.direct = bigger;
+  }
+
+  /**
+   * Inserts the new direct key of number v (below direct.length, its cell empty) and len bytes;
+   * returns its index. Direct keys are never rehashed: no hash, no bytes stored.
+   */
+  addDirect(v: number, len: number): number {
+    const k = this.newKey(v);
     this.direct[v] = (k + 1) | (len << 26);
+    return k;
+  }
+
+  private newKey(ref: number): number {
+    const k = this.size++;
+    if (k >= this.keyRef.length) {
+      const bigger = new Int32Array(this.keyRef.length * 2);
+      bigger.set(this.keyRef);
+      this.keyRef = bigger;
+    }
+    this.keyRef[k] = ref;
     return k;
   }
 
@@ -163,27 +184,26 @@ export class ByteKeyIndex {
   }
 
   private tailEquals(k: number, buf: Uint8Array, s: number, e: number): boolean {
-    if (this.keyLen[k] !== e - s) return false;
+    const o = -1 - this.keyRef[k];
+    if (this.keyLen[o] !== e - s) return false;
     const a = this.arena;
-    let j = this.keyStart[k] + 8;
+    let j = this.keyStart[o] + 8;
     for (let i = s + 8; i < e; i++, j++) if (a[j] !== buf[i]) return false;
     return true;
   }
 
   private insert(buf: Uint8Array, s: number, e: number, h: number, w0: number, w1: number, slot: number): number {
-    const k = this.newKey(buf, s, e);
-    this.place(this.slots, slot, k, h, w0, w1);
-    if (++this.hashed > (this.mask + 1) * 0.7) this.rehash();
+    const k = this.newHashedKey(buf, s, e);
+    this.place(this.slots, slot, k, h, w0, w1, e - s);
+    if (this.hashed > (this.mask + 1) * 0.7) this.rehash();
     return k;
   }
 
-  /** Keys in the hash table (the others are in the direct table). */
-  private hashed = 0;
-
-  /** Store a new key's bytes and metadata; returns its index. */
-  private newKey(buf: Uint8Array, s: number, e: number): number {
-    const k = this.size++;
-    if (k >= this.keyStart.length) {
+  /** Store a new hashed key's bytes; returns its index. */
+  private newHashedKey(buf: Uint8Array, s: number, e: number): number {
+    const o = this.hashed++;
+    const k = this.newKey(-1 - o);
+    if (o >= this.keyStart.length) {
       const n = this.keyStart.length * 2;
       const start = new Int32Array(n);
       start.set(this.keyStart);
@@ -201,28 +221,18 @@ export class ByteKeyIndex {
     const a = this.arena;
     let j = this.arenaUsed;
     for (let i = s; i < e; i++) a[j++] = buf[i];
-    this.keyStart[k] = this.arenaUsed;
-    this.keyLen[k] = len;
+    this.keyStart[o] = this.arenaUsed;
+    this.keyLen[o] = len;
     this.arenaUsed += len;
     return k;
   }
 
-  private place(slots: Int32Array, slot: number, k: number, h: number, w0: number, w1: number): void {
+  private place(slots: Int32Array, slot: number, k: number, h: number, w0: number, w1: number, len: number): void {
     const o = slot << 2;
-    const len = this.keyLen[k];
     slots[o] = k + 1;
     slots[o + 1] = (h & ~0xff) | (len < 255 ? len : 255);
     slots[o + 2] = w0;
     slots[o + 3] = w1;
-  }
-
-  /** Whether key k lives in the direct table. */
-  private inDirect(k: number): boolean {
-    if (!this.useDirect) return false;
-    const s = this.keyStart[k];
-    const e = s + this.keyLen[k];
-    const v = this.numberOf(this.arena, s, e);
-    return v >= 0 && v < this.direct.length && this.direct[v] === ((k + 1) | ((e - s) << 26));
   }
 
   private rehash(): void {
@@ -230,59 +240,74 @@ export class ByteKeyIndex {
     const slots = new Int32Array(cap * 4);
     const mask = cap - 1;
     for (let k = 0; k < this.size; k++) {
-      if (this.inDirect(k)) continue;
+      const ref = this.keyRef[k];
+      if (ref >= 0) continue;
       // Hashes are not stored: recompute from the key's bytes (rehashes are rare).
-      const s = this.keyStart[k];
-      const h = this.hashKey(this.arena, s, s + this.keyLen[k]);
+      const s = this.keyStart[-1 - ref];
+      const len = this.keyLen[-1 - ref];
+      const h = this.hashKey(this.arena, s, s + len);
       let p = h & mask;
       while (slots[p << 2] !== 0) p = (p + 1) & mask;
-      this.place(slots, p, k, h, this.w0, this.w1);
+      this.place(slots, p, k, h, this.w0, this.w1, len);
     }
     this.slots = slots;
     this.mask = mask;
   }
 
-  /** Whether any key holds a byte >= 0x80 (then it must be valid UTF-8). */
-  hasNonAscii(): boolean {
-    return !isAscii(this.arena.subarray(0, this.arenaUsed));
-  }
-
   /**
-   * All keys' bytes, in index order: key k is bytes[start[k] .. start[k + 1]) (views of the
-   * arena and of a new offsets array).
+   * All keys' bytes, in index order: key k is bytes[start[k] .. start[k + 1]). Direct keys are
+   * written back from their number (prefix, then the digits zero-padded to the key's length).
    */
   packed(): { bytes: Uint8Array; start: Int32Array } {
-    const start = new Int32Array(this.size + 1);
-    start.set(this.keyStart.subarray(0, this.size));
-    start[this.size] = this.arenaUsed;
-    return { bytes: this.arena.subarray(0, this.arenaUsed), start };
-  }
-
-  /** The bytes of key k (a view into the arena). */
-  keyBytes(k: number): Uint8Array {
-    return this.arena.subarray(this.keyStart[k], this.keyStart[k] + this.keyLen[k]);
+    const n = this.size;
+    const ref = this.keyRef;
+    const direct = this.direct;
+    const start = new Int32Array(n + 1);
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      start[k] = total;
+      const r = ref[k];
+      total += r >= 0 ? direct[r] >>> 26 : this.keyLen[-1 - r];
+    }
+    start[n] = total;
+    const bytes = new Uint8Array(total);
+    const pl = this.prefixLen;
+    const prefix = this.prefix;
+    const arena = this.arena;
+    for (let k = 0; k < n; k++) {
+      const r = ref[k];
+      let j = start[k];
+      const e = start[k + 1];
+      if (r < 0) {
+        const s = this.keyStart[-1 - r];
+        bytes.set(arena.subarray(s, s + e - j), j);
+        continue;
+      }
+      for (let i = 0; i < pl; i++) bytes[j++] = prefix[i];
+      // Digits from the last, then the zero padding.
+      let v = r;
+      for (let i = e - 1; i >= j; i--) {
+        bytes[i] = 48 + (v % 10);
+        v = (v / 10) | 0;
+      }
+    }
+    return { bytes, start };
   }
 
   /** All keys as strings, in index order (decoded as UTF-8). */
   keys(): string[] {
     const n = this.size;
     if (n === 0) return [];
-    const arena = Buffer.from(this.arena.buffer, this.arena.byteOffset, this.arenaUsed);
-    const ascii = !this.hasNonAscii();
+    const { bytes, start } = this.packed();
+    const packed = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const out = new Array<string>(n);
-    if (ascii) {
-      // One decode of the whole arena, then substrings: far cheaper than a million small decodes.
-      const all = arena.toString('latin1');
-      for (let k = 0; k < n; k++) {
-        const s = this.keyStart[k];
-        out[k] = all.substring(s, s + this.keyLen[k]);
-      }
+    if (isAscii(packed)) {
+      // One decode of all keys, then substrings: far cheaper than a million small decodes.
+      const all = packed.toString('latin1');
+      for (let k = 0; k < n; k++) out[k] = all.substring(start[k], start[k + 1]);
       return out;
     }
-    for (let k = 0; k < n; k++) {
-      const s = this.keyStart[k];
-      out[k] = arena.toString('utf8', s, s + this.keyLen[k]);
-    }
+    for (let k = 0; k < n; k++) out[k] = packed.toString('utf8', start[k], start[k + 1]);
     return out;
   }
 }

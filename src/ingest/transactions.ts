@@ -886,7 +886,9 @@ class Ingest {
       let k = -1;
       if (v >= 0 && v < direct.length) {
         const cell = direct[v];
-        if (cell !== 0 && cell >>> 26 === ke[r] - ks[r]) k = (cell & 0x3ffffff) - 1;
+        const len = ke[r] - ks[r];
+        if (cell === 0) k = ix.addDirect(v, len);
+        else if (cell >>> 26 === len) k = (cell & 0x3ffffff) - 1;
       }
       if (k < 0) {
         k = ix.indexOf(buf, ks[r], ke[r]);

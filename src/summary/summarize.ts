@@ -417,20 +417,14 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
   const { blockStart, i32, f64 } = blocks;
   const nBlocks = blockStart.length - 1;
   const NONE = -0x80000000;
-  // Open period of each customer of the block: its day (NONE: none), net amount, whether it has
-  // a return, its first purchase row's day (-1: none).
-  const pDay = new Int32Array(BLOCK).fill(NONE);
-  const pNet = new Float64Array(BLOCK);
-  const pReturn = new Uint8Array(BLOCK);
-  const pFirst = new Int32Array(BLOCK).fill(-1);
-  // Closed periods: first purchase period and day, last purchase period, purchases, repeat and total sums, rows.
-  const sFirstP = new Int32Array(BLOCK);
-  const sFirstDay = new Int32Array(BLOCK);
-  const sLastP = new Int32Array(BLOCK);
-  const sPurchases = new Int32Array(BLOCK);
-  const sRepeat = new Float64Array(BLOCK);
-  const sSpend = new Float64Array(BLOCK);
-  const sRows = new Int32Array(BLOCK);
+  // The state of each customer of the block in one 64-byte cache line (a row touches one line):
+  // int32 at si[16l ..]: open period's day (NONE: none), whether it has a return, first and last
+  // purchase day, purchases, rows; float64 at sf[8l + 4 ..]: open period's net amount, repeat
+  // sum, total spend. With day periods a period's first purchase day is the period itself.
+  const state = new ArrayBuffer(64 * BLOCK);
+  const si = new Int32Array(state);
+  const sf = new Float64Array(state);
+  for (let l = 0; l < BLOCK; l++) si[l << 4] = NONE;
   const oFreq = out.frequency;
   const oRec = out.recency;
   const oT = out.T;
@@ -455,68 +449,62 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
       }
       const l = i32[4 * k + 1];
       const v = f64[2 * k + 1];
-      const d0 = pDay[l];
+      const o = l << 4;
+      const of = (l << 3) + 4;
+      const d0 = si[o];
       if (d0 !== d) {
         if (d0 !== NONE) {
-          // Close the customer's open period (of day d0).
-          const net = pNet[l];
-          sSpend[l] += net;
-          if (pReturn[l] === 0 || net > 0) {
-            if (sPurchases[l] === 0) {
-              sFirstP[l] = d0;
-              const f = pFirst[l];
-              sFirstDay[l] = f >= 0 ? f : d0;
-            } else sRepeat[l] += net;
-            sLastP[l] = d0;
-            sPurchases[l]++;
+          // Close the customer's open period (of day d0): a purchase unless it has a return and nets to <= 0.
+          const net = sf[of];
+          sf[of + 2] += net;
+          if (si[o + 1] === 0 || net > 0) {
+            if (si[o + 4] === 0) si[o + 2] = d0;
+            else sf[of + 1] += net;
+            si[o + 3] = d0;
+            si[o + 4]++;
           }
         }
-        pDay[l] = d;
-        pNet[l] = 0;
-        pReturn[l] = 0;
-        pFirst[l] = -1;
+        si[o] = d;
+        sf[of] = 0 + v; // as collapse: the period's sum starts at +0
+        si[o + 1] = v < 0 ? 1 : 0;
+      } else {
+        sf[of] += v;
+        if (v < 0) si[o + 1] = 1;
       }
-      pNet[l] += v;
-      if (v < 0) pReturn[l] = 1;
-      else if (pFirst[l] < 0) pFirst[l] = d;
-      sRows[l]++;
+      si[o + 5]++;
     }
     const c0 = blk << BLOCK_SHIFT;
     const nc = Math.min(BLOCK, nCustomers - c0);
     for (let l = 0; l < nc; l++) {
-      let purchases = sPurchases[l];
-      let firstP = sFirstP[l];
-      let firstDay = sFirstDay[l];
-      let lastP = sLastP[l];
-      let repeatSum = sRepeat[l];
-      let spend = sSpend[l];
-      const txRows = sRows[l];
-      const d0 = pDay[l];
+      const o = l << 4;
+      const of = (l << 3) + 4;
+      let purchases = si[o + 4];
+      let firstP = si[o + 2];
+      let lastP = si[o + 3];
+      let repeatSum = sf[of + 1];
+      let spend = sf[of + 2];
+      const txRows = si[o + 5];
+      const d0 = si[o];
       if (d0 !== NONE) {
-        const net = pNet[l];
+        const net = sf[of];
         spend += net;
-        if (pReturn[l] === 0 || net > 0) {
-          if (purchases === 0) {
-            firstP = d0;
-            const f = pFirst[l];
-            firstDay = f >= 0 ? f : d0;
-          } else repeatSum += net;
+        if (si[o + 1] === 0 || net > 0) {
+          if (purchases === 0) firstP = d0;
+          else repeatSum += net;
           lastP = d0;
           purchases++;
         }
       }
       // Reset for the next block.
-      pDay[l] = NONE;
-      pNet[l] = 0;
-      pReturn[l] = 0;
-      pFirst[l] = -1;
-      sFirstP[l] = 0;
-      sFirstDay[l] = 0;
-      sLastP[l] = 0;
-      sPurchases[l] = 0;
-      sRepeat[l] = 0;
-      sSpend[l] = 0;
-      sRows[l] = 0;
+      si[o] = NONE;
+      si[o + 1] = 0;
+      si[o + 2] = 0;
+      si[o + 3] = 0;
+      si[o + 4] = 0;
+      si[o + 5] = 0;
+      sf[of] = 0;
+      sf[of + 1] = 0;
+      sf[of + 2] = 0;
       if (purchases === 0) {
         if (txRows === 0) customersAfterEnd++;
         else {
@@ -530,7 +518,7 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
       oRec[kept] = ((lastP - firstP) * uDays) / fDays;
       oT[kept] = ((end - firstP) * uDays) / fDays;
       oMon[kept] = frequency > 0 ? repeatSum / frequency : 0;
-      oFirst[kept] = firstDay;
+      oFirst[kept] = firstP;
       oLast[kept] = lastP;
       oTx[kept] = txRows;
       oSpend[kept] = spend;

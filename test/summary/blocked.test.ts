@@ -5,11 +5,11 @@ import type { TransactionTable } from '../../src/types.ts';
 
 // A log in day order (as exports are) over more customers than one block, with same-day
 // repeats, returns and returns-only customers; end before the last day in one case.
-function log(seed: number, customers: number, rows: number): string {
+function log(seed: number, customers: number, rows: number, start = Date.UTC(2023, 0, 1)): string {
   let s = seed >>> 0;
   const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   const lines = ['customer_id,date,amount'];
-  let d = Date.UTC(2023, 0, 1);
+  let d = start;
   for (let i = 0; i < rows; i++) {
     if (rand() < 0.05) d += 86400000 * (1 + Math.floor(rand() * 3));
     const c = Math.floor(rand() * customers);
@@ -54,6 +54,12 @@ describe('summarize by blocks of customers (tables from the ingest in day order)
     for (const options of [{}, { freq: 'day' as const }, { end: '2023-03-01' }]) {
       same(summarize(table, options), summarize(plain(table), options));
     }
+  });
+
+  it('gives the same summary for days before 1970 (negative day numbers)', () => {
+    const old = parseTransactions(log(5, 2500, 15000, Date.UTC(1965, 5, 1)));
+    expect(old.day[0]).toBeLessThan(0);
+    same(summarize(old), summarize(plain(old)));
   });
 
   it('falls back when the table was changed after the ingest', () => {
