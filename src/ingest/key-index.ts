@@ -15,6 +15,9 @@
  */
 import { isAscii } from 'node:buffer';
 
+/** ASCII digits of 0000 .. 9999, four bytes each. */
+const QUADS = Uint8Array.from({ length: 40000 }, (_, i) => 48 + (Math.floor((i >> 2) / 10 ** (3 - (i & 3))) % 10));
+
 export class ByteKeyIndex {
   /** Number of distinct keys. */
   size = 0;
@@ -24,7 +27,10 @@ export class ByteKeyIndex {
    */
   private slots: Int32Array;
   private mask: number;
-  /** Per key: its number in the direct table (>= 0), or -1 - its ordinal among the hashed keys. */
+  /**
+   * Per key: a direct key's number | its length << 24 (>= 0: numbers are below 2^24, lengths
+   * below 64), or -1 - its ordinal among the hashed keys.
+   */
   private keyRef: Int32Array;
   /** Hashed keys' bytes, by ordinal: arena[keyStart[o] .. keyStart[o] + keyLen[o]). */
   private hashed = 0;
@@ -151,7 +157,7 @@ export class ByteKeyIndex {
    * returns its index. Direct keys are never rehashed: no hash, no bytes stored.
    */
   addDirect(v: number, len: number): number {
-    const k = this.newKey(v);
+    const k = this.newKey(v | (len << 24));
     this.direct[v] = (k + 1) | (len << 26);
     return k;
   }
@@ -261,13 +267,12 @@ export class ByteKeyIndex {
   packed(): { bytes: Uint8Array; start: Int32Array } {
     const n = this.size;
     const ref = this.keyRef;
-    const direct = this.direct;
     const start = new Int32Array(n + 1);
     let total = 0;
     for (let k = 0; k < n; k++) {
       start[k] = total;
       const r = ref[k];
-      total += r >= 0 ? direct[r] >>> 26 : this.keyLen[-1 - r];
+      total += r >= 0 ? r >>> 24 : this.keyLen[-1 - r];
     }
     start[n] = total;
     const bytes = new Uint8Array(total);
@@ -284,11 +289,25 @@ export class ByteKeyIndex {
         continue;
       }
       for (let i = 0; i < pl; i++) bytes[j++] = prefix[i];
-      // Digits from the last, then the zero padding.
-      let v = r;
-      for (let i = e - 1; i >= j; i--) {
-        bytes[i] = 48 + (v % 10);
-        v = (v / 10) | 0;
+      // Digits from the last, four at a time, then the rest and the zero padding.
+      let v = r & 0xffffff;
+      let i = e - 1;
+      while (i - j >= 3) {
+        // v / 10^4 rounded down, by a multiply: (v + 0.5) / 10^4 is at least 5e-5 from an integer
+        // and the product's error is below 2^24 · 2^-52, so the truncation is exact.
+        const q = ((v + 0.5) * 0.0001) | 0;
+        const o = (v - q * 10000) << 2;
+        bytes[i] = QUADS[o + 3];
+        bytes[i - 1] = QUADS[o + 2];
+        bytes[i - 2] = QUADS[o + 1];
+        bytes[i - 3] = QUADS[o];
+        v = q;
+        i -= 4;
+      }
+      for (; i >= j; i--) {
+        const q = (v / 10) | 0;
+        bytes[i] = 48 + v - q * 10;
+        v = q;
       }
     }
     return { bytes, start };
