@@ -80,6 +80,12 @@ const FAST_DMY = 2;
 const FAST_MDY = 3;
 const INVALID = 0x7fffffff;
 const SAMPLE_BYTES = 64 * 1024;
+/**
+ * Bytes of input per call of the fast loops (whole lines): about a thousand rows, whose id
+ * scratch (12 bytes a row) stays in the first-level cache until resolveIds reads it. Measured on
+ * the 1M-customer benchmark log: 4 MiB slices 439 ms, 256 KiB 413 ms, 32 KiB 377 ms.
+ */
+const FAST_SLICE = 32 * 1024;
 const SAMPLE_RECORDS = 200;
 const QUOTE = 34;
 const LF = 10;
@@ -344,14 +350,27 @@ class Ingest {
       // The date mode may settle in the general loop (day/month order), so re-check each time.
       const fast = plain && this.fastDateMode() >= 0;
       if (fast) {
+        // In slices of whole lines (FAST_SLICE), so that a slice's id scratch is still in cache
+        // when resolveIds reads it.
         if (three) {
-          p = this.fastLoop3(buf, p, end);
+          let lim: number;
+          do {
+            lim = sliceEnd(buf, p, end);
+            p = this.fastLoop3(buf, p, lim);
+          } while (p === lim && lim < end);
           if (p >= end) break;
+          const at = p;
+          p = this.fastLoop(buf, p, end, eof, 1);
+          if (this.incomplete || p >= end) break;
+          if (p !== at) continue;
+        } else {
+          let lim: number;
+          do {
+            lim = sliceEnd(buf, p, end);
+            p = this.fastLoop(buf, p, lim, eof && lim === end);
+          } while (p === lim && lim < end);
+          if (this.incomplete || p >= end) break;
         }
-        const at = p;
-        p = this.fastLoop(buf, p, end, eof, three ? 1 : -1);
-        if (this.incomplete || p >= end) break;
-        if (three && p !== at) continue;
       }
       p = this.loop(buf, p, end, eof, this.whitespace, fast ? 1 : plain ? 64 : -1);
       if (this.incomplete || p >= end) break;
@@ -1365,6 +1384,13 @@ class Ingest {
     }
     return table;
   }
+}
+
+/** End of the fast loops' slice from p: just after the last line feed within FAST_SLICE bytes, or end. */
+function sliceEnd(buf: Buffer, p: number, end: number): number {
+  if (end - p <= FAST_SLICE) return end;
+  const lf = buf.lastIndexOf(LF, p + FAST_SLICE);
+  return lf >= p ? lf + 1 : end;
 }
 
 function trimField(buf: Buffer, s: number, e: number): Field {

@@ -85,4 +85,38 @@ describe('fast paths', () => {
       });
     }
   }
+
+  it('reads the same across the fast loops\' 32 KiB slices: many slices, odd rows at every offset, a row longer than a slice', () => {
+    const r = rnd(9);
+    const long = 'L'.repeat(40_000);
+    const make = (order: [number, number, number]) => {
+      const lines = [order.map((k) => EN.header[k]).join(',')];
+      for (let i = 0; i < 20000; i++) {
+        const odd = i > 100 && r() < 0.02;
+        const f = [
+          i === 5000 ? long : odd && r() < 0.5 ? pick(r, IDS) : `C${String(Math.floor(r() * 3000)).padStart(7, '0')}`,
+          odd && r() < 0.5 ? pick(r, EN.dates) : EN.goodDate(i),
+          odd ? pick(r, EN.amounts) : (Math.floor(r() * 100000) / 100).toFixed(2),
+        ];
+        lines.push(order.map((k) => f[k]).join(','));
+      }
+      return lines.join('\n') + '\n';
+    };
+    const fastText = make([0, 1, 2]);
+    // The same rows as date, customer, amount (fastLoop and the general loop, no slices of fastLoop3).
+    const otherText = fastText
+      .split('\n')
+      .map((line) => {
+        const f = line.split(',');
+        return f.length === 3 ? [f[1], f[0], f[2]].join(',') : line;
+      })
+      .join('\n');
+    const fast = parseTransactions(fastText, { skipBadRows: true });
+    const other = parseTransactions(otherText, { skipBadRows: true });
+    expect(fastText.length).toBeGreaterThan(15 * 32 * 1024);
+    expect(rows(fast)).toEqual(rows(other));
+    expect(fast.customerIds).toEqual(other.customerIds);
+    expect(fast.accounting).toEqual(other.accounting);
+    expect(fast.customerIds).toContain(long);
+  });
 });
