@@ -15,6 +15,9 @@
  */
 import { isAscii } from 'node:buffer';
 
+/** Keys per call when writing all keys' bytes back. */
+const KEY_BATCH = 8192;
+
 /** ASCII digits of 0000 .. 9999, four bytes each. */
 const QUADS = Uint8Array.from({ length: 40000 }, (_, i) => 48 + (Math.floor((i >> 2) / 10 ** (3 - (i & 3))) % 10));
 
@@ -266,26 +269,40 @@ export class ByteKeyIndex {
    */
   packed(): { bytes: Uint8Array; start: Int32Array } {
     const n = this.size;
-    const ref = this.keyRef;
     const start = new Int32Array(n + 1);
+    // In batches: a loop run once over a million keys would spend much of its time before the
+    // JIT's on-stack replacement; a function called many times is optimised after a few calls.
     let total = 0;
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < n; k += KEY_BATCH) total = this.keyStarts(start, k, Math.min(n, k + KEY_BATCH), total);
+    start[n] = total;
+    const bytes = new Uint8Array(total);
+    for (let k = 0; k < n; k += KEY_BATCH) this.writeKeys(bytes, start, k, Math.min(n, k + KEY_BATCH));
+    return { bytes, start };
+  }
+
+  /** start[k] for keys from .. to - 1, from the running total; returns the total after them. */
+  private keyStarts(start: Int32Array, from: number, to: number, total: number): number {
+    const ref = this.keyRef;
+    for (let k = from; k < to; k++) {
       start[k] = total;
       const r = ref[k];
       total += r >= 0 ? r >>> 24 : this.keyLen[-1 - r];
     }
-    start[n] = total;
-    const bytes = new Uint8Array(total);
+    return total;
+  }
+
+  /** The bytes of keys from .. to - 1 at their start offsets. */
+  private writeKeys(bytes: Uint8Array, start: Int32Array, from: number, to: number): void {
+    const ref = this.keyRef;
     const pl = this.prefixLen;
     const prefix = this.prefix;
     const arena = this.arena;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < to; k++) {
       const r = ref[k];
       let j = start[k];
       const e = start[k + 1];
       if (r < 0) {
-        const s = this.keyStart[-1 - r];
-        bytes.set(arena.subarray(s, s + e - j), j);
+        for (let s = this.keyStart[-1 - r]; j < e; j++, s++) bytes[j] = arena[s];
         continue;
       }
       for (let i = 0; i < pl; i++) bytes[j++] = prefix[i];
@@ -304,13 +321,10 @@ export class ByteKeyIndex {
         v = q;
         i -= 4;
       }
-      for (; i >= j; i--) {
-        const q = (v / 10) | 0;
-        bytes[i] = 48 + v - q * 10;
-        v = q;
-      }
+      // The last 0-3 digits (v < 10^(i - j + 1) here): the tail of v's four-digit entry.
+      const o = (v << 2) + 3;
+      for (let t = 0; i >= j; i--, t++) bytes[i] = QUADS[o - t];
     }
-    return { bytes, start };
   }
 
   /** All keys as strings, in index order (decoded as UTF-8). */
