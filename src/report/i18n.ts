@@ -112,6 +112,8 @@ const EN = {
   modelFailed: (name: string, message: string) => `${name} could not be fitted: ${message}`,
   /** Known fit failures, matched on the models' English message. */
   fitErrors: [{ match: 'no customer made a repeat purchase', text: 'no customer made a repeat purchase, so the purchase rate cannot be estimated' }] as { match: string; text: string }[],
+  /** Any other fit failure: the model's own (English) message, said to be so in other languages. */
+  fitErrorOther: (message: string) => message,
   modelComparison: 'Model comparison',
   model: 'Model',
   parameter: 'Parameter',
@@ -342,7 +344,13 @@ const FR: Messages = {
   modelAuto: (name, err) => `Le modèle a été choisi automatiquement : ${name} a la plus petite erreur sur la période de contrôle (erreur absolue moyenne par client ${err}).`,
   modelAutoNoHoldout: (name) => `Sans date de fin de calibrage, les modèles ne peuvent pas être comparés sur une période de contrôle ; ${name} est retenu.`,
   modelFailed: (name, message) => `${name} n’a pas pu être ajusté : ${message}`,
-  fitErrors: [{ match: 'no customer made a repeat purchase', text: 'aucun client n’a racheté, le taux d’achat ne peut donc pas être estimé' }],
+  fitErrors: [
+    { match: 'no customer made a repeat purchase', text: 'aucun client n’a racheté, le taux d’achat ne peut donc pas être estimé' },
+    { match: 'the fit did not converge', text: 'l’optimisation de la vraisemblance n’a pas convergé (la commande clvkit fit permet une pénalisation ou d’autres valeurs initiales)' },
+    { match: 'no customers to fit', text: 'aucun client à ajuster' },
+    { match: 'the Gamma-Gamma model needs repeat buyers', text: 'le modèle Gamma-Gamma a besoin de clients ayant racheté avec une dépense moyenne positive' },
+  ],
+  fitErrorOther: (message) => `message du modèle, en anglais : « ${message} »`,
   modelComparison: 'Comparaison des modèles',
   model: 'Modèle',
   parameter: 'Paramètre',

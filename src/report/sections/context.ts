@@ -26,7 +26,7 @@ export function chart(id: string, title: string, spec: TopLevelSpec, csv: CsvDat
 
 /** A fit error message in the report's language when it is a known one, else as the model gave it. */
 export function fitError(ctx: SectionContext, message: string): string {
-  return ctx.m.fitErrors.find((e) => message.includes(e.match))?.text ?? message;
+  return ctx.m.fitErrors.find((e) => message.includes(e.match))?.text ?? ctx.m.fitErrorOther(message);
 }
 
 /** Display name of a tier, segment or state from src/segment (French names for the defaults). */
