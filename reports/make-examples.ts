@@ -1,7 +1,9 @@
 /**
  * Regenerates the committed example reports (reports/example-en.html, reports/example-fr.html) from
  * the bundled sample log plus synthetic contracts, leads, survey, Kano and NPS files written to a
- * temporary folder. Run: npx tsx reports/make-examples.ts (`npm run demo` writes reports/demo.html).
+ * temporary folder. Run: npx tsx reports/make-examples.ts [folder] (default: reports/; `npm run demo`
+ * writes reports/demo.html). The generation date is fixed (SOURCE_DATE_EPOCH), so the files are the
+ * same on every run: test/report/examples.test.ts regenerates them and compares.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,10 +19,13 @@ import { createRng } from '../src/simulate/random.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'clvkit.js');
 const sample = join(root, 'data', 'sample-transactions.csv');
+const outDir = process.argv[2] ?? join(root, 'reports');
 const tmp = mkdtempSync(join(tmpdir(), 'clvkit-examples-'));
+/** 2026-11-22, the date the examples say they were generated on. */
+const GENERATED_ON = '1795305600';
 
 function clvkit(args: string[]): void {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: GENERATED_ON } });
   process.stderr.write(r.stderr);
   if (r.status !== 0) throw new Error(`clvkit ${args.join(' ')} exited with ${r.status}`);
 }
@@ -53,6 +58,6 @@ const common = [
   '--survey', join(tmp, 'survey.csv'), '--config', join(root, 'data', 'io-study.json'),
   '--kano', join(tmp, 'kano.csv'), '--nps', join(tmp, 'nps.csv'), '--nps-by', 'channel', '--margin', '0.4', '--cost-per-order', '6', '--quiet',
 ];
-clvkit(['report', ...common, '--lang', 'en', '-o', join(root, 'reports', 'example-en.html')]);
-clvkit(['report', ...common, '--lang', 'fr', '-o', join(root, 'reports', 'example-fr.html')]);
+clvkit(['report', ...common, '--lang', 'en', '-o', join(outDir, 'example-en.html')]);
+clvkit(['report', ...common, '--lang', 'fr', '-o', join(outDir, 'example-fr.html')]);
 rmSync(tmp, { recursive: true, force: true });

@@ -62,4 +62,18 @@ describe('clvkit report', () => {
     writeFileSync(bad, 'customer_id,date,amount\nA,not a date,3\n');
     expect(clvkit(['report', bad, '-o', join(dir, 'y.html')]).status).toBe(1);
   });
+
+  it('prints SOURCE_DATE_EPOCH as the generation date (reproducible files); a bad value exits 2', () => {
+    const small = join(dir, 'small.csv');
+    writeFileSync(small, 'customer_id,date,amount\nA,2024-01-02,10\nA,2024-02-03,12\nB,2024-01-05,8\nB,2024-03-01,9\nC,2024-02-01,5\n');
+    const env = (v: string) => ({ cwd: root, encoding: 'utf8' as const, env: { ...process.env, SOURCE_DATE_EPOCH: v } });
+    const out = join(dir, 'dated.html');
+    // 1,000,000,000 s after 1970-01-01 is 2001-09-09.
+    const r = spawnSync(process.execPath, [bin, 'report', small, '-o', out, '--lang', 'fr', '--quiet'], env('1000000000'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('09/09/2001');
+    const bad = spawnSync(process.execPath, [bin, 'report', small, '-o', join(dir, 'z.html'), '--quiet'], env('yesterday'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('SOURCE_DATE_EPOCH');
+  });
 });

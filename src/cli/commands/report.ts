@@ -65,6 +65,7 @@ export function register(program: Command): void {
     .action(async (fileArg: string | undefined, o: ReportCliOptions) => {
       const file = fileArg ?? o.table ?? 'query';
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      const generatedOn = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
       if (o.model !== 'auto' && !(COUNTING_MODELS as readonly string[]).includes(o.model)) throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${o.model}"`);
       if ((o.survey === undefined) !== (o.config === undefined)) throw new UsageError('--survey and --config go together');
       if (!/^[A-Za-z]{3}$/.test(o.currency)) throw new UsageError(`--currency must be a three-letter ISO 4217 code such as EUR or USD, got "${o.currency}"`);
@@ -125,7 +126,7 @@ export function register(program: Command): void {
       const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
       let html: string;
       try {
-        html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: o.currency.toUpperCase(), onChart: (done, total) => charts.update(done, total) });
+        html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: o.currency.toUpperCase(), generatedOn, onChart: (done, total) => charts.update(done, total) });
       } finally {
         charts.stop();
       }
@@ -143,4 +144,14 @@ export function register(program: Command): void {
       } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
       process.stderr.write(`wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)\n`);
     });
+}
+
+/**
+ * The date printed as the report's generation date: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when set, so that a report made twice is the same file; else today.
+ */
+function sourceDateEpoch(value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got "${value}"`);
+  return new Date(Number(value) * 1000);
 }
