@@ -77,34 +77,68 @@ function splitLine(line: string, d: Delimiter): string[] {
   return out.map((f) => f.trim());
 }
 
-/** Date format of the sample values (the ingest decides over the whole file; this looks at the first 64 KiB). */
-function detectDateFormat(values: string[], file: string): DateFormat {
+/**
+ * Date format of the sample values, decided as the ingest does (src/ingest/transactions.ts): for
+ * day/month dates, dotted ones are day-first and otherwise the first valid value with exactly one
+ * part over 12 decides. Undefined when the sample has day/month dates but none decides (the
+ * whole file must be looked at: see dayMonthOverFile in duckdb.ts); `example` is then the first
+ * value whose two parts differ, if any.
+ */
+function detectDateFormat(values: string[], file: string): { format?: DateFormat; example: string } {
   let iso = 0;
   let compact = 0;
   let dm = 0;
-  let firstOver12 = false;
-  let secondOver12 = false;
+  let dotted = false;
+  let decided: DateFormat | undefined;
+  let example = '';
   for (const v of values) {
     if (/^\d{4}[-/]\d{2}[-/]\d{2}/.test(v)) iso++;
     else if (/^\d{8}$/.test(v)) compact++;
     else {
-      const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$/.exec(v);
+      const m = /^(\d{1,2})([/.-])(\d{1,2})[/.-](\d{4})$/.exec(v);
       if (m) {
         dm++;
-        if (Number(m[1]) > 12) firstOver12 = true;
-        if (Number(m[2]) > 12) secondOver12 = true;
+        if (m[2] === '.') dotted = true;
+        const a = Number(m[1]);
+        const b = Number(m[3]);
+        const y = Number(m[4]);
+        if (decided === undefined) {
+          if (a > 12 && b <= 12 && validDate(y, b, a)) decided = 'dd/mm/yyyy';
+          else if (b > 12 && a <= 12 && validDate(y, a, b)) decided = 'mm/dd/yyyy';
+        }
+        if (a !== b && example === '') example = v;
       }
     }
   }
-  if (iso >= compact && iso >= dm && iso > 0) return 'iso';
-  if (compact >= dm && compact > 0) return 'yyyymmdd';
-  if (dm > 0) {
-    if (firstOver12 && !secondOver12) return 'dd/mm/yyyy';
-    if (secondOver12 && !firstOver12) return 'mm/dd/yyyy';
-    if (/[.]/.test(values.find((v) => /\d[.]\d/.test(v)) ?? '')) return 'dd/mm/yyyy';
-    throw new ClvkitError('dates such as 03/04/2024 could be day/month or month/day: give --date-format dd/mm/yyyy or mm/dd/yyyy', { file });
-  }
+  if (iso >= compact && iso >= dm && iso > 0) return { format: 'iso', example };
+  if (compact >= dm && compact > 0) return { format: 'yyyymmdd', example };
+  if (dm > 0) return { format: dotted ? 'dd/mm/yyyy' : decided, example };
   throw new ClvkitError(`no date found in the first rows of the date column (e.g. "${values[0] ?? ''}"); give --date-format`, { file });
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * The first 64 KiB has day/month dates and none of them tells which comes first. Holds what was
+ * decided about the file, so that a caller with a database at hand can look at every date
+ * (DuckDB: dayMonthOverFile); otherwise the message asks for --date-format.
+ */
+export class UndecidedDayMonth extends ClvkitError {
+  constructor(
+    file: string,
+    /** A date whose two parts differ ('' when every sampled one had equal parts). */
+    readonly example: string,
+    /** The layout, its date format aside. */
+    readonly layout: Omit<CsvLayout, 'dateFormat' | 'plain'>,
+  ) {
+    super(
+      `cannot tell day from month in the first 64 KiB${example ? ` (e.g. "${example}")` : ''}: ` + 'give --date-format dd/mm/yyyy or --date-format mm/dd/yyyy (option dateFormat)',
+      { file },
+    );
+  }
 }
 
 /** Decide the layout of a transaction file from its first 64 KiB. */
@@ -125,13 +159,19 @@ export function csvLayout(file: string, options: CsvReadOptions = {}): CsvLayout
   const map = resolveColumns(names, first.length, options, file);
   const data = header ? records.slice(1) : records;
   const decimal = options.decimal ?? (map.amount >= 0 ? detectDecimal(data.map((r) => r[map.amount] ?? ''), delimiter) : '.');
+  const width = Math.max(first.length, names?.length ?? 0);
+  const allNames = Array.from({ length: width }, (_, i) => names?.[i] ?? `column${i + 1}`);
   let dateFormat: DateFormat;
   if (options.dateFormat !== undefined) {
     if (!DATE_FORMATS.includes(options.dateFormat)) throw new UsageError(`--date-format must be iso, yyyymmdd, dd/mm/yyyy or mm/dd/yyyy, got "${options.dateFormat}"`);
     dateFormat = options.dateFormat;
-  } else dateFormat = detectDateFormat(data.map((r) => r[map.date] ?? '').filter((v) => v !== ''), file);
-  const width = Math.max(first.length, names?.length ?? 0);
-  const allNames = Array.from({ length: width }, (_, i) => names?.[i] ?? `column${i + 1}`);
+  } else {
+    const detected = detectDateFormat(data.map((r) => r[map.date] ?? '').filter((v) => v !== ''), file);
+    if (detected.format === undefined) {
+      throw new UndecidedDayMonth(file, detected.example, { delimiter, header, names: allNames, customer: map.customer, date: map.date, amount: map.amount, decimal });
+    }
+    dateFormat = detected.format;
+  }
   const datePattern = { iso: /^\d{4}-\d{2}-\d{2}$/, yyyymmdd: /^\d{8}$/, 'dd/mm/yyyy': /^\d{2}\/\d{2}\/\d{4}$/, 'mm/dd/yyyy': /^\d{2}\/\d{2}\/\d{4}$/ }[dateFormat];
   const amountPattern = decimal === '.' ? /^-?\d+(\.\d+)?$/ : /^-?\d+(,\d+)?$/;
   const plain =
@@ -205,22 +245,7 @@ export function duckDbCsvSource(file: string, options: CsvReadOptions = {}, type
     }
     return { source, layout, typed: true };
   }
-  let relation: string;
-  let field: (i: number) => string;
-  if (layout.delimiter === 'whitespace') {
-    // One text column per line (a delimiter that cannot occur), split on runs of blanks.
-    relation =
-      `(SELECT string_split_regex(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS f FROM read_csv(${quoteLiteral(file)}, ` +
-      `columns = {'line': 'VARCHAR'}, delim = '\u0001', quote = '', escape = '', header = ${layout.header}, auto_detect = false) ` +
-      `WHERE regexp_matches(line, '\\S')) AS raw`;
-    field = (i) => `NULLIF(f[${i + 1}], '')`;
-  } else {
-    const cols = layout.names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
-    relation =
-      `read_csv(${quoteLiteral(file)}, columns = {${cols}}, delim = ${quoteLiteral(layout.delimiter)}, quote = '"', escape = '"', ` +
-      `header = ${layout.header}, auto_detect = false, null_padding = true, strict_mode = false) AS raw`;
-    field = (i) => `NULLIF(trim(raw.c${i + 1}), '')`;
-  }
+  const { relation, field } = textRelation(file, layout);
   // Fields are converted once in an inner SELECT; the flags then only test the results for NULL.
   const cols = [`${field(layout.customer)} AS customer_raw`, `${field(layout.date)} AS date_raw`];
   cols.push(`${duckDbDateSql(field(layout.date), layout.dateFormat)} AS date_value`);
@@ -236,4 +261,24 @@ export function duckDbCsvSource(file: string, options: CsvReadOptions = {}, type
     source.amountFlag = 'CASE WHEN amount_raw IS NULL THEN 1 WHEN amount_value IS NULL THEN 2 ELSE 0 END';
   }
   return { source, layout, typed: false };
+}
+
+/**
+ * The file as a DuckDB relation of text fields read with the layout's settings (no sniffing), and
+ * the SQL of field i (trimmed, NULL when empty).
+ */
+export function textRelation(file: string, layout: Pick<CsvLayout, 'delimiter' | 'header' | 'names'>): { relation: string; field: (i: number) => string } {
+  if (layout.delimiter === 'whitespace') {
+    // One text column per line (a delimiter that cannot occur), split on runs of blanks.
+    const relation =
+      `(SELECT string_split_regex(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS f FROM read_csv(${quoteLiteral(file)}, ` +
+      `columns = {'line': 'VARCHAR'}, delim = '\u0001', quote = '', escape = '', header = ${layout.header}, auto_detect = false) ` +
+      `WHERE regexp_matches(line, '\\S')) AS raw`;
+    return { relation, field: (i) => `NULLIF(f[${i + 1}], '')` };
+  }
+  const cols = layout.names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+  const relation =
+    `read_csv(${quoteLiteral(file)}, columns = {${cols}}, delim = ${quoteLiteral(layout.delimiter)}, quote = '"', escape = '"', ` +
+    `header = ${layout.header}, auto_detect = false, null_padding = true, strict_mode = false) AS raw`;
+  return { relation, field: (i) => `NULLIF(trim(raw.c${i + 1}), '')` };
 }

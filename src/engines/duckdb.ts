@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { ClvkitError } from '../errors.ts';
-import { parseDateOption } from '../ingest/dates.ts';
+import { ambiguousDatesError, parseDateOption, type DateFormat } from '../ingest/dates.ts';
 import type { SummaryOptions, SummaryResult } from '../summary/summarize.ts';
 import type { PeriodUnit } from '../types.ts';
-import { duckDbCsvSource, type CsvReadOptions } from './csv-source.ts';
+import { duckDbCsvSource, textRelation, UndecidedDayMonth, type CsvReadOptions } from './csv-source.ts';
 import { SummaryCollector } from './result.ts';
 import { quoteIdent, quoteLiteral, summarySql, type SqlSource } from './sql.ts';
 import { resolveColumns } from '../ingest/dialect.ts';
@@ -53,10 +53,19 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
 
 /**
  * Run `work` over the CSV as a typed DuckDB source when the sample allows it (fast), and again
- * over the all-text source when DuckDB cannot convert a value (exact row accounting).
+ * over the all-text source when DuckDB cannot convert a value (exact row accounting). Day/month
+ * dates that the first 64 KiB cannot order are ordered over the whole file first (dayMonthOverFile).
  */
-export async function withCsvSource<T>(file: string, options: DuckDbOptions, work: (src: SqlSource) => Promise<T>): Promise<T> {
-  const fast = duckDbCsvSource(file, options, true);
+export async function withCsvSource<T>(connection: DuckDbConnection, file: string, options: DuckDbOptions, work: (src: SqlSource) => Promise<T>): Promise<T> {
+  let opts = options;
+  let fast: ReturnType<typeof duckDbCsvSource>;
+  try {
+    fast = duckDbCsvSource(file, opts, true);
+  } catch (e) {
+    if (!(e instanceof UndecidedDayMonth)) throw e;
+    opts = { ...options, dateFormat: await dayMonthOverFile(connection, file, e) };
+    fast = duckDbCsvSource(file, opts, true);
+  }
   if (fast.typed) {
     try {
       return await work(fast.source);
@@ -64,7 +73,41 @@ export async function withCsvSource<T>(file: string, options: DuckDbOptions, wor
       if (!(e instanceof ClvkitError) || !e.message.includes('duckdb:')) throw e;
     }
   }
-  return work(duckDbCsvSource(file, options, false).source);
+  return work(duckDbCsvSource(file, opts, false).source);
+}
+
+type DuckDbConnection = Awaited<ReturnType<typeof openDuckDb>>['connection'];
+
+/**
+ * Day/month order over every date of the file, by the node ingest's rule: the first valid date
+ * (in file order) with exactly one part over 12 decides; if none does, dates whose parts differ
+ * make the ambiguity error that names --date-format, and a file where every date has equal parts
+ * is read day-first (either order gives the same days).
+ */
+export async function dayMonthOverFile(connection: DuckDbConnection, file: string, undecided: UndecidedDayMonth): Promise<DateFormat> {
+  const { relation, field } = textRelation(file, undecided.layout);
+  const pattern = "'^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})$'";
+  const dates =
+    `(SELECT d, TRY_CAST(regexp_extract(d, ${pattern}, 1) AS INTEGER) AS a, TRY_CAST(regexp_extract(d, ${pattern}, 2) AS INTEGER) AS b, ` +
+    `replace(d, '-', '/') AS s FROM (SELECT ${field(undecided.layout.date)} AS d FROM ${relation}) WHERE regexp_matches(d, ${pattern})) AS v`;
+  const first = async (sql: string): Promise<string | undefined> => {
+    try {
+      // File order: the first deciding value wins, as in the node ingest.
+      await connection.run('SET preserve_insertion_order = true');
+      const rows = (await connection.runAndReadAll(sql)).getRowsJS() as unknown[][];
+      return rows.length > 0 ? String(rows[0][0]) : undefined;
+    } catch (e) {
+      throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file });
+    }
+  };
+  const decided = await first(
+    `SELECT CASE WHEN a > 12 THEN 'dd/mm/yyyy' ELSE 'mm/dd/yyyy' END FROM ${dates} ` +
+      `WHERE (a > 12 AND b <= 12 AND TRY_STRPTIME(s, '%d/%m/%Y') IS NOT NULL) OR (b > 12 AND a <= 12 AND TRY_STRPTIME(s, '%m/%d/%Y') IS NOT NULL) LIMIT 1`,
+  );
+  if (decided === 'dd/mm/yyyy' || decided === 'mm/dd/yyyy') return decided;
+  const example = undecided.example || (await first(`SELECT d FROM ${dates} WHERE a <> b LIMIT 1`));
+  if (example) throw ambiguousDatesError(file, example);
+  return 'dd/mm/yyyy';
 }
 
 /** Parquet columns by name, typed as they are; dates may be DATE, TIMESTAMP or ISO text. */
@@ -107,7 +150,7 @@ export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbO
   if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
   const { instance, connection } = await openDuckDb(options);
   try {
-    if ('file' in source) return await withCsvSource(source.file, options, (src) => runSummary(connection, src, options, path));
+    if ('file' in source) return await withCsvSource(connection, source.file, options, (src) => runSummary(connection, src, options, path));
     return await runSummary(connection, await parquetSource(connection, source.parquet, options), options, path);
   } finally {
     connection.closeSync();
@@ -197,7 +240,7 @@ export async function histogramWithDuckDb(source: DuckDbSource, options: DuckDbO
       const lastDay = cal ?? end;
       return histogramFromSummary({ frequency: f, recency: r, T: t, weights: w }, { freq, unit, ...(lastDay !== undefined ? { end: lastDay } : {}) });
     };
-    if ('file' in source) return await withCsvSource(source.file, options, run);
+    if ('file' in source) return await withCsvSource(connection, source.file, options, run);
     return await run(await parquetSource(connection, source.parquet, options));
   } finally {
     connection.closeSync();

@@ -124,7 +124,7 @@ export async function transactionsWithDuckDb(source: DuckDbSource, options: Duck
       }
       return b.finish(options.skipBadRows, path);
     };
-    if ('file' in source) return await withCsvSource(source.file, options, run);
+    if ('file' in source) return await withCsvSource(connection, source.file, options, run);
     return await run(await parquetSource(connection, source.parquet, options));
   } finally {
     connection.closeSync();

@@ -14,7 +14,7 @@ import { histogramFromSummary } from '../../src/summary/histogram.ts';
 import { formatDay } from '../../src/ingest/dates.ts';
 import { ClvkitError } from '../../src/errors.ts';
 import { expectSameSummary } from './compare.ts';
-import { duckDbAmountSql } from '../../src/engines/csv-source.ts';
+import { csvLayout, duckDbAmountSql, UndecidedDayMonth } from '../../src/engines/csv-source.ts';
 import { parseNumber } from '../../src/ingest/number.ts';
 import { transactionsWithDuckDb } from '../../src/engines/table.ts';
 import { retentionOutcomes } from '../../src/outcomes/retention.ts';
@@ -310,5 +310,54 @@ describe('errors', () => {
     await expect(summarizeWithDuckDb({ file })).rejects.toThrow(/columns found: who, when, much/);
     const s = await summarizeWithDuckDb({ file }, { customerCol: 'who', dateCol: 'when', amountCol: 'much' });
     expect(s.customerIds).toEqual(['A']);
+  });
+});
+
+describe('day/month order decided over the whole file, as the node engine', () => {
+  // Rows dated with both parts at most 12 for well over the sampled 64 KiB, then dates that tell
+  // the order; `fmt` writes (day, month) in the file's order.
+  function file(name: string, sep: string, fmt: (d: number, m: number) => string, telling: boolean): string {
+    let s = 5;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const lines = [['id_client', 'date', 'montant'].join(sep)];
+    for (let d = 1; d <= 12; d++) for (let k = 0; k < 400; k++) lines.push([`C${Math.floor(rand() * 900)}`, fmt(d, 3), (1 + Math.floor(rand() * 9000) / 100).toFixed(2).replace('.', sep === ';' ? ',' : '.')].join(sep));
+    if (telling) for (let d = 13; d <= 28; d++) for (let k = 0; k < 50; k++) lines.push([`C${Math.floor(rand() * 900)}`, fmt(d, 3), '5'].join(sep));
+    const path = join(dir, name);
+    writeFileSync(path, lines.join('\n') + '\n');
+    expect(lines.slice(0, 4801).join('\n').length).toBeGreaterThan(64 * 1024);
+    return path;
+  }
+  const two = (n: number) => String(n).padStart(2, '0');
+
+  it('dd/mm/yyyy and mm/dd/yyyy files whose first 64 KiB cannot tell: same summary as the node engine', async () => {
+    for (const [name, sep, fmt] of [
+      ['fr-late.csv', ';', (d: number, m: number) => `${two(d)}/${two(m)}/2024`],
+      ['us-late.csv', ',', (d: number, m: number) => `${two(m)}/${two(d)}/2024`],
+    ] as const) {
+      const path = file(name, sep, fmt, true);
+      // The sample alone cannot tell (so DuckDB has to look at the whole file).
+      expect(() => csvLayout(path)).toThrow(UndecidedDayMonth);
+      const n = await nodeSummary(path, {}, {});
+      expect(n.lastPurchase.reduce((a, b) => Math.max(a, b), 0)).toBe(Date.UTC(2024, 2, 28) / 86_400_000);
+      expectSameSummary(await summarizeWithDuckDb({ file: path }), n);
+    }
+  });
+
+  it('no date tells the order: the same error as the node engine, naming --date-format', async () => {
+    const path = file('fr-ambiguous.csv', ';', (d, m) => `${two(d)}/${two(m)}/2024`, false);
+    const nodeError = await readTransactions(path).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(nodeError).toContain('--date-format');
+    await expect(summarizeWithDuckDb({ file: path })).rejects.toThrow(nodeError);
+  });
+
+  it('every date with equal day and month: read day-first by both engines', async () => {
+    const path = join(dir, 'equal.csv');
+    const lines = ['customer_id;date;amount'];
+    for (let m = 1; m <= 12; m++) for (let k = 0; k < 300; k++) lines.push(`C${k % 250};${two(m)}/${two(m)}/2024;${(k % 17) + 1},50`);
+    writeFileSync(path, lines.join('\n') + '\n');
+    expectSameSummary(await summarizeWithDuckDb({ file: path }), await nodeSummary(path, {}, {}));
   });
 });
