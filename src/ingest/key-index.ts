@@ -213,7 +213,8 @@ export class ByteKeyIndex {
     const o = this.hashed++;
     const k = this.newKey(-1 - o);
     if (o >= this.keyStart.length) {
-      const n = this.keyStart.length * 2;
+      // Past the first few, straight to the expected number of keys (pages untouched cost nothing).
+      const n = Math.max(this.keyStart.length * 2, this.keyRef.length);
       const start = new Int32Array(n);
       start.set(this.keyStart);
       this.keyStart = start;
@@ -223,7 +224,7 @@ export class ByteKeyIndex {
     }
     const len = e - s;
     if (this.arenaUsed + len > this.arena.length) {
-      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+      const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len, this.keyRef.length * 8));
       bigger.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = bigger;
     }
@@ -331,16 +332,20 @@ export class ByteKeyIndex {
   keys(): string[] {
     const n = this.size;
     if (n === 0) return [];
-    const { bytes, start } = this.packed();
+    // Only hashed keys: the arena holds them in index order (no copy); else written back.
+    const onlyHashed = this.hashed === n;
+    const { bytes, start } = onlyHashed ? { bytes: this.arena.subarray(0, this.arenaUsed), start: this.keyStart } : this.packed();
+    const len = onlyHashed ? this.keyLen : undefined;
+    const end = (k: number) => (len ? start[k] + len[k] : start[k + 1]);
     const packed = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const out = new Array<string>(n);
     if (isAscii(packed)) {
       // One decode of all keys, then substrings: far cheaper than a million small decodes.
       const all = packed.toString('latin1');
-      for (let k = 0; k < n; k++) out[k] = all.substring(start[k], start[k + 1]);
+      for (let k = 0; k < n; k++) out[k] = all.substring(start[k], end(k));
       return out;
     }
-    for (let k = 0; k < n; k++) out[k] = packed.toString('utf8', start[k], start[k + 1]);
+    for (let k = 0; k < n; k++) out[k] = packed.toString('utf8', start[k], end(k));
     return out;
   }
 }
