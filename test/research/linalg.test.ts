@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eigs, lusolve } from 'mathjs';
 import { crossprodInverse, invertUpper, qrLeastSquares, symmetricEigen } from '../../src/research/linalg.ts';
 import { correlationMatrix, mean, pearson, sampleVariance } from '../../src/research/describe.ts';
 import { createRng } from '../../src/simulate/random.ts';
@@ -34,6 +35,40 @@ describe('linalg', () => {
       expect(av).toBeCloseTo(values[j] * vectors[i][j], 10);
     }
     expect(values.reduce((a, b) => a + b)).toBeCloseTo(8, 12); // trace
+  });
+});
+
+describe('linalg against mathjs (an independent implementation)', () => {
+  const rng = createRng(2026);
+  it('symmetricEigen: eigenvalues and eigenvectors of random symmetric matrices, 2x2 to 12x12', () => {
+    for (let k = 2; k <= 12; k++) {
+      for (let rep = 0; rep < 3; rep++) {
+        const A = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+        for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) A[i][j] = A[j][i] = rng.normal();
+        const ours = symmetricEigen(A);
+        const ref = eigs(A);
+        // mathjs: ascending values, eigenvectors as { value, vector } pairs.
+        const pairs = ref.eigenvectors.map((e) => ({ value: Number(e.value), vector: (e.vector as number[]).map(Number) })).sort((a, b) => b.value - a.value);
+        for (let j = 0; j < k; j++) {
+          expect(ours.values[j]).toBeCloseTo(pairs[j].value, 10);
+          // Same vector up to sign: |cos| = 1 (random matrices have well-separated eigenvalues).
+          let dot = 0;
+          for (let i = 0; i < k; i++) dot += ours.vectors[i][j] * pairs[j].vector[i];
+          const norm = Math.hypot(...pairs[j].vector);
+          expect(Math.abs(dot) / norm).toBeCloseTo(1, 8);
+        }
+      }
+    }
+  });
+  it('qrLeastSquares: coefficients equal the normal-equation solution by LU (mathjs lusolve)', () => {
+    const n = 80;
+    const X = [Float64Array.from({ length: n }, () => 1), ...Array.from({ length: 4 }, () => Float64Array.from({ length: n }, () => rng.normal()))];
+    const y = Float64Array.from({ length: n }, (_, i) => 1 + 2 * X[1][i] - X[2][i] + 0.5 * X[4][i] + rng.normal());
+    const XtX = X.map((a) => X.map((b) => a.reduce((s, v, i) => s + v * b[i], 0)));
+    const Xty = X.map((a) => a.reduce((s, v, i) => s + v * y[i], 0));
+    const ref = (lusolve(XtX, Xty) as number[][]).map((r) => r[0]);
+    const ours = qrLeastSquares(X, y);
+    ref.forEach((b, j) => expect(ours.coef[j]).toBeCloseTo(b, 10));
   });
 });
 
