@@ -12,6 +12,7 @@ import { SummaryCollector } from './result.ts';
 import { qualifiedName, quoteIdent, summarySql, type SqlSource } from './sql.ts';
 import { summaryHistogramSql } from './scoring.ts';
 import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
+import { mapFloat64 } from '../typed-map.ts';
 
 /** Where the transactions are: a table (schema-qualified allowed) or a SELECT returning them. */
 export type PostgresSource = { connectionString: string } & ({ table: string; query?: undefined } | { query: string; table?: undefined });
@@ -172,7 +173,7 @@ export async function histogramWithPostgres(source: PostgresSource, options: Pos
     } catch (e) {
       throw new ClvkitError(`PostgreSQL: ${(e as Error).message} (${source.table ?? '--query'})`);
     }
-    const col = (k: number) => Float64Array.from(rows, (r) => Number(r[k]));
+    const col = (k: number) => mapFloat64(rows, (r) => Number(r[k]));
     const lastDay = cal ?? end;
     return histogramFromSummary({ frequency: col(0), recency: col(1), T: col(2), weights: col(3) }, { freq, unit, ...(lastDay !== undefined ? { end: lastDay } : {}) });
   } finally {

@@ -8,6 +8,7 @@
 import { ClvkitError } from '../errors.ts';
 import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
 import { compressSummary, distinctDoubles } from '../summary/compress.ts';
+import { mapFloat64, mapInt32 } from '../typed-map.ts';
 
 /**
  * A log-likelihood to maximise over strictly positive natural parameters.
@@ -1005,7 +1006,7 @@ export function subsamplePrepared(prep: PreparedSummary, targetRows: number): Pr
       w.push(wi / q);
     }
   }
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]);
+  const pick = (a: Float64Array) => mapFloat64(keep, (i) => a[i]);
   return {
     frequency: pick(prep.frequency),
     recency: pick(prep.recency),
@@ -1015,6 +1016,6 @@ export function subsamplePrepared(prep: PreparedSummary, targetRows: number): Pr
     customers: prep.customers,
     repeatBuyers: prep.repeatBuyers,
     distinctFrequencies: prep.distinctFrequencies,
-    frequencyIndex: Int32Array.from(keep, (i) => prep.frequencyIndex[i]),
+    frequencyIndex: mapInt32(keep, (i) => prep.frequencyIndex[i]),
   };
 }

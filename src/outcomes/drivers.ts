@@ -1,5 +1,6 @@
 import { logit } from '../research/logistic.ts';
 import type { CustomerFacts } from './customers.ts';
+import { mapFloat64 } from '../typed-map.ts';
 
 /** Fewest customers for a channel to get its own dummy. */
 const MIN_LEVEL = 20;
@@ -91,19 +92,19 @@ function fitDriver(
     const rare = new Set(ordered.slice(1).filter(([, n]) => n < MIN_LEVEL).map(([ch]) => ch));
     for (const [ch] of ordered.slice(1)) {
       if (rare.has(ch)) continue;
-      predictors.push(Float64Array.from(rows, (c) => (facts.channel[c] === ch ? 1 : 0)));
+      predictors.push(mapFloat64(rows, (c) => (facts.channel[c] === ch ? 1 : 0)));
       names.push(`channel: ${facts.channels[ch] ?? ch}`);
     }
     if (rare.size > 0) {
-      predictors.push(Float64Array.from(rows, (c) => (rare.has(facts.channel[c]) ? 1 : 0)));
+      predictors.push(mapFloat64(rows, (c) => (rare.has(facts.channel[c]) ? 1 : 0)));
       names.push('channel: other channels');
     }
   }
   if (facts.hasAmount) {
-    predictors.push(Float64Array.from(rows, (c) => Math.log(facts.firstValue[c])));
+    predictors.push(mapFloat64(rows, (c) => Math.log(facts.firstValue[c])));
     names.push('log_first_order_value');
   }
-  const years = Float64Array.from(rows, (c) => (facts.first[c] - firstAcq) / 365.25);
+  const years = mapFloat64(rows, (c) => (facts.first[c] - firstAcq) / 365.25);
   if (years.some((v) => v !== years[0])) {
     predictors.push(years);
     names.push('acquisition_years');

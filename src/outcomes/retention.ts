@@ -10,6 +10,7 @@ import { type LeadFunnel, leadFunnel } from './funnel.ts';
 import type { LeadsInput } from './leads.ts';
 import { type OutcomePeriod, periodDays } from './periods.ts';
 import { type RecruitmentRow, recruitment } from './recruitment.ts';
+import { mapFloat64 } from '../typed-map.ts';
 
 /**
  * @example
@@ -79,7 +80,7 @@ export function retentionOutcomes(table: TransactionTable, options: RetentionOpt
   if (options.probabilityAlive) {
     const byId = new Map<string, number>();
     options.probabilityAlive.customerIds.forEach((id, i) => byId.set(id, options.probabilityAlive!.values[i]));
-    pAlive = Float64Array.from(facts.customerIds, (id) => byId.get(id) ?? 0);
+    pAlive = mapFloat64(facts.customerIds, (id) => byId.get(id) ?? 0);
   }
   const conv: RetentionReport['conversion'] = conversion(facts, period, options.windows ?? CONVERSION_WINDOWS, level);
   if (options.leads) conv.leads = leadFunnel(options.leads, facts, period, level);

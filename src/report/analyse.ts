@@ -36,6 +36,7 @@ import { recruitment, type RecruitmentRow } from '../outcomes/recruitment.ts';
 import { cohortMatrix, type CohortRow } from '../outcomes/cohorts.ts';
 import { conversion, type Conversion } from '../outcomes/conversion.ts';
 import { ClvkitError, UsageError } from '../errors.ts';
+import { mapFloat64 } from '../typed-map.ts';
 
 export type CountingModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd';
 export const COUNTING_MODELS: readonly CountingModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
@@ -271,7 +272,7 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   const h = (end - origin + 1) / uDays;
   const whole = Math.max(1, Math.floor(h + 1e-9));
   const steps = h - whole > 1e-9 ? whole + 1 : whole;
-  const firstTimes = Float64Array.from(fitData.firstPurchase, (d) => (d - origin) / uDays);
+  const firstTimes = mapFloat64(fitData.firstPurchase, (d) => (d - origin) / uDays);
   const curve = expectedCumulativeTransactions(fit, firstTimes, whole, 1);
   const atEnd = steps > whole ? expectedCumulativeTransactions(fit, firstTimes, h, h).cumulative[1] : curve.cumulative[whole];
   const inc = actualRepeats(table, fitData.unit, fitData.calibrationEnd ?? fitData.end, origin, end, uDays, steps);
@@ -350,7 +351,7 @@ export function topIndices(values: ArrayLike<number>, k: number, sortedAscending
   let threshold = -Infinity;
   if (n > k) {
     // the values sorted ascending, NaN as -Infinity (a caller's sorted copy when it has no NaN)
-    const sorted = sortedAscending ?? Float64Array.from(values as ArrayLike<number>, (x) => (Number.isNaN(x) ? -Infinity : x)).sort();
+    const sorted = sortedAscending ?? mapFloat64(values as ArrayLike<number>, (x) => (Number.isNaN(x) ? -Infinity : x)).sort();
     threshold = sorted[n - k];
   }
   const v = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
@@ -437,7 +438,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   }
 
   options.onStep?.('value');
-  const historical = Float64Array.from(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
+  const historical = mapFloat64(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
   let spendModel: GammaGammaModel | undefined;
   let spendError: string | undefined;
   let value: CustomerValue | undefined;
@@ -505,7 +506,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
     try {
       options.onStep?.('migration');
       const half = summarize(table, { ...base, end: mid });
-      const halfTiers = valueTiers(Float64Array.from(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
+      const halfTiers = valueTiers(mapFloat64(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
       migration = { matrix: tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, tiers.names), mid, end: full.end };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;

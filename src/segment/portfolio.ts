@@ -25,6 +25,7 @@ import { tierTable, type TierRow } from './tier-table.ts';
 import type { TierAssignment } from './tiers-types.ts';
 import { topShares } from './top-shares.ts';
 import { whaleCurve, type WhaleCurve } from './whale.ts';
+import { mapFloat64 } from '../typed-map.ts';
 
 /** Transaction models `analysePortfolio` can fit. */
 export type PortfolioModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd';
@@ -143,7 +144,7 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
   }
   const clv = value.clv;
   const historicalSpend = Float64Array.from(summary.totalSpend);
-  const daysSinceLastPurchase = Float64Array.from(summary.lastPurchase, (d) => summary.end - d);
+  const daysSinceLastPurchase = mapFloat64(summary.lastPurchase, (d) => summary.end - d);
   const tierOptions = { cuts: o.tierCuts, names: o.tierNames };
   const pyramid = valueTiers(clv, tierOptions);
   const past = valueTiers(historicalSpend, tierOptions);

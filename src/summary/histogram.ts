@@ -23,6 +23,7 @@ import { formatDay } from '../ingest/dates.ts';
 import type { SummaryData } from '../models/types.ts';
 import type { Day, PeriodUnit } from '../types.ts';
 import { compressSummary } from './compress.ts';
+import { mapFloat64 } from '../typed-map.ts';
 
 export const HISTOGRAM_FORMAT = 'clvkit-histogram';
 export const HISTOGRAM_VERSION = 1;
@@ -46,7 +47,7 @@ const UNITS: readonly PeriodUnit[] = ['day', 'week', 'month'];
 function sorted(h: Omit<Histogram, 'frequency' | 'recency' | 'T' | 'count'>, f: Float64Array, r: Float64Array, t: Float64Array, w: Float64Array): Histogram {
   const idx = Array.from({ length: f.length }, (_, i) => i);
   idx.sort((i, j) => f[i] - f[j] || r[i] - r[j] || t[i] - t[j]);
-  const pick = (a: Float64Array) => Float64Array.from(idx, (i) => a[i]);
+  const pick = (a: Float64Array) => mapFloat64(idx, (i) => a[i]);
   return { ...h, frequency: pick(f), recency: pick(r), T: pick(t), count: pick(w) };
 }
 

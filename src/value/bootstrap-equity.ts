@@ -4,6 +4,7 @@ import { createRng } from '../simulate/random.ts';
 import { customerValue, type CustomerValueOptions, type SpendModel } from './customer-value.ts';
 import { quantileSorted } from './quantile.ts';
 import type { ValueModel } from './value-model.ts';
+import { mapFloat64 } from '../typed-map.ts';
 
 /** Summary columns the bootstrap resamples (the full CustomerSummary fits). */
 export type EquityData = SummaryData & { monetaryValue?: ArrayLike<number> };
@@ -99,7 +100,7 @@ export function bootstrapEquity(data: EquityData, o: EquityBootstrapOptions): Eq
     for (let k = 0; k < n; k++) weights[rng.integer(n)]++;
     const idx: number[] = [];
     for (let i = 0; i < n; i++) if (weights[i] > 0) idx.push(i);
-    const pick = (col: ArrayLike<number>) => Float64Array.from(idx, (i) => col[i]);
+    const pick = (col: ArrayLike<number>) => mapFloat64(idx, (i) => col[i]);
     const sample = { frequency: pick(data.frequency), recency: pick(data.recency), T: pick(data.T), weights: pick(weights) };
     let clv: Float64Array;
     try {
