@@ -37,6 +37,7 @@ import { cohortMatrix, type CohortRow } from '../outcomes/cohorts.ts';
 import { conversion, type Conversion } from '../outcomes/conversion.ts';
 import { ClvkitError, UsageError } from '../errors.ts';
 import { mapFloat64 } from '../typed-map.ts';
+import { customerCount } from '../ingest/transactions.ts';
 
 export type CountingModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd';
 export const COUNTING_MODELS: readonly CountingModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
@@ -169,61 +170,75 @@ function holdoutMae(pred: Float64Array, s: CustomerSummary, c: CompressedSummary
  * first day, up to `end`.
  */
 function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day, origin: Day, end: Day, stepDays: number, steps: number): Float64Array {
-  const m = table.customerIds.length;
+  const m = customerCount(table);
+  const day = table.day;
+  const customer = table.customer;
+  const amount = table.amount;
+  const n = table.length;
   const first = new Int32Array(m).fill(2147483647);
   let minDay = Infinity;
-  const ok = (i: number) => table.day[i] <= end && !(table.amount[i] < 0);
-  for (let i = 0; i < table.length; i++) {
-    if (!ok(i)) continue;
-    const c = table.customer[i];
-    if (table.day[i] < first[c]) first[c] = table.day[i];
-    if (table.day[i] < minDay) minDay = table.day[i];
+  // Rows used: on or before the end and not returns (negative amounts).
+  for (let i = 0; i < n; i++) {
+    const d = day[i];
+    if (d > end || amount[i] < 0) continue;
+    const c = customer[i];
+    if (d < first[c]) first[c] = d;
+    if (d < minDay) minDay = d;
   }
   const counts = new Float64Array(steps + 1);
   if (!Number.isFinite(minDay)) return counts;
   const span = end - minDay + 1;
   const periodOf = unit === 'day' ? undefined : periodTable(minDay, span, unit);
-  const count = (day: number) => {
-    const k = Math.ceil((day - origin + 1) / stepDays - 1e-9);
+  // Grid step of a day: k = ceil((day - origin + 1) / stepDays), steps 1 .. steps.
+  const count = (d: number) => {
+    const k = Math.ceil((d - origin + 1) / stepDays - 1e-9);
     if (k >= 1 && k <= steps) counts[k]++;
   };
   let dateOrder = true;
-  for (let i = 1; i < table.length && dateOrder; i++) if (table.day[i] < table.day[i - 1]) dateOrder = false;
+  for (let i = 1; i < n; i++) {
+    if (day[i] < day[i - 1]) {
+      dateOrder = false;
+      break;
+    }
+  }
   if (dateOrder) {
     // rows in date order (as exports usually are): one pass, each customer's purchase periods arrive in order
     const last = new Int32Array(m).fill(-1);
-    for (let i = 0; i < table.length; i++) {
-      if (!ok(i)) continue;
-      const c = table.customer[i];
+    for (let i = 0; i < n; i++) {
+      const d = day[i];
+      if (d > end || amount[i] < 0) continue;
+      const c = customer[i];
       if (first[c] > cohortEnd) continue;
-      const offset = table.day[i] - minDay;
+      const offset = d - minDay;
       const p = periodOf ? periodOf[offset] : offset;
-      if (last[c] === -1) last[c] = p; // the first purchase period
-      else if (p !== last[c]) {
+      const l = last[c];
+      if (l === -1) last[c] = p; // the first purchase period
+      else if (p !== l) {
         last[c] = p;
-        count(table.day[i]);
+        count(d);
       }
     }
     return counts;
   }
-  const keys = new Float64Array(table.length);
-  let n = 0;
-  for (let i = 0; i < table.length; i++) {
-    if (!ok(i)) continue;
-    const c = table.customer[i];
-    if (first[c] > cohortEnd) continue;
-    keys[n++] = c * span + (table.day[i] - minDay);
-  }
-  const sorted = keys.subarray(0, n).sort();
-  let customer = -1;
-  let period = -1;
+  const keys = new Float64Array(n);
+  let k = 0;
   for (let i = 0; i < n; i++) {
+    const d = day[i];
+    if (d > end || amount[i] < 0) continue;
+    const c = customer[i];
+    if (first[c] > cohortEnd) continue;
+    keys[k++] = c * span + (d - minDay);
+  }
+  const sorted = keys.subarray(0, k).sort();
+  let current = -1;
+  let period = -1;
+  for (let i = 0; i < k; i++) {
     const key = sorted[i];
     const c = Math.floor(key / span);
     const offset = key - c * span;
     const p = periodOf ? periodOf[offset] : offset;
-    if (c !== customer) {
-      customer = c; // the first purchase period
+    if (c !== current) {
+      current = c; // the first purchase period
       period = p;
       continue;
     }
