@@ -1,4 +1,5 @@
 import type { Day, TransactionTable } from '../types.ts';
+import { customerCount } from '../ingest/transactions.ts';
 
 /**
  * What the outcomes need to know about each customer, columnar, in `customerIds` order.
@@ -38,38 +39,71 @@ export interface CustomerFacts {
  * facts.second[0] - facts.first[0]; // days from first to second purchase of the first customer
  */
 export function customerFacts(table: TransactionTable, end: Day): CustomerFacts {
-  const m = table.customerIds.length;
-  const first = new Int32Array(m).fill(-1);
-  const second = new Int32Array(m).fill(-1);
-  const last = new Int32Array(m).fill(-1);
-  const firstValue = new Float64Array(m);
-  const revenue = new Float64Array(m);
-  const channel = new Int32Array(m).fill(-1);
+  const m = customerCount(table);
+  const n = table.length;
+  const dayCol = table.day;
+  const customerCol = table.customer;
+  const amountCol = table.amount;
+  const channelCol = table.channel;
+  const hasAmount = table.hasAmount;
+  // Each customer's running facts in one 32-byte record (a row touches one cache line, not six
+  // arrays): int32 first, second, last, channel at si[8c ..]; float64 first value, revenue at sf[4c + 2 ..].
+  const state = new ArrayBuffer(32 * m);
+  const si = new Int32Array(state);
+  const sf = new Float64Array(state);
+  for (let c = 0; c < m; c++) {
+    const o = c << 3;
+    si[o] = -1;
+    si[o + 1] = -1;
+    si[o + 2] = -1;
+    si[o + 3] = -1;
+  }
   let afterEnd = 0;
-  for (let i = 0; i < table.length; i++) {
-    const d = table.day[i];
+  for (let i = 0; i < n; i++) {
+    const d = dayCol[i];
     if (d > end) {
       afterEnd++;
       continue;
     }
-    const c = table.customer[i];
-    const a = table.amount[i];
-    if (table.hasAmount) revenue[c] += a;
-    if (first[c] < 0 || d < first[c]) {
-      if (first[c] >= 0) second[c] = first[c];
-      first[c] = d;
-      firstValue[c] = table.hasAmount ? a : NaN;
-      channel[c] = table.channel ? table.channel[i] : -1;
-    } else if (d === first[c]) {
-      if (table.hasAmount) firstValue[c] += a;
-    } else if (second[c] < 0 || d < second[c]) {
-      second[c] = d;
+    const c = customerCol[i];
+    const o = c << 3;
+    const of = (c << 2) + 2;
+    const a = amountCol[i];
+    if (hasAmount) sf[of + 1] += a;
+    const f = si[o];
+    if (f < 0 || d < f) {
+      if (f >= 0) si[o + 1] = f;
+      si[o] = d;
+      sf[of] = hasAmount ? a : NaN;
+      si[o + 3] = channelCol ? channelCol[i] : -1;
+    } else if (d === f) {
+      if (hasAmount) sf[of] += a;
+    } else if (si[o + 1] < 0 || d < si[o + 1]) {
+      si[o + 1] = d;
     }
-    if (d > last[c]) last[c] = d;
+    if (d > si[o + 2]) si[o + 2] = d;
   }
-  if (!table.hasAmount) revenue.fill(NaN);
+  const first = new Int32Array(m);
+  const second = new Int32Array(m);
+  const last = new Int32Array(m);
+  const channel = new Int32Array(m);
+  const firstValue = new Float64Array(m);
+  const revenue = new Float64Array(m);
+  for (let c = 0; c < m; c++) {
+    const o = c << 3;
+    const of = (c << 2) + 2;
+    first[c] = si[o];
+    second[c] = si[o + 1];
+    last[c] = si[o + 2];
+    channel[c] = si[o + 3];
+    firstValue[c] = sf[of];
+    revenue[c] = hasAmount ? sf[of + 1] : NaN;
+  }
   return {
-    customerIds: table.customerIds,
+    // The id strings are made on first use (as the table's): most outcomes never need them.
+    get customerIds(): string[] {
+      return table.customerIds;
+    },
     first,
     second,
     last,
@@ -77,7 +111,7 @@ export function customerFacts(table: TransactionTable, end: Day): CustomerFacts 
     revenue,
     channel,
     channels: table.channels ?? [],
-    hasAmount: table.hasAmount,
+    hasAmount,
     end,
     afterEnd,
   };

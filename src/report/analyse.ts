@@ -464,7 +464,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       const perRow = customerValue(fitted.fullFit, fullRows, {
         horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount, spend: new Float64Array(fullRows.weights.length).fill(1),
       });
-      const n = full.customerIds.length;
+      const n = full.frequency.length;
       const spend = new Float64Array(n);
       const clvs = new Float64Array(n);
       let spendAtZero: number | undefined;
