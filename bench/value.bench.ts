@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fitBgNbd } from '../src/models/bgnbd.ts';
 import { fitGammaGamma } from '../src/models/gammagamma.ts';
 import { fitParetoNbd } from '../src/models/paretonbd.ts';
-import type { SummaryData } from '../src/models/types.ts';
+import type { SummaryData } from '../src/types.ts';
 import { bootstrapEquity } from '../src/value/bootstrap-equity.ts';
 import { customerValue } from '../src/value/customer-value.ts';
 import { discountedExpectedTransactions } from '../src/value/discounted-transactions.ts';

@@ -9,7 +9,7 @@
  */
 
 // Core types and errors
-export type { TransactionTable, CustomerSummary, SummaryRow, RowAccounting, PeriodUnit, Day } from './types.ts';
+export type { TransactionTable, CustomerSummary, SummaryRow, SummaryData, RowAccounting, PeriodUnit, Day } from './types.ts';
 export { ClvkitError, UsageError, type ErrorLocation } from './errors.ts';
 
 // Ingest
@@ -26,7 +26,7 @@ export { compressSummary, type CompressedSummary } from './summary/compress.ts';
 export { summaryColumns, summaryRows, summaryJson, formatAccounting } from './summary/export.ts';
 
 // Models
-export type { FitOptions, FitResultBase, SummaryData } from './models/types.ts';
+export type { FitOptions, FitResultBase } from './models/types.ts';
 export { maximizeLikelihood, type LikelihoodProblem, type MaximizeResult } from './models/fit.ts';
 export { fitBgNbd, bgNbdModel, bgNbdLogLikelihood, type BgNbdModel, type BgNbdParams, type TransactionModel } from './models/bgnbd.ts';
 export { fitMbgNbd, mbgNbdModel, mbgNbdLogLikelihood, type MbgNbdModel, type MbgNbdParams } from './models/mbgnbd.ts';
@@ -118,10 +118,10 @@ export { npsByValueTier } from './research/nps-tiers.ts';
 export { readNpsScores, npsScoresFromTable } from './research/nps-read.ts';
 
 // Reports
-export { csvCell, toCsv, writeCsv, CSV_EN, CSV_FR, type CsvFormat, type CsvValue } from './report/csv.ts';
+export { csvCell, toCsv, writeCsv, CSV_EN, CSV_FR, type CsvFormat, type CsvValue } from './io/csv.ts';
 
 // Simulation
-export { createRng, type Rng } from './simulate/random.ts';
+export { createRng, type Rng } from './random.ts';
 export { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT, DEFAULT_SIMULATION, type SimulatedLog, type SimulationOptions, type SimulationParams } from './simulate/transactions.ts';
 export { simulateKanoAnswers, kanoAnswersCsv, simulateNpsScores, npsScoresCsv, trueNps } from './simulate/kano-nps.ts';
 export { simulateContracts, writeContractsCsv, type SimulatedContracts, type ContractSimulationOptions } from './simulate/contracts.ts';

@@ -929,7 +929,7 @@ class Ingest {
   }
 
   /** Rows per block of BLOCK customer indices (counted as ids are resolved; a small array, in cache): see rowsPerBlock. */
-  private blockRows = new Int32Array(64);
+  private blockRows: Int32Array = new Int32Array(64);
 
   private growBlockRows(b: number): Int32Array {
     const a = new Int32Array(Math.max(b + 1, this.blockRows.length * 2));

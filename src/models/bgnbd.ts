@@ -12,7 +12,8 @@ import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
 import { betaln, digamma, gammaln, integrateUnit, logAddExp, trigamma } from './special.ts';
-import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import type { FitOptions, FitResultBase } from './types.ts';
+import type { SummaryData } from '../types.ts';
 import { compressSummary, distinctDoubles } from '../summary/compress.ts';
 
 /**

@@ -6,7 +6,8 @@
  * in natural parameters), AIC and BIC.
  */
 import { ClvkitError } from '../errors.ts';
-import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import type { FitOptions, FitResultBase } from './types.ts';
+import type { SummaryData } from '../types.ts';
 import { compressSummary, distinctDoubles } from '../summary/compress.ts';
 import { mapFloat64, mapInt32 } from '../typed-map.ts';
 

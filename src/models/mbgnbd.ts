@@ -7,7 +7,8 @@
  */
 import { bgFamilyLogLikelihood, bgFamilyPredictions, bgFamilyProblem, checkPositiveParams, type BgNbdParams, type TransactionModel } from './bgnbd.ts';
 import { fitWithEngine, prepareSummary } from './fit.ts';
-import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import type { FitOptions, FitResultBase } from './types.ts';
+import type { SummaryData } from '../types.ts';
 
 /**
  * MBG/NBD parameters (same names as BG/NBD): Gamma(r, alpha) purchase rates, Beta(a, b) dropout.

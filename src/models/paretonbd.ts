@@ -15,7 +15,8 @@ import type { SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, perUniqueRow, type TransactionModel } from './bgnbd.ts';
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
 import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
-import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import type { FitOptions, FitResultBase } from './types.ts';
+import type { SummaryData } from '../types.ts';
 import { compressSummary } from '../summary/compress.ts';
 
 /**

@@ -6,7 +6,8 @@ import { UsageError } from '../errors.ts';
 import type { BgBbData } from './bgbb.ts';
 import type { GammaGammaData } from './gammagamma.ts';
 import type { RetentionCohort } from './retention-data.ts';
-import type { FitOptions, FitResultBase, SummaryData } from './types.ts';
+import type { FitOptions, FitResultBase } from './types.ts';
+import type { SummaryData } from '../types.ts';
 
 /**
  * @example

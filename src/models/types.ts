@@ -52,16 +52,3 @@ export interface FitResultBase<P extends Record<string, number>> {
   /** Set when standard errors could not be computed (Hessian not positive definite, ...). */
   warning?: string;
 }
-
-/**
- * Columnar summary input; `CustomerSummary` satisfies it. `weights` default 1.
- *
- * @example
- * const data: SummaryData = { frequency: [2, 0], recency: [30.43, 0], T: [38.86, 38.86] };
- */
-export interface SummaryData {
-  frequency: ArrayLike<number>;
-  recency: ArrayLike<number>;
-  T: ArrayLike<number>;
-  weights?: ArrayLike<number>;
-}

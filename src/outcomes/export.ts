@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CsvFormat, type CsvValue, CSV_EN, writeCsv } from '../report/csv.ts';
+import { type CsvFormat, type CsvValue, CSV_EN, writeCsv } from '../io/csv.ts';
 import type { KmStep } from './kaplan-meier.ts';
 import type { RetentionReport } from './retention.ts';
 import type { Proportion } from './wilson.ts';

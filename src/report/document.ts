@@ -4,7 +4,7 @@
  * text (never HTML): the page escapes it.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CsvValue } from './csv.ts';
+import type { CsvValue } from '../io/csv.ts';
 
 /** A chart's data as a table, offered for download as CSV. */
 export interface CsvData {

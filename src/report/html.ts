@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ClvkitError } from '../errors.ts';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { toCsv, CSV_EN, CSV_FR } from './csv.ts';
+import { toCsv, CSV_EN, CSV_FR } from '../io/csv.ts';
 import type { Block, ReportDocument, Section } from './document.ts';
 import { csvDataUrl, escapeHtml as e, safeFileName, scriptJson } from './escape.ts';
 import { messages } from './i18n.ts';

@@ -1,5 +1,5 @@
 import { ioStudyConfig } from './io-template.ts';
-import { createRng } from '../simulate/random.ts';
+import { createRng } from '../random.ts';
 
 export interface SurveySimulationOptions {
   seed?: number;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../report/csv.ts';
+import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';

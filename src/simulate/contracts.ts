@@ -4,9 +4,9 @@
  */
 import { formatDay, parseDateOption } from '../ingest/dates.ts';
 import { type OutcomePeriod, addPeriods } from '../outcomes/periods.ts';
-import { writeCsv } from '../report/csv.ts';
+import { writeCsv } from '../io/csv.ts';
 import type { Day } from '../types.ts';
-import { createRng } from './random.ts';
+import { createRng } from '../random.ts';
 
 /**
  * One plan of the simulated book: its share of contracts and its sBG parameters.

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
-import { CSV_EN, CSV_FR, toCsv } from '../report/csv.ts';
+import { CSV_EN, CSV_FR, toCsv } from '../io/csv.ts';
 import { KANO_ANSWER_WORDS } from '../research/kano-answer.ts';
 import { KANO_CATEGORIES, kanoCategory, type KanoAnswer, type KanoCategory } from '../research/kano-table.ts';
 import type { KanoAnswerRow } from '../research/kano.ts';
-import { createRng, type Rng } from './random.ts';
+import { createRng, type Rng } from '../random.ts';
 import { simulatedCustomerId } from './transactions.ts';
 
 /** A simulated feature: its true category probabilities (normalised if they do not add up to 1). */

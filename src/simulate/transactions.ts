@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createRng } from './random.ts';
+import { createRng } from '../random.ts';
 
 /** True parameters of a simulated transaction log (weeks as the time unit). */
 export interface SimulationParams {

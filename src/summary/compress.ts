@@ -3,7 +3,7 @@
  * with identical (frequency, recency, T) collapse to one row whose weight is the sum of their
  * weights, so a fit costs the number of distinct rows, not customers.
  */
-import type { SummaryData } from '../models/types.ts';
+import type { SummaryData } from '../types.ts';
 
 /**
  * Weighted unique rows and, per input row, the index of its unique row.

@@ -1,5 +1,5 @@
 import { formatDay } from '../ingest/dates.ts';
-import type { CsvValue } from '../report/csv.ts';
+import type { CsvValue } from '../io/csv.ts';
 import type { CustomerSummary, RowAccounting } from '../types.ts';
 
 /** Column names of `clvkit summary --out` (DESIGN.md §3, a contract). */

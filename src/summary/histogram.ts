@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ClvkitError } from '../errors.ts';
 import { formatDay } from '../ingest/dates.ts';
-import type { SummaryData } from '../models/types.ts';
+import type { SummaryData } from '../types.ts';
 import type { Day, PeriodUnit } from '../types.ts';
 import { compressSummary } from './compress.ts';
 import { mapFloat64 } from '../typed-map.ts';

@@ -1,6 +1,6 @@
 import { ClvkitError } from '../errors.ts';
-import type { SummaryData } from '../models/types.ts';
-import { createRng } from '../simulate/random.ts';
+import type { SummaryData } from '../types.ts';
+import { createRng } from '../random.ts';
 import { customerValue, type CustomerValueOptions, type SpendModel } from './customer-value.ts';
 import { quantileSorted } from './quantile.ts';
 import type { ValueModel } from './value-model.ts';

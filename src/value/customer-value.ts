@@ -1,5 +1,5 @@
 import { ClvkitError } from '../errors.ts';
-import type { SummaryData } from '../models/types.ts';
+import type { SummaryData } from '../types.ts';
 import { discountedWithExtras, type DertMethod } from './discounted-transactions.ts';
 import { horizonInModelUnits, type HorizonUnit } from './units.ts';
 import { aliveAll, conditionalAll, type ValueModel } from './value-model.ts';

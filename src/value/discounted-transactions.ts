@@ -1,5 +1,5 @@
 import { ClvkitError } from '../errors.ts';
-import type { SummaryData } from '../models/types.ts';
+import type { SummaryData } from '../types.ts';
 import { discountNodes } from './discount-nodes.ts';
 import { factoredTransactions } from './factored.ts';
 import { continuousRatePerUnit, discreteRatePerPeriod } from './units.ts';

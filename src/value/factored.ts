@@ -9,7 +9,7 @@
  * not per distinct (x, t_x, T) row, and P(alive) scales it per row.
  */
 import { bgExpectedActive } from '../models/bgnbd.ts';
-import type { SummaryData } from '../models/types.ts';
+import type { SummaryData } from '../types.ts';
 import { rowAt, type ValueModel } from './value-model.ts';
 
 /** One model's factorisation: coefficient c(x, T), time profile g(t; x, T) and whether g ignores x. */

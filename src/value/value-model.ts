@@ -1,5 +1,5 @@
 import type { SummaryRow } from '../types.ts';
-import type { SummaryData } from '../models/types.ts';
+import type { SummaryData } from '../types.ts';
 
 /**
  * The parts of a fitted transaction model that customer value needs: the common interface of

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bdwLogLikelihood, bdwLogSurvival, bdwModel, fitBdw } from '../../src/models/bdw.ts';
 import { survivorsFromPercentages } from '../../src/models/retention-data.ts';
 import { fitSbg, sbgLogLikelihood, sbgModel } from '../../src/models/sbg.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
 
 /**

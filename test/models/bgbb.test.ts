@@ -3,7 +3,7 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import { describe, expect, it } from 'vitest';
 import { ClvkitError } from '../../src/errors.ts';
 import { bgBbLogLikelihoodRow, bgBbModel, compressBgBb, fitBgBb, type BgBbParams } from '../../src/models/bgbb.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
 
 /**

@@ -3,7 +3,7 @@ import { sampleCorrelation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { ClvkitError } from '../../src/errors.ts';
 import { fitGammaGamma, gammaGammaLogLikelihoodRow, gammaGammaModel } from '../../src/models/gammagamma.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
 
 describe('Gamma-Gamma: hand-computed cases and identities', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ClvkitError } from '../../src/errors.ts';
 import { survivorsFromPercentages, seriesResidualLifetime } from '../../src/models/retention-data.ts';
 import { fitSbg, hyp2f1UnitA, sbgLogLikelihood, sbgLogSurvival, sbgModel } from '../../src/models/sbg.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
 
 /** Survivors at the start of periods 0..periods of a simulated sBG cohort (theta ~ Beta(alpha, beta), geometric churn). */

@@ -4,7 +4,7 @@ import { parseTransactions } from '../../src/ingest/transactions.ts';
 import { cohortMatrix, type CohortRow } from '../../src/outcomes/cohorts.ts';
 import { customerFacts, type CustomerFacts } from '../../src/outcomes/customers.ts';
 import { ordinalStart, periodLabel, periodOrdinal, type OutcomePeriod } from '../../src/outcomes/periods.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import type { TransactionTable } from '../../src/types.ts';
 
 /** The straightforward cohort matrix (a Map of cohorts, a Set of (customer, period) keys): the reference. */

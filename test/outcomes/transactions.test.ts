@@ -10,7 +10,7 @@ import { leadFunnel } from '../../src/outcomes/funnel.ts';
 import { leadsFromTable } from '../../src/outcomes/leads.ts';
 import { recruitment } from '../../src/outcomes/recruitment.ts';
 import { retentionOutcomes } from '../../src/outcomes/retention.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import type { TransactionTable } from '../../src/types.ts';
 
 // A hand-made log. A: 5 Jan (web), 20 Jan, 2 Mar. B: 28 Jan twice the same day (shop first), 10 Jun.

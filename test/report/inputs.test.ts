@@ -10,7 +10,7 @@ import { simulateSurvey } from '../../src/research/simulate-survey.ts';
 import { reportInputsFromFiles } from '../../src/report/inputs.ts';
 import { buildReport, reportSections } from '../../src/report/build.ts';
 import type { ReportInputs } from '../../src/report/build.ts';
-import { toCsv } from '../../src/report/csv.ts';
+import { toCsv } from '../../src/io/csv.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clvkit-report-inputs-'));
 let inputs: ReportInputs;

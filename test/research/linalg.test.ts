@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eigs, lusolve } from 'mathjs';
 import { crossprodInverse, invertUpper, qrLeastSquares, symmetricEigen } from '../../src/research/linalg.ts';
 import { correlationMatrix, mean, pearson, sampleVariance } from '../../src/research/describe.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import { ols } from '../../src/research/ols.ts';
 
 describe('linalg', () => {

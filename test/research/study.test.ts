@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTable } from '../../src/ingest/table.ts';
-import { toCsv } from '../../src/report/csv.ts';
+import { toCsv } from '../../src/io/csv.ts';
 import { ioStudyConfig } from '../../src/research/io-template.ts';
 import { ols } from '../../src/research/ols.ts';
 import { simulateSurvey } from '../../src/research/simulate-survey.ts';

@@ -5,7 +5,7 @@ import { valueTiers, valueTiersSorted } from '../../src/segment/pyramid.ts';
 import { quantileScores } from '../../src/segment/rfm-scores.ts';
 import { DEFAULT_RFM_SEGMENTS, rfmSegments, UNMATCHED_SEGMENT, type RfmSegmentRule } from '../../src/segment/rfm-segments.ts';
 import { topShares, topSharesSorted } from '../../src/segment/top-shares.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 import { referenceValueTiers } from './reference-pyramid.ts';
 import { referenceQuantileScores } from './reference-rfm-scores.ts';
 

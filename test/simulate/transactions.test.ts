@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulateTransactions } from '../../src/simulate/transactions.ts';
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 
 describe('createRng', () => {
   it('is reproducible and draws with the right moments', () => {

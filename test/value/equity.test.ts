@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClvkitError } from '../../src/errors.ts';
 import { bgNbdModel, fitBgNbd } from '../../src/models/bgnbd.ts';
 import { fitGammaGamma, gammaGammaModel } from '../../src/models/gammagamma.ts';
-import type { SummaryData } from '../../src/models/types.ts';
+import type { SummaryData } from '../../src/types.ts';
 import { bootstrapEquity } from '../../src/value/bootstrap-equity.ts';
 import { customerValue } from '../../src/value/customer-value.ts';
 import type { ValueModel } from '../../src/value/value-model.ts';

@@ -1,4 +1,4 @@
-import { createRng } from '../../src/simulate/random.ts';
+import { createRng } from '../../src/random.ts';
 
 /** True parameters of a simulated BG/NBD + Gamma-Gamma customer base (weeks). */
 export interface TrueParams {

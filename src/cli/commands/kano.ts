@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.ts';
-import { CSV_EN, CSV_FR, writeCsv } from '../../report/csv.ts';
+import { CSV_EN, CSV_FR, writeCsv } from '../../io/csv.ts';
 import { kanoFeatures, type KanoFeature } from '../../research/kano.ts';
 import { readKanoAnswers } from '../../research/kano-read.ts';
 import { KANO_CATEGORIES, kanoCategory } from '../../research/kano-table.ts';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
-import { CSV_EN, CSV_FR, writeCsv, type CsvValue } from '../../report/csv.ts';
+import { CSV_EN, CSV_FR, writeCsv, type CsvValue } from '../../io/csv.ts';
 import type { NpsResult } from '../../research/nps-counts.ts';
 import { npsByGroup, type NpsGroup } from '../../research/nps-groups.ts';
 import { readNpsScores } from '../../research/nps-read.ts';

@@ -6,7 +6,7 @@ import { UNIT_DAYS, predictCustomers, ratePerUnit, type PredictiveModel, type Ti
 import { fitGammaGamma, type GammaGammaModel } from '../../models/gammagamma.ts';
 import type { RetentionCurves } from '../../models/retention-data.ts';
 import type { FitResultBase } from '../../models/types.ts';
-import { CSV_EN, CSV_FR, toCsv, type CsvValue } from '../../report/csv.ts';
+import { CSV_EN, CSV_FR, toCsv, type CsvValue } from '../../io/csv.ts';
 import { numberOption } from '../options.ts';
 import { addModelOptions, fitFromFile, modelTimeUnit, type ModelCliOptions } from './fit.ts';
 

@@ -5,7 +5,7 @@ import { writeRetentionCsvs } from '../../outcomes/export.ts';
 import { outcomePeriod } from '../../outcomes/periods.ts';
 import { retentionFromFiles } from '../../outcomes/retention-files.ts';
 import type { RetentionReport } from '../../outcomes/retention.ts';
-import { CSV_EN, CSV_FR } from '../../report/csv.ts';
+import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, type TransactionCliOptions } from '../options.ts';
 
 interface RetentionCliOptions extends TransactionCliOptions {

@@ -9,7 +9,7 @@ import { portfolioMigration } from '../../segment/portfolio-migration.ts';
 import { portfolioJson } from '../../segment/portfolio-json.ts';
 import { writePortfolioCsv } from '../../segment/portfolio-csv.ts';
 import { parseRfmRules } from '../../segment/rfm-segments.ts';
-import { CSV_EN, CSV_FR } from '../../report/csv.ts';
+import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import type { HorizonUnit } from '../../value/units.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';

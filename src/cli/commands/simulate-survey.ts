@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { CSV_EN, CSV_FR, toCsv } from '../../report/csv.ts';
+import { CSV_EN, CSV_FR, toCsv } from '../../io/csv.ts';
 import { simulateSurvey, type SurveyTruth } from '../../research/simulate-survey.ts';
 
 /**

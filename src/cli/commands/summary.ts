@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { readTransactions } from '../../ingest/transactions.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { summaryColumns, summaryRows, summaryJson, formatAccounting } from '../../summary/export.ts';
-import { writeCsv, CSV_EN, CSV_FR } from '../../report/csv.ts';
+import { writeCsv, CSV_EN, CSV_FR } from '../../io/csv.ts';
 import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { UsageError } from '../../errors.ts';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { readTable, normalizeHeader } from '../../ingest/table.ts';
-import { CSV_EN, CSV_FR, writeCsv, type CsvValue } from '../../report/csv.ts';
+import { CSV_EN, CSV_FR, writeCsv, type CsvValue } from '../../io/csv.ts';
 import { ioStudyConfig } from '../../research/io-template.ts';
 import { analyseSurvey, type SurveyAnalysis } from '../../research/study.ts';
 import { parseMissingRule, parseStudyConfig, type StudyConfig } from '../../research/survey-config.ts';

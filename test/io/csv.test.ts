@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv, CSV_FR } from '../../src/report/csv.ts';
+import { csvCell, toCsv, CSV_FR } from '../../src/io/csv.ts';
 
 describe('csvCell', () => {
   it('guards text cells against formula injection and keeps numbers as numbers', () => {

@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { CSV_EN, CSV_FR, writeCsv } from '../../report/csv.js';
+import { kanoFeatures } from '../../research/kano.js';
+import { readKanoAnswers } from '../../research/kano-read.js';
+import { KANO_CATEGORIES, kanoCategory } from '../../research/kano-table.js';
+import { formatAccounting } from '../../summary/export.js';
+/** `clvkit kano <answers.csv> [--json] [--out-dir dir]`: parsing and output only; the analysis is in src/research. */
+export function register(program) {
+    program
+        .command('kano')
+        .description('Kano classification per feature (Kano et al. 1984) with Better/Worse coefficients (Berger et al. 1993)')
+        .argument('<answers>', 'long-form answers: respondent, feature, functional, dysfunctional (or répondant, fonctionnalité, fonctionnel, dysfonctionnel); codes 1-5 or words')
+        .option('--json', 'print {"features": [...]} as one JSON document on stdout')
+        .option('--out-dir <dir>', 'write kano_features.csv and kano_answers.csv there')
+        .option('--skip-bad-rows', 'count rows with a missing or unknown answer and keep going instead of stopping at the first')
+        .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
+        .action((file, o) => {
+        if (o.lang !== 'en' && o.lang !== 'fr')
+            throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+        const answers = readKanoAnswers(file, { skipBadRows: o.skipBadRows });
+        const result = kanoFeatures(answers.rows);
+        process.stderr.write(`${file}: ${formatAccounting(answers.accounting)}; ${result.respondents} respondents, ${result.features.length} features\n`);
+        if (o.outDir) {
+            mkdirSync(o.outDir, { recursive: true });
+            const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
+            const header = [
+                'feature', 'n', 'category', 'tie',
+                ...KANO_CATEGORIES, ...KANO_CATEGORIES.map((c) => `share_${c}`),
+                'better', 'worse', 'fong_difference', 'fong_threshold', 'fong_significant',
+            ];
+            const rows = result.features.map((f) => [
+                f.feature, f.n, f.category, f.tie ? f.tie.join('/') : '',
+                ...KANO_CATEGORIES.map((c) => f.counts[c]), ...KANO_CATEGORIES.map((c) => f.shares[c]),
+                f.better, f.worse, f.fong.difference, f.fong.threshold, f.fong.significant,
+            ]);
+            writeCsv(join(o.outDir, 'kano_features.csv'), header, rows, format);
+            writeCsv(join(o.outDir, 'kano_answers.csv'), ['respondent', 'feature', 'functional', 'dysfunctional', 'category'], answers.rows.map((r) => [r.respondent, r.feature, r.functional, r.dysfunctional, kanoCategory(r.functional, r.dysfunctional)]), format);
+            process.stderr.write(`wrote kano_features.csv and kano_answers.csv to ${o.outDir}\n`);
+        }
+        if (o.json) {
+            const doc = {
+                file,
+                accounting: answers.accounting,
+                respondents: result.respondents,
+                features: result.features.map(featureJson),
+            };
+            process.stdout.write(JSON.stringify(doc) + '\n');
+        }
+        else {
+            process.stdout.write(kanoTable(result.features));
+        }
+    });
+}
+function featureJson(f) {
+    return { feature: f.feature, category: f.category, counts: f.counts, better: f.better, worse: f.worse, tie: f.tie, n: f.n, shares: f.shares, fong: f.fong };
+}
+const NAMES = { A: 'attractive', O: 'one-dimensional', M: 'must-be', I: 'indifferent', R: 'reverse', Q: 'questionable' };
+function kanoTable(features) {
+    const w = Math.max(7, ...features.map((f) => f.feature.length));
+    const fmt = (x) => (Number.isNaN(x) ? '  –  ' : x.toFixed(2).padStart(5));
+    let s = `${'feature'.padEnd(w)}  ${'n'.padStart(5)}  category          ${KANO_CATEGORIES.map((c) => c.padStart(4)).join('')}  better  worse\n`;
+    for (const f of features) {
+        const cat = `${f.category} ${NAMES[f.category]}`.padEnd(18);
+        s += `${f.feature.padEnd(w)}  ${String(f.n).padStart(5)}  ${cat}${KANO_CATEGORIES.map((c) => String(f.counts[c]).padStart(4)).join('')}  ${fmt(f.better)}   ${fmt(f.worse)}`;
+        if (f.tie)
+            s += `  (tie: ${f.tie.join(', ')})`;
+        else if (!f.fong.significant)
+            s += '  (not significantly ahead of the second category, Fong 1996)';
+        s += '\n';
+    }
+    return s;
+}
+//# sourceMappingURL=kano.js.map

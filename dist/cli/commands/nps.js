@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClvkitError, UsageError } from '../../errors.js';
+import { readTransactions } from '../../ingest/transactions.js';
+import { CSV_EN, CSV_FR, writeCsv } from '../../report/csv.js';
+import { npsByGroup } from '../../research/nps-groups.js';
+import { readNpsScores } from '../../research/nps-read.js';
+import { npsByValueTier } from '../../research/nps-tiers.js';
+import { netPromoterScore } from '../../research/nps.js';
+import { formatAccounting } from '../../summary/export.js';
+import { summarize } from '../../summary/summarize.js';
+const collect = (value, previous) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+/** `clvkit nps <scores.csv> [--score-col score] [--by column] [--transactions tx.csv] [--json] [--out-dir dir]`. */
+export function register(program) {
+    program
+        .command('nps')
+        .description('Net Promoter Score (Reichheld 2003) with its standard error and 95% interval, by group and by value tier')
+        .argument('<scores>', 'a file with a 0-10 score column (score, note, ...) and any grouping columns')
+        .option('--score-col <name>', 'score column (default: score, note, nps, ltr, recommend)')
+        .option('--by <columns>', 'NPS by the values of this column (comma-separated or repeated for several)', collect, [])
+        .option('--transactions <file>', 'transaction file whose customer ids match the scores: NPS by value tier (customer pyramid of total spend)')
+        .option('--id-col <name>', 'customer id column of the scores file (default: customer_id, client, id_client, customer, respondent, id)')
+        .option('--tier-cuts <shares>', 'value tier shares of customers, top first (default 0.01,0.04,0.15,0.8)')
+        .option('--level <p>', 'confidence level of the intervals', '0.95')
+        .option('--skip-bad-rows', 'count invalid scores by reason and keep going instead of stopping at the first')
+        .option('--json', 'print {"nps", "se", "ci", "n", ..., "groups": [...]} as one JSON document on stdout')
+        .option('--out-dir <dir>', 'write nps.csv there (overall, then one row per group)')
+        .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
+        .action(async (file, o) => {
+        if (o.lang !== 'en' && o.lang !== 'fr')
+            throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+        const level = Number(o.level);
+        if (!(level > 0 && level < 1))
+            throw new UsageError(`--level must be between 0 and 1, e.g. 0.95, got "${o.level}"`);
+        const cuts = o.tierCuts === undefined ? undefined : o.tierCuts.split(',').map(Number);
+        if (cuts && cuts.some((c) => !(c > 0)))
+            throw new UsageError(`--tier-cuts must be positive shares such as 0.01,0.04,0.15,0.8, got "${o.tierCuts}"`);
+        if (cuts && Math.abs(cuts.reduce((a, b) => a + b, 0) - 1) > 1e-9)
+            throw new UsageError(`--tier-cuts must add up to 1, got "${o.tierCuts}"`);
+        if (cuts && !o.transactions)
+            throw new UsageError('--tier-cuts needs --transactions');
+        const data = readNpsScores(file, { scoreCol: o.scoreCol, by: o.by, ids: o.transactions !== undefined, idCol: o.idCol, skipBadRows: o.skipBadRows });
+        process.stderr.write(`${file}: ${formatAccounting(data.accounting)}\n`);
+        const overall = netPromoterScore(data.scores, { level });
+        const groups = [];
+        for (const g of data.groups)
+            for (const r of npsByGroup(data.scores, g.labels, { level }))
+                groups.push({ by: g.column, ...r });
+        let valueTiers;
+        if (o.transactions) {
+            const table = await readTransactions(o.transactions);
+            const summary = summarize(table);
+            const t = npsByValueTier(data.ids, data.scores, summary.customerIds, summary.totalSpend, { level, cuts });
+            if (t.matched === 0) {
+                throw new ClvkitError(`none of the ${t.unmatched} respondent ids matches a customer of ${o.transactions} (e.g. ${t.unmatchedExamples.join(', ')})`, { file });
+            }
+            if (t.unmatched > 0) {
+                process.stderr.write(`${t.unmatched} respondents are not customers of ${o.transactions} and are left out of the value tiers (e.g. ${t.unmatchedExamples.join(', ')})\n`);
+            }
+            for (const g of t.groups)
+                groups.push({ by: 'value_tier', ...g });
+            valueTiers = { transactions: o.transactions, customers: summary.customerIds.length, matched: t.matched, unmatched: t.unmatched };
+        }
+        if (o.outDir) {
+            mkdirSync(o.outDir, { recursive: true });
+            writeCsv(join(o.outDir, 'nps.csv'), CSV_HEADER, [csvRow('all', 'all', overall), ...groups.map((g) => csvRow(g.by, g.group, g))], o.lang === 'fr' ? CSV_FR : CSV_EN);
+            process.stderr.write(`wrote nps.csv to ${o.outDir}\n`);
+        }
+        if (o.json) {
+            const doc = {
+                ...resultJson(overall),
+                level,
+                groups: groups.map((g) => ({ by: g.by, group: g.group, ...resultJson(g), versusRest: g.versusRest, ...(g.tierCustomers !== undefined ? { tierCustomers: g.tierCustomers, tierValueShare: g.tierValueShare } : {}) })),
+                ...(valueTiers ? { valueTiers } : {}),
+                file,
+                scoreColumn: data.scoreColumn,
+                accounting: data.accounting,
+            };
+            process.stdout.write(JSON.stringify(doc) + '\n');
+        }
+        else {
+            process.stdout.write(humanReport(overall, groups, level));
+        }
+    });
+}
+function resultJson(r) {
+    return { nps: r.nps, se: r.se, ci: r.ci, ciAdjusted: r.ciAdjusted, n: r.n, promoters: r.promoters, passives: r.passives, detractors: r.detractors };
+}
+const CSV_HEADER = [
+    'by', 'group', 'n', 'promoters', 'passives', 'detractors', 'nps', 'se', 'ci_low', 'ci_high', 'ci_adjusted_low', 'ci_adjusted_high',
+    'vs_rest_difference', 'vs_rest_se', 'vs_rest_ci_low', 'vs_rest_ci_high', 'vs_rest_p',
+];
+function csvRow(by, group, r) {
+    const v = r.versusRest ?? null;
+    return [
+        by, group, r.n, r.promoters, r.passives, r.detractors, r.nps, r.se, r.ci[0], r.ci[1], r.ciAdjusted[0], r.ciAdjusted[1],
+        v?.difference, v?.se, v?.ci[0], v?.ci[1], v?.p,
+    ];
+}
+const f1 = (x) => (Number.isNaN(x) ? '–' : x.toFixed(1));
+function line(r) {
+    if (r.n === 0)
+        return 'n = 0';
+    const pct = (k) => `${((100 * k) / r.n).toFixed(1)}%`;
+    return `NPS ${f1(r.nps)} [${f1(r.ci[0])}, ${f1(r.ci[1])}], SE ${f1(r.se)}, n = ${r.n} (${pct(r.promoters)} promoters, ${pct(r.passives)} passives, ${pct(r.detractors)} detractors)`;
+}
+function humanReport(overall, groups, level) {
+    let s = `${line(overall)}; ${Math.round(level * 100)}% interval\n`;
+    if (overall.n > 0 && overall.se === 0)
+        s += `  (the estimated variance is 0, so the Wald interval has no width; the adjusted interval is [${f1(overall.ciAdjusted[0])}, ${f1(overall.ciAdjusted[1])}])\n`;
+    let by = '';
+    const w = Math.max(5, ...groups.map((g) => g.group.length));
+    for (const g of groups) {
+        if (g.by !== by) {
+            by = g.by;
+            s += `by ${by}:\n`;
+        }
+        s += `  ${g.group.padEnd(w)}  ${line(g)}`;
+        if (g.versusRest)
+            s += `; vs rest ${g.versusRest.difference >= 0 ? '+' : ''}${f1(g.versusRest.difference)} [${f1(g.versusRest.ci[0])}, ${f1(g.versusRest.ci[1])}]`;
+        s += '\n';
+    }
+    return s;
+}
+//# sourceMappingURL=nps.js.map

@@ -1,0 +1,143 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ClvkitError, UsageError } from '../../errors.js';
+import { readTransactions } from '../../ingest/transactions.js';
+import { formatAccounting } from '../../summary/export.js';
+import { COUNTING_MODELS } from '../../report/analyse.js';
+import { buildReport } from '../../report/build.js';
+import { reportInputsFromFiles } from '../../report/inputs.js';
+import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit } from '../options.js';
+import { createProgress } from '../progress.js';
+import { addEngineOptions, engineOf, transactionsFromEngine } from '../engine-options.js';
+/**
+ * `clvkit report <transactions.csv> -o report.html [--lang fr] [--model auto] [--calibration-end DATE] ...`:
+ * the whole portfolio report as one self-contained HTML file.
+ *
+ * @example
+ * // clvkit report data/sample-transactions.csv -o reports/demo.html --calibration-end 2025-06-30 --lang fr
+ */
+export function register(program) {
+    const cmd = program
+        .command('report')
+        .description('the whole portfolio report as one self-contained HTML file (charts inline, opens offline, prints)')
+        .argument('[transactions]', 'transaction file (customer, date[, amount][, channel]); none with --engine postgres');
+    addEngineOptions(addTransactionOptions(cmd))
+        .requiredOption('-o, --out <file.html>', 'the HTML file to write')
+        .option('--lang <en|fr>', 'language of the report: every word, number and date', 'en')
+        .option('--model <name>', `counting model: auto, ${COUNTING_MODELS.join(', ')} (auto: lowest holdout error when --calibration-end is given, else bgnbd)`, 'auto')
+        .option('--contracts <file>', 'contracts file (customer, start, end[, plan]): contract survival section')
+        .option('--leads <file>', 'leads file (lead_id, date, source, customer_id): the funnel starts at leads')
+        .option('--survey <file>', 'survey responses (with --config study.json): reliability and regression section')
+        .option('--config <study.json>', 'study config of --survey')
+        .option('--kano <file>', 'Kano answers (respondent, feature, functional, dysfunctional): Kano section')
+        .option('--nps <file>', 'NPS scores (a 0-10 score column): NPS section')
+        .option('--nps-by <column>', 'NPS by the values of this column of --nps')
+        .option('--interactive', 'inline the Vega runtime (about 0.8 MB) for tooltips')
+        .option('--currency <code>', 'ISO 4217 currency of the amounts', 'EUR')
+        .option('--horizon <months>', 'CLV horizon in months', '12')
+        .option('--discount <rate>', 'annual discount rate of CLV', '0.10')
+        .option('--top <n>', 'rows of the prioritised list shown', '20')
+        .option('--margin <rate>', 'gross margin rate on spend, used by CLV and the whale curve', '1')
+        .option('--cost-per-order <amount>', 'cost to serve one order: adds the whale curve of historical profit')
+        .action(async (fileArg, o) => {
+        const file = fileArg ?? o.table ?? 'query';
+        if (o.lang !== 'en' && o.lang !== 'fr')
+            throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+        const generatedOn = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
+        if (o.model !== 'auto' && !COUNTING_MODELS.includes(o.model))
+            throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${o.model}"`);
+        if ((o.survey === undefined) !== (o.config === undefined))
+            throw new UsageError('--survey and --config go together');
+        if (!/^[A-Za-z]{3}$/.test(o.currency))
+            throw new UsageError(`--currency must be a three-letter ISO 4217 code such as EUR or USD, got "${o.currency}"`);
+        if (!o.out)
+            throw new UsageError('-o, --out <file.html> is required');
+        const horizonMonths = numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v));
+        const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v));
+        const top = numberOption('top', o.top, (v) => Number.isInteger(v) && v >= 1);
+        const margin = numberOption('margin', o.margin, (v) => v > 0 && v <= 1);
+        const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));
+        const ingest = ingestOptionsFrom(o);
+        let table;
+        if (engineOf(o) !== 'node')
+            table = await transactionsFromEngine(fileArg, o);
+        else {
+            let size = 0;
+            try {
+                size = statSync(file).size;
+            }
+            catch {
+                /* readTransactions reports the missing file */
+            }
+            const reading = await createProgress('reading', size, o.quiet || size < 20_000_000);
+            try {
+                table = await readTransactions(file, { ...ingest, onProgress: (done) => reading.update(done) });
+            }
+            finally {
+                reading.stop();
+            }
+        }
+        // summary, fits (three when --model auto compares them on a holdout), refit, value, migration, priorities, outcomes
+        const planned = o.calibrationEnd !== undefined ? (o.model === 'auto' ? 9 : 7) : 6;
+        const steps = await createProgress('analysing', planned, o.quiet || table.length < 1_000_000);
+        let step = 0;
+        let inputs;
+        try {
+            inputs = reportInputsFromFiles(file, table, { contracts: o.contracts, leads: o.leads, survey: o.survey, config: o.config, kano: o.kano, nps: o.nps, npsBy: o.npsBy, dateFormat: ingest.dateFormat, skipBadRows: o.skipBadRows }, {
+                unit: periodUnit('unit', o.unit, 'day'),
+                freq: periodUnit('freq', o.freq, 'week'),
+                end: o.end,
+                calibrationEnd: o.calibrationEnd,
+                model: o.model,
+                horizonMonths,
+                annualDiscount,
+                top,
+                margin,
+                costPerOrder,
+                onStep: () => {
+                    step++;
+                    steps.update(step - 1, Math.max(planned, step));
+                },
+            });
+        }
+        finally {
+            steps.stop();
+        }
+        const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
+        let html;
+        try {
+            html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: o.currency.toUpperCase(), generatedOn, onChart: (done, total) => charts.update(done, total) });
+        }
+        finally {
+            charts.stop();
+        }
+        try {
+            mkdirSync(dirname(o.out), { recursive: true });
+            writeFileSync(o.out, html);
+        }
+        catch (e) {
+            throw new ClvkitError(`cannot write the report: ${e.code ?? e.message}`, { file: o.out });
+        }
+        const p = inputs.portfolio;
+        process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${p.summary.customerIds.length} customers\n`);
+        if (p.model) {
+            const auto = p.model.auto && p.model.candidates.length > 1 ? ' (chosen on holdout error)' : '';
+            process.stderr.write(`model: ${p.model.chosen}${auto}\n`);
+        }
+        else if (p.modelError)
+            process.stderr.write(`model: not fitted (${p.modelError})\n`);
+        process.stderr.write(`wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)\n`);
+    });
+}
+/**
+ * The date printed as the report's generation date: SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) when set, so that a report made twice is the same file; else today.
+ */
+function sourceDateEpoch(value) {
+    if (value === undefined || value === '')
+        return undefined;
+    if (!/^\d+$/.test(value))
+        throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got "${value}"`);
+    return new Date(Number(value) * 1000);
+}
+//# sourceMappingURL=report.js.map

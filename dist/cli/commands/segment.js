@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { ClvkitError, UsageError } from '../../errors.js';
+import { parseDateOption } from '../../ingest/dates.js';
+import { summarize } from '../../summary/summarize.js';
+import { readCustomerColumns } from '../../segment/customer-columns.js';
+import { analysePortfolio } from '../../segment/portfolio.js';
+import { portfolioMigration } from '../../segment/portfolio-migration.js';
+import { portfolioJson } from '../../segment/portfolio-json.js';
+import { writePortfolioCsv } from '../../segment/portfolio-csv.js';
+import { parseRfmRules } from '../../segment/rfm-segments.js';
+import { CSV_EN, CSV_FR } from '../../report/csv.js';
+import { addTransactionOptions, ingestOptionsFrom, numberOption, summaryOptionsFrom } from '../options.js';
+import { createProgress } from '../progress.js';
+import { addEngineOptions, transactionsFromEngine } from '../engine-options.js';
+const MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'];
+const HORIZON_UNITS = ['day', 'week', 'month', 'year'];
+/**
+ * `clvkit segment <transactions.csv>`: tiers, RFM segments, concentration, migration and the prioritised
+ * list (DESIGN.md §3). Tables go to `--out-dir` as CSV files; `--json` prints them as one JSON document.
+ */
+export function register(program) {
+    const cmd = program
+        .command('segment')
+        .description('value tiers, RFM segments, concentration, migration and the prioritised list for finance')
+        .argument('[transactions]', 'transaction file with amounts (none with --engine postgres)');
+    addEngineOptions(addTransactionOptions(cmd))
+        .option('--model <name>', 'transaction model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+        .option('--horizon <n>', "CLV horizon in --horizon-unit, or 'infinite'", '12')
+        .option('--horizon-unit <unit>', 'day, week, month (365.25/12 days) or year (365.25 days)', 'month')
+        .option('--discount <rate>', 'annual discount rate, converted exactly to the model time unit', '0.1')
+        .option('--margin <rate|column>', 'margin on spend: a number (0.3) or a column of per-row margin rates (mean per customer)', '1')
+        .option('--cost-per-order <x>', 'cost to serve one order (whale curve)')
+        .option('--cost-col <name>', 'column of per-row cost to serve, summed per customer (whale curve)')
+        .option('--migration-date <date>', 'also analyse the base as of this earlier date and report tier and segment migration')
+        .option('--rfm-config <file.json>', 'named RFM segments: [{"name", "r": [lo, hi], "f": [...], "m": [...]}], first match wins')
+        .option('--at-risk <p>', 'P(alive) under which a top-tier customer is flagged high-value-at-risk', '0.5')
+        .option('--lapsed-days <n>', 'days without a purchase after which a customer is flagged lapsed', '365')
+        .option('--bootstrap <n>', 'bootstrap draws for the equity and per-customer CLV intervals (0: none)', '0')
+        .option('--intervals <level>', 'interval level', '0.9')
+        .option('--seed <n>', 'seed of the bootstrap', '1')
+        .option('--out-dir <dir>', 'write every table as a CSV file in this folder')
+        .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
+        .option('--json', 'print all tables as one JSON document on stdout')
+        .action(async (file, o) => {
+        const options = portfolioOptions(o);
+        if (o.lang !== 'en' && o.lang !== 'fr')
+            throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+        const table = await transactionsFromEngine(file, o);
+        const summary = summarize(table, summaryOptionsFrom(o));
+        const extra = customerExtras(file, o, summary.customerIds, summary.end);
+        const draws = options.bootstrap ?? 0;
+        const progress = await createProgress('bootstrap', draws, o.quiet || draws === 0);
+        let analysis;
+        try {
+            analysis = analysePortfolio(summary, { ...options, ...extra, onProgress: (d) => progress.update(d) });
+        }
+        finally {
+            progress.stop();
+        }
+        let migration;
+        if (o.migrationDate !== undefined) {
+            const at = parseDateOption(o.migrationDate, '--migration-date');
+            if (!(at < summary.end))
+                throw new UsageError('--migration-date must be before the end of observation');
+            const earlier = summarize(table, { ...summaryOptionsFrom(o), end: at });
+            const extraEarlier = customerExtras(file, o, earlier.customerIds, earlier.end);
+            const before = analysePortfolio(earlier, { ...options, ...extraEarlier, bootstrap: 0 });
+            migration = portfolioMigration(before, analysis);
+        }
+        const written = o.outDir ? writePortfolioCsv(analysis, o.outDir, migration, o.lang === 'fr' ? CSV_FR : CSV_EN) : [];
+        if (o.json)
+            process.stdout.write(JSON.stringify(portfolioJson(analysis, migration)) + '\n');
+        const b = analysis.equity.bootstrap;
+        process.stderr.write(`${file ?? o.table ?? '--query'}: ${summary.customerIds.length} customers; customer equity ${analysis.equity.equity.toFixed(2)}` +
+            (b ? ` (${Math.round(b.level * 100)}% interval ${b.lower.toFixed(2)} to ${b.upper.toFixed(2)}, ${b.draws} draws)` : '') +
+            `; Gini of spend ${analysis.concentration.giniSpend.toFixed(3)}, of CLV ${analysis.concentration.giniClv.toFixed(3)}\n`);
+        if (written.length)
+            process.stderr.write(`wrote ${written.length} tables to ${o.outDir}\n`);
+        if (!o.outDir && !o.json)
+            process.stderr.write('(use --out-dir dir or --json to get the tables)\n');
+    });
+}
+/** Parse the segment options (usage errors exit 2). */
+function portfolioOptions(o) {
+    const model = o.model ?? 'bgnbd';
+    if (!MODELS.includes(model))
+        throw new UsageError(`--model must be one of ${MODELS.join(', ')}, got "${model}"`);
+    const horizonUnit = o.horizonUnit ?? 'month';
+    if (!HORIZON_UNITS.includes(horizonUnit))
+        throw new UsageError(`--horizon-unit must be one of ${HORIZON_UNITS.join(', ')}, got "${horizonUnit}"`);
+    const horizon = o.horizon === 'infinite' ? 'infinite' : numberOption('horizon', o.horizon ?? '12', (v) => v > 0 && Number.isFinite(v));
+    const annualDiscount = numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v));
+    if (horizon === 'infinite' && annualDiscount === 0)
+        throw new UsageError("--horizon infinite needs --discount above 0");
+    const level = numberOption('intervals', o.intervals ?? '0.9', (v) => v > 0 && v < 1);
+    const bootstrap = numberOption('bootstrap', o.bootstrap ?? '0', (v) => Number.isInteger(v) && v >= 0);
+    const seed = numberOption('seed', o.seed ?? '1', Number.isInteger);
+    const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));
+    const atRisk = numberOption('at-risk', o.atRisk ?? '0.5', (v) => v >= 0 && v <= 1);
+    const lapsedDays = numberOption('lapsed-days', o.lapsedDays ?? '365', (v) => v >= 0 && Number.isFinite(v));
+    const marginNumber = marginAsNumber(o.margin ?? '1');
+    const options = {
+        model: model,
+        horizon,
+        horizonUnit: horizonUnit,
+        annualDiscount,
+        bootstrap,
+        level,
+        seed,
+        costPerOrder,
+        flags: { atRiskProbability: atRisk, lapsedDays },
+    };
+    if (marginNumber !== undefined)
+        options.margin = marginNumber;
+    if (o.rfmConfig !== undefined) {
+        let doc;
+        try {
+            doc = JSON.parse(readFileSync(o.rfmConfig, 'utf8'));
+        }
+        catch (e) {
+            throw new ClvkitError(`cannot read the RFM configuration: ${e.message}`, { file: o.rfmConfig });
+        }
+        options.rfmRules = parseRfmRules(doc, o.rfmConfig);
+    }
+    return options;
+}
+/** Per-customer margin (a column name in --margin) and cost to serve (--cost-col), in summary order. */
+function customerExtras(file, o, ids, end) {
+    const marginColumn = o.margin !== undefined && marginAsNumber(o.margin) === undefined ? o.margin : undefined;
+    const requests = [];
+    if (marginColumn)
+        requests.push({ column: marginColumn, aggregate: 'mean' });
+    if (o.costCol)
+        requests.push({ column: o.costCol, aggregate: 'sum' });
+    if (requests.length === 0)
+        return {};
+    if (file === undefined)
+        throw new UsageError('a margin column or --cost-col needs the transaction file (not --engine postgres)');
+    const ingest = ingestOptionsFrom(o);
+    const cols = readCustomerColumns(file, requests, { ...ingest, end });
+    const out = {};
+    let j = 0;
+    if (marginColumn) {
+        const k = j++;
+        out.margin = ids.map((id) => {
+            const v = cols.get(id)?.[k];
+            if (v === undefined || !Number.isFinite(v))
+                throw new ClvkitError(`customer ${id} has no value in the margin column "${marginColumn}"`, { file });
+            return v;
+        });
+    }
+    if (o.costCol) {
+        const k = j++;
+        out.costToServe = ids.map((id) => cols.get(id)?.[k] ?? 0);
+    }
+    return out;
+}
+/** `--margin` as a number (`0.3` or `0,3`), or undefined when it names a column. */
+function marginAsNumber(value) {
+    const t = value.trim();
+    if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t))
+        return undefined;
+    return Number(t.replace(',', '.'));
+}
+//# sourceMappingURL=segment.js.map

@@ -1,0 +1,24 @@
+import { writeFileSync } from 'node:fs';
+import { CSV_EN, CSV_FR, toCsv } from '../../report/csv.js';
+import { simulateSurvey } from '../../research/simulate-survey.js';
+/**
+ * `clvkit simulate --survey`: writes a synthetic interaction-orientation study (the columns of
+ * data/io-study.json) with known true loadings and effects, prints the truth on stderr and returns it.
+ *
+ * @example
+ * const { truth } = await simulateSurveyCommand({ seed: 1, out: 'io-responses.csv' });
+ */
+export async function simulateSurveyCommand(options) {
+    const sim = simulateSurvey({ seed: options.seed ?? 1, respondents: options.respondents ?? 211 });
+    const text = toCsv(sim.header, sim.rows, options.lang === 'fr' ? CSV_FR : CSV_EN);
+    if (options.out)
+        writeFileSync(options.out, text);
+    else
+        process.stdout.write(text);
+    const lines = [`wrote ${sim.rows.length} synthetic survey responses${options.out ? ` to ${options.out}` : ''} (seed ${sim.truth.seed}); analyse with: clvkit survey ${options.out ?? '<file>'} --config data/io-study.json`, 'true IO effects:'];
+    for (const [model, eff] of Object.entries(sim.truth.effects))
+        lines.push(`  ${model}: ${Object.entries(eff).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    process.stderr.write(lines.join('\n') + '\n');
+    return { truth: sim.truth };
+}
+//# sourceMappingURL=simulate-survey.js.map

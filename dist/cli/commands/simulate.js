@@ -1,0 +1,108 @@
+import { UsageError } from '../../errors.js';
+function positive(name, text) {
+    if (text === undefined)
+        return undefined;
+    const v = Number(text);
+    if (!Number.isFinite(v) || v <= 0)
+        throw new UsageError(`--${name} must be a positive number, got "${text}"`);
+    return v;
+}
+export function register(program) {
+    program
+        .command('simulate')
+        .description('write a seeded synthetic transaction log (BG/NBD purchases and dropout, Gamma-Gamma spend) with known parameters')
+        .option('--customers <n>', 'number of customers', '5000')
+        .option('--seed <n>', 'random seed', '1')
+        .option('--start <date>', 'first day of the log (ISO)', '2024-01-01')
+        .option('--days <n>', 'length of the observation window in days', '730')
+        .option('--acquisition-days <n>', 'days over which first purchases are spread', '365')
+        .option('--r <x>', 'BG/NBD r (weeks)')
+        .option('--alpha <x>', 'BG/NBD alpha (weeks)')
+        .option('--a <x>', 'BG/NBD a')
+        .option('--b <x>', 'BG/NBD b')
+        .option('--p <x>', 'Gamma-Gamma p')
+        .option('--q <x>', 'Gamma-Gamma q')
+        .option('--v <x>', 'Gamma-Gamma v (gamma in the papers)')
+        .option('--no-channels', 'omit the channel column')
+        .option('--lang <en|fr>', 'CSV dialect: en (, . ISO dates) or fr (; decimal comma dd/mm/yyyy)', 'en')
+        .option('-o, --out <file>', 'output CSV (default: stdout)')
+        .option('--survey', 'write a synthetic interaction-orientation survey instead')
+        .option('--contracts', 'write a synthetic subscriptions file (sBG churn; --customers contracts, --days spread of starts) instead')
+        .option('--contract-period <unit>', 'billing period for --contracts: day|week|month|quarter|year', 'month')
+        .option('--contract-alpha <x>', 'sBG alpha for --contracts (default 0.704)')
+        .option('--contract-beta <x>', 'sBG beta for --contracts (default 1.182)')
+        .option('--kano', 'write synthetic Kano answers instead')
+        .option('--nps', 'write synthetic NPS scores instead')
+        .option('--respondents <n>', 'respondents for --survey, --kano, --nps')
+        .option('--json', 'print the true parameters as JSON on stdout (requires --out)')
+        .action(async (o) => {
+        if (o.lang !== 'en' && o.lang !== 'fr')
+            throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+        if (o.json && !o.out)
+            throw new UsageError('--json prints the parameters on stdout, so the data needs --out <file>');
+        const seed = Number(o.seed);
+        if (!Number.isInteger(seed))
+            throw new UsageError(`--seed must be an integer, got "${o.seed}"`);
+        const respondents = o.respondents === undefined ? undefined : positive('respondents', o.respondents);
+        if (o.contracts) {
+            if (!o.out)
+                throw new UsageError('--contracts needs --out <file>');
+            const { simulateContracts, writeContractsCsv } = await import('../../simulate/contracts.js');
+            const sim = simulateContracts({
+                contracts: Math.round(positive('customers', o.customers)),
+                alpha: positive('contract-alpha', o.contractAlpha),
+                beta: positive('contract-beta', o.contractBeta),
+                period: o.contractPeriod,
+                start: o.start,
+                spreadDays: Math.round(positive('days', o.days)),
+                seed,
+            });
+            writeContractsCsv(sim, o.out);
+            if (o.json)
+                process.stdout.write(JSON.stringify({ ...sim, rows: undefined }) + '\n');
+            else
+                process.stderr.write(`wrote ${sim.rows.length} contracts to ${o.out}\n`);
+            return;
+        }
+        if (o.survey || o.kano || o.nps) {
+            const truth = await simulateResearch(o, seed, respondents);
+            if (o.json)
+                process.stdout.write(JSON.stringify(truth) + '\n');
+            return;
+        }
+        const { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT } = await import('../../simulate/transactions.js');
+        const params = Object.fromEntries(['r', 'alpha', 'a', 'b', 'p', 'q', 'v'].map((k) => [k, positive(k, o[k])]).filter(([, v]) => v !== undefined));
+        const customers = positive('customers', o.customers);
+        const log = simulateTransactions({
+            customers: Math.round(customers),
+            seed,
+            start: o.start,
+            days: Math.round(positive('days', o.days)),
+            acquisitionDays: positive('acquisition-days', o.acquisitionDays),
+            params,
+            channels: o.channels ? [{ name: 'web', share: 0.55 }, { name: 'store', share: 0.35 }, { name: 'phone', share: 0.1 }] : undefined,
+        });
+        const dialect = o.lang === 'fr' ? FRENCH_DIALECT : ENGLISH_DIALECT;
+        const out = o.out ?? process.stdout;
+        await writeSimulatedCsv(log, out, dialect);
+        const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days) };
+        if (o.json)
+            process.stdout.write(JSON.stringify(truth) + '\n');
+        else if (o.out)
+            process.stderr.write(`wrote ${log.customer.length} transactions of ${log.customers} customers to ${o.out}\n`);
+    });
+}
+async function simulateResearch(o, seed, respondents) {
+    if (!o.out)
+        throw new UsageError('--survey, --kano and --nps need --out <file>');
+    if (o.survey) {
+        const { simulateSurveyCommand } = await import('./simulate-survey.js');
+        return simulateSurveyCommand({ seed, respondents, out: o.out, lang: o.lang });
+    }
+    const mod = await import('../../simulate/kano-nps.js');
+    const m = mod;
+    if (o.kano)
+        return m.simulateKanoCommand({ seed, respondents, out: o.out, lang: o.lang });
+    return m.simulateNpsCommand({ seed, respondents, out: o.out, lang: o.lang });
+}
+//# sourceMappingURL=simulate.js.map

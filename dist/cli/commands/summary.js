@@ -1,0 +1,60 @@
+import { extname } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { readTransactions } from '../../ingest/transactions.js';
+import { summarize } from '../../summary/summarize.js';
+import { summaryColumns, summaryRows, summaryJson, formatAccounting } from '../../summary/export.js';
+import { writeCsv, CSV_EN, CSV_FR } from '../../report/csv.js';
+import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom } from '../options.js';
+import { createProgress } from '../progress.js';
+import { UsageError } from '../../errors.js';
+import { statSync } from 'node:fs';
+import { addEngineOptions, printSqlIfAsked, summaryFromEngine } from '../engine-options.js';
+export function register(program) {
+    const cmd = program
+        .command('summary')
+        .description('per-customer summary: frequency, recency, T, monetary value (DESIGN.md §1), with row accounting')
+        .argument('[transactions]', 'transaction file (CSV, TSV, ; separated, whitespace separated; .parquet with --engine duckdb); none with --engine postgres');
+    addEngineOptions(addTransactionOptions(cmd), true)
+        .option('-o, --out <file>', 'write the summary to file.csv or file.json')
+        .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
+        .option('--json', 'print {accounting, customers} as one JSON document on stdout')
+        .action(async (file, o) => {
+        if (o.lang !== 'en' && o.lang !== 'fr')
+            throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+        if (await printSqlIfAsked(file, o))
+            return;
+        const summary = await summaryFromEngine(file, o);
+        const accounting = summary.accounting;
+        if (o.out) {
+            const ext = extname(o.out).toLowerCase();
+            if (ext === '.json')
+                writeFileSync(o.out, JSON.stringify(summaryJson(summary, accounting)) + '\n');
+            else
+                writeCsv(o.out, summaryColumns(summary), summaryRows(summary), o.lang === 'fr' ? CSV_FR : CSV_EN);
+        }
+        if (o.json)
+            process.stdout.write(JSON.stringify(summaryJson(summary, accounting)) + '\n');
+        process.stderr.write(`${file ?? o.table ?? '--query'}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
+        if (!o.out && !o.json)
+            process.stderr.write('(use --out file.csv or --json to get the per-customer table)\n');
+    });
+}
+/** Read a transaction file and summarise it with the CLI options (shared by several commands). */
+export async function summaryFromFile(file, o) {
+    let size = 0;
+    try {
+        size = statSync(file).size;
+    }
+    catch {
+        /* readTransactions reports the missing file */
+    }
+    const progress = await createProgress('reading', size, o.quiet || size < 20_000_000);
+    try {
+        const table = await readTransactions(file, { ...ingestOptionsFrom(o), onProgress: (done) => progress.update(done) });
+        return summarize(table, summaryOptionsFrom(o));
+    }
+    finally {
+        progress.stop();
+    }
+}
+//# sourceMappingURL=summary.js.map

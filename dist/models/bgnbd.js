@@ -1,0 +1,506 @@
+/**
+ * BG/NBD model (Fader, Hardie & Lee 2005a, "Counting your customers the easy way: an alternative
+ * to the Pareto/NBD model", Marketing Science 24(2), 275-284).
+ *
+ * Purchases follow a Poisson process with rate λ ~ Gamma(r, α) while the customer is active; after
+ * each repeat purchase the customer becomes inactive with probability p ~ Beta(a, b).
+ *
+ * The likelihood core is shared with the MBG/NBD (`modified = true`, Batislam, Denizel &
+ * Filiztekin 2007), where the customer may also drop out right after the first purchase.
+ */
+import { ClvkitError } from '../errors.js';
+import { fitWithEngine, prepareSummary, subsamplePrepared } from './fit.js';
+import { betaln, digamma, gammaln, integrateUnit, logAddExp, trigamma } from './special.js';
+import { compressSummary, distinctDoubles } from '../summary/compress.js';
+const NAMES = ['r', 'alpha', 'a', 'b'];
+/**
+ * Per-row log-likelihood (unweighted) of BG/NBD-family models; shared by `bgNbdLogLikelihood` and
+ * `mbgNbdLogLikelihood`.
+ *
+ * BG/NBD, FHL 2005a eq. (6): L = B(a,b+x)/B(a,b) Γ(r+x)α^r/(Γ(r)(α+T)^{r+x})
+ *   + δ_{x>0} B(a+1,b+x-1)/B(a,b) Γ(r+x)α^r/(Γ(r)(α+t_x)^{r+x}).
+ * MBG/NBD, Batislam et al. 2007 (likelihood): B(a,b+x+1) in the first term and B(a+1,b+x) in the second,
+ * for every x. The two terms are combined as log(first) + softplus(log(second/first)).
+ *
+ * @example
+ * bgFamilyLogLikelihood('bgnbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: [0], recency: [0], T: [38.86] });
+ */
+export function bgFamilyLogLikelihood(family, params, data) {
+    const { r, alpha, a, b } = params;
+    const m = family === 'mbgnbd' ? 1 : 0;
+    const n = data.frequency.length;
+    const out = new Float64Array(n);
+    const base = -gammaln(r) - betaln(a, b);
+    for (let i = 0; i < n; i++) {
+        const x = data.frequency[i];
+        const d1 = Math.log(alpha + data.T[i]);
+        // r log α - (r+x) log(α+T) written as -r log(1 + T/α) - x log(α+T)
+        let ll = base + gammaln(r + x) + betaln(a, b + x + m) - r * Math.log1p(data.T[i] / alpha) - x * d1;
+        if (x > 0 || m === 1) {
+            const u = Math.log(a / (b + x - 1 + m)) + (r + x) * (d1 - Math.log(alpha + data.recency[i]));
+            ll = logAddExp(ll, ll + u);
+        }
+        out[i] = ll;
+    }
+    return out;
+}
+/**
+ * Per-row BG/NBD log-likelihood (FHL 2005a eq. 6), unweighted.
+ *
+ * @example
+ * const ll = bgNbdLogLikelihood({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: [2], recency: [30.43], T: [38.86] });
+ */
+export function bgNbdLogLikelihood(params, data) {
+    return bgFamilyLogLikelihood('bgnbd', params, data);
+}
+/**
+ * The weighted BG/NBD-family likelihood over a prepared summary, with its analytic gradient and
+ * Hessian. Terms that depend only on the frequency (log-gamma, log-beta, digamma, trigamma) are
+ * computed once per distinct frequency, logs of α + T and α + t_x once per distinct value. Large
+ * summaries get a reweighted subsample as warm start (`coarse`).
+ *
+ * @example
+ * const problem = bgFamilyProblem('bgnbd', prepareSummary(summary, 'bgnbd'));
+ */
+export function bgFamilyProblem(family, prep, coarseRows = 30000) {
+    const m = family === 'mbgnbd' ? 1 : 0;
+    const { frequency, recency, T, weights, rows, distinctFrequencies: xs, frequencyIndex: fi } = prep;
+    const K = xs.length;
+    const wx = new Float64Array(K); // total weight per distinct frequency
+    for (let i = 0; i < rows; i++)
+        wx[fi[i]] += weights[i];
+    const cst = new Float64Array(K);
+    const lratio = new Float64Array(K);
+    const hasSecond = new Uint8Array(K);
+    for (let k = 0; k < K; k++)
+        hasSecond[k] = xs[k] > 0 || m === 1 ? 1 : 0;
+    const { values: tVals, index: tIdx } = distinctDoubles(T);
+    const { values: rVals, index: rIdx } = distinctDoubles(recency);
+    const nT = tVals.length;
+    const nR = rVals.length;
+    const lnT = new Float64Array(nT);
+    const invT = new Float64Array(nT);
+    const lnR = new Float64Array(nR);
+    const invR = new Float64Array(nR);
+    const l1pT = new Float64Array(nT);
+    /** LL; gradient into `grad`; Hessian (row-major 4x4) into `hess` (requires grad). */
+    const compute = (p, grad, hess) => {
+        const r = p[0];
+        const alpha = p[1];
+        const a = p[2];
+        const b = p[3];
+        // r log α is folded into the rows as -r log(1 + T/α), which keeps precision when α is huge
+        const base = -gammaln(r) - betaln(a, b);
+        let total = 0;
+        // frequency-only parts: value, gradient and Hessian (FHL 2005a eq. 6 first-term constants)
+        let gR = 0;
+        let gAl = 0;
+        let gA = 0;
+        let gB = 0;
+        let hRR = 0;
+        let hAA = 0;
+        let hAB = 0;
+        let hBB = 0;
+        const psiR = grad ? digamma(r) : 0;
+        const psiB = grad ? digamma(b) : 0;
+        const psiAB = grad ? digamma(a + b) : 0;
+        const triR = hess ? trigamma(r) : 0;
+        const triB = hess ? trigamma(b) : 0;
+        const triAB = hess ? trigamma(a + b) : 0;
+        let W = 0;
+        for (let k = 0; k < K; k++) {
+            const x = xs[k];
+            const w = wx[k];
+            cst[k] = base + gammaln(r + x) + betaln(a, b + x + m);
+            lratio[k] = hasSecond[k] ? Math.log(a / (b + x - 1 + m)) : 0;
+            total += w * cst[k];
+            W += w;
+            if (grad) {
+                const psiABx = digamma(a + b + x + m);
+                gR += w * (digamma(r + x) - psiR);
+                gA += w * (psiAB - psiABx);
+                gB += w * (digamma(b + x + m) - psiABx - psiB + psiAB);
+                if (hess) {
+                    const triABx = trigamma(a + b + x + m);
+                    hRR += w * (trigamma(r + x) - triR);
+                    hAA += w * (triAB - triABx);
+                    hAB += w * (triAB - triABx);
+                    hBB += w * (trigamma(b + x + m) - triABx - triB + triAB);
+                }
+            }
+        }
+        let hRAl = hess ? W / alpha : 0;
+        let hAlAl = hess ? (-W * r) / (alpha * alpha) : 0;
+        let hRA = 0;
+        let hRB = 0;
+        let hAlA = 0;
+        let hAlB = 0;
+        // log(α + T) and 1/(α + T) per distinct T, likewise for recency
+        for (let k = 0; k < nT; k++) {
+            const v = alpha + tVals[k];
+            lnT[k] = Math.log(v);
+            invT[k] = 1 / v;
+            l1pT[k] = Math.log1p(tVals[k] / alpha);
+        }
+        for (let k = 0; k < nR; k++) {
+            const v = alpha + rVals[k];
+            lnR[k] = Math.log(v);
+            invR[k] = 1 / v;
+        }
+        let sA = 0;
+        let sB = 0;
+        for (let i = 0; i < rows; i++) {
+            const k = fi[i];
+            const w = weights[i];
+            const rx = r + frequency[i];
+            const it = tIdx[i];
+            const d1 = lnT[it];
+            // -(r+x) log(α+T) + r log α
+            let ll = -r * l1pT[it] - frequency[i] * d1;
+            // d/dα of the same: r/α - (r+x)/(α+T) = (r T/α - x)/(α+T)
+            const dAl = invT[it] * ((r * tVals[it]) / alpha - frequency[i]);
+            if (hasSecond[k]) {
+                const ir = rIdx[i];
+                const d2 = lnR[ir];
+                const u = lratio[k] + rx * (d1 - d2);
+                // softplus(u) and its derivative sigmoid(u)
+                let sig;
+                let e;
+                if (u > 0) {
+                    e = Math.exp(-u);
+                    ll += u + Math.log1p(e);
+                    sig = 1 / (1 + e);
+                }
+                else {
+                    e = Math.exp(u);
+                    ll += Math.log1p(e);
+                    sig = e / (1 + e);
+                }
+                if (grad) {
+                    const D = d1 - d2;
+                    const iT = invT[it];
+                    const E = iT - invR[ir];
+                    const bx = 1 / (b + frequency[i] - 1 + m);
+                    gR += w * (sig * D - l1pT[it]);
+                    gAl += w * (rx * sig * E + dAl);
+                    sA += w * sig;
+                    sB += w * sig * bx;
+                    if (hess) {
+                        // second derivatives of -rx d1 + softplus(u), u_r = D, u_α = rx E, u_a = 1/a, u_b = -bx
+                        const sp = sig * (1 - sig);
+                        const ua = rx * E;
+                        const ir2 = invR[ir];
+                        hRR += w * sp * D * D;
+                        hRAl += w * (-iT + sig * E + sp * D * ua);
+                        hRA += (w * sp * D) / a;
+                        hRB -= w * sp * D * bx;
+                        hAlAl += w * (rx * iT * iT + sig * rx * (ir2 * ir2 - iT * iT) + sp * ua * ua);
+                        hAlA += (w * sp * ua) / a;
+                        hAlB -= w * sp * ua * bx;
+                        hAA += (w * (sp - sig)) / (a * a);
+                        hAB -= (w * sp * bx) / a;
+                        hBB += w * (sp + sig) * bx * bx;
+                    }
+                }
+            }
+            else if (grad) {
+                const iT = invT[it];
+                gR -= w * l1pT[it];
+                gAl += w * dAl;
+                if (hess) {
+                    hRAl -= w * iT;
+                    hAlAl += w * rx * iT * iT;
+                }
+            }
+            total += w * ll;
+        }
+        if (grad) {
+            grad[0] = gR;
+            grad[1] = gAl;
+            grad[2] = gA + sA / a;
+            grad[3] = gB - sB;
+        }
+        if (hess) {
+            const H = [hRR, hRAl, hRA, hRB, hRAl, hAlAl, hAlA, hAlB, hRA, hAlA, hAA, hAB, hRB, hAlB, hAB, hBB];
+            for (let q = 0; q < 16; q++)
+                hess[q] = H[q];
+        }
+        return total;
+    };
+    const g4 = new Float64Array(4);
+    return {
+        names: NAMES.slice(),
+        initial: defaultInitial(prep),
+        observations: prep.customers,
+        logLikelihood: (p) => compute(p),
+        gradient: (p, g) => compute(p, g),
+        hessian: (p, h, g) => compute(p, g ?? g4, h),
+        coarse: prep.rows > 2 * coarseRows ? bgFamilyProblem(family, subsamplePrepared(prep, coarseRows), coarseRows) : undefined,
+    };
+}
+/** A data-driven start: r/alpha matches the mean repeat rate; a, b moderate. */
+function defaultInitial(prep) {
+    let sx = 0;
+    let sT = 0;
+    for (let i = 0; i < prep.rows; i++) {
+        sx += prep.weights[i] * prep.frequency[i];
+        sT += prep.weights[i] * prep.T[i];
+    }
+    const rate = sx / Math.max(sT, 1e-12);
+    const r = 0.5;
+    const alpha = Math.min(Math.max(r / Math.max(rate, 1e-12), 1e-3), 1e6);
+    return [r, alpha, 1, 2];
+}
+// ---------------------------------------------------------------------------------------------
+// Predictions
+function checkT(t, what = 't') {
+    if (!(t >= 0) || !Number.isFinite(t))
+        throw new ClvkitError(`${what} must be a finite number >= 0, got ${t}`);
+}
+function checkRow(row) {
+    const { frequency: x, recency: tx, T } = row;
+    if (!(x >= 0) || Math.floor(x) !== x || !(T >= 0) || !(tx >= 0) || tx > T * (1 + 1e-12) || !Number.isFinite(T)) {
+        throw new ClvkitError(`invalid summary row (frequency ${x}, recency ${tx}, T ${T}): need whole frequency >= 0 and 0 <= recency <= T`);
+    }
+}
+/**
+ * G(r, α, a, b, t) = E_{p~Beta(a,b), λ~Gamma(r,α)} [(1 - e^{-λpt}) / p], the expected number of
+ * purchases in (0, t] of an active BG/NBD customer: FHL 2005a eq. (7),
+ * (a+b-1)/(a-1) [1 - (α/(α+t))^r 2F1(r, b; a+b-1; t/(α+t))],
+ * evaluated after Euler's transformation (DLMF 15.8.1) as
+ * C [(1 - (1-z)^{a-1})/(a-1) - (1-z)^{a-1} Σ_{n>=1} (C-r)_n (a)_{n-1} / ((C)_n n!) z^n],
+ * C = a+b-1, z = t/(α+t), which has no singularity at a = 1 and no growing terms for large r, b.
+ * Falls back to quadrature over p when a + b - 1 is near or below 0.
+ *
+ * @example
+ * bgExpectedActive(0.243, 4.414, 0.793, 2.426, 39); // E[X(39)] of the CDNOW BG/NBD fit
+ */
+export function bgExpectedActive(r, alpha, a, b, t) {
+    if (t === 0)
+        return 0;
+    const C = a + b - 1;
+    const z = t / (alpha + t);
+    if (!(C > 0.05) || z > 0.999)
+        return bgExpectedActiveQuadrature(r, alpha, a, b, t);
+    const L = -Math.log1p(t / alpha); // log(1 - z)
+    const am1 = a - 1;
+    const first = Math.abs(am1 * L) < 1e-10 ? -L * (1 + (am1 * L) / 2) : -Math.expm1(am1 * L) / am1;
+    const A = C - r;
+    let term = (A / C) * z; // n = 1: (A)_1 (a)_0 / ((C)_1 1!) z
+    let S = term;
+    for (let n = 1; n < 200000; n++) {
+        term *= (((A + n) * (a + n - 1)) / ((C + n) * (n + 1))) * z;
+        S += term;
+        if (Math.abs(term) <= 1e-17 * Math.abs(S) && n > 2)
+            break;
+        if (term === 0)
+            break;
+    }
+    const val = C * (first - Math.exp(am1 * L) * S);
+    return val > 0 ? val : 0;
+}
+/**
+ * G(r, α, a, b, t) by direct quadrature of E_p[(1 - (α/(α+pt))^r)/p] over p ~ Beta(a, b)
+ * (the definition behind FHL 2005a eq. 7) by tanh-sinh quadrature, which absorbs the endpoint
+ * singularities of the Beta density.
+ *
+ * @example
+ * bgExpectedActiveQuadrature(0.243, 4.414, 0.793, 2.426, 39); // same as bgExpectedActive
+ */
+export function bgExpectedActiveQuadrature(r, alpha, a, b, t) {
+    if (t === 0)
+        return 0;
+    const lnB = betaln(a, b);
+    return integrateUnit((p, q) => {
+        const phi = -Math.expm1(-r * Math.log1p((p * t) / alpha)) / p;
+        return Math.exp((a - 1) * Math.log(p) + (b - 1) * Math.log(q) - lnB) * phi;
+    });
+}
+/**
+ * log NBD pmf: P(N(t) = x) for a Poisson count with Gamma(r, α) rate (FHL 2005a, assumptions i-ii).
+ *
+ * @example
+ * Math.exp(logNbdPmf(0, 1, 1, 1)); // (α/(α+t))^r = 0.5
+ */
+export function logNbdPmf(x, r, alpha, t) {
+    if (t === 0)
+        return x === 0 ? 0 : -Infinity;
+    return gammaln(r + x) - gammaln(r) - gammaln(x + 1) + r * Math.log(alpha / (alpha + t)) + x * Math.log(t / (alpha + t));
+}
+/**
+ * P(N(t) >= x) for the NBD count (sum of the pmf from x on, or one minus the head, whichever is
+ * the smaller sum; both without cancellation trouble).
+ *
+ * @example
+ * nbdTail(0, 0.5, 2, 10); // 1
+ */
+export function nbdTail(x, r, alpha, t) {
+    if (x <= 0)
+        return 1;
+    if (t === 0)
+        return 0;
+    let head = 0;
+    for (let j = 0; j < x; j++)
+        head += Math.exp(logNbdPmf(j, r, alpha, t));
+    if (head < 0.5)
+        return 1 - head;
+    // tail directly: terms ratio (r+j)/(j+1) * t/(α+t)
+    const q = t / (alpha + t);
+    let term = Math.exp(logNbdPmf(x, r, alpha, t));
+    let s = term;
+    for (let j = x; j < x + 1e7; j++) {
+        term *= ((r + j) / (j + 1)) * q;
+        s += term;
+        if (term < 1e-17 * s && (r + j) * q < j + 1)
+            break;
+    }
+    return Math.min(s, 1);
+}
+/**
+ * P(X(t) = n) under a BG/NBD-family model with parameters (r, α, a, b):
+ * BG/NBD FHL 2005a eq. (8): B(a,b+n)/B(a,b) NBD(n) + δ_{n>0} B(a+1,b+n-1)/B(a,b) P(NBD >= n);
+ * MBG/NBD (dropout also at time 0, Batislam et al. 2007): B(a,b+n+1)/B(a,b) NBD(n) + B(a+1,b+n)/B(a,b) P(NBD >= n).
+ *
+ * @example
+ * bgFamilyPmf('bgnbd', 0.243, 4.414, 0.793, 2.426, 0, 39);
+ */
+export function bgFamilyPmf(family, r, alpha, a, b, n, t) {
+    if (!(n >= 0) || Math.floor(n) !== n)
+        return 0;
+    const m = family === 'mbgnbd' ? 1 : 0;
+    const lB = betaln(a, b);
+    let p = Math.exp(betaln(a, b + n + m) - lB + logNbdPmf(n, r, alpha, t));
+    if (n > 0 || m === 1)
+        p += Math.exp(betaln(a + 1, b + n - 1 + m) - lB) * nbdTail(n, r, alpha, t);
+    return p;
+}
+/**
+ * Applies a per-customer function once per distinct (frequency, recency, T) row and spreads the
+ * results back to every customer (the summary is compressed first when it is large).
+ *
+ * @example
+ * perUniqueRow({ frequency: [1, 1], recency: [2, 2], T: [5, 5] }, (x, tx, T) => x + tx + T); // [8, 8]
+ */
+export function perUniqueRow(data, f) {
+    const n = data.frequency.length;
+    const out = new Float64Array(n);
+    if (n < 2000) {
+        for (let i = 0; i < n; i++)
+            out[i] = f(data.frequency[i], data.recency[i], data.T[i]);
+        return out;
+    }
+    const c = compressSummary(data);
+    const m = c.weights.length;
+    const u = new Float64Array(m);
+    for (let j = 0; j < m; j++)
+        u[j] = f(c.frequency[j], c.recency[j], c.T[j]);
+    for (let i = 0; i < n; i++)
+        out[i] = u[c.index[i]];
+    return out;
+}
+/** log of the odds term u = log(second/first likelihood term); P(alive) = 1/(1+e^u). */
+function aliveLogOdds(family, p, x, tx, T) {
+    const m = family === 'mbgnbd' ? 1 : 0;
+    if (x === 0 && m === 0)
+        return -Infinity;
+    return Math.log(p.a / (p.b + x - 1 + m)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+}
+/**
+ * Builds the prediction methods of a BG/NBD-family model from its parameters.
+ *
+ * @example
+ * const preds = bgFamilyPredictions('bgnbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+ * preds.probabilityAlive({ frequency: 0, recency: 0, T: 10 }); // 1
+ */
+export function bgFamilyPredictions(family, params) {
+    const { r, alpha, a, b } = params;
+    const m = family === 'mbgnbd' ? 1 : 0;
+    // P(alive) = 1 / (1 + e^u): BG/NBD FHL 2005a appendix / note "Computing P(alive) using the BG/NBD model";
+    // MBG/NBD Batislam et al. 2007 (P(alive) with the time-0 dropout)
+    const palive = (x, tx, T) => {
+        const u = aliveLogOdds(family, params, x, tx, T);
+        return u === -Infinity ? 1 : u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
+    };
+    // E[Y(t) | x, t_x, T] = P(alive) · G(r+x, α+T, a, b+x+m, t): FHL 2005a eq. (10), Batislam et al. 2007 (conditional expectation)
+    const condExp = (t, x, tx, T) => t === 0 ? 0 : palive(x, tx, T) * bgExpectedActive(r + x, alpha + T, a, b + x + m, t);
+    return {
+        expectedTransactions(t) {
+            checkT(t);
+            // BG/NBD FHL 2005a eq. (7); MBG/NBD: E[X(t)] = b/(a+b) G(r, α, a, b+1, t) (Batislam et al. 2007, mean)
+            return m === 0 ? bgExpectedActive(r, alpha, a, b, t) : (b / (a + b)) * bgExpectedActive(r, alpha, a, b + 1, t);
+        },
+        conditionalExpectedTransactions(t, row) {
+            checkT(t);
+            checkRow(row);
+            return condExp(t, row.frequency, row.recency, row.T);
+        },
+        probabilityAlive(row) {
+            checkRow(row);
+            return palive(row.frequency, row.recency, row.T);
+        },
+        probabilityOfTransactions(n, t) {
+            checkT(t);
+            return bgFamilyPmf(family, r, alpha, a, b, n, t);
+        },
+        conditionalProbabilityOfTransactions(n, t, row) {
+            checkT(t);
+            checkRow(row);
+            // Posterior decomposition: dead -> 0 purchases; alive -> BG/NBD pmf (eq. 8) with the posterior
+            // (r+x, α+T, a, b+x+m), as in the derivation of FHL 2005a eq. (10).
+            const pa = palive(row.frequency, row.recency, row.T);
+            const x = row.frequency;
+            const pm = bgFamilyPmf('bgnbd', r + x, alpha + row.T, a, b + x + m, n, t);
+            return pa * pm + (n === 0 ? 1 - pa : 0);
+        },
+        probabilityAliveAll(data) {
+            return perUniqueRow(data, palive);
+        },
+        conditionalExpectedTransactionsAll(t, data) {
+            checkT(t);
+            return perUniqueRow(data, (x, tx, T) => condExp(t, x, tx, T));
+        },
+    };
+}
+function notFitted() {
+    return { logLikelihood: NaN, converged: false, iterations: 0, aic: NaN, bic: NaN, customers: 0, warning: 'built from parameters, not fitted' };
+}
+function checkParams(model, p, names) {
+    for (const n of names) {
+        if (!(p[n] > 0) || !Number.isFinite(p[n]))
+            throw new ClvkitError(`${model}: parameter ${n} must be a positive finite number, got ${p[n]}`);
+    }
+}
+/**
+ * A BG/NBD model from known parameters (no fitting): predictions only.
+ *
+ * @example
+ * const m = bgNbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+ * m.conditionalExpectedTransactions(39, { frequency: 2, recency: 30.43, T: 38.86 }); // 1.226
+ */
+export function bgNbdModel(params) {
+    checkParams('bgnbd', params, NAMES);
+    const p = { r: params.r, alpha: params.alpha, a: params.a, b: params.b };
+    return {
+        model: 'bgnbd',
+        params: p,
+        standardErrors: { r: NaN, alpha: NaN, a: NaN, b: NaN },
+        ...notFitted(),
+        ...bgFamilyPredictions('bgnbd', p),
+    };
+}
+/**
+ * Fits the BG/NBD model by maximum likelihood (FHL 2005a eq. 6) on the compressed summary.
+ * Throws a ClvkitError when no customer made a repeat purchase or the fit does not converge.
+ *
+ * @example
+ * const m = fitBgNbd({ frequency, recency, T });
+ * m.params; // { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } on CDNOW
+ * m.logLikelihood; // -9582.4
+ */
+export function fitBgNbd(data, options = {}) {
+    const prep = prepareSummary(data, 'bgnbd');
+    const base = fitWithEngine('bgnbd', bgFamilyProblem('bgnbd', prep), options);
+    return { ...base, model: 'bgnbd', ...bgFamilyPredictions('bgnbd', base.params) };
+}
+export { checkParams as checkPositiveParams, checkRow as checkSummaryRow, checkT as checkHorizon };
+//# sourceMappingURL=bgnbd.js.map

@@ -1,0 +1,498 @@
+import { periodTable, summarize, unitDays } from '../summary/summarize.js';
+import { compressSummary } from '../summary/compress.js';
+import { fitBgNbd } from '../models/bgnbd.js';
+import { fitMbgNbd } from '../models/mbgnbd.js';
+import { fitParetoNbd } from '../models/paretonbd.js';
+import { fitGammaGamma } from '../models/gammagamma.js';
+import { expectedCumulativeTransactions } from '../models/tracking.js';
+import { customerValue } from '../value/customer-value.js';
+import { valueTiers, valueTiersSorted } from '../segment/pyramid.js';
+import { rfmScores } from '../segment/rfm.js';
+import { rfmSegments, DEFAULT_RFM_SEGMENTS } from '../segment/rfm-segments.js';
+import { rfmSegmentTable } from '../segment/rfm-table.js';
+import { tierTable } from '../segment/tier-table.js';
+import { NEW_CUSTOMERS } from '../segment/migration.js';
+import { prioritisedList } from '../segment/priorities.js';
+import { giniSorted } from '../segment/gini.js';
+import { lorenzCurveSorted } from '../segment/lorenz.js';
+import { topSharesSorted } from '../segment/top-shares.js';
+import { whaleCurve } from '../segment/whale.js';
+import { customerFacts } from '../outcomes/customers.js';
+import { recruitment } from '../outcomes/recruitment.js';
+import { cohortMatrix } from '../outcomes/cohorts.js';
+import { conversion } from '../outcomes/conversion.js';
+import { ClvkitError, UsageError } from '../errors.js';
+import { mapFloat64 } from '../typed-map.js';
+import { customerCount } from '../ingest/transactions.js';
+export const COUNTING_MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'];
+function fitByName(name, data) {
+    const d = { frequency: data.frequency, recency: data.recency, T: data.T };
+    if (name === 'bgnbd')
+        return fitBgNbd(d);
+    if (name === 'mbgnbd')
+        return fitMbgNbd(d);
+    return fitParetoNbd(d);
+}
+/** Per-customer values from per-unique-row values. */
+function expand(rows, c) {
+    const out = new Float64Array(c.index.length);
+    for (let i = 0; i < out.length; i++)
+        out[i] = rows[c.index[i]];
+    return out;
+}
+/** Mean absolute error per customer of holdout transactions, from the predictions per distinct (x, t_x, T) row. */
+function holdoutMae(pred, s, c) {
+    let err = 0;
+    for (let i = 0; i < c.index.length; i++)
+        err += Math.abs(pred[c.index[i]] - s.holdoutFrequency[i]);
+    return err / Math.max(1, c.index.length);
+}
+/**
+ * Repeat purchases of the customers whose first purchase is on or before `cohortEnd`, counted per
+ * grid step of `stepDays` from `origin`: as in the summary, purchases are collapsed to one per
+ * customer per `unit` period (day, week or month; returns, negative amounts, are left out; the
+ * first period is the first purchase), and each later period counts once, at its
+ * first day, up to `end`.
+ */
+function actualRepeats(table, unit, cohortEnd, origin, end, stepDays, steps) {
+    const m = customerCount(table);
+    const day = table.day;
+    const customer = table.customer;
+    const amount = table.amount;
+    const n = table.length;
+    const first = new Int32Array(m).fill(2147483647);
+    let minDay = Infinity;
+    // Rows used: on or before the end and not returns (negative amounts).
+    for (let i = 0; i < n; i++) {
+        const d = day[i];
+        if (d > end || amount[i] < 0)
+            continue;
+        const c = customer[i];
+        if (d < first[c])
+            first[c] = d;
+        if (d < minDay)
+            minDay = d;
+    }
+    const counts = new Float64Array(steps + 1);
+    if (!Number.isFinite(minDay))
+        return counts;
+    const span = end - minDay + 1;
+    const periodOf = unit === 'day' ? undefined : periodTable(minDay, span, unit);
+    // Grid step of a day: k = ceil((day - origin + 1) / stepDays), steps 1 .. steps.
+    const count = (d) => {
+        const k = Math.ceil((d - origin + 1) / stepDays - 1e-9);
+        if (k >= 1 && k <= steps)
+            counts[k]++;
+    };
+    let dateOrder = true;
+    for (let i = 1; i < n; i++) {
+        if (day[i] < day[i - 1]) {
+            dateOrder = false;
+            break;
+        }
+    }
+    if (dateOrder) {
+        // rows in date order (as exports usually are): one pass, each customer's purchase periods arrive in order
+        const last = new Int32Array(m).fill(-1);
+        for (let i = 0; i < n; i++) {
+            const d = day[i];
+            if (d > end || amount[i] < 0)
+                continue;
+            const c = customer[i];
+            if (first[c] > cohortEnd)
+                continue;
+            const offset = d - minDay;
+            const p = periodOf ? periodOf[offset] : offset;
+            const l = last[c];
+            if (l === -1)
+                last[c] = p; // the first purchase period
+            else if (p !== l) {
+                last[c] = p;
+                count(d);
+            }
+        }
+        return counts;
+    }
+    const keys = new Float64Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+        const d = day[i];
+        if (d > end || amount[i] < 0)
+            continue;
+        const c = customer[i];
+        if (first[c] > cohortEnd)
+            continue;
+        keys[k++] = c * span + (d - minDay);
+    }
+    const sorted = keys.subarray(0, k).sort();
+    let current = -1;
+    let period = -1;
+    for (let i = 0; i < k; i++) {
+        const key = sorted[i];
+        const c = Math.floor(key / span);
+        const offset = key - c * span;
+        const p = periodOf ? periodOf[offset] : offset;
+        if (c !== current) {
+            current = c; // the first purchase period
+            period = p;
+            continue;
+        }
+        if (p === period)
+            continue;
+        period = p;
+        count(offset + minDay);
+    }
+    return counts;
+}
+function analyseModel(table, full, cal, options, horizon) {
+    const requested = options.model ?? 'auto';
+    const auto = requested === 'auto';
+    const names = auto ? (cal ? [...COUNTING_MODELS] : ['bgnbd']) : [requested];
+    const fitData = cal ?? full;
+    const calRows = cal ? compressSummary(cal) : undefined;
+    // holdout predictions per distinct calibration row, made once per fit (for its error and the holdout table)
+    const holdoutPred = new Map();
+    const candidates = names.map((name) => {
+        options.onStep?.(`fit ${name}`);
+        try {
+            const fit = fitByName(name, fitData);
+            const c = { name, fit };
+            if (cal?.holdoutFrequency && calRows) {
+                const pred = fit.conditionalExpectedTransactionsAll(cal.holdoutT[0] ?? 0, calRows);
+                holdoutPred.set(fit, pred);
+                c.holdoutMae = holdoutMae(pred, cal, calRows);
+            }
+            return c;
+        }
+        catch (e) {
+            if (!(e instanceof ClvkitError))
+                throw e;
+            return { name, error: e.detail.replace(new RegExp(`^(${name}: )+`), '') };
+        }
+    });
+    const ok = candidates.filter((c) => c.fit);
+    if (ok.length === 0)
+        throw new ClvkitError(candidates.length === 1 ? candidates[0].error : candidates.map((c) => `${c.name}: ${c.error}`).join('; '));
+    const best = ok.reduce((a, b) => ((b.holdoutMae ?? Infinity) < (a.holdoutMae ?? Infinity) ? b : a));
+    const fit = best.fit;
+    // tracking on the data the fit saw, extended to the end of observation
+    const uDays = unitDays(fitData.freq);
+    let origin = Infinity;
+    for (let i = 0; i < fitData.firstPurchase.length; i++)
+        if (fitData.firstPurchase[i] < origin)
+            origin = fitData.firstPurchase[i];
+    const end = full.end;
+    // grid of whole model units from the first purchase, plus the partial last unit up to the end
+    const h = (end - origin + 1) / uDays;
+    const whole = Math.max(1, Math.floor(h + 1e-9));
+    const steps = h - whole > 1e-9 ? whole + 1 : whole;
+    const firstTimes = mapFloat64(fitData.firstPurchase, (d) => (d - origin) / uDays);
+    const curve = expectedCumulativeTransactions(fit, firstTimes, whole, 1);
+    const atEnd = steps > whole ? expectedCumulativeTransactions(fit, firstTimes, h, h).cumulative[1] : curve.cumulative[whole];
+    const inc = actualRepeats(table, fitData.unit, fitData.calibrationEnd ?? fitData.end, origin, end, uDays, steps);
+    const t = [];
+    const ac = [];
+    const pc = [];
+    const ai = [];
+    const pi = [];
+    let cum = 0;
+    for (let k = 1; k <= steps; k++) {
+        cum += inc[k];
+        const predicted = k <= whole ? curve.cumulative[k] : atEnd;
+        t.push(k <= whole ? k : h);
+        ac.push(cum);
+        ai.push(inc[k]);
+        pi.push(predicted - (k > 1 ? pc[k - 2] : 0));
+        pc.push(predicted);
+    }
+    let holdout;
+    if (cal?.holdoutFrequency && cal.holdoutT && calRows) {
+        const top = 7;
+        const pred = expand(holdoutPred.get(fit) ?? fit.conditionalExpectedTransactionsAll(cal.holdoutT[0] ?? 0, calRows), calRows);
+        const sums = Array.from({ length: top + 1 }, () => ({ n: 0, a: 0, p: 0 }));
+        for (let i = 0; i < pred.length; i++) {
+            const g = sums[Math.min(top, Math.round(cal.frequency[i]))];
+            g.n++;
+            g.a += cal.holdoutFrequency[i];
+            g.p += pred[i];
+        }
+        holdout = sums
+            .map((g, k) => ({ frequency: k === top ? `${top}+` : String(k), customers: g.n, actual: g.n ? g.a / g.n : NaN, predicted: g.n ? g.p / g.n : NaN }))
+            .filter((g) => g.customers > 0);
+    }
+    // predictions on all data with the same model family (refitted when the fit saw only the calibration period)
+    let forAll = fit;
+    if (cal) {
+        options.onStep?.(`refit ${best.name}`);
+        try {
+            forAll = fitByName(best.name, full);
+        }
+        catch (e) {
+            if (!(e instanceof ClvkitError))
+                throw e; // keep the calibration fit for the predictions
+        }
+    }
+    return {
+        candidates,
+        chosen: best.name,
+        auto,
+        fit,
+        unit: fitData.freq,
+        tracking: { t, actualCumulative: ac, predictedCumulative: pc, actualIncremental: ai, predictedIncremental: pi, calibrationEnd: cal ? (cal.calibrationEnd - origin + 1) / uDays : undefined, origin },
+        holdout,
+        expectedHorizon: horizon,
+        fullFit: forAll,
+    };
+}
+/** Total, median, top-20% share and Lorenz curve of the values, given sorted ascending. */
+function concentration(sorted) {
+    let total = 0;
+    for (let i = 0; i < sorted.length; i++)
+        total += sorted[i];
+    const n = sorted.length;
+    const median = n === 0 ? NaN : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return { total, median, top20: topSharesSorted(sorted, total, [0.2])['0.2'], lorenz: lorenzCurveSorted(sorted, total, 101) };
+}
+/**
+ * Indices of the `k` largest values (ties keep the earlier index first), in descending order of value.
+ * `sortedAscending`, when given, is the values sorted ascending (without NaN), to spare a sort.
+ *
+ * @example
+ * topIndices([3, 9, 1, 9], 2) // [1, 3]
+ */
+export function topIndices(values, k, sortedAscending) {
+    const n = values.length;
+    if (n === 0 || k <= 0)
+        return [];
+    let threshold = -Infinity;
+    if (n > k) {
+        // the values sorted ascending, NaN as -Infinity (a caller's sorted copy when it has no NaN)
+        const sorted = sortedAscending ?? mapFloat64(values, (x) => (Number.isNaN(x) ? -Infinity : x)).sort();
+        threshold = sorted[n - k];
+    }
+    const v = (i) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
+    const idx = [];
+    for (let i = 0; i < n; i++)
+        if (v(i) >= threshold)
+            idx.push(i);
+    idx.sort((a, b) => (v(b) > v(a) ? 1 : v(b) < v(a) ? -1 : a - b));
+    return idx.slice(0, k);
+}
+/**
+ * Transition counts between past-value tiers at two dates, customers matched by id (the earlier
+ * summary's ids are a subsequence of the later one's when both come from one table; a map is used
+ * otherwise). Customers absent at the first date form the `(new)` row, as in src/segment/migration.
+ */
+function tierMigration(firstIds, firstTier, secondIds, secondTier, names) {
+    const k = names.length;
+    const counts = Array.from({ length: k + 1 }, () => new Array(k).fill(0));
+    let j = 0;
+    let aligned = true;
+    const seen = new Uint8Array(secondIds.length);
+    for (let i = 0; i < firstIds.length; i++) {
+        while (j < secondIds.length && secondIds[j] !== firstIds[i])
+            j++;
+        if (j === secondIds.length) {
+            aligned = false;
+            break;
+        }
+        seen[j] = 1;
+        counts[firstTier[i]][secondTier[j]]++;
+        j++;
+    }
+    if (!aligned) {
+        for (const row of counts)
+            row.fill(0);
+        seen.fill(0);
+        const pos = new Map();
+        secondIds.forEach((id, q) => pos.set(id, q));
+        for (let i = 0; i < firstIds.length; i++) {
+            const q = pos.get(firstIds[i]);
+            if (q === undefined)
+                continue;
+            seen[q] = 1;
+            counts[firstTier[i]][secondTier[q]]++;
+        }
+    }
+    for (let q = 0; q < secondIds.length; q++)
+        if (!seen[q])
+            counts[k][secondTier[q]]++;
+    const rowShares = counts.map((row) => {
+        const total = row.reduce((a, b) => a + b, 0);
+        return row.map((c) => (total > 0 ? c / total : NaN));
+    });
+    return { from: [...names, NEW_CUSTOMERS], to: [...names], counts, rowShares };
+}
+/**
+ * Run every portfolio analysis the report shows.
+ *
+ * @example
+ * const table = await readTransactions('data/sample-transactions.csv');
+ * const a = analyseForReport(table, { calibrationEnd: '2025-06-30' });
+ * a.model?.chosen; a.value.gini; a.recruitment.length;
+ */
+export function analyseForReport(table, options = {}) {
+    if (options.model !== undefined && options.model !== 'auto' && !COUNTING_MODELS.includes(options.model)) {
+        throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${options.model}"`);
+    }
+    const base = { unit: options.unit ?? 'day', freq: options.freq ?? 'week', ...(options.end !== undefined ? { end: options.end } : {}) };
+    options.onStep?.('summary');
+    const full = summarize(table, base);
+    const cal = options.calibrationEnd !== undefined ? summarize(table, { ...base, calibrationEnd: options.calibrationEnd }) : undefined;
+    const facts = customerFacts(table, full.end);
+    const horizonMonths = options.horizonMonths ?? 12;
+    const margin = options.margin ?? 1;
+    if (!(margin > 0 && margin <= 1))
+        throw new UsageError(`the margin must be a rate in (0, 1], got ${margin}`);
+    const annualDiscount = options.annualDiscount ?? 0.1;
+    const uDays = unitDays(full.freq);
+    const horizon = (horizonMonths * 365.25) / 12 / uDays;
+    let model;
+    let modelError;
+    const fullRows = compressSummary(full);
+    let fitted;
+    try {
+        fitted = analyseModel(table, full, cal, options, horizon);
+    }
+    catch (e) {
+        if (!(e instanceof ClvkitError) || e instanceof UsageError)
+            throw e;
+        modelError = e.detail;
+    }
+    options.onStep?.('value');
+    const historical = mapFloat64(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
+    let spendModel;
+    let spendError;
+    let value;
+    if (fitted && table.hasAmount) {
+        try {
+            spendModel = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
+            // discounted transactions once per distinct (x, t_x, T), then times each customer's expected spend
+            const perRow = customerValue(fitted.fullFit, fullRows, {
+                horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount, spend: new Float64Array(fullRows.weights.length).fill(1),
+            });
+            const n = full.frequency.length;
+            const spend = new Float64Array(n);
+            const clvs = new Float64Array(n);
+            let spendAtZero;
+            for (let i = 0; i < n; i++) {
+                const x = full.frequency[i];
+                const mv = full.monetaryValue[i];
+                // customers without repeat purchases share one expected spend (the population mean): computed once
+                spend[i] = x > 0 ? spendModel.conditionalExpectedAverageSpend(x, Number.isFinite(mv) ? mv : 0) : (spendAtZero ??= spendModel.conditionalExpectedAverageSpend(x, 0));
+                clvs[i] = perRow.clv[fullRows.index[i]] * spend[i] * margin;
+                if (!Number.isFinite(clvs[i]))
+                    throw new ClvkitError(`the CLV of customer ${full.customerIds[i]} is not finite (spend model q = ${spendModel.params.q}; a finite mean spend needs q > 1)`);
+            }
+            value = {
+                ...perRow,
+                clv: clvs,
+                discountedTransactions: expand(perRow.discountedTransactions, fullRows),
+                expectedTransactions: expand(perRow.expectedTransactions, fullRows),
+                expectedSpend: spend,
+                probabilityAlive: expand(perRow.probabilityAlive, fullRows),
+                margin: new Float64Array(n).fill(margin),
+            };
+        }
+        catch (e) {
+            if (!(e instanceof ClvkitError))
+                throw e;
+            spendError = e.detail;
+        }
+    }
+    if (fitted) {
+        // P(alive) and expected transactions over the value horizon: from the value when it was computed, else from the model
+        model = {
+            ...fitted,
+            probabilityAlive: value ? value.probabilityAlive : expand(fitted.fullFit.probabilityAliveAll(fullRows), fullRows),
+            expected: value ? value.expectedTransactions : expand(fitted.fullFit.conditionalExpectedTransactionsAll(horizon, fullRows), fullRows),
+        };
+    }
+    const clv = value ? value.clv : historical;
+    const alive = model ? model.probabilityAlive : new Float64Array(clv.length).fill(NaN);
+    // CLV sorted once for its tiers, its Gini coefficient and the top of the prioritised list
+    const clvSorted = Float64Array.from(clv).sort();
+    const tiers = valueTiersSorted(clv, clvSorted);
+    let clvTotal = 0;
+    for (let i = 0; i < clv.length; i++)
+        clvTotal += clv[i]; // in input order, as gini() sums
+    const historicalSorted = Float64Array.from(historical).sort(); // for the past-value tiers and the M score
+    const pastTiers = valueTiersSorted(historical, historicalSorted);
+    const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical, totalSpendSorted: historicalSorted });
+    const segments = rfmSegments(rfm);
+    const segmentRows = rfmSegmentTable(segments, clv, historical, alive, DEFAULT_RFM_SEGMENTS);
+    const tierRows = tierTable(tiers, { clv, probabilityAlive: alive, historicalSpend: historical });
+    // migration of past-value tiers between the middle and the end of the observation period
+    let migration;
+    let first = Infinity;
+    for (let i = 0; i < full.firstPurchase.length; i++)
+        if (full.firstPurchase[i] < first)
+            first = full.firstPurchase[i];
+    const mid = Math.floor((first + full.end) / 2);
+    if (mid > first) {
+        try {
+            options.onStep?.('migration');
+            const half = summarize(table, { ...base, end: mid });
+            const halfTiers = valueTiers(mapFloat64(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
+            migration = { matrix: tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, tiers.names), mid, end: full.end };
+        }
+        catch (e) {
+            if (!(e instanceof ClvkitError))
+                throw e;
+        }
+    }
+    const whale = options.costPerOrder !== undefined && table.hasAmount ? whaleCurve({ spend: historical, margin, costPerOrder: options.costPerOrder, orders: full.transactions }) : undefined;
+    options.onStep?.('priorities');
+    const top = options.top ?? 20;
+    const best = topIndices(clv, top, clvSorted);
+    const pick = (a) => Float64Array.from(best, (i) => a[i]);
+    const nan = new Float64Array(best.length).fill(NaN);
+    const priorities = prioritisedList({
+        customerIds: best.map((i) => full.customerIds[i]),
+        clv: pick(clv),
+        probabilityAlive: pick(alive),
+        expectedTransactions: value ? pick(value.expectedTransactions) : nan,
+        expectedSpend: value ? pick(value.expectedSpend) : nan,
+        historicalSpend: pick(historical),
+        daysSinceLastPurchase: Float64Array.from(best, (i) => full.end - full.lastPurchase[i]),
+        valueTier: { tier: Int32Array.from(best, (i) => tiers.tier[i]), names: tiers.names },
+        pastTier: { tier: Int32Array.from(best, (i) => pastTiers.tier[i]), names: pastTiers.names },
+        rfmSegment: best.map((i) => segments[i]),
+        rfm: { recency: Int8Array.from(best, (i) => rfm.recency[i]), frequency: Int8Array.from(best, (i) => rfm.frequency[i]), monetary: Int8Array.from(best, (i) => rfm.monetary[i]) },
+    });
+    options.onStep?.('outcomes');
+    return {
+        table,
+        summary: full,
+        calibration: cal,
+        facts,
+        recruitment: recruitment(facts, 'month'),
+        cohorts: cohortMatrix(table, facts, 'month', undefined),
+        conversion: conversion(facts, 'month'),
+        model,
+        modelError,
+        value: {
+            modelBased: value !== undefined,
+            spendModel,
+            spendError,
+            value,
+            clv,
+            historical,
+            tiers,
+            pastTiers,
+            tierRows,
+            gini: giniSorted(clvSorted, clvTotal),
+            ...concentration(clvSorted),
+            horizonMonths,
+            annualDiscount,
+            rfm,
+            segments,
+            segmentRows,
+            migration,
+            whale,
+            margin,
+            priorities,
+        },
+    };
+}
+//# sourceMappingURL=analyse.js.map

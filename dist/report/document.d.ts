@@ -1,0 +1,60 @@
+/**
+ * The report as data: a list of independent sections, each a list of blocks. Section builders
+ * produce these from result objects; html.ts turns them into one page. All text here is plain
+ * text (never HTML): the page escapes it.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { CsvValue } from './csv.ts';
+/** A chart's data as a table, offered for download as CSV. */
+export interface CsvData {
+    /** File name without directory, e.g. 'acquisitions.csv'. */
+    name: string;
+    header: string[];
+    rows: CsvValue[][];
+}
+export type Block = {
+    kind: 'paragraph';
+    text: string;
+} | {
+    kind: 'heading';
+    text: string;
+} | {
+    kind: 'figures';
+    items: {
+        label: string;
+        value: string;
+        note?: string;
+    }[];
+} | {
+    kind: 'table';
+    caption?: string;
+    header: string[];
+    rows: string[][];
+    numeric?: boolean[];
+} | {
+    kind: 'chart';
+    id: string;
+    title: string;
+    spec: TopLevelSpec;
+    csv: CsvData;
+    svg?: string;
+} | {
+    kind: 'list';
+    items: string[];
+    ordered?: boolean;
+};
+/** One section of the report. */
+export interface Section {
+    id: string;
+    title: string;
+    blocks: Block[];
+}
+/** The whole report before rendering. */
+export interface ReportDocument {
+    lang: 'en' | 'fr';
+    title: string;
+    subtitle: string;
+    generated: string;
+    sections: Section[];
+}
+//# sourceMappingURL=document.d.ts.map

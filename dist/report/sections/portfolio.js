@@ -1,0 +1,337 @@
+import { acquisitionsSpec, clvDistributionSpec, cohortRetentionSpec, frequencyRecencySpec, funnelSpec, holdoutSpec, lorenzSpec, migrationSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec, whaleSpec, } from '../charts/index.js';
+import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.js';
+import { chart, displayName, fitError } from './context.js';
+/** Key figures from the customer facts. */
+export function keyFiguresSection(facts, transactions, ctx, value) {
+    const { m, f } = ctx;
+    let customers = 0;
+    let repeaters = 0;
+    let revenue = 0;
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < facts.first.length; i++) {
+        if (facts.first[i] < 0)
+            continue;
+        customers++;
+        if (facts.second[i] >= 0)
+            repeaters++;
+        if (facts.hasAmount && Number.isFinite(facts.revenue[i]))
+            revenue += facts.revenue[i];
+        if (facts.first[i] < first)
+            first = facts.first[i];
+        if (facts.last[i] > last)
+            last = facts.last[i];
+    }
+    const items = [
+        { label: m.customers, value: f.int(customers) },
+        { label: m.transactions, value: f.int(transactions) },
+        ...(facts.hasAmount
+            ? [
+                { label: m.revenue, value: f.money(revenue, 0) },
+                { label: m.averageOrder, value: f.money(revenue / Math.max(1, transactions)) },
+                { label: m.revenuePerCustomer, value: f.money(revenue / Math.max(1, customers)) },
+            ]
+            : []),
+        { label: m.repeatRate, value: f.pct(repeaters / Math.max(1, customers)), note: m.repeatRateNote },
+        { label: m.period, value: m.periodValue(f.date(first), f.date(last)) },
+    ];
+    const blocks = [{ kind: 'figures', items }];
+    if (value?.modelBased) {
+        blocks.unshift({ kind: 'paragraph', text: m.headline(f.money(value.total, 0), f.int(value.horizonMonths), f.pct(0.2, 0), f.pct(value.top20, 0)) });
+    }
+    return { id: 'key-figures', title: m.secKeyFigures, blocks };
+}
+/** The row accounting of every input. */
+export function accountingSection(inputs, ctx) {
+    if (inputs.length === 0)
+        return null;
+    const { m, f } = ctx;
+    const kind = {
+        transactions: m.kindTransactions, contracts: m.kindContracts, leads: m.kindLeads, survey: m.kindSurvey, kano: m.kindKano, nps: m.kindNps,
+    };
+    const rows = inputs.map((i) => {
+        const rej = Object.entries(i.accounting.rejected);
+        const total = rej.reduce((s, [, n]) => s + n, 0);
+        const a = i.accounting;
+        const lines = a.firstLines ?? a.first_lines ?? {};
+        const reason = ([r, n]) => `${m.reasonNames[r] ?? r}${m.colon}${f.int(n)}${lines[r]?.length ? ` (${m.lines(lines[r].map((l) => f.int(l)).join(', '))})` : ''}`;
+        return [`${i.file} (${kind[i.kind]})`, f.int(i.accounting.read), f.int(i.accounting.used), f.int(total), rej.filter(([, n]) => n > 0).map(reason).join(m.listSeparator)];
+    });
+    return {
+        id: 'inputs',
+        title: m.secData,
+        blocks: [
+            { kind: 'paragraph', text: m.accountingIntro },
+            { kind: 'table', header: [m.input, m.rowsRead, m.rowsUsed, m.rowsRejected, m.reasons], rows, numeric: [false, true, true, true, false] },
+        ],
+    };
+}
+/** Monthly cohorts drawn in the retention heatmap (the most recent). */
+const MAX_COHORTS = 36;
+/** Channels drawn in the acquisitions chart; the others are grouped. */
+const MAX_CHANNELS = 8;
+/** Recruitment (acquisitions per month by channel), conversion to a second purchase and cohort retention. */
+export function recruitmentSection(r, ctx) {
+    const { m, f } = ctx;
+    if (r.recruitment.length === 0)
+        return null;
+    const blocks = [];
+    // the largest channels by acquisitions (at most MAX_CHANNELS − 1 of them when there are more), the rest as "other"
+    const byChannel = new Map();
+    for (const row of r.recruitment)
+        for (const [c, n] of Object.entries(row.by_channel))
+            byChannel.set(c, (byChannel.get(c) ?? 0) + n);
+    const ranked = [...byChannel.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+    const channels = ranked.length > MAX_CHANNELS ? ranked.slice(0, MAX_CHANNELS - 1) : ranked;
+    const periods = r.recruitment.map((row) => f.month(row.period));
+    const rows = r.recruitment.flatMap((row, k) => {
+        if (channels.length === 0)
+            return [{ period: periods[k], channel: '', customers: row.new_customers }];
+        const out = channels.map((c) => ({ period: periods[k], channel: c, customers: row.by_channel[c] ?? 0 }));
+        const named = channels.reduce((s, c) => s + (row.by_channel[c] ?? 0), 0);
+        const known = Object.values(row.by_channel).reduce((s, n) => s + n, 0);
+        if (known > named)
+            out.push({ period: periods[k], channel: m.otherChannels, customers: known - named });
+        if (row.new_customers > known)
+            out.push({ period: periods[k], channel: m.noChannel, customers: row.new_customers - known });
+        return out;
+    });
+    const chanNames = [...channels, ...[m.otherChannels, m.noChannel].filter((x) => rows.some((row) => row.channel === x))];
+    if (chanNames.length === 0)
+        chanNames.push('');
+    const total = r.recruitment.reduce((s, row) => s + row.new_customers, 0);
+    const busiest = r.recruitment.reduce((a, b) => (b.new_customers > a.new_customers ? b : a));
+    blocks.push({ kind: 'paragraph', text: m.recruitmentText(f.int(total), f.int(r.recruitment.length), f.month(busiest.period)) });
+    blocks.push(chart('chart-acquisitions', m.acquisitionsTitle, acquisitionsSpec({ rows, periods, channels: chanNames }, { title: m.acquisitionsTitle, x: m.month, y: m.newCustomers, channel: m.channel }), {
+        name: 'acquisitions.csv',
+        header: ['period', 'channel', 'new_customers'],
+        rows: r.recruitment.flatMap((row) => (channels.length ? Object.entries(row.by_channel).map(([c, n]) => [row.period, c, n]) : [[row.period, '', row.new_customers]])),
+    }));
+    // conversion
+    const conv = r.conversion;
+    const wKey = conv.windows_days.includes(90) ? 90 : conv.windows_days[0];
+    const w = conv.overall.windows[`within_${wKey}`];
+    if (w && w.n > 0)
+        blocks.push({ kind: 'paragraph', text: m.conversionText(f.pct(w.rate), f.pct(w.lower), f.pct(w.upper), String(wKey)) });
+    blocks.push({ kind: 'paragraph', text: m.conversionEver(f.pct(conv.overall.ever.rate)) });
+    const first = conv.overall.customers;
+    const steps = [{ step: m.stepFirst, count: first, share: 1 }];
+    for (const d of conv.windows_days) {
+        const p = conv.overall.windows[`within_${d}`];
+        if (p && p.n > 0)
+            steps.push({ step: m.stepWithin(d), count: p.successes, share: p.rate });
+    }
+    steps.push({ step: m.stepEver, count: conv.overall.ever.successes, share: conv.overall.ever.rate });
+    blocks.push(chart('chart-funnel', m.funnelTitle, funnelSpec({ steps }, { title: m.funnelTitle, count: m.count, share: m.shareOfFirst }), {
+        name: 'conversion-funnel.csv', header: ['step', 'count', 'share'], rows: steps.map((s) => [s.step, s.count, s.share]),
+    }));
+    if (r.leads) {
+        const o = r.leads.overall;
+        blocks.push({ kind: 'paragraph', text: m.leadsText(f.int(o.leads), f.int(o.customers), f.pct(o.lead_to_customer.rate)) });
+        const leadSteps = [
+            { step: m.stepLeads, count: o.leads, share: 1 },
+            { step: m.stepConverted, count: o.customers, share: o.lead_to_customer.rate },
+            { step: m.stepRepeat, count: o.repeaters, share: o.lead_to_repeat.rate },
+        ];
+        blocks.push(chart('chart-leads-funnel', m.leadsFunnelTitle, funnelSpec({ steps: leadSteps }, { title: m.leadsFunnelTitle, count: m.count, share: m.shareOfFirst }), {
+            name: 'leads-funnel.csv', header: ['step', 'count', 'share'], rows: leadSteps.map((s) => [s.step, s.count, s.share]),
+        }));
+    }
+    // cohort retention (skip each cohort's last, partial period)
+    const shown = r.cohorts.slice(-MAX_COHORTS); // the most recent cohorts; the download has them all
+    const cells = shown.flatMap((c) => c.retention.map((ret, age) => ({ cohort: f.month(c.cohort), age, retention: ret, active: c.active[age], size: c.size })).filter((x, age) => age > 0 && !(c.last_partial && age === c.retention.length - 1)));
+    if (cells.length) {
+        blocks.push(chart('chart-cohorts', m.cohortTitle, cohortRetentionSpec({ cells, cohorts: shown.map((c) => f.month(c.cohort)) }, { title: m.cohortTitle, x: m.monthsSince, y: m.cohort, retention: m.activeShare, active: m.active, size: m.cohortSize }), {
+            name: 'cohort-retention.csv',
+            header: ['cohort', 'months_since_acquisition', 'active', 'size', 'retention'],
+            rows: r.cohorts.flatMap((c) => c.retention.map((ret, age) => [c.cohort, age, c.active[age], c.size, ret])),
+        }));
+    }
+    return { id: 'recruitment', title: m.secRecruitment, blocks };
+}
+/** Contract survival with Kaplan-Meier bands and sBG / BdW projections. */
+export function contractsSection(c, ctx) {
+    const { m, f } = ctx;
+    const curves = [{ group: m.allContracts, t: 0, survival: 1, lower: 1, upper: 1 }, ...c.km.map((s) => ({ group: m.allContracts, t: s.t, survival: s.survival, lower: s.lower, upper: s.upper }))];
+    const all = c.models.groups.find((g) => g.group === 'all');
+    const projections = (all?.projection ?? []).flatMap((p) => [
+        ...(p.sbg !== null ? [{ model: 'sBG', t: p.t, survival: p.sbg }] : []),
+        ...(p.bdw !== null ? [{ model: 'BdW', t: p.t, survival: p.bdw }] : []),
+    ]);
+    const median = Number.isFinite(c.median) ? f.num(c.median, 1) : m.notReached;
+    return {
+        id: 'contracts',
+        title: m.secContracts,
+        blocks: [
+            { kind: 'paragraph', text: m.survivalText(f.int(c.contracts), f.int(c.ended), median) },
+            chart('chart-survival', m.survivalTitle, survivalSpec({ curves, projections }, { title: m.survivalTitle, x: m.months, y: m.stillActive, group: m.group, model: m.projection }), {
+                name: 'contract-survival.csv',
+                header: ['t', 'at_risk', 'events', 'censored', 'survival', 'lower', 'upper'],
+                rows: c.km.map((s) => [s.t, s.at_risk, s.events, s.censored, s.survival, s.lower, s.upper]),
+            }),
+        ],
+    };
+}
+const MODEL_TITLES = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', paretonbd: 'Pareto/NBD' };
+/** Model fit, selection and validation. */
+export function modelSection(a, summary, ctx, calibrationEndText) {
+    const { m, f } = ctx;
+    const name = MODEL_TITLES[a.chosen] ?? a.chosen;
+    const blocks = [{ kind: 'paragraph', text: m.modelIntro(name, f.int(a.fit.customers)) }];
+    const chosen = a.candidates.find((c) => c.name === a.chosen);
+    if (a.auto && a.candidates.length > 1)
+        blocks.push({ kind: 'paragraph', text: m.modelAuto(name, f.num(chosen.holdoutMae ?? NaN, 3)) });
+    else if (a.auto)
+        blocks.push({ kind: 'paragraph', text: m.modelAutoNoHoldout(name) });
+    for (const c of a.candidates)
+        if (c.error)
+            blocks.push({ kind: 'paragraph', text: m.modelFailed(MODEL_TITLES[c.name], fitError(ctx, c.error)) });
+    if (a.candidates.length > 1) {
+        blocks.push({
+            kind: 'table',
+            caption: m.modelComparison,
+            header: [m.model, m.logLikelihood, 'BIC', m.holdoutError],
+            rows: a.candidates.filter((c) => c.fit).map((c) => [MODEL_TITLES[c.name], f.num(c.fit.logLikelihood, 1), f.num(c.fit.bic, 1), f.num(c.holdoutMae ?? NaN, 4)]),
+            numeric: [false, true, true, true],
+        });
+    }
+    blocks.push({
+        kind: 'table',
+        caption: name,
+        header: [m.parameter, m.estimate, m.standardError],
+        rows: [...Object.entries(a.fit.params).map(([k, v]) => [k, f.num(v, 4), f.num(a.fit.standardErrors[k] ?? NaN, 4)]), [m.logLikelihood, f.num(a.fit.logLikelihood, 2), '']],
+        numeric: [false, true, true],
+    });
+    const tr = a.tracking;
+    const cum = tr.t.map((t, k) => ({ t, actual: tr.actualCumulative[k], predicted: tr.predictedCumulative[k] }));
+    const inc = tr.t.map((t, k) => ({ t, actual: tr.actualIncremental[k], predicted: tr.predictedIncremental[k] }));
+    const unit = m.unitName[a.unit] ?? a.unit;
+    const units = m.unitNames[a.unit] ?? a.unit;
+    const text = { x: unit, y: m.repeatTransactions, actual: m.actual, predicted: m.predicted, series: '' };
+    const csv = { header: [a.unit, 'actual_cumulative', 'predicted_cumulative', 'actual_per_period', 'predicted_per_period'], rows: tr.t.map((t, k) => [t, tr.actualCumulative[k], tr.predictedCumulative[k], tr.actualIncremental[k], tr.predictedIncremental[k]]) };
+    blocks.push(chart('chart-tracking-cumulative', m.trackingCumTitle, trackingSpec({ points: cum, calibrationEnd: tr.calibrationEnd }, { ...text, title: m.trackingCumTitle }), { name: 'tracking.csv', ...csv }));
+    const perUnit = m.trackingPerUnitTitle(unit);
+    blocks.push(chart('chart-tracking-weekly', perUnit, trackingSpec({ points: inc, calibrationEnd: tr.calibrationEnd }, { ...text, title: perUnit }), { name: 'tracking.csv', ...csv }));
+    if (tr.calibrationEnd !== undefined && calibrationEndText)
+        blocks.push({ kind: 'paragraph', text: m.trackingText(calibrationEndText) });
+    if (a.holdout) {
+        blocks.push(chart('chart-holdout', m.holdoutTitle, holdoutSpec({ groups: a.holdout }, { title: m.holdoutTitle, x: m.calibrationRepeats, y: m.holdoutMean, actual: m.actual, predicted: m.predicted, customers: m.customers }), {
+            name: 'holdout.csv', header: ['calibration_frequency', 'customers', 'actual_mean', 'predicted_mean'], rows: a.holdout.map((g) => [g.frequency, g.customers, g.actual, g.predicted]),
+        }));
+    }
+    const heatText = { x: m.recencyIn(units), y: m.repeatPurchases, customers: m.customers };
+    const alive = frequencyRecencyCells(summary.frequency, summary.recency, a.probabilityAlive);
+    blocks.push(chart('chart-alive', m.aliveTitle, frequencyRecencySpec({ ...alive, kind: 'probability' }, { ...heatText, title: m.aliveTitle, value: m.probabilityAlive }), {
+        name: 'p-alive-grid.csv', header: ['frequency', 'recency', 'customers', 'mean_p_alive'], rows: alive.cells.map((c) => [c.frequency, c.recency, c.customers, c.value]),
+    }));
+    const exp = frequencyRecencyCells(summary.frequency, summary.recency, a.expected);
+    const expTitle = m.expectedTitle(f.num(a.expectedHorizon, 0), units);
+    blocks.push(chart('chart-expected', expTitle, frequencyRecencySpec({ ...exp, kind: 'count' }, { ...heatText, title: expTitle, value: m.expectedTransactions }), {
+        name: 'expected-transactions-grid.csv', header: ['frequency', 'recency', 'customers', 'mean_expected_transactions'], rows: exp.cells.map((c) => [c.frequency, c.recency, c.customers, c.value]),
+    }));
+    return { id: 'model', title: m.secModel, blocks };
+}
+/** Portfolio value: CLV distribution, pyramid, Lorenz curve and Gini. */
+export function valueSection(v, ctx) {
+    const { m, f } = ctx;
+    const blocks = [];
+    if (v.modelBased)
+        blocks.push({ kind: 'paragraph', text: m.valueIntro(f.int(v.horizonMonths), f.pct(v.annualDiscount, 0)) });
+    else
+        blocks.push({ kind: 'paragraph', text: m.valueHistorical });
+    const { total, median } = v;
+    blocks.push({
+        kind: 'figures',
+        items: [
+            { label: v.modelBased ? m.equity : m.revenue, value: f.money(total, 0) },
+            { label: m.meanClv, value: f.money(total / Math.max(1, v.clv.length)) },
+            { label: m.medianClv, value: f.money(median) },
+            { label: 'Gini', value: f.num(v.gini, 2) },
+        ],
+    });
+    const bins = logBins(v.clv, 5, 0.01);
+    if (bins.bins.length) {
+        blocks.push(chart('chart-clv', m.clvTitle, clvDistributionSpec({ bins: bins.bins }, { title: m.clvTitle, x: m.clvAxis, y: m.customers }), {
+            name: 'clv-distribution.csv', header: ['from', 'to', 'customers'], rows: bins.bins.map((b) => [b.lo, b.hi, b.customers]),
+        }));
+        if (bins.zero > 0)
+            blocks.push({ kind: 'paragraph', text: m.zeroClv(f.int(bins.zero)) });
+    }
+    const tiers = v.tierRows.map((t) => ({ tier: displayName(ctx, t.tier), customerShare: t.share_customers, valueShare: Number.isFinite(t.share_value) ? t.share_value : 0, customers: t.customers }));
+    blocks.push(chart('chart-pyramid', m.pyramidTitle, pyramidSpec({ tiers }, { title: m.pyramidTitle, customerShare: m.shareCustomers, valueShare: m.shareValue, share: m.share, customers: m.customers }), {
+        name: 'value-pyramid.csv', header: ['tier', 'customers', 'share_customers', 'share_value'], rows: v.tierRows.map((t) => [t.tier, t.customers, t.share_customers, t.share_value]),
+    }));
+    const lc = v.lorenz;
+    const points = lc.population.map((p, k) => ({ customerShare: p, valueShare: lc.value[k] })).filter((p) => Number.isFinite(p.valueShare));
+    if (points.length) {
+        blocks.push(chart('chart-lorenz', m.lorenzTitle, lorenzSpec({ points, gini: v.gini }, { title: m.lorenzTitle, x: m.lorenzX, y: m.lorenzY, gini: m.gini(f.num(v.gini, 2)) }), {
+            name: 'lorenz.csv', header: ['share_customers', 'share_value'], rows: points.map((p) => [p.customerShare, p.valueShare]),
+        }));
+        const s20 = v.top20;
+        if (Number.isFinite(s20))
+            blocks.push({ kind: 'paragraph', text: m.topShare(f.pct(0.2, 0), f.pct(s20)) });
+    }
+    if (v.whale && v.whale.population.length) {
+        const w = v.whale;
+        const points = w.population.map((p, k) => ({ customerShare: p, profitShare: w.shareOfProfit[k] })).filter((p) => Number.isFinite(p.profitShare));
+        blocks.push({ kind: 'paragraph', text: m.whaleText(f.money(w.totalProfit, 0), f.money(w.peakProfit, 0), f.pct(w.peakPopulation), f.int(w.unprofitableCustomers)) });
+        if (points.length) {
+            blocks.push(chart('chart-whale', m.whaleTitle, whaleSpec({ points }, { title: m.whaleTitle, x: m.whaleX, y: m.whaleY }), {
+                name: 'whale-curve.csv', header: ['share_customers', 'cumulative_profit', 'share_of_profit'], rows: w.population.map((p, k) => [p, w.cumulativeProfit[k], w.shareOfProfit[k]]),
+            }));
+        }
+    }
+    return { id: 'value', title: m.secValue, blocks };
+}
+/** Tiers, RFM grid and segments, migration. */
+export function segmentsSection(v, ctx) {
+    const { m, f } = ctx;
+    const blocks = [];
+    blocks.push({
+        kind: 'table',
+        header: [m.tier, m.customers, m.shareCustomers, m.shareValue, m.meanValue, m.meanAlive, m.historicalSpend],
+        rows: v.tierRows.map((t) => [displayName(ctx, t.tier), f.int(t.customers), f.pct(t.share_customers), f.pct(t.share_value), f.money(t.mean_clv), f.pct(t.mean_probability_alive), f.money(t.historical_spend, 0)]),
+        numeric: [false, true, true, true, true, true, true],
+    });
+    const cells = rfmCells(v.rfm.recency, v.rfm.frequency, v.historical);
+    blocks.push(chart('chart-rfm', m.rfmTitle, rfmSpec({ cells }, { title: m.rfmTitle, x: m.recencyScore, y: m.frequencyScore, customers: m.customers, meanValue: m.meanSpend }), {
+        name: 'rfm-grid.csv', header: ['recency_score', 'frequency_score', 'customers', 'mean_spend'], rows: cells.map((c) => [c.recency, c.frequency, c.customers, c.meanValue]),
+    }));
+    const segs = v.segmentRows.filter((s) => s.customers > 0);
+    blocks.push(chart('chart-segments', m.segmentsTitle, segmentsSpec({ segments: segs.map((s) => ({ segment: displayName(ctx, s.segment), customers: s.customers, value: s.value })) }, { title: m.segmentsTitle, customers: m.customers, value: m.value }), {
+        name: 'rfm-segments.csv', header: ['segment', 'customers', 'share_customers', 'value', 'share_value', 'mean_probability_alive'], rows: segs.map((s) => [s.segment, s.customers, s.share_customers, s.value, s.share_value, s.mean_probability_alive]),
+    }));
+    if (v.migration) {
+        const mm = v.migration.matrix;
+        const rowsWith = mm.from.map((_, i) => mm.counts[i].some((c) => c > 0));
+        const cells2 = mm.from.flatMap((a, i) => (rowsWith[i] ? mm.to : []).map((b, j) => ({ from: displayName(ctx, a), to: displayName(ctx, b), customers: mm.counts[i][j], share: Number.isFinite(mm.rowShares[i][j]) ? mm.rowShares[i][j] : 0 })));
+        const order = [...new Set([...mm.from.filter((_, i) => rowsWith[i]), ...mm.to])].map((s) => displayName(ctx, s));
+        blocks.push({ kind: 'paragraph', text: m.migrationText(f.date(v.migration.mid), f.date(v.migration.end)) });
+        blocks.push(chart('chart-migration', m.migrationTitle, migrationSpec({ cells: cells2, order }, { title: m.migrationTitle, from: m.firstHalf, to: m.secondHalf, customers: m.customers, share: m.rowShare }), {
+            name: 'migration.csv', header: ['from', 'to', 'customers', 'share_of_row'], rows: mm.from.flatMap((a, i) => mm.to.map((b, j) => [a, b, mm.counts[i][j], mm.rowShares[i][j]])),
+        }));
+    }
+    return { id: 'segments', title: m.secSegments, blocks };
+}
+/** The top of the prioritised list. */
+export function prioritiesSection(v, end, ctx) {
+    const { m, f } = ctx;
+    if (v.priorities.length === 0)
+        return null;
+    return {
+        id: 'priorities',
+        title: m.secPriorities,
+        blocks: [
+            { kind: 'paragraph', text: m.prioritiesIntro(v.priorities.length) },
+            {
+                kind: 'table',
+                header: ['#', m.customerId, v.modelBased ? m.clv : m.historicalSpend, m.probabilityAlive, m.tier, m.segment, m.lastPurchase, m.flags],
+                rows: v.priorities.map((p) => {
+                    return [String(p.rank), p.customer_id, f.money(p.clv), f.pct(p.probability_alive), displayName(ctx, p.tier), displayName(ctx, p.rfm_segment), f.date(end - p.days_since_last_purchase), p.flags.map((x) => m.flagNames[x] ?? x).join(', ')];
+                }),
+                numeric: [true, false, true, true, false, false, false, false],
+            },
+        ],
+    };
+}
+//# sourceMappingURL=portfolio.js.map

@@ -1,0 +1,183 @@
+/**
+ * Small dense linear algebra for the research kit: Householder QR least squares
+ * on columns of Float64Array (Golub & Van Loan, Matrix Computations, 4th ed., Alg. 5.2.1 and §5.3.3).
+ * QR is used instead of the normal equations because it keeps roughly twice the
+ * significant digits on ill-conditioned designs such as Longley's.
+ */
+/**
+ * Householder QR least squares: minimises ||y − Xb|| with X given as columns.
+ *
+ * @example
+ * const fit = qrLeastSquares([Float64Array.of(1, 1, 1), Float64Array.of(0, 1, 2)], Float64Array.of(1, 3, 5));
+ * // fit.coef ≈ [1, 2]
+ */
+export function qrLeastSquares(columns, y, tolerance = 1e-10) {
+    const p = columns.length;
+    const n = y.length;
+    const A = columns.map((c) => Float64Array.from(c));
+    const b = Float64Array.from(y);
+    const norms = A.map((c) => Math.hypot(...c) || 1);
+    const V = [];
+    const collinear = [];
+    for (let k = 0; k < p; k++) {
+        const col = A[k];
+        let s = 0;
+        for (let i = k; i < n; i++)
+            s += col[i] * col[i];
+        const norm = Math.sqrt(s);
+        const v = new Float64Array(n);
+        if (norm <= tolerance * norms[k]) {
+            collinear.push(k);
+            V.push(v);
+            continue;
+        }
+        // Householder vector (Golub & Van Loan Alg. 5.1.1), sign chosen to avoid cancellation.
+        const alpha = col[k] >= 0 ? -norm : norm;
+        for (let i = k; i < n; i++)
+            v[i] = col[i];
+        v[k] -= alpha;
+        let vn = 0;
+        for (let i = k; i < n; i++)
+            vn += v[i] * v[i];
+        vn = Math.sqrt(vn);
+        for (let i = k; i < n; i++)
+            v[i] /= vn;
+        V.push(v);
+        for (let j = k; j < p; j++)
+            reflect(v, A[j], k, n);
+        reflect(v, b, k, n);
+    }
+    const R = new Float64Array(p * p);
+    for (let i = 0; i < p; i++)
+        for (let j = i; j < p; j++)
+            R[i * p + j] = A[j][i];
+    const coef = new Float64Array(p);
+    if (collinear.length === 0) {
+        for (let i = p - 1; i >= 0; i--) {
+            let s2 = b[i];
+            for (let j = i + 1; j < p; j++)
+                s2 -= R[i * p + j] * coef[j];
+            coef[i] = s2 / R[i * p + i];
+        }
+    }
+    // Thin Q: apply the reflections in reverse order to the first p unit vectors.
+    const Q = [];
+    for (let j = 0; j < p; j++) {
+        const e = new Float64Array(n);
+        e[j] = 1;
+        for (let k = p - 1; k >= 0; k--)
+            reflect(V[k], e, k, n);
+        Q.push(e);
+    }
+    const residuals = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        let f = 0;
+        for (let j = 0; j < p; j++)
+            f += columns[j][i] * coef[j];
+        residuals[i] = y[i] - f;
+    }
+    return { coef, R, Q, residuals, collinear };
+}
+function reflect(v, x, k, n) {
+    let d = 0;
+    for (let i = k; i < n; i++)
+        d += v[i] * x[i];
+    if (d === 0)
+        return;
+    d *= 2;
+    for (let i = k; i < n; i++)
+        x[i] -= d * v[i];
+}
+/**
+ * Inverse of an upper-triangular p × p matrix (row-major) by back substitution.
+ *
+ * @example
+ * invertUpper(Float64Array.of(2, 1, 0, 4), 2); // [0.5, -0.125, 0, 0.25]
+ */
+export function invertUpper(R, p) {
+    const inv = new Float64Array(p * p);
+    for (let j = 0; j < p; j++) {
+        inv[j * p + j] = 1 / R[j * p + j];
+        for (let i = j - 1; i >= 0; i--) {
+            let s = 0;
+            for (let k = i + 1; k <= j; k++)
+                s += R[i * p + k] * inv[k * p + j];
+            inv[i * p + j] = -s / R[i * p + i];
+        }
+    }
+    return inv;
+}
+/**
+ * (X'X)⁻¹ = R⁻¹ R⁻ᵀ from the triangular factor (Golub & Van Loan §5.3.3), row-major p × p.
+ *
+ * @example
+ * crossprodInverse(Float64Array.of(2, 0, 0, 4), 2); // [0.25, 0, 0, 0.0625]
+ */
+export function crossprodInverse(R, p) {
+    const Ri = invertUpper(R, p);
+    const out = new Float64Array(p * p);
+    for (let i = 0; i < p; i++) {
+        for (let j = i; j < p; j++) {
+            let s = 0;
+            for (let k = j; k < p; k++)
+                s += Ri[i * p + k] * Ri[j * p + k];
+            out[i * p + j] = s;
+            out[j * p + i] = s;
+        }
+    }
+    return out;
+}
+/**
+ * Eigen decomposition of a symmetric matrix by cyclic Jacobi rotations (Golub & Van Loan Alg. 8.5.3).
+ * Returns eigenvalues in decreasing order with eigenvectors as columns (row-major vectors[i*k+j] = component i of vector j).
+ *
+ * @example
+ * symmetricEigen([[2, 1], [1, 2]]).values; // [3, 1]
+ */
+export function symmetricEigen(matrix) {
+    const k = matrix.length;
+    const a = matrix.map((r) => r.slice());
+    const v = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
+    for (let sweep = 0; sweep < 100; sweep++) {
+        let off = 0;
+        for (let i = 0; i < k; i++)
+            for (let j = i + 1; j < k; j++)
+                off += a[i][j] * a[i][j];
+        if (off < 1e-30)
+            break;
+        for (let pI = 0; pI < k; pI++) {
+            for (let q = pI + 1; q < k; q++) {
+                if (Math.abs(a[pI][q]) < 1e-300)
+                    continue;
+                const theta = (a[q][q] - a[pI][pI]) / (2 * a[pI][q]);
+                const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                const c = 1 / Math.sqrt(t * t + 1);
+                const s = t * c;
+                for (let r = 0; r < k; r++) {
+                    const arp = a[r][pI];
+                    const arq = a[r][q];
+                    a[r][pI] = c * arp - s * arq;
+                    a[r][q] = s * arp + c * arq;
+                }
+                for (let r = 0; r < k; r++) {
+                    const apr = a[pI][r];
+                    const aqr = a[q][r];
+                    a[pI][r] = c * apr - s * aqr;
+                    a[q][r] = s * apr + c * aqr;
+                }
+                for (let r = 0; r < k; r++) {
+                    const vrp = v[r][pI];
+                    const vrq = v[r][q];
+                    v[r][pI] = c * vrp - s * vrq;
+                    v[r][q] = s * vrp + c * vrq;
+                }
+            }
+        }
+    }
+    const order = Array.from({ length: k }, (_, i) => i).sort((x, y) => a[y][y] - a[x][x]);
+    return {
+        values: order.map((i) => a[i][i]),
+        vectors: v.map((row) => order.map((j) => row[j])),
+    };
+}
+//# sourceMappingURL=linalg.js.map

@@ -1,0 +1,235 @@
+import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { ClvkitError } from '../errors.js';
+import { sampleVariance } from './describe.js';
+import { crossprodInverse, qrLeastSquares } from './linalg.js';
+/**
+ * Binary logistic regression by iteratively reweighted least squares (Nelder & Wedderburn 1972;
+ * McCullagh & Nelder 1989, Generalized Linear Models, §2.5 and §4.4), each step a Householder QR
+ * weighted least squares. Reports odds ratios, Wald tests and intervals, the model
+ * likelihood-ratio test and per-term likelihood-ratio tests (Hosmer, Lemeshow & Sturdivant 2013,
+ * Applied Logistic Regression, 3rd ed., §1.3 and §2.2). Separation (an outcome perfectly or almost
+ * perfectly predicted, so that estimates run off to infinity) is an error naming the terms.
+ *
+ * @example
+ * const fit = logit(Float64Array.of(0, 0, 1, 0, 1, 1), [Float64Array.of(1, 2, 3, 4, 5, 6)], ['x']);
+ * fit.coefficients[1].odds_ratio; // exp(slope)
+ */
+export function logit(y, predictors, names, options = {}) {
+    const level = options.level ?? 0.95;
+    const n = y.length;
+    let events = 0;
+    for (let i = 0; i < n; i++) {
+        if (y[i] !== 0 && y[i] !== 1)
+            throw new ClvkitError(`logit: the dependent variable must be 0 or 1, got ${y[i]} at row ${i + 1}`);
+        events += y[i];
+    }
+    if (events === 0 || events === n)
+        throw new ClvkitError(`logit: the dependent variable is constant (${events === 0 ? 'all 0' : 'all 1'}); nothing to model`);
+    const columns = [new Float64Array(n).fill(1), ...predictors];
+    const terms = ['(Intercept)', ...names];
+    const k = columns.length;
+    if (n <= k)
+        throw new ClvkitError(`logit: ${n} observations for ${k} coefficients; the model needs more observations than coefficients`);
+    const check = qrLeastSquares(columns, new Float64Array(n));
+    if (check.collinear.length > 0) {
+        throw new ClvkitError(`logit: perfect collinearity: ${check.collinear.map((j) => `"${terms[j]}"`).join(', ')} ${check.collinear.length === 1 ? 'is a linear combination' : 'are linear combinations'} of earlier terms`);
+    }
+    const fit = irls(y, columns, terms, options.maxIterations ?? 50);
+    // Null model: intercept only, LL₀ = n[ȳ log ȳ + (1 − ȳ) log(1 − ȳ)] (Hosmer et al. 2013, §1.3).
+    const ybar = events / n;
+    const ll0 = events * Math.log(ybar) + (n - events) * Math.log(1 - ybar);
+    const zcrit = normalQuantile(1 - (1 - level) / 2, 0, 1);
+    const covHc3 = glmHc3(y, columns, fit);
+    const termTests = options.termTests ?? true;
+    const coefficients = terms.map((term, j) => {
+        const estimate = fit.beta[j];
+        const se = Math.sqrt(fit.cov[j * k + j]);
+        const z = estimate / se;
+        const ci = [estimate - zcrit * se, estimate + zcrit * se];
+        let lr = null;
+        let lrp = null;
+        if (termTests && j > 0) {
+            try {
+                const reduced = irls(y, columns.filter((_, i) => i !== j), terms.filter((_, i) => i !== j), options.maxIterations ?? 50);
+                lr = Math.max(0, 2 * (fit.ll - reduced.ll));
+                lrp = 1 - chisqCdf(lr, 1);
+            }
+            catch {
+                lr = null;
+            }
+        }
+        return {
+            term,
+            estimate,
+            se,
+            se_hc3: covHc3 ? Math.sqrt(covHc3[j * k + j]) : null,
+            t: z,
+            z,
+            // Wald test: z = b/se against N(0, 1) (Hosmer, Lemeshow & Sturdivant 2013, §1.3).
+            p: 2 * (1 - normalCdf(Math.abs(z), 0, 1)),
+            ci,
+            odds_ratio: Math.exp(estimate),
+            or_ci: [Math.exp(ci[0]), Math.exp(ci[1])],
+            lr_chi2: lr,
+            lr_p: lrp,
+        };
+    });
+    const g = 2 * (fit.ll - ll0);
+    const fitted = Float64Array.from(fit.eta, (e) => 1 / (1 + Math.exp(-e)));
+    return {
+        type: 'logit',
+        n,
+        k,
+        log_likelihood: fit.ll,
+        null_log_likelihood: ll0,
+        deviance: -2 * fit.ll,
+        null_deviance: -2 * ll0,
+        lr_chi2: g,
+        lr_df: k - 1,
+        lr_p: 1 - chisqCdf(g, k - 1),
+        // McFadden (1974) pseudo R² and its adjusted form.
+        r2: 1 - fit.ll / ll0,
+        adj_r2: 1 - (fit.ll - k) / ll0,
+        aic: -2 * fit.ll + 2 * k,
+        iterations: fit.iterations,
+        coefficients,
+        fitted,
+        cov: fit.cov,
+    };
+}
+/**
+ * HC3 sandwich for the logit GLM: (X'WX)⁻¹ [Σ x_i x_i' (y_i − p_i)²/(1 − h_ii)²] (X'WX)⁻¹, h_ii the
+ * leverages of the weighted fit (the estimating-function form of MacKinnon & White 1985, as in
+ * Zeileis 2004, "Econometric computing with HC and HAC covariance matrix estimators", JSS 11(10), §2).
+ */
+function glmHc3(y, columns, fit) {
+    const n = y.length;
+    const k = columns.length;
+    const meat = new Float64Array(k * k);
+    for (let i = 0; i < n; i++) {
+        const oneMinusH = 1 - fit.leverage[i];
+        if (oneMinusH <= 1e-12)
+            return null;
+        const r = y[i] - 1 / (1 + Math.exp(-fit.eta[i]));
+        const w = (r * r) / (oneMinusH * oneMinusH);
+        for (let a = 0; a < k; a++)
+            for (let b = a; b < k; b++)
+                meat[a * k + b] += columns[a][i] * columns[b][i] * w;
+    }
+    for (let a = 0; a < k; a++)
+        for (let b = 0; b < a; b++)
+            meat[a * k + b] = meat[b * k + a];
+    const tmp = new Float64Array(k * k);
+    for (let a = 0; a < k; a++)
+        for (let b = 0; b < k; b++) {
+            let s = 0;
+            for (let c = 0; c < k; c++)
+                s += fit.cov[a * k + c] * meat[c * k + b];
+            tmp[a * k + b] = s;
+        }
+    const out = new Float64Array(k * k);
+    for (let a = 0; a < k; a++)
+        for (let b = 0; b < k; b++) {
+            let s = 0;
+            for (let c = 0; c < k; c++)
+                s += tmp[a * k + c] * fit.cov[c * k + b];
+            out[a * k + b] = s;
+        }
+    return out;
+}
+function logLik(y, eta) {
+    // Bernoulli log-likelihood Σ y η − log(1 + e^η), evaluated stably.
+    let ll = 0;
+    for (let i = 0; i < y.length; i++) {
+        const e = eta[i];
+        const log1pExp = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
+        ll += y[i] * e - log1pExp;
+    }
+    return ll;
+}
+function linear(columns, beta, n) {
+    const eta = new Float64Array(n);
+    for (let j = 0; j < columns.length; j++) {
+        const c = columns[j];
+        const b = beta[j];
+        for (let i = 0; i < n; i++)
+            eta[i] += c[i] * b;
+    }
+    return eta;
+}
+function step(y, columns, eta) {
+    // One IRLS step: w = p(1 − p), working response z = η + (y − p)/w; regress √w z on √w X (McCullagh & Nelder 1989, §2.5).
+    const n = y.length;
+    const sw = new Float64Array(n);
+    const zw = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        const p = 1 / (1 + Math.exp(-eta[i]));
+        const w = Math.max(p * (1 - p), 1e-300);
+        sw[i] = Math.sqrt(w);
+        zw[i] = sw[i] * (eta[i] + (y[i] - p) / w);
+    }
+    const wcols = columns.map((c) => Float64Array.from(c, (v, i) => v * sw[i]));
+    return qrLeastSquares(wcols, zw, 1e-14);
+}
+function irls(y, columns, terms, maxIterations) {
+    const n = y.length;
+    const k = columns.length;
+    let beta = new Float64Array(k);
+    let eta = linear(columns, beta, n);
+    let ll = logLik(y, eta);
+    let iterations = 0;
+    let converged = false;
+    for (; iterations < maxIterations && !converged;) {
+        iterations++;
+        const ls = step(y, columns, eta);
+        if (ls.collinear.length > 0)
+            break;
+        let next = ls.coef;
+        let nextEta = linear(columns, next, n);
+        let nextLl = logLik(y, nextEta);
+        // Step halving if the likelihood fell (a safeguard, as in R's glm.fit).
+        for (let h = 0; h < 30 && nextLl < ll - 1e-12; h++) {
+            next = Float64Array.from(next, (b, j) => (b + beta[j]) / 2);
+            nextEta = linear(columns, next, n);
+            nextLl = logLik(y, nextEta);
+        }
+        // Convergence on the deviance, |Δdev|/(|dev| + 0.1) < 1e-10 (the rule of R's glm.control with a tighter epsilon).
+        converged = Math.abs(2 * (nextLl - ll)) / (Math.abs(2 * nextLl) + 0.1) < 1e-10;
+        beta = next;
+        eta = nextEta;
+        ll = nextLl;
+    }
+    let maxEta = 0;
+    for (let i = 0; i < n; i++)
+        maxEta = Math.max(maxEta, Math.abs(eta[i]));
+    if (!converged || maxEta > 20) {
+        // Separation check: a few more steps; coefficients that keep moving (on the scale of their predictor) diverge.
+        let b2 = beta;
+        let e2 = eta;
+        for (let s = 0; s < 5; s++) {
+            const ls = step(y, columns, e2);
+            if (ls.collinear.length > 0)
+                break;
+            b2 = ls.coef;
+            e2 = linear(columns, b2, n);
+        }
+        const moving = terms.filter((_, j) => {
+            const scale = j === 0 ? 1 : Math.sqrt(sampleVariance(columns[j])) || 1;
+            return Math.abs(b2[j] - beta[j]) * scale > 0.05;
+        });
+        if (!converged || moving.length > 0) {
+            const who = moving.filter((t) => t !== '(Intercept)');
+            throw new ClvkitError(`logit: separation: the outcome is perfectly or almost perfectly predicted${who.length ? ` by ${who.map((t) => `"${t}"`).join(', ')}` : ''}, so the maximum-likelihood estimates do not exist (they grow without bound); drop or merge these terms, or use a penalised (Firth) model`);
+        }
+    }
+    const final = step(y, columns, eta);
+    const cov = crossprodInverse(final.R, k);
+    const leverage = new Float64Array(n);
+    for (let j = 0; j < k; j++)
+        for (let i = 0; i < n; i++)
+            leverage[i] += final.Q[j][i] ** 2;
+    return { beta, eta, ll, cov, leverage, iterations };
+}
+//# sourceMappingURL=logistic.js.map

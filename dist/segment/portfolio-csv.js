@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CSV_EN, recordsToRows, writeCsv } from '../report/csv.js';
+import { topShareKey } from './portfolio-json.js';
+const TIER_COLUMNS = ['tier', 'customers', 'share_customers', 'share_value', 'mean_clv', 'mean_probability_alive', 'historical_spend', 'share_historical_spend'];
+const RFM_COLUMNS = ['segment', 'customers', 'share_customers', 'value', 'share_value', 'mean_clv', 'historical_spend', 'mean_probability_alive'];
+function migrationRows(m) {
+    const rows = [];
+    m.from.forEach((f, i) => m.to.forEach((t, j) => rows.push([f, t, m.counts[i][j], m.rowShares[i][j]])));
+    return rows;
+}
+/**
+ * Write every table of the analysis as its own CSV file in `dir` (created if needed) with the CSV writer's
+ * formula-injection guards, and return the file names: tiers_pyramid, tiers_deciles, tiers_abc,
+ * tiers_natural_breaks, tiers_past_pyramid, rfm_segments, concentration (Gini and top shares), lorenz,
+ * whale (with costs), equity, priorities (one row per customer, flags joined by a space) and, with a
+ * migration, migration_tiers, migration_past_tiers, migration_rfm (long form: from, to, customers, row_share).
+ *
+ * @example
+ * writePortfolioCsv(analysis, 'out/'); // ['tiers_pyramid.csv', ...]
+ */
+export function writePortfolioCsv(a, dir, migration, format = CSV_EN) {
+    mkdirSync(dir, { recursive: true });
+    const written = [];
+    const out = (name, header, rows) => {
+        writeCsv(join(dir, name), header, rows, format);
+        written.push(name);
+    };
+    const t = a.tiers;
+    out('tiers_pyramid.csv', TIER_COLUMNS, recordsToRows(TIER_COLUMNS, t.pyramid));
+    out('tiers_deciles.csv', TIER_COLUMNS, recordsToRows(TIER_COLUMNS, t.deciles));
+    out('tiers_abc.csv', TIER_COLUMNS, recordsToRows(TIER_COLUMNS, t.abc));
+    out('tiers_natural_breaks.csv', TIER_COLUMNS, recordsToRows(TIER_COLUMNS, t.naturalBreaks));
+    out('tiers_past_pyramid.csv', TIER_COLUMNS, recordsToRows(TIER_COLUMNS, t.pastPyramid));
+    out('rfm_segments.csv', RFM_COLUMNS, recordsToRows(RFM_COLUMNS, a.rfm.table));
+    const c = a.concentration;
+    const conc = [
+        ['gini', c.giniSpend, c.giniClv],
+        ...Object.keys(c.topShares.spend).map((k) => [topShareKey(k), c.topShares.spend[k], c.topShares.clv[k]]),
+    ];
+    out('concentration.csv', ['measure', 'spend', 'clv'], conc);
+    out('lorenz.csv', ['population', 'spend', 'clv'], c.lorenzSpend.population.map((p, k) => [p, c.lorenzSpend.value[k], c.lorenzClv.value[k]]));
+    if (c.whale) {
+        const w = c.whale;
+        out('whale.csv', ['population', 'cumulative_profit', 'share_of_profit'], w.population.map((p, k) => [p, w.cumulativeProfit[k], w.shareOfProfit[k]]));
+    }
+    const b = a.equity.bootstrap;
+    out('equity.csv', ['equity', 'lower', 'upper', 'level', 'resampled_lower', 'resampled_upper', 'draws', 'failed_draws', 'model', 'horizon', 'horizon_unit', 'annual_discount'], [[a.equity.equity, b?.lower, b?.upper, b?.level, b?.resampledLower, b?.resampledUpper, b?.draws ?? 0, b?.failedDraws ?? 0, a.modelName, String(a.settings.horizon), a.settings.horizonUnit, a.settings.annualDiscount]]);
+    const withBounds = b?.customerLower !== undefined;
+    const pcols = [
+        'rank', 'customer_id', 'clv', ...(withBounds ? ['clv_lower', 'clv_upper'] : []), 'probability_alive', 'expected_transactions', 'expected_spend',
+        'historical_spend', 'days_since_last_purchase', 'tier', 'past_tier', 'rfm_segment', 'rfm_score', 'flags',
+    ];
+    out('priorities.csv', pcols, a.priorities.map((r) => pcols.map((h) => (h === 'flags' ? r.flags.join(' ') : r[h]))));
+    if (migration) {
+        const mh = ['from', 'to', 'customers', 'row_share'];
+        out('migration_tiers.csv', mh, migrationRows(migration.tiers));
+        out('migration_past_tiers.csv', mh, migrationRows(migration.pastTiers));
+        out('migration_rfm.csv', mh, migrationRows(migration.rfmSegments));
+    }
+    return written;
+}
+//# sourceMappingURL=portfolio-csv.js.map

@@ -1,0 +1,81 @@
+/** Key of a top share in the JSON and CSV: 0.01 → 'top_1pct'. */
+export function topShareKey(fraction) {
+    return `top_${Math.round(Number(fraction) * 1000) / 10}pct`;
+}
+function migrationJson(m) {
+    return { from: m.from, to: m.to, counts: m.counts, row_shares: m.rowShares };
+}
+/**
+ * The `clvkit segment --json` document (DESIGN.md §3, **contract**):
+ * `{tiers: {pyramid, deciles, abc, ...}, rfm: {segments, ...}, concentration: {gini_spend, gini_clv, top_shares,
+ * lorenz, ...}, migration, priorities: [{customer_id, clv, probability_alive, tier, rfm_segment, flags, ...}]}`
+ * plus `model`, `value` and `equity`. The Lorenz curve has 101 points (0%, 1%, …, 100% of customers). NaN and
+ * infinite numbers become null (JSON has no NaN).
+ *
+ * @example
+ * process.stdout.write(JSON.stringify(portfolioJson(analysis, migration)) + '\n');
+ */
+export function portfolioJson(a, migration) {
+    const c = a.concentration;
+    const top = {};
+    for (const k of Object.keys(c.topShares.spend))
+        top[topShareKey(k)] = { spend: c.topShares.spend[k], clv: c.topShares.clv[k] };
+    const b = a.equity.bootstrap;
+    return {
+        model: {
+            name: a.modelName,
+            params: a.model.params,
+            log_likelihood: a.model.logLikelihood ?? null,
+            spend_model: 'gammagamma',
+            spend_params: a.spendModel.params,
+        },
+        value: {
+            horizon: a.settings.horizon,
+            horizon_unit: a.settings.horizonUnit,
+            horizon_model_units: a.value.horizon,
+            model_unit: a.settings.modelUnit,
+            annual_discount: a.settings.annualDiscount,
+            rate_per_model_unit: a.value.rate,
+            rate_kind: a.value.rateKind,
+            method: a.value.method,
+        },
+        equity: {
+            equity: a.equity.equity,
+            lower: b?.lower ?? null,
+            upper: b?.upper ?? null,
+            level: b?.level ?? null,
+            resampled_lower: b?.resampledLower ?? null,
+            resampled_upper: b?.resampledUpper ?? null,
+            draws: b?.draws ?? 0,
+            failed_draws: b?.failedDraws ?? 0,
+        },
+        tiers: {
+            pyramid: a.tiers.pyramid,
+            deciles: a.tiers.deciles,
+            abc: a.tiers.abc,
+            natural_breaks: a.tiers.naturalBreaks,
+            past_pyramid: a.tiers.pastPyramid,
+        },
+        rfm: { segments: a.rfm.table, rules: a.rfm.rules },
+        concentration: {
+            gini_spend: c.giniSpend,
+            gini_clv: c.giniClv,
+            top_shares: top,
+            lorenz: c.lorenzSpend.population.map((p, k) => ({ population: p, spend: c.lorenzSpend.value[k], clv: c.lorenzClv.value[k] })),
+            whale: c.whale
+                ? {
+                    total_profit: c.whale.totalProfit,
+                    peak_profit: c.whale.peakProfit,
+                    peak_population: c.whale.peakPopulation,
+                    unprofitable_customers: c.whale.unprofitableCustomers,
+                    curve: c.whale.population.map((p, k) => ({ population: p, cumulative_profit: c.whale.cumulativeProfit[k], share_of_profit: c.whale.shareOfProfit[k] })),
+                }
+                : null,
+        },
+        migration: migration
+            ? { tiers: migrationJson(migration.tiers), past_tiers: migrationJson(migration.pastTiers), rfm_segments: migrationJson(migration.rfmSegments) }
+            : null,
+        priorities: a.priorities,
+    };
+}
+//# sourceMappingURL=portfolio-json.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=tiers-types.js.map

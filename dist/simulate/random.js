@@ -1,0 +1,77 @@
+export function createRng(seed) {
+    // splitmix32 expands one seed into the four state words.
+    let sm = seed >>> 0;
+    const next32 = () => {
+        sm = (sm + 0x9e3779b9) >>> 0;
+        let z = sm;
+        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+        return (z ^ (z >>> 16)) >>> 0;
+    };
+    let s0 = next32();
+    let s1 = next32();
+    let s2 = next32();
+    let s3 = next32();
+    const rotl = (x, k) => ((x << k) | (x >>> (32 - k))) >>> 0;
+    const nextU32 = () => {
+        const result = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
+        const t = (s1 << 9) >>> 0;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl(s3, 11);
+        return result;
+    };
+    // 53-bit uniform from two 32-bit outputs.
+    const uniform = () => ((nextU32() >>> 5) * 67108864 + (nextU32() >>> 6)) / 9007199254740992;
+    let spare = NaN;
+    const normal = () => {
+        if (!Number.isNaN(spare)) {
+            const v = spare;
+            spare = NaN;
+            return v;
+        }
+        // Marsaglia polar method.
+        let u, v, s;
+        do {
+            u = 2 * uniform() - 1;
+            v = 2 * uniform() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s === 0);
+        const m = Math.sqrt((-2 * Math.log(s)) / s);
+        spare = v * m;
+        return u * m;
+    };
+    const gamma = (shape, rate) => {
+        // Marsaglia & Tsang (2000), ACM TOMS 26(3); shape < 1 boosted by U^(1/shape).
+        if (shape < 1)
+            return gamma(shape + 1, rate) * Math.pow(uniform() || Number.MIN_VALUE, 1 / shape);
+        const d = shape - 1 / 3;
+        const c = 1 / Math.sqrt(9 * d);
+        for (;;) {
+            let x, v;
+            do {
+                x = normal();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            const u = uniform();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)))
+                return (d * v) / rate;
+        }
+    };
+    return {
+        uniform,
+        normal,
+        exponential: (rate) => -Math.log(1 - uniform()) / rate,
+        gamma,
+        beta: (a, b) => {
+            const x = gamma(a, 1);
+            return x / (x + gamma(b, 1));
+        },
+        integer: (n) => Math.floor(uniform() * n),
+    };
+}
+//# sourceMappingURL=random.js.map

@@ -1,0 +1,166 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createRng } from './random.js';
+export const DEFAULT_SIMULATION = {
+    customers: 5000,
+    seed: 1,
+    start: '2024-01-01',
+    days: 730,
+    acquisitionDays: 365,
+    params: { r: 0.25, alpha: 4, a: 0.8, b: 2.5, p: 6, q: 4, v: 15 },
+};
+const DAY_MS = 86_400_000;
+/**
+ * Simulate a BG/NBD transaction log with Gamma-Gamma spend: each customer's first purchase falls
+ * uniformly in the acquisition window; repeat purchases follow a Poisson process at rate lambda
+ * until the customer drops out (probability p after each repeat purchase); times are rounded to days.
+ *
+ * @example
+ * const log = simulateTransactions({ customers: 1000, seed: 7 });
+ * log.customer.length; // about 3 transactions a customer with the defaults
+ */
+export function simulateTransactions(options = {}) {
+    const n = options.customers ?? DEFAULT_SIMULATION.customers;
+    const seed = options.seed ?? DEFAULT_SIMULATION.seed;
+    const params = { ...DEFAULT_SIMULATION.params, ...options.params };
+    const days = options.days ?? DEFAULT_SIMULATION.days;
+    const acquisitionDays = Math.min(options.acquisitionDays ?? DEFAULT_SIMULATION.acquisitionDays, days);
+    const start = Math.floor(Date.parse((options.start ?? DEFAULT_SIMULATION.start) + 'T00:00:00Z') / DAY_MS);
+    const end = start + days - 1;
+    const rng = createRng(seed);
+    let cap = Math.max(16, n * 4);
+    let customer = new Int32Array(cap);
+    let day = new Int32Array(cap);
+    let amount = new Float64Array(cap);
+    const channels = options.channels;
+    let channel = channels ? new Int32Array(cap) : undefined;
+    let m = 0;
+    const push = (c, d, z, ch) => {
+        if (m === cap) {
+            cap *= 2;
+            const grow = (a) => {
+                const b = new a.constructor(cap);
+                b.set(a);
+                return b;
+            };
+            customer = grow(customer);
+            day = grow(day);
+            amount = grow(amount);
+            if (channel)
+                channel = grow(channel);
+        }
+        customer[m] = c;
+        day[m] = d;
+        amount[m] = z;
+        if (channel)
+            channel[m] = ch;
+        m++;
+    };
+    const cumulative = channels ? cumulativeShares(channels.map((c) => c.share)) : [];
+    const windowWeeks = days / 7;
+    for (let c = 0; c < n; c++) {
+        const first = rng.uniform() * acquisitionDays; // days from start
+        const lambda = rng.gamma(params.r, params.alpha); // per week
+        const dropout = rng.beta(params.a, params.b);
+        const nu = rng.gamma(params.q, params.v);
+        const ch = channels ? pick(cumulative, rng.uniform()) : 0;
+        const spend = () => Math.round(rng.gamma(params.p, nu) * 100) / 100;
+        push(c, start + Math.floor(first), spend(), ch);
+        let t = first / 7; // weeks
+        for (;;) {
+            t += rng.exponential(lambda);
+            if (t >= windowWeeks)
+                break;
+            push(c, start + Math.floor(t * 7), spend(), ch);
+            if (rng.uniform() < dropout)
+                break;
+        }
+    }
+    return {
+        customer: customer.subarray(0, m),
+        day: day.subarray(0, m),
+        amount: amount.subarray(0, m),
+        channel: channel?.subarray(0, m),
+        channels: channels?.map((c) => c.name),
+        customers: n,
+        params,
+        start,
+        end,
+        seed,
+    };
+}
+function cumulativeShares(shares) {
+    const total = shares.reduce((s, x) => s + x, 0);
+    let acc = 0;
+    return shares.map((s) => (acc += s / total));
+}
+function pick(cumulative, u) {
+    for (let i = 0; i < cumulative.length; i++)
+        if (u < cumulative[i])
+            return i;
+    return cumulative.length - 1;
+}
+export const ENGLISH_DIALECT = { delimiter: ',', decimal: '.', dateFormat: 'iso', header: ['customer_id', 'date', 'amount', 'channel'] };
+export const FRENCH_DIALECT = { delimiter: ';', decimal: ',', dateFormat: 'dd/mm/yyyy', header: ['id_client', 'date_commande', 'montant', 'canal'] };
+/** Customer id as written in files: C plus a zero-padded index. */
+export function simulatedCustomerId(index, customers) {
+    return 'C' + String(index + 1).padStart(Math.max(6, String(customers).length), '0');
+}
+/**
+ * Write a simulated log as CSV, transactions sorted by date (as exports are), in an English or French dialect.
+ *
+ * @example
+ * await writeSimulatedCsv(simulateTransactions({ seed: 1 }), 'data/sample.csv', FRENCH_DIALECT);
+ */
+export async function writeSimulatedCsv(log, target, dialect = ENGLISH_DIALECT) {
+    const order = sortByDay(log.day, log.start, log.end);
+    const ownStream = typeof target === 'string';
+    const out = ownStream ? createWriteStream(target) : target;
+    const hasChannel = log.channel !== undefined;
+    const header = hasChannel ? dialect.header : dialect.header.slice(0, 3);
+    let chunk = header.join(dialect.delimiter) + '\n';
+    const dateCache = new Map();
+    const formatDate = (d) => {
+        let s = dateCache.get(d);
+        if (s === undefined) {
+            const iso = new Date(d * DAY_MS).toISOString().slice(0, 10);
+            s = dialect.dateFormat === 'iso' ? iso : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+            dateCache.set(d, s);
+        }
+        return s;
+    };
+    for (let k = 0; k < order.length; k++) {
+        const i = order[k];
+        let amount = log.amount[i].toFixed(2);
+        if (dialect.decimal === ',')
+            amount = amount.replace('.', ',');
+        chunk += simulatedCustomerId(log.customer[i], log.customers) + dialect.delimiter + formatDate(log.day[i]) + dialect.delimiter + amount;
+        if (hasChannel)
+            chunk += dialect.delimiter + log.channels[log.channel[i]];
+        chunk += '\n';
+        if (chunk.length > 1 << 20) {
+            if (!out.write(chunk))
+                await once(out, 'drain');
+            chunk = '';
+        }
+    }
+    if (ownStream) {
+        out.end(chunk);
+        await once(out, 'finish');
+    }
+    else if (!out.write(chunk))
+        await once(out, 'drain');
+}
+/** Stable counting sort of transaction indices by day. */
+function sortByDay(day, start, end) {
+    const counts = new Int32Array(end - start + 2);
+    for (let i = 0; i < day.length; i++)
+        counts[day[i] - start + 1]++;
+    for (let d = 1; d < counts.length; d++)
+        counts[d] += counts[d - 1];
+    const order = new Int32Array(day.length);
+    for (let i = 0; i < day.length; i++)
+        order[counts[day[i] - start]++] = i;
+    return order;
+}
+//# sourceMappingURL=transactions.js.map

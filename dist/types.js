@@ -1,0 +1,3 @@
+/** Core data structures shared across capabilities (DESIGN.md §1). */
+export {};
+//# sourceMappingURL=types.js.map
