@@ -1,8 +1,0 @@
-/** SQL engines for the customer summary (DuckDB embedded, PostgreSQL) and SQL scoring. */
-export { summarySql, quoteIdent, quoteLiteral, qualifiedName, SQL_DIALECTS, type SqlDialect, type SqlSource, type SummarySqlSpec } from './sql.ts';
-export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckDbOptions } from './duckdb.ts';
-export { summarizeWithPostgres, histogramWithPostgres, type PostgresSource, type PostgresOptions } from './postgres.ts';
-export { bgNbdProbabilityAliveSql, summaryHistogramSql } from './scoring.ts';
-export { csvLayout, type CsvLayout, type CsvReadOptions } from './csv-source.ts';
-export { transactionsWithDuckDb, transactionsWithPostgres } from './table.ts';
-//# sourceMappingURL=index.d.ts.map

@@ -1,9 +1,0 @@
-/**
- * Average variance extracted of standardised loadings, Σλ² / (Σλ² + Σ(1 − λ²)) = mean λ²
- * (Fornell & Larcker 1981, JMR 18(1), ρ_vc(η), the variance extracted).
- *
- * @example
- * averageVarianceExtracted([0.8, 0.7, 0.6]); // (0.64 + 0.49 + 0.36)/3 = 0.49666666666666665
- */
-export declare function averageVarianceExtracted(loadings: number[]): number;
-//# sourceMappingURL=ave.d.ts.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=tiers-types.js.map
