@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { parseTable } from '../../src/ingest/table.ts';
+import { referralsFromTable } from '../../src/ingest/referrals.ts';
+import { parseDate } from '../../src/ingest/dates.ts';
+import { matchReferrals } from '../../src/value/referrals/match.ts';
+import { customerReferralValue } from '../../src/value/referrals/crv.ts';
+import { fitReferralNbd, nbdLogProbability, expectedReferralRate } from '../../src/value/referrals/referral-nbd.ts';
+
+const day = (s: string) => parseDate(s);
+
+// A small portfolio: six customers, their CLV given, first purchases on known days.
+const customerIds = ['A', 'B', 'C', 'D', 'E', 'F'];
+const clv = [100, 50, 30, 20, 10, 0];
+const firstDay = ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01', '2024-05-03'].map(day);
+const end = day('2024-06-30');
+
+const LOG = [
+  'referrer;referred;date;would_have_joined;acquisition_cost',
+  'A;C;01/03/2024;non;', // type one: A gets CLV(C) = 30
+  'A;D;01/04/2024;oui;25,5', // type two: A gets its own cost 25.5
+  'B;E;01/05/2024;;', // unknown type: s × CLV(E) + (1 − s) × default cost
+  'C;X;02/05/2024;non;', // X never bought: value 0, listed as unmatched
+  'Z;F;03/05/2024;non;', // Z is not a customer: counts for no one
+  'A;A;04/05/2024;non;', // self-referral: rejected
+  'B;C;13/05/2024;non;', // C was already referred: rejected
+  'F;Y;01/07/2024;non;', // after the end of observation: set aside
+].join('\n');
+
+function readLog() {
+  return referralsFromTable(parseTable(LOG + '\n', 'refs.csv'));
+}
+
+describe('referral log', () => {
+  it('reads the semicolon/decimal-comma dialect with day-first dates and accounts for every row', () => {
+    const log = readLog();
+    expect(log.accounting.read).toBe(8);
+    expect(log.accounting.used).toBe(6);
+    expect(log.accounting.rejected).toEqual({ 'self-referral': 1, 'referred customer already referred': 1 });
+    expect(log.accounting.firstLines).toEqual({ 'self-referral': [7], 'referred customer already referred': [8] });
+    expect(log.acquisitionCost[1]).toBe(25.5);
+    expect(Array.from(log.type)).toEqual([1, 0, -1, 1, 1, 1]);
+    expect(log.day[0]).toBe(day('2024-03-01'));
+  });
+
+  it('stops at the first bad cell with file:line:column, or counts it with skipBadRows', () => {
+    const bad = 'referrer,referred,date,would_have_joined\nA,B,2024-01-02,maybe\nA,C,2024-01-40,no\n';
+    expect(() => referralsFromTable(parseTable(bad, 'r.csv'))).toThrow(/^r\.csv:2:4: expected yes\/no/);
+    const log = referralsFromTable(parseTable(bad, 'r.csv'), { skipBadRows: true });
+    expect(log.accounting).toEqual({ read: 2, used: 0, rejected: { 'bad would_have_joined': 1, 'bad date': 1 }, firstLines: { 'bad would_have_joined': [2], 'bad date': [3] } });
+  });
+
+  it('names the columns it looked for when one is missing', () => {
+    expect(() => referralsFromTable(parseTable('who,date\nA,2024-01-01\n', 'r.csv'))).toThrow(/no referrer column .*columns found: who, date/);
+  });
+
+  it('matches to the customers: unmatched referred and referrers counted and listed, later rows set aside', () => {
+    const m = matchReferrals(readLog(), customerIds, end);
+    expect(m.length).toBe(5);
+    expect(Array.from(m.referrer)).toEqual([0, 0, 1, 2, -1]);
+    expect(Array.from(m.referred)).toEqual([2, 3, 4, -1, 5]);
+    expect(m.unmatchedReferred).toEqual(['X']);
+    expect(m.unmatchedReferrers).toEqual(['Z']);
+    expect(m.unmatchedReferrerRows).toBe(1);
+    expect(m.afterEnd).toEqual({ count: 1, firstLines: [9] });
+  });
+});
+
+describe('CRV by hand (Kumar, Petersen & Leone 2010)', () => {
+  const matched = () => matchReferrals(readLog(), customerIds, end);
+  const inputs = () => ({ customerIds, clv, firstDay, end, unitDays: 7, referrals: matched() });
+
+  it('past referrals: type one at the referred CLV, type two at the cost saved, unknown at the share', () => {
+    const s = 0.4;
+    const acq = 15; // cost for rows without their own
+    const v = customerReferralValue(inputs(), { typeOneShare: s, acquisitionCost: acq });
+    // A: C is type one -> CLV(C) = 30; D is type two -> its own cost 25.5
+    // B: E of unknown type -> 0.4 × CLV(E) = 0.4 × 10 = 4 type one; 0.6 × 15 = 9 type two
+    // C: X never bought -> 0; D, E, F made no referral -> 0; Z's referral of F counts for no one
+    expect(Array.from(v.pastTypeOne)).toEqual([30, 4, 0, 0, 0, 0]);
+    expect(v.pastTypeTwo[0]).toBe(25.5);
+    expect(v.pastTypeTwo[1]).toBeCloseTo(9, 14);
+    expect(Array.from(v.referrals)).toEqual([2, 1, 1, 0, 0, 0]);
+    expect(v.crv[0]).toBe(55.5);
+    expect(v.crv[1]).toBeCloseTo(13, 14);
+    // CRV = 0 without referrals and without projection
+    expect(Array.from(v.crv.subarray(2))).toEqual([0, 0, 0, 0]);
+    expect(v.total.crv).toBeCloseTo(68.5, 12);
+    expect(v.typeOneShare).toMatchObject({ value: 0.4, source: 'option', known: 4, typeOne: 3 });
+    expect(v.warnings.join(' ')).toMatch(/type-one share 0\.4 is an assumption/);
+    expect(v.warnings.join(' ')).toMatch(/1 referred people are not in the transaction file/);
+  });
+
+  it('share from the data when every matched type is known: 3 of 4 known referrals are type one', () => {
+    const v = customerReferralValue(inputs(), { acquisitionCost: 15 });
+    expect(v.typeOneShare.value).toBe(0.75);
+    expect(v.typeOneShare.se).toBeCloseTo(Math.sqrt((0.75 * 0.25) / 4), 15);
+    expect(v.pastTypeOne[1]).toBeCloseTo(0.75 * 10, 14);
+  });
+
+  it('sum of type-one CRV = the referred customers CLV when every referral is type one and projection is off', () => {
+    const all = LOG.replace(/;(oui|non|);/g, ';non;');
+    const log = referralsFromTable(parseTable(all + '\n', 'refs.csv'));
+    const m = matchReferrals(log, customerIds, end);
+    const v = customerReferralValue({ customerIds, clv, firstDay, end, unitDays: 7, referrals: m }, { acquisitionCost: 15 });
+    // referred customers matched to a customer referrer: C, D, E -> 30 + 20 + 10
+    let referredClv = 0;
+    for (let k = 0; k < m.length; k++) if (m.referrer[k] >= 0 && m.referred[k] >= 0) referredClv += clv[m.referred[k]];
+    expect(referredClv).toBe(60);
+    expect(v.total.typeOne).toBe(60);
+    expect(v.total.typeTwo).toBe(0);
+    expect(v.typeOneShare.value).toBe(1);
+  });
+
+  it('projection: expected referrals = (r + n)/(α + e) × discounted active time, valued s·V_new + (1 − s)·ACQ', () => {
+    const activeTime = [40, 30, 20, 10, 5, 0];
+    const v = customerReferralValue(inputs(), { typeOneShare: 0.4, acquisitionCost: 15, projection: { activeTime, newCustomerValue: 60 } });
+    const { r, alpha } = v.model!.fit.params;
+    // exposure of A: 2024-01-01 .. 2024-06-30 inclusive = 182 days = 26 weeks
+    expect(v.exposure[0]).toBe(26);
+    // F bought on 2024-05-03: 59 days to 2024-06-30 inclusive
+    expect(v.exposure[5]).toBe(59 / 7);
+    const valuePerReferral = 0.4 * 60 + 0.6 * 15; // 33
+    expect(v.model!.valuePerReferral).toBe(valuePerReferral);
+    for (let i = 0; i < 6; i++) {
+      const expected = ((r + v.referrals[i]) / (alpha + v.exposure[i])) * activeTime[i];
+      expect(v.expectedReferrals[i]).toBeCloseTo(expected, 12);
+      expect(v.crv[i]).toBeCloseTo(v.pastTypeOne[i] + v.pastTypeTwo[i] + expected * valuePerReferral, 10);
+    }
+    // no active time left and no referrals: CRV 0
+    expect(v.crv[5]).toBe(0);
+  });
+});
+
+describe('referral NBD', () => {
+  it('log-probability matches the negative binomial by hand: P(2 | e=1, r=2, α=1) = Γ(4)/(Γ(2)·2!)·(1/2)²·(1/2)² = 3/16', () => {
+    expect(nbdLogProbability(2, 1, 2, 1)).toBeCloseTo(Math.log(3 / 16), 14);
+    expect(nbdLogProbability(0, 3, 2, 1)).toBeCloseTo(2 * Math.log(1 / 4), 14);
+    // large counts go through gammaln: P(100 | e, r=1) = (α/(α+e)) (e/(α+e))^100 (geometric)
+    expect(nbdLogProbability(100, 2, 1, 1)).toBeCloseTo(Math.log(1 / 3) + 100 * Math.log(2 / 3), 9);
+  });
+
+  it('with equal exposures the fitted mean rate r/α equals the observed mean count per unit (first-order condition in α)', () => {
+    const counts = [0, 0, 0, 1, 0, 2, 5, 0, 1, 0, 0, 3, 0, 0, 1];
+    const exposure = counts.map(() => 10);
+    const m = fitReferralNbd({ counts, exposure });
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length / 10;
+    expect(m.converged).toBe(true);
+    expect(m.params.r / m.params.alpha).toBeCloseTo(mean, 6);
+    const rate = expectedReferralRate(m, { counts, exposure });
+    expect(rate[6]).toBeCloseTo((m.params.r + 5) / (m.params.alpha + 10), 14);
+  });
+});
