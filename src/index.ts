@@ -40,6 +40,16 @@ export { ratePerUnit, discountedConditionalExpectedTransactions, predictCustomer
 export { MODELS, modelInfo, fitModel, type ModelName, type ModelInfo } from './models/registry.ts';
 export { expectedCumulativeTransactions, type TrackingCurve } from './models/tracking.ts';
 
+// Covariates in the purchase and attrition models (Fader & Hardie 2007; Bachmann, Meierer & Näf 2021)
+export { readCovariates, covariatesFromTable, type CovariateFile, type CovariateFileOptions } from './ingest/covariates.ts';
+export { covariateMatrix, alignCovariates, selectCovariates, type CovariateColumns, type CovariateMatrix } from './models/covariates/design.ts';
+export { fitParetoNbdCovariates, type ParetoNbdCovariateModel } from './models/covariates/paretonbd-static.ts';
+export { fitBgNbdCovariates, type BgNbdCovariateModel } from './models/covariates/bgnbd-static.ts';
+export { likelihoodRatioTest, type LikelihoodRatioTest } from './models/covariates/lr-test.ts';
+export type { CovariateSpec, Coefficient, StaticCovariateFit } from './models/covariates/static-fit.ts';
+export type { CovariatePredictions } from './models/covariates/predict.ts';
+export { simulateParetoNbdStatic, simulateParetoNbdDynamic, type StaticSimulation, type DynamicSimulation, type SimulatedSummary } from './simulate/covariates.ts';
+
 // Value
 export { customerValue, type CustomerValue, type CustomerValueOptions } from './value/customer-value.ts';
 export { bootstrapEquity, type EquityEstimate, type EquityBootstrapOptions } from './value/bootstrap-equity.ts';

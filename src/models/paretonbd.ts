@@ -61,7 +61,7 @@ const NAMES = ['r', 'alpha', 's', 'beta'];
  * -r log(1 + t/α) - s log(1 + t/β), which keeps precision when α or β is huge.
  * With `g`, fills the gradient wrt (r, α, s, β).
  */
-function logF(
+export function logF(
   r: number, alpha: number, s: number, beta: number, x: number, t: number,
   g?: Float64Array, d?: Log2F1Derivatives, H?: Float64Array, d2?: Log2F1SecondDerivatives,
 ): number {
