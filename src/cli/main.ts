@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClvkitError } from '../errors.ts';
+import { fileError } from '../io/atomic.ts';
 
 /**
  * The clvkit command line. Each command lives in its own module and is imported only when it
@@ -61,8 +62,9 @@ export async function run(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   const debug = args.includes('--debug');
   const commandName = args.find((a) => !a.startsWith('-'));
+  let program: Command | undefined;
   try {
-    const program = await buildProgram(commandName);
+    program = await buildProgram(commandName);
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
@@ -75,19 +77,40 @@ export async function run(argv: string[]): Promise<number> {
       if (debug) process.stderr.write(`${e.stack}\n`);
       return e.exitCode;
     }
-    const err = e as Error;
-    process.stderr.write(`clvkit: internal error: ${err?.message ?? String(e)}${debug ? '\n' + err?.stack : ' (run with --debug for details)'}\n`);
+    const err = e as NodeJS.ErrnoException;
+    const input = program?.commands.find((c) => c.name() === commandName)?.processedArgs?.[0] as string | undefined;
+    process.stderr.write(`clvkit: ${unexpectedError(err, input)}${debug ? '\n' + err?.stack : ''}\n`);
     return 1;
   }
+}
+
+/**
+ * One line for an error no module turned into a ClvkitError: a file-system error names its path, an
+ * allocation failure says which sizes to lower, anything else names the input and asks for --debug.
+ */
+export function unexpectedError(err: NodeJS.ErrnoException, input: string | undefined): string {
+  if (typeof err?.code === 'string' && typeof err.path === 'string') {
+    return fileError(err, err.path, /write|rename|mkdir|unlink|fsync|copy/.test(err.syscall ?? '') ? 'write' : 'read').message;
+  }
+  const where = input ? `${input}: ` : '';
+  const msg = err?.message ?? String(err);
+  if (err instanceof RangeError && /allocation|Invalid (typed )?array length|Array buffer|Invalid string length/i.test(msg)) {
+    return `${where}not enough memory (${msg}): lower the size options (such as --bootstrap) or, for a large input, use --engine duckdb`;
+  }
+  return `${where}internal error: ${msg} (run with --debug for the details and report it)`;
+}
+
+/** Standard output failed: a reader that stopped early (`| head`) is not an error; anything else is one line and exit 1. */
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`clvkit: ${fileError(e, 'standard output', 'write').message}\n`);
+  process.exit(1);
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain || process.env.CLVKIT_BIN === '1') {
   // `clvkit … | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  process.stdout.on('error', onStdoutError);
   run(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -6,6 +6,7 @@
  * and amounts with the chosen format, so bad values are counted per reason like the node engine.
  */
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { fileError } from '../io/atomic.ts';
 import { ClvkitError, UsageError } from '../errors.ts';
 import { detectDecimal, detectDelimiter, looksLikeHeader, resolveColumns, type Delimiter } from '../ingest/dialect.ts';
 import { DATE_FORMATS, type DateFormat } from '../ingest/dates.ts';
@@ -44,7 +45,7 @@ function readSample(file: string): string {
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
+    throw fileError(e, file, 'read');
   }
   try {
     const size = statSync(file).size;

@@ -3,7 +3,7 @@
  * Parquet file: one SQL statement (sql.ts), streamed back chunk by chunk into typed arrays, so
  * memory on the Node side is the summary (about 60 bytes a customer), not the transactions.
  */
-import { existsSync } from 'node:fs';
+import { checkInputFile } from '../io/atomic.ts';
 import { ClvkitError } from '../errors.ts';
 import { ambiguousDatesError, parseDateOption, type DateFormat } from '../ingest/dates.ts';
 import type { SummaryOptions, SummaryResult } from '../summary/summarize.ts';
@@ -147,7 +147,7 @@ export async function parquetSource(connection: Awaited<ReturnType<typeof openDu
  */
 export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<SummaryResult> {
   const path = 'file' in source ? source.file : source.parquet;
-  if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
+  if (!/[*?[]/.test(path)) checkInputFile(path);
   const { instance, connection } = await openDuckDb(options);
   try {
     if ('file' in source) return await withCsvSource(connection, source.file, options, (src) => runSummary(connection, src, options, path));
@@ -211,7 +211,7 @@ export async function runSummary(
  */
 export async function histogramWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<Histogram> {
   const path = 'file' in source ? source.file : source.parquet;
-  if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
+  if (!/[*?[]/.test(path)) checkInputFile(path);
   const { instance, connection } = await openDuckDb(options);
   try {
     const run = async (src: SqlSource) => {

@@ -5,7 +5,7 @@
  * customers are numbered in first-seen order, as readTransactions does, so every analysis gives
  * the same result as on the node engine's table. Memory is the table's (16 bytes a row).
  */
-import { existsSync } from 'node:fs';
+import { checkInputFile } from '../io/atomic.ts';
 import { ClvkitError } from '../errors.ts';
 import { REJECT } from '../ingest/transactions.ts';
 import type { TransactionTable } from '../types.ts';
@@ -98,7 +98,7 @@ class TableBuilder {
  */
 export async function transactionsWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<TransactionTable> {
   const path = 'file' in source ? source.file : source.parquet;
-  if (!/[*?[]/.test(path) && !existsSync(path)) throw new ClvkitError('cannot read the file: ENOENT', { file: path });
+  if (!/[*?[]/.test(path)) checkInputFile(path);
   const { instance, connection } = await openDuckDb(options);
   try {
     await connection.run('SET preserve_insertion_order = true');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileError } from '../io/atomic.ts';
 import { parse } from 'csv-parse/sync';
 import { ClvkitError } from '../errors.ts';
 import { parseNumber } from './number.ts';
@@ -36,7 +37,7 @@ export function readTable(path: string, options: TableOptions = {}): Table {
   try {
     buf = readFileSync(path);
   } catch (e) {
-    throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path });
+    throw fileError(e, path, 'read');
   }
   let text: string;
   try {

@@ -11,6 +11,7 @@
 
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { checkInputFile, fileError } from '../io/atomic.ts';
 import { isUtf8 } from 'node:buffer';
 import { ClvkitError, UsageError } from '../errors.ts';
 import type { RowAccounting, TransactionTable } from '../types.ts';
@@ -104,11 +105,12 @@ const TAB = 9;
  * table.accounting.rejected; // { 'bad date': 2 }
  */
 export async function readTransactions(path: string, options: IngestOptions = {}): Promise<TransactionTable> {
+  checkInputFile(path);
   let fh;
   try {
     fh = await open(path, 'r');
   } catch (e) {
-    throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path });
+    throw fileError(e, path, 'read');
   }
   try {
     const size = (await fh.stat()).size;

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ClvkitError, UsageError } from '../errors.ts';
 
@@ -187,4 +187,76 @@ export function fileError(e: unknown, path: string, action: 'read' | 'write'): C
   };
   const msg = (code && what[code]) || `cannot ${action}: ${(e as Error)?.message ?? String(e)}`;
   return new ClvkitError(msg, { file: path });
+}
+
+/**
+ * Check an output file before any work is done: not one of the inputs (exit 2), not a folder, and its
+ * folder exists and is writable or can be created. Nothing is created here.
+ *
+ * @example
+ * checkOutputFile('summary.csv', ['orders.csv']); // throws when summary.csv is orders.csv
+ */
+export function checkOutputFile(path: string, inputs: (string | undefined)[]): void {
+  assertNotInput(inputs, [path]);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    /* a new file */
+  }
+  if (st?.isDirectory()) throw new ClvkitError('is a folder; give a file name for the output', { file: path });
+  checkFolderWritable(dirname(resolve(path)), path);
+}
+
+/**
+ * Check an output folder before any work is done: none of the files it would receive is an input
+ * (exit 2), it is a folder (or can be created) and is writable.
+ *
+ * @example
+ * checkOutputFolder('out', ['out/tx.csv'], ['summary.csv']); // fine: tx.csv is not overwritten
+ */
+export function checkOutputFolder(dir: string, inputs: (string | undefined)[], names: string[]): void {
+  assertFolderSpares(inputs, dir, names);
+  checkFolderWritable(resolve(dir), dir);
+}
+
+/** The folder, or its first existing ancestor, must be a writable folder. */
+function checkFolderWritable(dir: string, forPath: string): void {
+  let d = dir;
+  for (;;) {
+    let st;
+    try {
+      st = statSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') throw new ClvkitError(`cannot write here: a part of the path ${d} is a file, not a folder; give another output path`, { file: forPath });
+      const up = dirname(d);
+      if (up === d) throw fileError(e, forPath, 'write');
+      d = up;
+      continue;
+    }
+    if (!st.isDirectory()) throw new ClvkitError(`cannot write here: ${d} is a file, not a folder; give another output path`, { file: forPath });
+    try {
+      accessSync(d, constants.W_OK);
+    } catch (e) {
+      throw new ClvkitError(`cannot write in ${d}: permission denied; choose another folder`, { file: forPath });
+    }
+    return;
+  }
+}
+
+/**
+ * An input must be an existing, readable file (not a folder): else one line naming it.
+ *
+ * @example
+ * checkInputFile('orders.csv'); // throws "orders.csv: no such file; check the path" when missing
+ */
+export function checkInputFile(path: string): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw fileError(e, path, 'read');
+  }
+  if (st.isDirectory()) throw fileError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), path, 'read');
 }

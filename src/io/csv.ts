@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from './atomic.ts';
 
 /** How a CSV export is written: the international default or a French spreadsheet dialect. */
 export interface CsvFormat {
@@ -47,9 +47,9 @@ export function toCsv(header: string[], rows: Iterable<CsvValue[]>, format: CsvF
   return parts.join('\n') + '\n';
 }
 
-/** Write a CSV file (see toCsv). */
+/** Write a CSV file (see toCsv), atomically: the previous file stays whole until the new one is complete. */
 export function writeCsv(path: string, header: string[], rows: Iterable<CsvValue[]>, format: CsvFormat = CSV_EN): void {
-  writeFileSync(path, toCsv(header, rows, format));
+  writeFileAtomic(path, toCsv(header, rows, format));
 }
 
 /** Column-wise records to rows, in the header's order. */

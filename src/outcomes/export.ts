@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { ensureFolder } from '../io/atomic.ts';
 import { join } from 'node:path';
 import { type CsvFormat, type CsvValue, CSV_EN, writeCsv } from '../io/csv.ts';
 import type { KmStep } from './kaplan-meier.ts';
@@ -9,6 +9,12 @@ const KM_HEADER = ['t', 'at_risk', 'events', 'censored', 'survival', 'se', 'lowe
 const kmRows = (steps: KmStep[]) => steps.map((s) => KM_HEADER.map((h) => s[h as keyof KmStep] as CsvValue));
 const prop = (p: Proportion): CsvValue[] => [p.n, p.successes, p.rate, p.lower, p.upper];
 
+/** Every file name writeRetentionCsvs may write (checked against the inputs before any work). */
+export const RETENTION_CSV_FILES = [
+  'recruitment.csv', 'conversion.csv', 'time_to_second_purchase_km.csv', 'cohort_retention.csv', 'leads_funnel.csv', 'drivers.csv',
+  'contracts_km.csv', 'contracts_retention_rates.csv', 'contracts_models.csv', 'contracts_projection.csv',
+];
+
 /**
  * Write the tables of a retention report as CSV files in `dir` (created if needed), through the
  * shared CSV writer (formula-injection guard, full-precision numbers). Returns the paths written.
@@ -17,7 +23,7 @@ const prop = (p: Proportion): CsvValue[] => [p.n, p.successes, p.rate, p.lower, 
  * writeRetentionCsvs(retentionOutcomes(table), 'out'); // ['out/recruitment.csv', 'out/conversion.csv', ...]
  */
 export function writeRetentionCsvs(report: RetentionReport, dir: string, format: CsvFormat = CSV_EN): string[] {
-  mkdirSync(dir, { recursive: true });
+  ensureFolder(dir);
   const written: string[] = [];
   const put = (name: string, header: string[], rows: CsvValue[][]) => {
     const path = join(dir, name);

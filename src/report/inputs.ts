@@ -3,6 +3,7 @@
  * Kano answers, NPS scores) and running their analyses, so the CLI stays a thin shell.
  */
 import { readFileSync } from 'node:fs';
+import { fileError } from '../io/atomic.ts';
 import { basename } from 'node:path';
 import { ClvkitError } from '../errors.ts';
 import { optionalColumnIndex, readTable } from '../ingest/table.ts';
@@ -43,7 +44,7 @@ function readJson(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
+    throw fileError(e, file, 'read');
   }
   try {
     return JSON.parse(text);

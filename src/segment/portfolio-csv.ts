@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { ensureFolder } from '../io/atomic.ts';
 import { join } from 'node:path';
 import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
 import type { MigrationMatrix } from './migration.ts';
@@ -8,6 +8,12 @@ import { topShareKey } from './portfolio-json.ts';
 
 const TIER_COLUMNS = ['tier', 'customers', 'share_customers', 'share_value', 'mean_clv', 'mean_probability_alive', 'historical_spend', 'share_historical_spend'];
 const RFM_COLUMNS = ['segment', 'customers', 'share_customers', 'value', 'share_value', 'mean_clv', 'historical_spend', 'mean_probability_alive'];
+
+/** Every file name writePortfolioCsv may write (checked against the inputs before any work). */
+export const PORTFOLIO_CSV_FILES = [
+  'tiers_pyramid.csv', 'tiers_deciles.csv', 'tiers_abc.csv', 'tiers_natural_breaks.csv', 'tiers_past_pyramid.csv', 'rfm_segments.csv',
+  'concentration.csv', 'lorenz.csv', 'whale.csv', 'equity.csv', 'priorities.csv', 'migration_tiers.csv', 'migration_past_tiers.csv', 'migration_rfm.csv',
+];
 
 function migrationRows(m: MigrationMatrix): CsvValue[][] {
   const rows: CsvValue[][] = [];
@@ -26,7 +32,7 @@ function migrationRows(m: MigrationMatrix): CsvValue[][] {
  * writePortfolioCsv(analysis, 'out/'); // ['tiers_pyramid.csv', ...]
  */
 export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?: PortfolioMigration, format: CsvFormat = CSV_EN): string[] {
-  mkdirSync(dir, { recursive: true });
+  ensureFolder(dir);
   const written: string[] = [];
   const out = (name: string, header: string[], rows: CsvValue[][]) => {
     writeCsv(join(dir, name), header, rows, format);

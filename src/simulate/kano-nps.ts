@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../io/atomic.ts';
 import { UsageError } from '../errors.ts';
 import { CSV_EN, CSV_FR, toCsv } from '../io/csv.ts';
 import { KANO_ANSWER_WORDS } from '../research/kano-answer.ts';
@@ -232,7 +232,7 @@ export function npsScoresCsv(sim: SimulatedNps, lang: 'en' | 'fr' = 'en'): strin
 export function simulateKanoCommand(o: { seed?: number; respondents?: number; out: string; lang?: string }) {
   const lang = o.lang === 'fr' ? 'fr' : 'en';
   const sim = simulateKanoAnswers({ seed: o.seed, respondents: o.respondents === undefined ? undefined : Math.round(o.respondents), lang });
-  writeFileSync(o.out, kanoAnswersCsv(sim, lang));
+  writeFileAtomic(o.out, kanoAnswersCsv(sim, lang));
   process.stderr.write(`wrote Kano answers of ${sim.rows.length / sim.truth.length} respondents on ${sim.truth.length} features to ${o.out}\n`);
   return { kind: 'kano', seed: sim.seed, respondents: sim.rows.length / sim.truth.length, features: sim.truth };
 }
@@ -246,7 +246,7 @@ export function simulateKanoCommand(o: { seed?: number; respondents?: number; ou
 export function simulateNpsCommand(o: { seed?: number; respondents?: number; out: string; lang?: string }) {
   const lang = o.lang === 'fr' ? 'fr' : 'en';
   const sim = simulateNpsScores({ seed: o.seed, respondents: o.respondents === undefined ? undefined : Math.round(o.respondents) });
-  writeFileSync(o.out, npsScoresCsv(sim, lang));
+  writeFileAtomic(o.out, npsScoresCsv(sim, lang));
   process.stderr.write(`wrote ${sim.scores.length} NPS scores to ${o.out} (true NPS ${sim.truth.nps})\n`);
   return { kind: 'nps', seed: sim.seed, respondents: sim.scores.length, nps: sim.truth.nps, groups: sim.truth.groups };
 }

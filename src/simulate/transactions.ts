@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { AtomicFile } from '../io/atomic.ts';
 import { once } from 'node:events';
 import { createRng } from '../random.ts';
 
@@ -166,8 +166,9 @@ export function simulatedCustomerId(index: number, customers: number): string {
  */
 export async function writeSimulatedCsv(log: SimulatedLog, target: string | NodeJS.WritableStream, dialect: CsvDialect = ENGLISH_DIALECT): Promise<void> {
   const order = sortByDay(log.day, log.start, log.end);
-  const ownStream = typeof target === 'string';
-  const out = ownStream ? createWriteStream(target) : target;
+  // A file is written atomically (the previous file stays whole until the new one is complete).
+  const file = typeof target === 'string' ? new AtomicFile(target) : undefined;
+  const out = file ? { write: (s: string) => (file.write(s), true) } : (target as NodeJS.WritableStream);
   const hasChannel = log.channel !== undefined;
   const header = hasChannel ? dialect.header : dialect.header.slice(0, 3);
   let chunk = header.join(dialect.delimiter) + '\n';
@@ -189,14 +190,14 @@ export async function writeSimulatedCsv(log: SimulatedLog, target: string | Node
     if (hasChannel) chunk += dialect.delimiter + log.channels![log.channel![i]];
     chunk += '\n';
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await once(out, 'drain');
+      if (!out.write(chunk)) await once(out as NodeJS.WritableStream, 'drain');
       chunk = '';
     }
   }
-  if (ownStream) {
-    out.end(chunk);
-    await once(out, 'finish');
-  } else if (!out.write(chunk)) await once(out, 'drain');
+  if (file) {
+    file.write(chunk);
+    file.commit();
+  } else if (!out.write(chunk)) await once(out as NodeJS.WritableStream, 'drain');
 }
 
 /** Stable counting sort of transaction indices by day. */

@@ -16,7 +16,9 @@
  * `unit` (purchase period) and `end` are optional metadata; when both histograms carry them they
  * must match, and `freq` must always match.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileError } from '../io/atomic.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
 import { extname } from 'node:path';
 import { ClvkitError } from '../errors.ts';
 import { formatDay } from '../ingest/dates.ts';
@@ -223,7 +225,7 @@ export function histogramFromCsv(text: string, where = '<histogram>'): Histogram
 
 /** Write as JSON (`.json`) or CSV (any other extension). */
 export function writeHistogram(path: string, h: Histogram): void {
-  writeFileSync(path, extname(path).toLowerCase() === '.json' ? histogramToJson(h) + '\n' : histogramToCsv(h));
+  writeFileAtomic(path, extname(path).toLowerCase() === '.json' ? histogramToJson(h) + '\n' : histogramToCsv(h));
 }
 
 /** Read a histogram file, JSON or CSV (decided by the content). */
@@ -232,7 +234,7 @@ export function readHistogram(path: string): Histogram {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ClvkitError(`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path });
+    throw fileError(e, path, 'read');
   }
   return text.trimStart().startsWith('{') ? histogramFromJson(text, path) : histogramFromCsv(text, path);
 }

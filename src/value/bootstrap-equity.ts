@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { ClvkitError } from '../errors.ts';
 import type { SummaryData } from '../types.ts';
 import { createRng } from '../random.ts';
@@ -88,6 +89,11 @@ export function bootstrapEquity(data: EquityData, o: EquityBootstrapOptions): Eq
   const point = customerValue(o.model, data, { ...o.value, spend: o.spend });
   const equity = sum(point.clv);
   const keep = o.customerIntervals ?? true;
+  // The per-customer intervals keep every draw (4 bytes per customer per draw): refuse sizes no machine holds.
+  const bytes = keep ? 4 * B * n : 0;
+  if (bytes > Math.min(2 ** 32, totalmem() / 2)) {
+    throw new ClvkitError(`${B} bootstrap draws for ${n} customers need ${(bytes / 2 ** 30).toFixed(1)} GiB for the per-customer intervals, more than this machine can hold: use fewer draws (--bootstrap 1000 is usually enough)`, {}, 2);
+  }
   const store = keep ? new Float32Array(B * n) : undefined;
   const rng = createRng(o.seed ?? 1);
   const weights = new Float64Array(n);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { mkdirSync } from 'node:fs';
+import { checkOutputFolder, ensureFolder } from '../../io/atomic.ts';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.ts';
 import { CSV_EN, CSV_FR, writeCsv } from '../../io/csv.ts';
@@ -27,11 +27,12 @@ export function register(program: Command): void {
     .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
     .action((file: string, o: KanoCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.outDir) checkOutputFolder(o.outDir, [file], ['kano_features.csv', 'kano_answers.csv']);
       const answers = readKanoAnswers(file, { skipBadRows: o.skipBadRows });
       const result = kanoFeatures(answers.rows);
       process.stderr.write(`${file}: ${formatAccounting(answers.accounting)}; ${result.respondents} respondents, ${result.features.length} features\n`);
       if (o.outDir) {
-        mkdirSync(o.outDir, { recursive: true });
+        ensureFolder(o.outDir);
         const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
         const header = [
           'feature', 'n', 'category', 'tie',

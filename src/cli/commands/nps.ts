@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { mkdirSync } from 'node:fs';
+import { checkOutputFolder, ensureFolder } from '../../io/atomic.ts';
 import { join } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
@@ -53,6 +53,7 @@ export function register(program: Command): void {
       if (cuts && cuts.some((c) => !(c > 0))) throw new UsageError(`--tier-cuts must be positive shares such as 0.01,0.04,0.15,0.8, got "${o.tierCuts}"`);
       if (cuts && Math.abs(cuts.reduce((a, b) => a + b, 0) - 1) > 1e-9) throw new UsageError(`--tier-cuts must add up to 1, got "${o.tierCuts}"`);
       if (cuts && !o.transactions) throw new UsageError('--tier-cuts needs --transactions');
+      if (o.outDir) checkOutputFolder(o.outDir, [file, o.transactions], ['nps.csv']);
 
       const data = readNpsScores(file, { scoreCol: o.scoreCol, by: o.by, ids: o.transactions !== undefined, idCol: o.idCol, skipBadRows: o.skipBadRows });
       process.stderr.write(`${file}: ${formatAccounting(data.accounting)}\n`);
@@ -76,7 +77,7 @@ export function register(program: Command): void {
       }
 
       if (o.outDir) {
-        mkdirSync(o.outDir, { recursive: true });
+        ensureFolder(o.outDir);
         writeCsv(join(o.outDir, 'nps.csv'), CSV_HEADER, [csvRow('all', 'all', overall), ...groups.map((g) => csvRow(g.by, g.group, g))], o.lang === 'fr' ? CSV_FR : CSV_EN);
         process.stderr.write(`wrote nps.csv to ${o.outDir}\n`);
       }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
 import { extname } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { UNIT_DAYS, predictCustomers, ratePerUnit, type PredictiveModel, type TimeUnit } from '../../models/discounting.ts';
@@ -159,19 +159,15 @@ export function register(program: Command): void {
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
     .action(async (file: string | undefined, o: PredictCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.out) checkOutputFile(o.out, [file]);
       const result = await predictFromFile(file, o);
       for (const n of result.notes) process.stderr.write(n + '\n');
       const csv = () => toCsv(result.header, result.records.map((r) => result.header.map((h) => r[h])), o.lang === 'fr' ? CSV_FR : CSV_EN);
       if (o.out) {
-        if (extname(o.out).toLowerCase() === '.json') writeFileSync(o.out, JSON.stringify(result.json) + '\n');
-        else writeFileSync(o.out, csv());
+        if (extname(o.out).toLowerCase() === '.json') writeFileAtomic(o.out, JSON.stringify(result.json) + '\n');
+        else writeFileAtomic(o.out, csv());
         process.stderr.write(`${result.records.length} rows written to ${o.out}\n`);
       }
-      // A reader that stops early (`| head`) closes the pipe: that is not an error.
-      process.stdout.once('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EPIPE') process.exit(0);
-        throw e;
-      });
       if (o.json) process.stdout.write(JSON.stringify(result.json) + '\n');
       else if (!o.out) process.stdout.write(csv());
     });

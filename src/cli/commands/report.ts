@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ClvkitError, UsageError } from '../../errors.ts';
+import { statSync } from 'node:fs';
+import { UsageError } from '../../errors.ts';
+import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
 import type { DateFormat } from '../../ingest/dates.ts';
 import { formatAccounting } from '../../summary/export.ts';
@@ -70,6 +70,7 @@ export function register(program: Command): void {
       if ((o.survey === undefined) !== (o.config === undefined)) throw new UsageError('--survey and --config go together');
       if (!/^[A-Za-z]{3}$/.test(o.currency)) throw new UsageError(`--currency must be a three-letter ISO 4217 code such as EUR or USD, got "${o.currency}"`);
       if (!o.out) throw new UsageError('-o, --out <file.html> is required');
+      checkOutputFile(o.out, [fileArg, o.contracts, o.leads, o.survey, o.config, o.kano, o.nps]);
       const horizonMonths = numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v))!;
       const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v))!;
       const top = numberOption('top', o.top, (v) => Number.isInteger(v) && v >= 1)!;
@@ -130,12 +131,7 @@ export function register(program: Command): void {
       } finally {
         charts.stop();
       }
-      try {
-        mkdirSync(dirname(o.out), { recursive: true });
-        writeFileSync(o.out, html);
-      } catch (e) {
-        throw new ClvkitError(`cannot write the report: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: o.out });
-      }
+      writeFileAtomic(o.out, html);
       const p = inputs.portfolio!;
       process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${p.summary.customerIds.length} customers\n`);
       if (p.model) {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { type DateFormat, parseDateOption } from '../../ingest/dates.ts';
-import { writeRetentionCsvs } from '../../outcomes/export.ts';
+import { RETENTION_CSV_FILES, writeRetentionCsvs } from '../../outcomes/export.ts';
+import { checkOutputFolder } from '../../io/atomic.ts';
 import { outcomePeriod } from '../../outcomes/periods.ts';
 import { retentionFromFiles } from '../../outcomes/retention-files.ts';
 import type { RetentionReport } from '../../outcomes/retention.ts';
@@ -45,6 +46,7 @@ export function register(program: Command): void {
     .action(async (file: string, o: RetentionCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.calibrationEnd !== undefined) throw new UsageError('--calibration-end does not apply to retention');
+      if (o.outDir) checkOutputFolder(o.outDir, [file, o.leads, o.contracts], RETENTION_CSV_FILES);
       const period = outcomePeriod(o.period);
       const minGroupSize = numberOption('min-group-size', o.minGroupSize, (v) => Number.isInteger(v) && v >= 1);
       const horizon = numberOption('horizon', o.horizon, (v) => Number.isInteger(v) && v >= 1);

@@ -7,7 +7,8 @@ import { readCustomerColumns, type CustomerColumnRequest } from '../../segment/c
 import { analysePortfolio, type PortfolioModelName, type PortfolioOptions } from '../../segment/portfolio.ts';
 import { portfolioMigration } from '../../segment/portfolio-migration.ts';
 import { portfolioJson } from '../../segment/portfolio-json.ts';
-import { writePortfolioCsv } from '../../segment/portfolio-csv.ts';
+import { PORTFOLIO_CSV_FILES, writePortfolioCsv } from '../../segment/portfolio-csv.ts';
+import { checkOutputFolder, fileError } from '../../io/atomic.ts';
 import { parseRfmRules } from '../../segment/rfm-segments.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import type { HorizonUnit } from '../../value/units.ts';
@@ -68,6 +69,7 @@ export function register(program: Command): void {
     .action(async (file: string | undefined, o: SegmentCliOptions) => {
       const options = portfolioOptions(o);
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.outDir) checkOutputFolder(o.outDir, [file, o.rfmConfig], PORTFOLIO_CSV_FILES);
       const table = await transactionsFromEngine(file, o);
       const summary = summarize(table, summaryOptionsFrom(o) as never);
       const extra = customerExtras(file, o, summary.customerIds, summary.end);
@@ -131,8 +133,14 @@ function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
   if (marginNumber !== undefined) options.margin = marginNumber;
   if (o.rfmConfig !== undefined) {
     let doc: unknown;
+    let text: string;
     try {
-      doc = JSON.parse(readFileSync(o.rfmConfig, 'utf8'));
+      text = readFileSync(o.rfmConfig, 'utf8');
+    } catch (e) {
+      throw fileError(e, o.rfmConfig, 'read');
+    }
+    try {
+      doc = JSON.parse(text);
     } catch (e) {
       throw new ClvkitError(`cannot read the RFM configuration: ${(e as Error).message}`, { file: o.rfmConfig });
     }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../io/atomic.ts';
 import { CSV_EN, CSV_FR, toCsv } from '../../io/csv.ts';
 import { simulateSurvey, type SurveyTruth } from '../../research/simulate-survey.ts';
 
@@ -12,7 +12,7 @@ import { simulateSurvey, type SurveyTruth } from '../../research/simulate-survey
 export async function simulateSurveyCommand(options: { seed?: number; respondents?: number; out?: string; lang?: 'en' | 'fr' }): Promise<{ truth: SurveyTruth }> {
   const sim = simulateSurvey({ seed: options.seed ?? 1, respondents: options.respondents ?? 211 });
   const text = toCsv(sim.header, sim.rows, options.lang === 'fr' ? CSV_FR : CSV_EN);
-  if (options.out) writeFileSync(options.out, text);
+  if (options.out) writeFileAtomic(options.out, text);
   else process.stdout.write(text);
   const lines = [`wrote ${sim.rows.length} synthetic survey responses${options.out ? ` to ${options.out}` : ''} (seed ${sim.truth.seed}); analyse with: clvkit survey ${options.out ?? '<file>'} --config data/io-study.json`, 'true IO effects:'];
   for (const [model, eff] of Object.entries(sim.truth.effects)) lines.push(`  ${model}: ${Object.entries(eff).map(([k, v]) => `${k} ${v}`).join(', ')}`);

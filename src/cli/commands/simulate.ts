@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
+import { checkOutputFile } from '../../io/atomic.ts';
 
 interface SimulateOptions {
   customers: string;
@@ -66,6 +67,7 @@ export function register(program: Command): void {
     .action(async (o: SimulateOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.json && !o.out) throw new UsageError('--json prints the parameters on stdout, so the data needs --out <file>');
+      if (o.out) checkOutputFile(o.out, []);
       const seed = Number(o.seed);
       if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${o.seed}"`);
       const respondents = o.respondents === undefined ? undefined : positive('respondents', o.respondents);

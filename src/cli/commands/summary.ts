@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { extname } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { summaryColumns, summaryRows, summaryJson, formatAccounting } from '../../summary/export.ts';
@@ -28,12 +28,13 @@ export function register(program: Command): void {
     .option('--json', 'print {accounting, customers} as one JSON document on stdout')
     .action(async (file: string | undefined, o: SummaryCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.out) checkOutputFile(o.out, [file]);
       if (await printSqlIfAsked(file, o)) return;
       const summary = await summaryFromEngine(file, o);
       const accounting = summary.accounting!;
       if (o.out) {
         const ext = extname(o.out).toLowerCase();
-        if (ext === '.json') writeFileSync(o.out, JSON.stringify(summaryJson(summary, accounting)) + '\n');
+        if (ext === '.json') writeFileAtomic(o.out, JSON.stringify(summaryJson(summary, accounting)) + '\n');
         else writeCsv(o.out, summaryColumns(summary), summaryRows(summary), o.lang === 'fr' ? CSV_FR : CSV_EN);
       }
       if (o.json) process.stdout.write(JSON.stringify(summaryJson(summary, accounting)) + '\n');

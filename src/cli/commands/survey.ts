@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { checkOutputFolder, ensureFolder, fileError, writeFileAtomic } from '../../io/atomic.ts';
 import { join } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { readTable, normalizeHeader } from '../../ingest/table.ts';
@@ -50,6 +51,7 @@ export function register(program: Command): void {
           throw new UsageError(`--missing: ${(e as ClvkitError).detail}`);
         }
       }
+      if (o.outDir) checkOutputFolder(o.outDir, [file, o.config], SURVEY_FILES);
       const config = loadConfig(o);
       const delimiter = o.delimiter === 'tab' ? '\t' : o.delimiter;
       const table = readTable(file, delimiter ? { delimiter } : {});
@@ -76,7 +78,7 @@ function loadConfig(o: SurveyCliOptions): StudyConfig {
   try {
     text = readFileSync(o.config, 'utf8');
   } catch (e) {
-    throw new ClvkitError(`cannot read the study config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: o.config });
+    throw fileError(e, o.config, 'read');
   }
   let json: unknown;
   try {
@@ -87,10 +89,13 @@ function loadConfig(o: SurveyCliOptions): StudyConfig {
   return parseStudyConfig(json, o.config);
 }
 
+/** Every file writeSurveyTables may write (checked against the inputs before any work). */
+const SURVEY_FILES = ['reliability.csv', 'items.csv', 'fornell_larcker.csv', 'descriptives.csv', 'correlations.csv', 'models.csv', 'model_fit.csv', 'hierarchy.csv', 'scores.csv', 'survey.json'];
+
 /** Writes the study's tables to `dir`; returns the file names. */
 function writeSurveyTables(study: SurveyAnalysis, dir: string, table: { header: string[]; rows: string[][] }, french: boolean): string[] {
   const fmt = french ? CSV_FR : CSV_EN;
-  mkdirSync(dir, { recursive: true });
+  ensureFolder(dir);
   const files: string[] = [];
   const write = (name: string, header: string[], rows: CsvValue[][]) => {
     writeCsv(join(dir, name), header, rows, fmt);
@@ -134,7 +139,7 @@ function writeSurveyTables(study: SurveyAnalysis, dir: string, table: { header: 
     ['respondent', ...scoreNames],
     table.rows.map((r, i) => [idCol >= 0 ? r[idCol] : String(i + 1), ...scoreNames.map((s) => study.respondentScores[s][i])]),
   );
-  writeFileSync(join(dir, 'survey.json'), JSON.stringify(study, null, 2) + '\n');
+  writeFileAtomic(join(dir, 'survey.json'), JSON.stringify(study, null, 2) + '\n');
   files.push('survey.json');
   return files;
 }
