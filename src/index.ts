@@ -34,6 +34,8 @@ export { fitParetoNbd, paretoNbdModel, paretoNbdLogLikelihood, type ParetoNbdMod
 export { fitBgBb, bgBbModel, bgBbLogLikelihoodRow, compressBgBb, type BgBbModel, type BgBbParams, type BgBbData, type BgBbRow } from './models/bgbb.ts';
 export { fitSbg, sbgModel, sbgLogLikelihood, sbgDiscountedExpectedResidualLifetime, type SbgModel, type SbgParams } from './models/sbg.ts';
 export { fitBdw, bdwModel, bdwLogLikelihood, type BdwModel, type BdwParams } from './models/bdw.ts';
+export { fitNbd, nbdModel, nbdLogLikelihood, type NbdModel, type NbdParams } from './models/nbd.ts';
+export { fitGGomNbd, ggomNbdModel, ggomNbdLogLikelihood, type GGomNbdModel, type GGomNbdParams } from './models/ggomnbd.ts';
 export { fitGammaGamma, gammaGammaModel, gammaGammaLogLikelihoodRow, type GammaGammaModel, type GammaGammaParams, type GammaGammaData } from './models/gammagamma.ts';
 export { survivorsFromPercentages, toCohorts, retentionCurves, type RetentionCohort, type RetentionInput, type RetentionCurves } from './models/retention-data.ts';
 export { ratePerUnit, discountedConditionalExpectedTransactions, predictCustomers, type CustomerPrediction } from './models/discounting.ts';

@@ -13,7 +13,7 @@ import type { SummaryData } from '../types.ts';
  * @example
  * const name: ModelName = 'bgbb';
  */
-export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'bgbb' | 'sbg' | 'bdw' | 'gammagamma';
+export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'bgbb' | 'sbg' | 'bdw' | 'gammagamma' | 'nbd' | 'ggomnbd';
 
 /**
  * Input a model is fitted on: a customer summary, BG/BB rows, survivor counts, or (spend) a summary with monetary values.
@@ -51,6 +51,8 @@ export const MODELS: Record<ModelName, ModelInfo> = {
   sbg: { name: 'sbg', title: 'shifted-beta-geometric', params: ['alpha', 'beta'], input: 'survivors', reference: 'Fader & Hardie (2007), Journal of Interactive Marketing 21(1)' },
   bdw: { name: 'bdw', title: 'beta-discrete-Weibull', params: ['alpha', 'beta', 'c'], input: 'survivors', reference: 'Fader, Hardie, Liu, Davin & Steenburgh (2018), Journal of Interactive Marketing 43' },
   gammagamma: { name: 'gammagamma', title: 'Gamma-Gamma spend', params: ['p', 'q', 'v'], input: 'spend', reference: 'Fader, Hardie & Lee (2005b), JMR 42(4); Fader & Hardie (2013) note' },
+  nbd: { name: 'nbd', title: 'NBD', params: ['r', 'alpha'], input: 'summary', reference: 'Ehrenberg (1959); Platzer & Reutterer (2016), Marketing Science 35(5)' },
+  ggomnbd: { name: 'ggomnbd', title: 'GGom/NBD', params: ['r', 'alpha', 'b', 's', 'beta'], input: 'summary', reference: 'Bemmaor & Glady (2012), Management Science 58(5)' },
 };
 
 /**
@@ -103,9 +105,13 @@ export async function fitModel(name: ModelName, input: FitInput, options: FitOpt
   switch (name) {
     case 'bgnbd':
     case 'mbgnbd':
-    case 'paretonbd': {
+    case 'paretonbd':
+    case 'nbd':
+    case 'ggomnbd': {
       if (input.kind !== 'summary' && input.kind !== 'spend') throw mismatch();
       const data = input.data as SummaryData;
+      if (name === 'nbd') return (await import('./nbd.ts')).fitNbd(data, options);
+      if (name === 'ggomnbd') return (await import('./ggomnbd.ts')).fitGGomNbd(data, options);
       if (name === 'bgnbd') return (await import('./bgnbd.ts')).fitBgNbd(data, options);
       if (name === 'mbgnbd') return (await import('./mbgnbd.ts')).fitMbgNbd(data, options);
       return (await import('./paretonbd.ts')).fitParetoNbd(data, options);

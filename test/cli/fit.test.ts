@@ -96,7 +96,7 @@ describe('clvkit fit (child process)', () => {
   it('exit 2 on an unknown model, exit 1 on a bad cell with file:line:column', () => {
     const f = join(dir, 'bad.csv');
     writeFileSync(f, 'frequency,recency,T\n1,2,5\n2,9,5\n');
-    const unknown = clvkit(['fit', f, '--model', 'nbd', '--json']);
+    const unknown = clvkit(['fit', f, '--model', 'hmm', '--json']);
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe('');
     const bad = clvkit(['fit', f, '--model', 'bgnbd', '--json']);
