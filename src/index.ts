@@ -19,6 +19,8 @@ export { parseNumber } from './ingest/number.ts';
 export { readTable, parseTable, columnIndex, optionalColumnIndex, numberCell, normalizeHeader, type Table, type TableOptions } from './ingest/table.ts';
 export { toDataFrame, summaryFromDataFrame } from './ingest/dataframe.ts';
 export { readSummaryFile, summaryFromTable, detectModelInputKind, type ModelInputFile, type ModelInputKind, type SummaryFileOptions } from './ingest/summary-file.ts';
+export { readReferrals, referralsFromTable, REFERRAL_COLUMNS, type ReferralLog, type ReferralReadOptions } from './ingest/referrals.ts';
+export { readCustomerValues, customerValuesFromTable, type CustomerValues } from './ingest/customer-values.ts';
 
 // Summary
 export { summarize, unitDays, type SummaryOptions, type SummaryResult } from './summary/summarize.ts';
@@ -57,6 +59,12 @@ export { customerValue, type CustomerValue, type CustomerValueOptions } from './
 export { bootstrapEquity, type EquityEstimate, type EquityBootstrapOptions } from './value/bootstrap-equity.ts';
 export { discountedExpectedTransactions, type DertMethod } from './value/discounted-transactions.ts';
 export { horizonInModelUnits, continuousRatePerUnit, discreteRatePerPeriod, daysInUnit, HORIZON_UNIT_DAYS, type HorizonUnit } from './value/units.ts';
+export { customerReferralValue, activeTimeFromClv, type ReferralValue, type ReferralValueInputs, type ReferralValueOptions, type ReferralProjection } from './value/referrals/crv.ts';
+export { fitReferralNbd, expectedReferralRate, nbdLogProbability, type ReferralNbd, type ReferralCounts } from './value/referrals/referral-nbd.ts';
+export { matchReferrals, type MatchedReferrals } from './value/referrals/match.ts';
+export { clvCrvMatrix, CELLS, CELL_ACTIONS, type ValueMatrix, type ValueCell, type MatrixCell } from './value/referrals/matrix.ts';
+export { engagementValue, type EngagementValue } from './value/referrals/engagement.ts';
+export { analyseReferrals, type ReferralAnalysis, type ReferralAnalysisOptions } from './value/referrals/analyse.ts';
 
 // Segments
 export { valueTiers, DEFAULT_TIER_CUTS, DEFAULT_TIER_NAMES, type ValueTiers, type ValueTierOptions } from './segment/pyramid.ts';
@@ -79,6 +87,7 @@ export { analysePortfolio, type PortfolioOptions, type PortfolioAnalysis } from 
 export { portfolioMigration } from './segment/portfolio-migration.ts';
 export { portfolioJson } from './segment/portfolio-json.ts';
 export { writePortfolioCsv } from './segment/portfolio-csv.ts';
+export { referralJson, writeReferralCsv, writeReferralCustomers } from './segment/referral-output.ts';
 
 // Outcomes
 export { retentionOutcomes, type RetentionOptions, type RetentionReport } from './outcomes/retention.ts';
@@ -128,6 +137,7 @@ export { npsDifference, type NpsDifference } from './research/nps-difference.ts'
 export { npsByGroup, type NpsGroup } from './research/nps-groups.ts';
 export { npsByValueTier } from './research/nps-tiers.ts';
 export { readNpsScores, npsScoresFromTable } from './research/nps-read.ts';
+export { statedVersusActual, type StatedVersusActual } from './research/nps-referrals.ts';
 
 // Reports
 export { csvCell, toCsv, writeCsv, CSV_EN, CSV_FR, type CsvFormat, type CsvValue } from './io/csv.ts';
@@ -137,6 +147,7 @@ export { createRng, type Rng } from './random.ts';
 export { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT, DEFAULT_SIMULATION, type SimulatedLog, type SimulationOptions, type SimulationParams } from './simulate/transactions.ts';
 export { simulateKanoAnswers, kanoAnswersCsv, simulateNpsScores, npsScoresCsv, trueNps } from './simulate/kano-nps.ts';
 export { simulateContracts, writeContractsCsv, type SimulatedContracts, type ContractSimulationOptions } from './simulate/contracts.ts';
+export { simulateReferrals, writeSimulatedReferrals, type SimulatedReferrals } from './simulate/referrals.ts';
 
 // SQL engines and mergeable sufficient statistics
 export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckDbOptions } from './engines/duckdb.ts';

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { module: string; summary: string }> = {
   survey: { module: './commands/survey.ts', summary: 'survey reliability, construct scores and regressions' },
   kano: { module: './commands/kano.ts', summary: 'Kano classification and Better/Worse coefficients' },
   nps: { module: './commands/nps.ts', summary: 'Net Promoter Score with its interval, by group' },
+  referrals: { module: './commands/referrals.ts', summary: 'customer referral value, the CLV x CRV matrix and engagement value' },
   report: { module: './commands/report.ts', summary: 'the whole portfolio report as one HTML file' },
   simulate: { module: './commands/simulate.ts', summary: 'seeded synthetic transactions (and survey, Kano, NPS files) with known parameters' },
 };

@@ -5,6 +5,10 @@ import { parseDate } from '../../src/ingest/dates.ts';
 import { matchReferrals } from '../../src/value/referrals/match.ts';
 import { customerReferralValue } from '../../src/value/referrals/crv.ts';
 import { fitReferralNbd, nbdLogProbability, expectedReferralRate } from '../../src/value/referrals/referral-nbd.ts';
+import { CELLS, clvCrvMatrix } from '../../src/value/referrals/matrix.ts';
+import { engagementValue } from '../../src/value/referrals/engagement.ts';
+import { customerValuesFromTable } from '../../src/ingest/customer-values.ts';
+import { statedVersusActual } from '../../src/research/nps-referrals.ts';
 
 const day = (s: string) => parseDate(s);
 
@@ -148,5 +152,75 @@ describe('referral NBD', () => {
     expect(m.params.r / m.params.alpha).toBeCloseTo(mean, 6);
     const rate = expectedReferralRate(m, { counts, exposure });
     expect(rate[6]).toBeCloseTo((m.params.r + 5) / (m.params.alpha + 10), 14);
+  });
+});
+
+describe('CLV × CRV matrix and engagement value by hand', () => {
+  // the past-only CRV of the hand case above: A 55.5, B 13, others 0
+  const crv = [55.5, 13, 0, 0, 0, 0];
+
+  it('median cut-offs: CLV median (30 + 20)/2 = 25, CRV median (0 + 0)/2 = 0; high means strictly above', () => {
+    const m = clvCrvMatrix(clv, crv);
+    expect(m.cutoffs).toEqual({ clv: 25, crv: 0, source: 'median' });
+    // A (100, 55.5) and B (50, 13): champions; C (30, 0): affluent; D, E, F: misers; no advocate
+    expect(Array.from(m.cellOf).map((c) => CELLS[c])).toEqual(['champions', 'champions', 'affluents', 'misers', 'misers', 'misers']);
+    const byCell = Object.fromEntries(m.cells.map((c) => [c.cell, c]));
+    expect(byCell.champions).toMatchObject({ customers: 2, share_customers: 2 / 6, clv_total: 150, clv_mean: 75, crv_total: 68.5, crv_mean: 34.25 });
+    expect(byCell.affluents).toMatchObject({ customers: 1, clv_total: 30, crv_total: 0 });
+    expect(byCell.advocates.customers).toBe(0);
+    expect(byCell.advocates.clv_mean).toBeNaN();
+    expect(byCell.misers).toMatchObject({ customers: 3, clv_total: 30, clv_mean: 10, crv_total: 0 });
+    expect(byCell.affluents.action).toMatch(/encourage referrals/);
+  });
+
+  it('given cut-offs: CLV 60, CRV 10 -> A champion, B advocate (50 <= 60, 13 > 10), the rest misers', () => {
+    const m = clvCrvMatrix(clv, crv, { clv: 60, crv: 10 });
+    expect(m.cutoffs.source).toBe('given');
+    expect(Array.from(m.cellOf).map((c) => CELLS[c])).toEqual(['champions', 'advocates', 'misers', 'misers', 'misers', 'misers']);
+  });
+
+  it('CEV = CLV + CRV + influencer + knowledge, each apart; a component without a source is null', () => {
+    const influence = customerValuesFromTable(parseTable('customer_id,value\nA,10\nA,2\nB,3\nQ,5\n', 'influence.csv'));
+    expect(influence.values.get('A')).toBe(12);
+    const civ = customerIds.map((id) => influence.values.get(id) ?? 0); // Q is not a customer
+    const knowledge = [0, 0, 7, 0, 0, 0];
+    const e = engagementValue({ clv, crv, influencer: civ, knowledge });
+    // A: 100 + 55.5 + 12 + 0 = 167.5; B: 50 + 13 + 3 = 66; C: 30 + 0 + 0 + 7 = 37; D 20, E 10, F 0
+    expect(Array.from(e.cev)).toEqual([167.5, 66, 37, 20, 10, 0]);
+    expect(e.totals).toEqual({ clv: 210, crv: 68.5, influencer: 15, knowledge: 7, cev: 300.5 });
+    const bare = engagementValue({ clv, crv });
+    expect(bare.totals.influencer).toBeNull();
+    expect(bare.components).toEqual(['clv', 'crv']);
+  });
+});
+
+describe('stated versus actual recommendation by hand', () => {
+  it('promoters A (10), B (9); passive C (8); detractors D (3), E (0); Q is not a customer', () => {
+    const exposure = [26, 151 / 7, 122 / 7, 91 / 7, 61 / 7, 59 / 7];
+    const referralsMade = [2, 1, 1, 0, 0, 0];
+    const crv = [55.5, 13, 0, 0, 0, 0];
+    const s = statedVersusActual(['A', 'B', 'C', 'D', 'E', 'Q'], [10, 9, 8, 3, 0, 10], { customerIds, referrals: referralsMade, exposure, crv });
+    expect(s.matched).toBe(5);
+    expect(s.unmatched).toEqual(['Q']);
+    const [P, A, D] = s.groups;
+    const z = 1.959963984540054;
+    // promoters: 2 of 2 referred; rate 3 / (26 + 151/7) per week
+    const eP = 26 + 151 / 7;
+    const R = 3 / eP;
+    expect(P.referrers.successes).toBe(2);
+    expect(P.referral_rate).toBeCloseTo(R, 14);
+    // ratio-estimator variance: Σ (n_i − R e_i)² × n/(n−1) / (Σ e)²
+    const varR = (((2 - R * 26) ** 2 + (1 - (R * 151) / 7) ** 2) * 2) / eP ** 2;
+    expect(P.referral_rate_upper).toBeCloseTo(R + z * Math.sqrt(varR), 12);
+    // CRV mean (55.5 + 13)/2 = 34.25; sd² = 2 × 21.25² / 1; se = sqrt(903.125 / 2) = 21.25
+    expect(P.crv_mean).toBe(34.25);
+    expect(P.crv_lower).toBeCloseTo(34.25 - z * 21.25, 10);
+    expect(A.customers).toBe(1);
+    expect(A.crv_lower).toBeNaN(); // one passive: no spread to estimate
+    expect(D).toMatchObject({ customers: 2, referral_rate: 0, crv_mean: 0 });
+    // difference 34.25 with se 21.25 (detractors' variance 0): interval holds 0 -> stated intent does not predict here
+    expect(s.difference.crv).toBe(34.25);
+    expect(s.difference.crv_lower).toBeCloseTo(34.25 - z * 21.25, 10);
+    expect(s.predicts).toBe('no');
   });
 });

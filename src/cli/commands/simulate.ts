@@ -27,6 +27,12 @@ interface SimulateOptions {
   kano?: boolean;
   nps?: boolean;
   respondents?: string;
+  referrals?: boolean;
+  outDir?: string;
+  referralR?: string;
+  referralAlpha?: string;
+  typeOneShare?: string;
+  acquisitionCost?: string;
 }
 
 function positive(name: string, text: string | undefined): number | undefined {
@@ -63,9 +69,16 @@ export function register(program: Command): void {
     .option('--kano', 'write synthetic Kano answers instead')
     .option('--nps', 'write synthetic NPS scores instead')
     .option('--respondents <n>', 'respondents for --survey, --kano, --nps')
+    .option('--referrals', 'write transactions.csv and referrals.csv with known referral rates and type-one share (needs --out-dir)')
+    .option('--out-dir <dir>', 'folder for --referrals')
+    .option('--referral-r <x>', 'referral rate heterogeneity: rate ~ Gamma(r, alpha) per week (default 0.5)')
+    .option('--referral-alpha <x>', 'referral rate gamma alpha, weeks (default 50)')
+    .option('--type-one-share <p>', 'probability a referral is type one (would not have joined otherwise; default 0.6)')
+    .option('--acquisition-cost <x>', 'acquisition cost saved per referral, written in the log (default 40)')
     .option('--json', 'print the true parameters as JSON on stdout (requires --out)')
     .action(async (o: SimulateOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.referrals) return simulateReferralFiles(o);
       if (o.json && !o.out) throw new UsageError('--json prints the parameters on stdout, so the data needs --out <file>');
       if (o.out) checkOutputFile(o.out, []);
       const seed = Number(o.seed);
@@ -126,4 +139,45 @@ async function simulateResearch(o: SimulateOptions, seed: number, respondents: n
   const m = mod as unknown as Record<string, (opts: Record<string, unknown>) => unknown>;
   if (o.kano) return m.simulateKanoCommand({ seed, respondents, out: o.out, lang: o.lang });
   return m.simulateNpsCommand({ seed, respondents, out: o.out, lang: o.lang });
+}
+
+async function simulateReferralFiles(o: SimulateOptions): Promise<void> {
+  if (!o.outDir) throw new UsageError('--referrals writes two files: give --out-dir <dir>');
+  const seed = Number(o.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${o.seed}"`);
+  const share = o.typeOneShare === undefined ? undefined : Number(o.typeOneShare);
+  if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`--type-one-share must be between 0 and 1, got "${o.typeOneShare}"`);
+  const cost = o.acquisitionCost === undefined ? undefined : Number(o.acquisitionCost);
+  if (cost !== undefined && !(cost >= 0 && Number.isFinite(cost))) throw new UsageError(`--acquisition-cost must be a number >= 0, got "${o.acquisitionCost}"`);
+  const { simulateReferrals, writeSimulatedReferrals } = await import('../../simulate/referrals.ts');
+  const params = Object.fromEntries((['r', 'alpha', 'a', 'b', 'p', 'q', 'v'] as const).map((k) => [k, positive(k, o[k])]).filter(([, v]) => v !== undefined));
+  const referral = Object.fromEntries(
+    Object.entries({ r: positive('referral-r', o.referralR), alpha: positive('referral-alpha', o.referralAlpha), typeOneShare: share, acquisitionCost: cost }).filter(([, v]) => v !== undefined),
+  );
+  const sim = simulateReferrals({
+    customers: Math.round(positive('customers', o.customers)!),
+    seed,
+    start: o.start,
+    days: Math.round(positive('days', o.days)!),
+    acquisitionDays: positive('acquisition-days', o.acquisitionDays)!,
+    params,
+    referral,
+  });
+  const paths = writeSimulatedReferrals(sim, o.outDir);
+  const truth = {
+    params: sim.params,
+    referral: { r: sim.referral.r, alpha: sim.referral.alpha, mean_rate_per_week: sim.referral.r / sim.referral.alpha, type_one_share: sim.referral.typeOneShare, acquisition_cost: sim.referral.acquisitionCost },
+    time_unit: 'week',
+    customers: sim.customers,
+    root_customers: sim.rootCustomers,
+    referred_customers: sim.customers - sim.rootCustomers,
+    referrals: sim.referrals.length,
+    sample_type_one_share: sim.sampleTypeOneShare,
+    transactions: sim.transactions.length,
+    files: paths,
+    seed,
+    warnings: [],
+  };
+  if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
+  else process.stderr.write(`wrote ${sim.transactions.length} transactions of ${sim.customers} customers to ${paths.transactions} and ${sim.referrals.length} referrals to ${paths.referrals}\n`);
 }

@@ -1,0 +1,162 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.ts';
+import { readCustomerValues } from '../../ingest/customer-values.ts';
+import { readReferrals } from '../../ingest/referrals.ts';
+import { readTransactions } from '../../ingest/transactions.ts';
+import type { DateFormat } from '../../ingest/dates.ts';
+import { assertFolderSpares, assertNotInput } from '../../io/atomic.ts';
+import { CSV_EN, CSV_FR } from '../../io/csv.ts';
+import { statedVersusActual } from '../../research/nps-referrals.ts';
+import { readNpsScores } from '../../research/nps-read.ts';
+import { referralJson, writeReferralCsv, writeReferralCustomers } from '../../segment/referral-output.ts';
+import { formatAccounting } from '../../summary/export.ts';
+import { summarize } from '../../summary/summarize.ts';
+import { analyseReferrals, type ReferralAnalysisOptions, type ReferralClvModel } from '../../value/referrals/analyse.ts';
+import type { HorizonUnit } from '../../value/units.ts';
+import { addTransactionOptions, ingestOptionsFrom, numberOption, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
+
+interface ReferralsCliOptions extends TransactionCliOptions {
+  referrals: string;
+  referrerCol?: string;
+  referredCol?: string;
+  referralDateCol?: string;
+  wouldHaveJoinedCol?: string;
+  acquisitionCostCol?: string;
+  referralsDateFormat?: string;
+  typeOneShare?: string;
+  acquisitionCost?: string;
+  projection: boolean;
+  covariates: string;
+  model: string;
+  horizon: string;
+  horizonUnit: string;
+  discount: string;
+  margin: string;
+  bootstrap: string;
+  intervals: string;
+  seed: string;
+  clvCutoff?: string;
+  crvCutoff?: string;
+  nps?: string;
+  npsIdCol?: string;
+  npsScoreCol?: string;
+  influence?: string;
+  knowledge?: string;
+  out?: string;
+  outDir?: string;
+  json?: boolean;
+  lang: string;
+}
+
+const OUT_FILES = ['referral_value.csv', 'referral_matrix.csv', 'referral_unmatched.csv', 'engagement.csv', 'referral_nps.csv'];
+
+/**
+ * `clvkit referrals <transactions> --referrals <log>`: customer referral value (Kumar, Petersen & Leone
+ * 2010), the CLV × CRV matrix, stated versus actual recommendation with NPS scores, and customer
+ * engagement value.
+ */
+export function register(program: Command): void {
+  const cmd = program
+    .command('referrals')
+    .description('customer referral value (CRV), the CLV x CRV matrix, NPS stated vs actual, customer engagement value')
+    .argument('<transactions>', 'transaction file with amounts');
+  addTransactionOptions(cmd)
+    .requiredOption('--referrals <log>', 'referral log: referrer, referred, date[, would_have_joined][, acquisition_cost]')
+    .option('--referrer-col <name>', 'referrer column of the log (default: referrer, sponsor, parrain, ...)')
+    .option('--referred-col <name>', 'referred customer column of the log (default: referred, referee, filleul, ...)')
+    .option('--referral-date-col <name>', 'date column of the log (default: date, referral_date, ...)')
+    .option('--would-have-joined-col <name>', 'yes/no column: would the referred customer have joined anyway (type two)')
+    .option('--acquisition-cost-col <name>', 'acquisition cost saved by each referral (default: acquisition_cost, ...)')
+    .option('--referrals-date-format <fmt>', 'date format of the log: iso, yyyymmdd, dd/mm/yyyy or mm/dd/yyyy (default: detected)')
+    .option('--type-one-share <p>', 'share of referred customers who would not have joined without the referral (needed when the log does not say)')
+    .option('--acquisition-cost <x>', 'acquisition cost saved by a type-two referral, for rows without their own')
+    .option('--no-projection', 'value past referrals only (no referral model, no future referrals)')
+    .option('--covariates <mode>', 'purchase behaviour in the referral model: auto (when it improves the holdout fit), none, always', 'auto')
+    .option('--model <name>', 'transaction model of CLV: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option('--horizon <n>', "CLV and projection horizon in --horizon-unit, or 'infinite'", '12')
+    .option('--horizon-unit <unit>', 'day, week, month or year', 'month')
+    .option('--discount <rate>', 'annual discount rate', '0.1')
+    .option('--margin <rate>', 'margin on spend', '1')
+    .option('--bootstrap <n>', 'bootstrap draws over customers for the CRV intervals (0: none)', '0')
+    .option('--intervals <level>', 'interval level', '0.9')
+    .option('--seed <n>', 'seed of the bootstrap', '1')
+    .option('--clv-cutoff <x>', 'CLV cut-off of the matrix (default: the median)')
+    .option('--crv-cutoff <x>', 'CRV cut-off of the matrix (default: the median)')
+    .option('--nps <scores.csv>', 'NPS scores of the same customers: referral rate and CRV of promoters, passives, detractors')
+    .option('--nps-id-col <name>', 'customer id column of the NPS file')
+    .option('--nps-score-col <name>', 'score column of the NPS file')
+    .option('--influence <file>', 'customer_id, value: influencer value (acquisitions attributed to reviews or posts)')
+    .option('--knowledge <file>', 'customer_id, value: knowledge value (value of adopted suggestions)')
+    .option('-o, --out <file.csv>', 'write the per-customer table')
+    .option('--out-dir <dir>', 'write every table as a CSV file in this folder')
+    .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
+    .option('--json', 'print the whole result as one JSON document on stdout')
+    .action(async (file: string, o: ReferralsCliOptions) => {
+      const options = analysisOptions(o);
+      if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      const inputs = [file, o.referrals, o.nps, o.influence, o.knowledge];
+      assertNotInput(inputs, [o.out]);
+      if (o.outDir) assertFolderSpares(inputs, o.outDir, OUT_FILES);
+      const table = await readTransactions(file, ingestOptionsFrom(o));
+      const summary = summarize(table, summaryOptionsFrom(o) as never);
+      const log = readReferrals(o.referrals, {
+        referrerCol: o.referrerCol,
+        referredCol: o.referredCol,
+        dateCol: o.referralDateCol,
+        typeCol: o.wouldHaveJoinedCol,
+        costCol: o.acquisitionCostCol,
+        dateFormat: o.referralsDateFormat as DateFormat | undefined,
+        skipBadRows: o.skipBadRows,
+      });
+      process.stderr.write(`${o.referrals}: ${formatAccounting(log.accounting)}\n`);
+      if (o.influence) options.influencer = readCustomerValues(o.influence, { what: 'influencer value', skipBadRows: o.skipBadRows });
+      if (o.knowledge) options.knowledge = readCustomerValues(o.knowledge, { what: 'knowledge value', skipBadRows: o.skipBadRows });
+      const a = analyseReferrals(summary, log, options, table);
+      let nps;
+      if (o.nps) {
+        const scores = readNpsScores(o.nps, { ids: true, idCol: o.npsIdCol, scoreCol: o.npsScoreCol, skipBadRows: o.skipBadRows });
+        nps = statedVersusActual(scores.ids!, scores.scores, { customerIds: a.customerIds, referrals: a.crv.referrals, exposure: a.crv.exposure, crv: a.crv.crv });
+        if (nps.unmatched.length) a.warnings.push(`${nps.unmatched.length} NPS respondents are not customers of the transaction file: left out`);
+      }
+      const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
+      const extra = { transactions: table.accounting, log, nps };
+      if (o.out) writeReferralCustomers(a, o.out, format);
+      const written = o.outDir ? writeReferralCsv(a, o.outDir, extra, format) : [];
+      if (o.json) process.stdout.write(JSON.stringify(referralJson(a, extra)) + '\n');
+      const c = a.crv;
+      const s = c.typeOneShare;
+      const cell = a.matrix.cells.map((x) => `${x.cell} ${x.customers}`).join(', ');
+      process.stderr.write(
+        `${summary.customerIds.length} customers, ${a.matched.length} referrals; total CRV ${c.total.crv.toFixed(2)}` +
+          (c.total.lower !== undefined ? ` (${Math.round(c.total.level! * 100)}% interval ${c.total.lower.toFixed(2)} to ${c.total.upper!.toFixed(2)})` : '') +
+          ` (type one ${c.total.typeOne.toFixed(2)}, type two ${c.total.typeTwo.toFixed(2)}); type-one share ${s.value} (${s.source === 'data' ? `from ${s.known} referrals of known type` : 'assumed: --type-one-share'}); matrix: ${cell}\n`,
+      );
+      for (const w of a.warnings) process.stderr.write(`warning: ${w}\n`);
+      if (written.length) process.stderr.write(`wrote ${written.length} tables to ${o.outDir}\n`);
+      if (!o.out && !o.outDir && !o.json) process.stderr.write('(use --out file.csv, --out-dir dir or --json to get the tables)\n');
+    });
+}
+
+function analysisOptions(o: ReferralsCliOptions): ReferralAnalysisOptions {
+  if (!['bgnbd', 'mbgnbd', 'paretonbd'].includes(o.model)) throw new UsageError(`--model must be bgnbd, mbgnbd or paretonbd, got "${o.model}"`);
+  if (!['day', 'week', 'month', 'year'].includes(o.horizonUnit)) throw new UsageError(`--horizon-unit must be day, week, month or year, got "${o.horizonUnit}"`);
+  if (!['auto', 'none', 'always'].includes(o.covariates)) throw new UsageError(`--covariates must be auto, none or always, got "${o.covariates}"`);
+  const horizon = o.horizon === 'infinite' ? 'infinite' : numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v))!;
+  const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v))!;
+  if (horizon === 'infinite' && annualDiscount === 0) throw new UsageError('--horizon infinite needs --discount above 0');
+  return {
+    model: o.model as ReferralClvModel,
+    horizon,
+    horizonUnit: o.horizonUnit as HorizonUnit,
+    annualDiscount,
+    margin: numberOption('margin', o.margin, Number.isFinite),
+    typeOneShare: numberOption('type-one-share', o.typeOneShare, (v) => v >= 0 && v <= 1),
+    acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
+    projection: o.projection,
+    covariates: o.covariates as 'auto' | 'none' | 'always',
+    bootstrap: numberOption('bootstrap', o.bootstrap, (v) => Number.isInteger(v) && v >= 0),
+    level: numberOption('intervals', o.intervals, (v) => v > 0 && v < 1),
+    seed: numberOption('seed', o.seed, Number.isInteger),
+    cutoffs: { clv: numberOption('clv-cutoff', o.clvCutoff), crv: numberOption('crv-cutoff', o.crvCutoff) },
+  };
+}

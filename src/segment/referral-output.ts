@@ -1,0 +1,201 @@
+/**
+ * The files and the JSON document of `clvkit referrals` (DESIGN.md §3 conventions: snake_case, full
+ * precision, formula guard, atomic writes, `warnings`). The type-one share and where it comes from are in
+ * every output: the JSON settings, a column of the per-customer file and of the matrix file.
+ */
+import { join } from 'node:path';
+import { AtomicFile } from '../io/atomic.ts';
+import { CSV_EN, csvCell, toCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
+import { writeFileAtomic } from '../io/atomic.ts';
+import type { ReferralLog } from '../ingest/referrals.ts';
+import type { StatedVersusActual } from '../research/nps-referrals.ts';
+import type { RowAccounting } from '../types.ts';
+import type { ReferralAnalysis } from '../value/referrals/analyse.ts';
+import { CELLS } from '../value/referrals/matrix.ts';
+
+/**
+ * Everything besides the analysis that the outputs report.
+ *
+ * @example
+ * const extra: ReferralOutputExtras = { transactions: table.accounting, log, nps };
+ */
+export interface ReferralOutputExtras {
+  transactions?: RowAccounting;
+  log: ReferralLog;
+  nps?: StatedVersusActual;
+}
+
+/**
+ * Per-customer columns, in order (bounds only with a bootstrap, influencer and knowledge only with their files).
+ *
+ * @example
+ * referralCustomerColumns(a); // ['customer_id', 'clv', 'crv', ...]
+ */
+export function referralCustomerColumns(a: ReferralAnalysis): string[] {
+  return [
+    'customer_id',
+    'clv',
+    'crv',
+    ...(a.crv.crvLower ? ['crv_lower', 'crv_upper'] : []),
+    'crv_type_one',
+    'crv_type_two',
+    'past_type_one',
+    'past_type_two',
+    'future_type_one',
+    'future_type_two',
+    'referrals',
+    'exposure',
+    'expected_referrals',
+    'cell',
+    ...(a.influencer ? ['influencer_value'] : []),
+    ...(a.knowledge ? ['knowledge_value'] : []),
+    'cev',
+    'type_one_share',
+    'type_one_share_source',
+  ];
+}
+
+function customerRow(a: ReferralAnalysis, i: number): CsvValue[] {
+  const c = a.crv;
+  const row: CsvValue[] = [a.customerIds[i], a.value.clv[i], c.crv[i]];
+  if (c.crvLower) row.push(c.crvLower[i], c.crvUpper![i]);
+  row.push(c.crvTypeOne[i], c.crvTypeTwo[i], c.pastTypeOne[i], c.pastTypeTwo[i], c.futureTypeOne[i], c.futureTypeTwo[i], c.referrals[i], c.exposure[i], c.expectedReferrals[i], CELLS[a.matrix.cellOf[i]]);
+  if (a.influencer) row.push(a.influencer.values[i]);
+  if (a.knowledge) row.push(a.knowledge.values[i]);
+  row.push(a.engagement.cev[i], c.typeOneShare.value, c.typeOneShare.source);
+  return row;
+}
+
+/**
+ * Write the per-customer file (streamed in blocks, atomic).
+ *
+ * @example
+ * writeReferralCustomers(analysis, 'crv.csv');
+ */
+export function writeReferralCustomers(a: ReferralAnalysis, path: string, format: CsvFormat = CSV_EN): void {
+  const out = new AtomicFile(path);
+  try {
+    out.write(referralCustomerColumns(a).map((h) => csvCell(h, format)).join(format.delimiter) + '\n');
+    const n = a.customerIds.length;
+    const BLOCK = 8192;
+    for (let s = 0; s < n; s += BLOCK) {
+      const lines: string[] = [];
+      for (let i = s; i < Math.min(n, s + BLOCK); i++) lines.push(customerRow(a, i).map((v) => csvCell(v, format)).join(format.delimiter));
+      out.write(lines.join('\n') + '\n');
+    }
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
+const MATRIX_COLUMNS = ['cell', 'customers', 'share_customers', 'clv_total', 'clv_mean', 'crv_total', 'crv_mean', 'action', 'clv_cutoff', 'crv_cutoff', 'cutoff_source', 'type_one_share', 'type_one_share_source'];
+const NPS_COLUMNS = ['category', 'customers', 'referrers', 'referrers_share', 'referrers_lower', 'referrers_upper', 'referral_rate', 'referral_rate_lower', 'referral_rate_upper', 'crv_mean', 'crv_lower', 'crv_upper', 'level', 'type_one_share'];
+
+/**
+ * The tables of the analysis as CSV files in `dir`: referral_value.csv (per customer), referral_matrix.csv,
+ * referral_unmatched.csv (ids of the log not among the customers, with their role), engagement.csv
+ * (totals by component) and, with NPS scores, referral_nps.csv. Returns the file names.
+ *
+ * @example
+ * writeReferralCsv(analysis, 'out', { log }); // ['referral_value.csv', ...]
+ */
+export function writeReferralCsv(a: ReferralAnalysis, dir: string, extra: ReferralOutputExtras, format: CsvFormat = CSV_EN): string[] {
+  const written: string[] = [];
+  const out = (name: string, header: string[], rows: CsvValue[][]) => {
+    writeFileAtomic(join(dir, name), toCsv(header, rows, format));
+    written.push(name);
+  };
+  writeReferralCustomers(a, join(dir, 'referral_value.csv'), format);
+  written.push('referral_value.csv');
+  const s = a.crv.typeOneShare;
+  const m = a.matrix;
+  out('referral_matrix.csv', MATRIX_COLUMNS, m.cells.map((c) => [c.cell, c.customers, c.share_customers, c.clv_total, c.clv_mean, c.crv_total, c.crv_mean, c.action, m.cutoffs.clv, m.cutoffs.crv, m.cutoffs.source, s.value, s.source]));
+  out('referral_unmatched.csv', ['id', 'role'], [...a.matched.unmatchedReferrers.map((id) => [id, 'referrer']), ...a.matched.unmatchedReferred.map((id) => [id, 'referred'])]);
+  const e = a.engagement.totals;
+  out('engagement.csv', ['component', 'total'], [['clv', e.clv], ['crv', e.crv], ['influencer', e.influencer], ['knowledge', e.knowledge], ['cev', e.cev]]);
+  if (extra.nps) {
+    const level = extra.nps.level;
+    out('referral_nps.csv', NPS_COLUMNS, extra.nps.groups.map((g) => [g.category, g.customers, g.referrers.successes, g.referrers.rate, g.referrers.lower, g.referrers.upper, g.referral_rate, g.referral_rate_lower, g.referral_rate_upper, g.crv_mean, g.crv_lower, g.crv_upper, level, s.value]));
+  }
+  return written;
+}
+
+/**
+ * The `--json` document: settings (with the type-one share and its source), row accounting of both files,
+ * matching, the referral model, totals, the matrix, engagement value, NPS when given, the customers, and
+ * `warnings`.
+ *
+ * @example
+ * JSON.stringify(referralJson(analysis, { log }, true));
+ */
+export function referralJson(a: ReferralAnalysis, extra: ReferralOutputExtras, withCustomers = true): Record<string, unknown> {
+  const c = a.crv;
+  const fit = c.model?.fit;
+  const header = referralCustomerColumns(a);
+  const acc = (r: RowAccounting) => ({ read: r.read, used: r.used, rejected: r.rejected, first_lines: r.firstLines ?? {} });
+  return {
+    settings: {
+      model: a.settings.model,
+      horizon: a.settings.horizon,
+      horizon_unit: a.settings.horizonUnit,
+      time_unit: a.settings.timeUnit,
+      annual_discount: a.settings.annualDiscount,
+      margin: a.settings.margin,
+      projection: a.settings.projection,
+      type_one_share: c.typeOneShare.value,
+      type_one_share_source: c.typeOneShare.source,
+      type_one_share_se: c.typeOneShare.se ?? null,
+      referrals_of_known_type: c.typeOneShare.known,
+      acquisition_cost: c.acquisitionCost,
+      acquisition_cost_source: c.acquisitionCostSource,
+      new_customer_value: a.newCustomerValue,
+    },
+    accounting: { ...(extra.transactions ? { transactions: acc(extra.transactions) } : {}), referrals: acc(extra.log.accounting) },
+    matching: {
+      referrals: a.matched.length,
+      unmatched_referred: { count: a.matched.unmatchedReferred.length, ids: a.matched.unmatchedReferred },
+      unmatched_referrers: { count: a.matched.unmatchedReferrers.length, referrals: a.matched.unmatchedReferrerRows, ids: a.matched.unmatchedReferrers },
+      after_end: { count: a.matched.afterEnd.count, first_lines: a.matched.afterEnd.firstLines },
+    },
+    referral_model: fit
+      ? {
+          family: 'nbd',
+          r: fit.params.r,
+          alpha: fit.params.alpha,
+          mean_rate_per_unit: fit.params.r / fit.params.alpha,
+          effects: Object.fromEntries(c.model!.covariateNames.map((name, j) => [name, fit.effects[j]])),
+          standard_errors: { r: fit.standardErrors.r, alpha: fit.standardErrors.alpha, effects: fit.standardErrors.effects },
+          log_likelihood: fit.logLikelihood,
+          converged: fit.converged,
+          covariates: c.model!.covariates,
+          holdout: c.model!.holdout
+            ? { calibration_end: isoDay(c.model!.holdout.calibrationEnd), customers: c.model!.holdout.customers, log_likelihood_without_covariates: c.model!.holdout.withoutCovariates, log_likelihood_with_covariates: c.model!.holdout.withCovariates ?? null }
+            : null,
+          value_per_referral: c.model!.valuePerReferral,
+        }
+      : null,
+    totals: {
+      clv: a.engagement.totals.clv,
+      crv: c.total.crv,
+      crv_lower: c.total.lower ?? null,
+      crv_upper: c.total.upper ?? null,
+      level: c.total.level ?? null,
+      draws: c.total.draws ?? 0,
+      crv_type_one: c.total.typeOne,
+      crv_type_two: c.total.typeTwo,
+      crv_past: c.total.past,
+      crv_future: c.total.future,
+    },
+    matrix: { cutoffs: { clv: a.matrix.cutoffs.clv, crv: a.matrix.cutoffs.crv, source: a.matrix.cutoffs.source }, cells: a.matrix.cells },
+    engagement: a.engagement.totals,
+    ...(extra.nps ? { nps: extra.nps } : {}),
+    ...(withCustomers ? { customers: a.customerIds.map((_, i) => Object.fromEntries(customerRow(a, i).map((v, k) => [header[k], v]))) } : {}),
+    warnings: a.warnings,
+  };
+}
+
+function isoDay(d: number): string {
+  return new Date(d * 86400000).toISOString().slice(0, 10);
+}
