@@ -11,8 +11,8 @@
 import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
-import { betaln, digamma, gammaln, integrateUnit, logAddExp, trigamma } from './special.ts';
-import type { FitOptions, FitResultBase } from './types.ts';
+import { betaExpectation, betaln, digamma, gammaln, integrateUnit, logAddExp, logBetaRatio, logGammaRatio, trigamma } from './special.ts';
+import type { FitOptions, FitResultBase, ModelLimit } from './types.ts';
 import type { SummaryData } from '../types.ts';
 import { compressSummary, distinctDoubles } from '../summary/compress.ts';
 
@@ -98,7 +98,7 @@ export function bgFamilyLogLikelihood(family: BgFamily, params: BgNbdParams, dat
     // r log α - (r+x) log(α+T) written as -r log(1 + T/α) - x log(α+T)
     let ll = base + gammaln(r + x) + betaln(a, b + x + m) - r * Math.log1p(data.T[i] / alpha) - x * d1;
     if (x > 0 || m === 1) {
-      const u = Math.log(a / (b + x - 1 + m)) + (r + x) * (d1 - Math.log(alpha + data.recency[i]));
+      const u = Math.log(a / (b + (x - 1 + m))) + (r + x) * (d1 - Math.log(alpha + data.recency[i]));
       ll = logAddExp(ll, ll + u);
     }
     out[i] = ll;
@@ -174,7 +174,7 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
       const x = xs[k];
       const w = wx[k];
       cst[k] = base + gammaln(r + x) + betaln(a, b + x + m);
-      lratio[k] = hasSecond[k] ? Math.log(a / (b + x - 1 + m)) : 0;
+      lratio[k] = hasSecond[k] ? Math.log(a / (b + (x - 1 + m))) : 0;
       total += w * cst[k];
       W += w;
       if (grad) {
@@ -241,7 +241,7 @@ export function bgFamilyProblem(family: BgFamily, prep: PreparedSummary, coarseR
           const D = d1 - d2;
           const iT = invT[it];
           const E = iT - invR[ir];
-          const bx = 1 / (b + frequency[i] - 1 + m);
+          const bx = 1 / (b + (frequency[i] - 1 + m));
           gR += w * (sig * D - l1pT[it]);
           gAl += w * (rx * sig * E + dAl);
           sA += w * sig;
@@ -342,7 +342,10 @@ export function bgExpectedActive(r: number, alpha: number, a: number, b: number,
   if (t === 0) return 0;
   const C = a + b - 1;
   const z = t / (alpha + t);
-  if (!(C > 0.05) || z > 0.999) return bgExpectedActiveQuadrature(r, alpha, a, b, t);
+  // the series needs C away from 0, z away from 1, and no large alternating terms ((C - r)_n with
+  // r >> C) or growing ones ((a)_n z^n with a large): elsewhere the expectation over p is integrated
+  // (or large C, whose subtraction below loses digits in proportion to C)
+  if (!(C > 0.05) || z > 0.999 || C - r < -1 || a > 40 || C > 1e4) return bgExpectedActiveBeta(r, alpha, a, b, t);
   const L = -Math.log1p(t / alpha); // log(1 - z)
   const am1 = a - 1;
   const first = Math.abs(am1 * L) < 1e-10 ? -L * (1 + (am1 * L) / 2) : -Math.expm1(am1 * L) / am1;
@@ -377,6 +380,21 @@ export function bgExpectedActiveQuadrature(r: number, alpha: number, a: number, 
 }
 
 /**
+ * G(r, α, a, b, t) as the expectation over p ~ Beta(a, b) of (1 - (α/(α+pt))^r)/p (the definition
+ * behind FHL 2005a eq. 7), by `betaExpectation`, which stays exact as a, b -> 0 or -> ∞. Its limits:
+ * a, b -> ∞ at a/(a+b) = q gives (1 - (α/(α+qt))^r)/q (one dropout probability q for all);
+ * a -> 0 gives r t/α (the NBD, no dropout).
+ *
+ * @example
+ * bgExpectedActiveBeta(0.5285, 7.2304, 0.2333e6, 0.7667e6, 52); // 1.74, the common-q limit
+ */
+export function bgExpectedActiveBeta(r: number, alpha: number, a: number, b: number, t: number): number {
+  if (t === 0) return 0;
+  const u = t / alpha;
+  return betaExpectation((p) => (p === 0 ? r * u : -Math.expm1(-r * Math.log1p(p * u)) / p), a, b);
+}
+
+/**
  * log NBD pmf: P(N(t) = x) for a Poisson count with Gamma(r, α) rate (FHL 2005a, assumptions i-ii).
  *
  * @example
@@ -384,7 +402,7 @@ export function bgExpectedActiveQuadrature(r: number, alpha: number, a: number, 
  */
 export function logNbdPmf(x: number, r: number, alpha: number, t: number): number {
   if (t === 0) return x === 0 ? 0 : -Infinity;
-  return gammaln(r + x) - gammaln(r) - gammaln(x + 1) + r * Math.log(alpha / (alpha + t)) + x * Math.log(t / (alpha + t));
+  return logGammaRatio(r, x) - gammaln(x + 1) - r * Math.log1p(t / alpha) + x * Math.log(t / (alpha + t));
 }
 
 /**
@@ -413,6 +431,33 @@ export function nbdTail(x: number, r: number, alpha: number, t: number): number 
 }
 
 /**
+ * The dropout side of a BG/NBD-family model: p ~ Beta(a, b) in general, or one of its limits, which a
+ * fit whose parameters run to a bound is reported as (see `bgNbdLimit`):
+ * - `common-dropout`: a, b -> ∞ at a/(a+b) = q, every customer drops out with the same probability q;
+ * - `nbd`: a -> 0, nobody drops out (the NBD model, P(alive) = 1).
+ *
+ * @example
+ * const d: BgDropout = { kind: 'common-dropout', q: 0.2333 };
+ */
+export type BgDropout = { kind: 'beta'; a: number; b: number } | { kind: 'common-dropout'; q: number } | { kind: 'nbd' };
+
+/** log E[p^i (1-p)^j] under the dropout distribution with b shifted by k (the posterior after k purchases). */
+function dropoutLogMoment(d: BgDropout, i: number, j: number, k: number): number {
+  if (d.kind === 'beta') return logBetaRatio(d.a, d.b + k, i, j); // B(a+i, b+k+j)/B(a, b+k)
+  if (d.kind === 'nbd') return i > 0 ? -Infinity : 0;
+  return (i > 0 ? i * Math.log(d.q) : 0) + (j > 0 ? j * Math.log1p(-d.q) : 0);
+}
+
+/** G(r, α, ·, t) of an active customer under the dropout distribution with b shifted by k (FHL 2005a eq. 7 and its limits). */
+function dropoutExpectedActive(d: BgDropout, r: number, alpha: number, k: number, t: number): number {
+  if (t === 0) return 0;
+  if (d.kind === 'beta') return bgExpectedActive(r, alpha, d.a, d.b + k, t);
+  // nbd: E[λ t] = r t / α (FHL 2005a assumption ii); common q: E_λ[(1 - e^{-λ q t})/q] = (1 - (α/(α+qt))^r)/q
+  if (d.kind === 'nbd') return (r * t) / alpha;
+  return -Math.expm1(-r * Math.log1p((d.q * t) / alpha)) / d.q;
+}
+
+/**
  * P(X(t) = n) under a BG/NBD-family model with parameters (r, α, a, b):
  * BG/NBD FHL 2005a eq. (8): B(a,b+n)/B(a,b) NBD(n) + δ_{n>0} B(a+1,b+n-1)/B(a,b) P(NBD >= n);
  * MBG/NBD (dropout also at time 0, Batislam et al. 2007): B(a,b+n+1)/B(a,b) NBD(n) + B(a+1,b+n)/B(a,b) P(NBD >= n).
@@ -421,11 +466,15 @@ export function nbdTail(x: number, r: number, alpha: number, t: number): number 
  * bgFamilyPmf('bgnbd', 0.243, 4.414, 0.793, 2.426, 0, 39);
  */
 export function bgFamilyPmf(family: BgFamily, r: number, alpha: number, a: number, b: number, n: number, t: number): number {
+  return dropoutPmf(family, { kind: 'beta', a, b }, 0, r, alpha, n, t);
+}
+
+/** bgFamilyPmf for any dropout distribution, b shifted by k: E[(1-p)^{n+m}] NBD(n) + E[p (1-p)^{n-1+m}] P(NBD >= n). */
+function dropoutPmf(family: BgFamily, d: BgDropout, k: number, r: number, alpha: number, n: number, t: number): number {
   if (!(n >= 0) || Math.floor(n) !== n) return 0;
   const m = family === 'mbgnbd' ? 1 : 0;
-  const lB = betaln(a, b);
-  let p = Math.exp(betaln(a, b + n + m) - lB + logNbdPmf(n, r, alpha, t));
-  if (n > 0 || m === 1) p += Math.exp(betaln(a + 1, b + n - 1 + m) - lB) * nbdTail(n, r, alpha, t);
+  let p = Math.exp(dropoutLogMoment(d, 0, n + m, k) + logNbdPmf(n, r, alpha, t));
+  if (n > 0 || m === 1) p += Math.exp(dropoutLogMoment(d, 1, n - 1 + m, k)) * nbdTail(n, r, alpha, t);
   return p;
 }
 
@@ -452,10 +501,13 @@ export function perUniqueRow(data: SummaryData, f: (x: number, tx: number, T: nu
 }
 
 /** log of the odds term u = log(second/first likelihood term); P(alive) = 1/(1+e^u). */
-function aliveLogOdds(family: BgFamily, p: BgNbdParams, x: number, tx: number, T: number): number {
+function aliveLogOdds(family: BgFamily, d: BgDropout, r: number, alpha: number, x: number, tx: number, T: number): number {
   const m = family === 'mbgnbd' ? 1 : 0;
-  if (x === 0 && m === 0) return -Infinity;
-  return Math.log(p.a / (p.b + x - 1 + m)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  if ((x === 0 && m === 0) || d.kind === 'nbd') return -Infinity;
+  // a/(b+x-1+m) = E[p (1-p)^{x-1+m}] / E[(1-p)^{x+m}]; q/(1-q) in the common-dropout limit
+  const odds = d.kind === 'beta' ? Math.log(d.a / (d.b + (x - 1 + m))) : Math.log(d.q) - Math.log1p(-d.q);
+  // log((α+T)/(α+t_x)) as log1p, exact when α is huge
+  return odds + (r + x) * Math.log1p((T - tx) / (alpha + tx));
 }
 
 /**
@@ -465,23 +517,24 @@ function aliveLogOdds(family: BgFamily, p: BgNbdParams, x: number, tx: number, T
  * const preds = bgFamilyPredictions('bgnbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
  * preds.probabilityAlive({ frequency: 0, recency: 0, T: 10 }); // 1
  */
-export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams): TransactionModel {
+export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams, limit?: BgDropout): TransactionModel {
   const { r, alpha, a, b } = params;
   const m = family === 'mbgnbd' ? 1 : 0;
+  const d: BgDropout = limit ?? { kind: 'beta', a, b };
   // P(alive) = 1 / (1 + e^u): BG/NBD FHL 2005a appendix / note "Computing P(alive) using the BG/NBD model";
   // MBG/NBD Batislam et al. 2007 (P(alive) with the time-0 dropout)
   const palive = (x: number, tx: number, T: number) => {
-    const u = aliveLogOdds(family, params, x, tx, T);
+    const u = aliveLogOdds(family, d, r, alpha, x, tx, T);
     return u === -Infinity ? 1 : u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
   };
   // E[Y(t) | x, t_x, T] = P(alive) · G(r+x, α+T, a, b+x+m, t): FHL 2005a eq. (10), Batislam et al. 2007 (conditional expectation)
   const condExp = (t: number, x: number, tx: number, T: number) =>
-    t === 0 ? 0 : palive(x, tx, T) * bgExpectedActive(r + x, alpha + T, a, b + x + m, t);
+    t === 0 ? 0 : palive(x, tx, T) * dropoutExpectedActive(d, r + x, alpha + T, x + m, t);
   return {
     expectedTransactions(t: number): number {
       checkT(t);
       // BG/NBD FHL 2005a eq. (7); MBG/NBD: E[X(t)] = b/(a+b) G(r, α, a, b+1, t) (Batislam et al. 2007, mean)
-      return m === 0 ? bgExpectedActive(r, alpha, a, b, t) : (b / (a + b)) * bgExpectedActive(r, alpha, a, b + 1, t);
+      return m === 0 ? dropoutExpectedActive(d, r, alpha, 0, t) : Math.exp(dropoutLogMoment(d, 0, 1, 0)) * dropoutExpectedActive(d, r, alpha, 1, t);
     },
     conditionalExpectedTransactions(t: number, row: SummaryRow): number {
       checkT(t);
@@ -494,7 +547,7 @@ export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams): Tran
     },
     probabilityOfTransactions(n: number, t: number): number {
       checkT(t);
-      return bgFamilyPmf(family, r, alpha, a, b, n, t);
+      return dropoutPmf(family, d, 0, r, alpha, n, t);
     },
     conditionalProbabilityOfTransactions(n: number, t: number, row: SummaryRow): number {
       checkT(t);
@@ -503,7 +556,7 @@ export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams): Tran
       // (r+x, α+T, a, b+x+m), as in the derivation of FHL 2005a eq. (10).
       const pa = palive(row.frequency, row.recency, row.T);
       const x = row.frequency;
-      const pm = bgFamilyPmf('bgnbd', r + x, alpha + row.T, a, b + x + m, n, t);
+      const pm = dropoutPmf('bgnbd', d, x + m, r + x, alpha + row.T, n, t);
       return pa * pm + (n === 0 ? 1 - pa : 0);
     },
     probabilityAliveAll(data: SummaryData): Float64Array {
@@ -514,6 +567,76 @@ export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams): Tran
       return perUniqueRow(data, (x, tx, T) => condExp(t, x, tx, T));
     },
   };
+}
+
+/** A parameter beyond e^±13.5 is where the fit engine reports a drift to the edge of the parameter space (fit.ts). */
+const LIMIT_LARGE = Math.exp(13.5);
+const LIMIT_SMALL = Math.exp(-13.5);
+
+/**
+ * The limit a BG/NBD-family fit tends to when its dropout parameters ran to a bound, or undefined:
+ * a, b -> ∞ together (or a alone, q -> 1) is one dropout probability q = a/(a+b) shared by all
+ * customers; a -> 0, or b -> ∞ alone, is the NBD (nobody drops out, P(alive) = 1). The returned
+ * dropout is what the predictions then use.
+ *
+ * @example
+ * bgFamilyLimit('bgnbd', { r: 0.53, alpha: 7.2, a: 7e6, b: 2.3e7 })?.limit.name; // 'common-dropout'
+ */
+export function bgFamilyLimit(family: BgFamily, params: BgNbdParams): { dropout: BgDropout; limit: ModelLimit } | undefined {
+  const { a, b } = params;
+  const title = family === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD';
+  const fmt = (v: number) => Number(v.toPrecision(4)).toString();
+  if (a >= LIMIT_LARGE) {
+    const q = a / (a + b);
+    const after = family === 'mbgnbd' ? 'at the first purchase and after each repeat purchase' : 'after each repeat purchase';
+    const which = b >= LIMIT_LARGE ? 'a, b -> infinity' : 'a -> infinity';
+    return {
+      dropout: { kind: 'common-dropout', q },
+      limit: {
+        name: 'common-dropout',
+        description: `${title} fit at its limit ${which} (a = ${fmt(a)}, b = ${fmt(b)}): every customer drops out with the same probability q = a/(a+b) = ${fmt(q)} ${after}; predictions use that limit`,
+        params: { q },
+      },
+    };
+  }
+  if (a <= LIMIT_SMALL || b >= LIMIT_LARGE) {
+    const which = a <= LIMIT_SMALL ? `a -> 0 (a = ${fmt(a)})` : `b -> infinity (b = ${fmt(b)})`;
+    return {
+      dropout: { kind: 'nbd' },
+      limit: {
+        name: 'nbd',
+        description: `${title} fit at its limit ${which}: no customer drops out (the NBD model), so P(alive) = 1 for everyone; predictions use that limit`,
+        params: {},
+      },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The note for a fit whose purchase-rate parameters r, α ran to infinity together: the Gamma(r, α) rates
+ * collapse to one rate λ = r/α for every customer (Poisson purchases, no heterogeneity), or undefined.
+ *
+ * @example
+ * purchaseRateLimit('BG/NBD', 4e6, 2e7); // '... the same purchase rate r/alpha = 0.2 ...'
+ */
+export function purchaseRateLimit(title: string, r: number, alpha: number): string | undefined {
+  if (!(r >= LIMIT_LARGE && alpha >= LIMIT_LARGE)) return undefined;
+  const lambda = Number((r / alpha).toPrecision(4));
+  return `${title} fit at its limit r, alpha -> infinity (r = ${Number(r.toPrecision(4))}): every active customer buys at the same rate r/alpha = ${lambda} per time unit (Poisson purchases, no difference between customers); predictions use that limit`;
+}
+
+/**
+ * Predictions of a fitted BG/NBD-family model, with its limit and warnings when the parameters ran to a bound.
+ *
+ * @example
+ * const { limit, warnings, ...preds } = bgFamilyFitted('bgnbd', fitted);
+ */
+export function bgFamilyFitted<P extends FitResultBase<BgNbdParams>>(family: BgFamily, base: P): P & TransactionModel {
+  const lim = bgFamilyLimit(family, base.params);
+  const rate = purchaseRateLimit(family === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD', base.params.r, base.params.alpha);
+  const warnings = [...(lim ? [lim.limit.description] : []), ...(rate ? [rate] : []), ...(base.warning ? [base.warning] : [])];
+  return { ...base, ...(lim ? { limit: lim.limit } : {}), warnings, ...bgFamilyPredictions(family, base.params, lim?.dropout) };
 }
 
 function notFitted(): Pick<FitResultBase<BgNbdParams>, 'logLikelihood' | 'converged' | 'iterations' | 'aic' | 'bic' | 'customers' | 'warning'> {
@@ -557,7 +680,7 @@ export function bgNbdModel(params: BgNbdParams): BgNbdModel {
 export function fitBgNbd(data: SummaryData, options: FitOptions = {}): BgNbdModel {
   const prep = prepareSummary(data, 'bgnbd');
   const base = fitWithEngine<BgNbdParams>('bgnbd', bgFamilyProblem('bgnbd', prep), options);
-  return { ...base, model: 'bgnbd', ...bgFamilyPredictions('bgnbd', base.params) };
+  return bgFamilyFitted('bgnbd', { ...base, model: 'bgnbd' as const });
 }
 
 export { checkParams as checkPositiveParams, checkRow as checkSummaryRow, checkT as checkHorizon };

@@ -5,7 +5,7 @@
  * As the BG/NBD (Fader, Hardie & Lee 2005a) but a customer may also become inactive right after
  * the first purchase (at time 0), so customers with no repeat purchase can be inactive too.
  */
-import { bgFamilyLogLikelihood, bgFamilyPredictions, bgFamilyProblem, checkPositiveParams, type BgNbdParams, type TransactionModel } from './bgnbd.ts';
+import { bgFamilyFitted, bgFamilyLogLikelihood, bgFamilyPredictions, bgFamilyProblem, checkPositiveParams, type BgNbdParams, type TransactionModel } from './bgnbd.ts';
 import { fitWithEngine, prepareSummary } from './fit.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 import type { SummaryData } from '../types.ts';
@@ -76,5 +76,5 @@ export function mbgNbdModel(params: MbgNbdParams): MbgNbdModel {
 export function fitMbgNbd(data: SummaryData, options: FitOptions = {}): MbgNbdModel {
   const prep = prepareSummary(data, 'mbgnbd');
   const base = fitWithEngine<MbgNbdParams>('mbgnbd', bgFamilyProblem('mbgnbd', prep), options);
-  return { ...base, model: 'mbgnbd', ...bgFamilyPredictions('mbgnbd', base.params) };
+  return bgFamilyFitted('mbgnbd', { ...base, model: 'mbgnbd' as const });
 }

@@ -12,10 +12,10 @@
  */
 import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
-import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, perUniqueRow, type TransactionModel } from './bgnbd.ts';
+import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, perUniqueRow, purchaseRateLimit, type TransactionModel } from './bgnbd.ts';
 import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
-import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
-import type { FitOptions, FitResultBase } from './types.ts';
+import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, softplus, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
+import type { FitOptions, FitResultBase, ModelLimit } from './types.ts';
 import type { SummaryData } from '../types.ts';
 import { compressSummary } from '../summary/compress.ts';
 
@@ -260,7 +260,8 @@ function rowLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: number):
       : logDropoutIntegralSeries(r, alpha, s, beta, x, tx, T));
   }
   const lse = logAddExp(l1, l2);
-  return { ll: c0 + lse, logAliveShare: l1 - lse };
+  // log P(alive) = -log(1 + e^{l2 - l1}): 1 - P(alive) keeps its relative precision when tiny
+  return { ll: c0 + lse, logAliveShare: l2 === -Infinity ? 0 : -softplus(l2 - l1) };
 }
 
 /**
@@ -496,13 +497,15 @@ export function paretoNbdPmf(p: ParetoNbdParams, n: number, t: number): number {
   if (!(n >= 0) || Math.floor(n) !== n) return 0;
   const { r, alpha, s, beta } = p;
   if (t === 0) return n === 0 ? 1 : 0;
-  const alive = Math.exp(logNbdPmf(n, r, alpha, t) + s * Math.log(beta / (beta + t)));
-  const lc = Math.log(s) + s * Math.log(beta);
-  const dead = integrateUnit((u) => {
-    const tau = u * t;
-    const l = logNbdPmf(n, r, alpha, tau) + lc - (s + 1) * Math.log(beta + tau);
-    return Math.exp(l);
-  }) * t;
+  const logSurvive = -s * Math.log1p(t / beta); // log (β/(β+t))^s, the probability to be alive at t
+  const alive = Math.exp(logNbdPmf(n, r, alpha, t) + logSurvive);
+  // ∫_0^t NBD(n; τ) dF(τ) over the dropout-time distribution F(τ) = 1 - (β/(β+τ))^s, taken in F itself:
+  // τ(F) = β ((1-F)^{-1/s} - 1), so the integrand is smooth however concentrated F is (s huge or tiny)
+  const Ft = -Math.expm1(logSurvive);
+  const dead = Ft * integrateUnit((u) => {
+    const tau = beta * Math.expm1(-Math.log1p(-u * Ft) / s);
+    return Math.exp(logNbdPmf(n, r, alpha, Math.min(tau, t)));
+  });
   return alive + dead;
 }
 
@@ -608,5 +611,31 @@ export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
 export function fitParetoNbd(data: SummaryData, options: FitOptions = {}): ParetoNbdModel {
   const prep = prepareSummary(data, 'paretonbd');
   const base = fitWithEngine<ParetoNbdParams>('paretonbd', paretoNbdProblem(prep), options);
-  return { ...base, model: 'paretonbd', ...paretoNbdPredictions(base.params) };
+  const limit = paretoNbdLimit(base.params);
+  const rate = purchaseRateLimit('Pareto/NBD', base.params.r, base.params.alpha);
+  const warnings = [...(limit ? [limit.description] : []), ...(rate ? [rate] : []), ...(base.warning ? [base.warning] : [])];
+  return { ...base, model: 'paretonbd', ...(limit ? { limit } : {}), warnings, ...paretoNbdPredictions(base.params) };
+}
+
+/**
+ * The limit a Pareto/NBD fit tends to when its dropout parameters ran to a bound, or undefined:
+ * s, β -> ∞ at s/β = μ is one exponential lifetime rate μ for all customers; s -> 0 is the NBD
+ * (nobody drops out). The formulas of Fader & Hardie (2005 note) are continuous into both limits
+ * (tested against the limits' closed forms), so the predictions need no separate branch.
+ *
+ * @example
+ * paretoNbdLimit({ r: 0.55, alpha: 10.6, s: 3e6, beta: 5e7 })?.name; // 'common-dropout'
+ */
+export function paretoNbdLimit(params: ParetoNbdParams): ModelLimit | undefined {
+  const { s, beta } = params;
+  const fmt = (v: number) => Number(v.toPrecision(4)).toString();
+  const edge = Math.exp(13.5); // where the fit engine reports a drift to the edge (fit.ts)
+  if (s >= edge && beta >= edge) {
+    const mu = s / beta;
+    return { name: 'common-dropout', description: `Pareto/NBD fit at its limit s, beta -> infinity (s = ${fmt(s)}, beta = ${fmt(beta)}): every customer has the same dropout rate s/beta = ${fmt(mu)} per time unit (mean lifetime ${fmt(1 / mu)}); predictions use that limit`, params: { mu } };
+  }
+  if (s <= 1 / edge || beta >= edge) {
+    return { name: 'nbd', description: `Pareto/NBD fit at its limit ${s <= 1 / edge ? `s -> 0 (s = ${fmt(s)})` : `beta -> infinity (beta = ${fmt(beta)})`}: no customer drops out (the NBD model), so P(alive) = 1 for everyone; predictions use that limit`, params: {} };
+  }
+  return undefined;
 }

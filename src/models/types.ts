@@ -51,4 +51,23 @@ export interface FitResultBase<P extends Record<string, number>> {
   covariance?: number[][];
   /** Set when standard errors could not be computed (Hessian not positive definite, ...). */
   warning?: string;
+  /**
+   * Set when the parameters ran to a bound: the model the fit tends to (e.g. BG/NBD with a, b -> ∞ is
+   * one dropout probability for all), whose formulas the predictions then use.
+   */
+  limit?: ModelLimit;
+  /** Everything the user must know about this fit, in plain English (empty when nothing). */
+  warnings?: string[];
+}
+
+/**
+ * The nested model a fit at a bound of the parameter space tends to.
+ *
+ * @example
+ * const l: ModelLimit = { name: 'common-dropout', description: 'every customer has the same dropout probability q = 0.23', params: { q: 0.23 } };
+ */
+export interface ModelLimit {
+  name: string;
+  description: string;
+  params: Record<string, number>;
 }
