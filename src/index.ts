@@ -152,7 +152,9 @@ export { simulateReferrals, writeSimulatedReferrals, type SimulatedReferrals } f
 // SQL engines and mergeable sufficient statistics
 export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckDbOptions } from './engines/duckdb.ts';
 export { summarizeWithPostgres, histogramWithPostgres, type PostgresSource, type PostgresOptions } from './engines/postgres.ts';
-export { transactionsWithDuckDb, transactionsWithPostgres } from './engines/table.ts';
+export { transactionsWithDuckDb, transactionsWithPostgres, transactionsWithClickHouse } from './engines/table.ts';
+export { summarizeWithClickHouse, histogramWithClickHouse, type ClickHouseSource, type ClickHouseOptions } from './engines/clickhouse.ts';
+export { clickhouseSummarySql, clickhouseHistogramSql } from './engines/clickhouse-sql.ts';
 export { summarySql, quoteIdent, quoteLiteral, qualifiedName, SQL_DIALECTS, type SqlDialect, type SqlSource, type SummarySqlSpec } from './engines/sql.ts';
 export { bgNbdProbabilityAliveSql, summaryHistogramSql } from './engines/scoring.ts';
 export {

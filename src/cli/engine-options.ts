@@ -14,8 +14,10 @@ import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
 import { ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from './options.ts';
 import { createProgress } from './progress.ts';
 
-export type EngineName = 'node' | 'duckdb' | 'postgres';
-export const ENGINES: readonly EngineName[] = ['node', 'duckdb', 'postgres'];
+export type EngineName = 'node' | 'duckdb' | 'postgres' | 'clickhouse';
+export const ENGINES: readonly EngineName[] = ['node', 'duckdb', 'postgres', 'clickhouse'];
+/** Engines that read a database (--db, --table or --query) instead of a file. */
+const DB_ENGINES: readonly EngineName[] = ['postgres', 'clickhouse'];
 
 export interface EngineCliOptions extends TransactionCliOptions {
   engine?: string;
@@ -30,10 +32,10 @@ export interface EngineCliOptions extends TransactionCliOptions {
 /** Add the engine options to a command (after addTransactionOptions). */
 export function addEngineOptions(cmd: Command, withPrintSql = false): Command {
   cmd
-    .option('--engine <name>', 'where the summary is computed: node (in process), duckdb (embedded; CSV or .parquet files) or postgres (--db)', 'node')
-    .option('--db <url>', 'postgres engine: connection string postgres://user:password@host:5432/database (default: $DATABASE_URL)')
-    .option('--table <name>', 'postgres engine: table (schema.table allowed) with the customer, date and amount columns')
-    .option('--query <sql>', 'postgres engine: a SELECT returning the customer, date and amount columns (instead of --table)')
+    .option('--engine <name>', 'where the summary is computed: node (in process), duckdb (embedded; CSV or .parquet files), postgres or clickhouse (--db)', 'node')
+    .option('--db <url>', 'postgres engine: postgres://user:password@host:5432/database (default: $DATABASE_URL); clickhouse engine: http://user:password@host:8123/database (default: $CLICKHOUSE_URL)')
+    .option('--table <name>', 'postgres / clickhouse engine: table (schema.table allowed; a Distributed table on a cluster) with the customer, date and amount columns')
+    .option('--query <sql>', 'postgres / clickhouse engine: a SELECT returning the customer, date and amount columns (instead of --table)')
     .option('--memory-limit <size>', "duckdb engine: DuckDB's memory limit before it spills to disk", '1GB');
   if (withPrintSql) {
     cmd
@@ -46,11 +48,11 @@ export function addEngineOptions(cmd: Command, withPrintSql = false): Command {
 /** The engine asked for, with its options checked. */
 export function engineOf(o: EngineCliOptions): EngineName {
   const e = (o.engine ?? 'node') as EngineName;
-  if (!ENGINES.includes(e)) throw new UsageError(`--engine must be node, duckdb or postgres, got "${o.engine}"`);
-  if (e !== 'postgres' && (o.db !== undefined || o.table !== undefined || o.query !== undefined)) {
-    throw new UsageError('--db, --table and --query go with --engine postgres');
+  if (!ENGINES.includes(e)) throw new UsageError(`--engine must be node, duckdb, postgres or clickhouse, got "${o.engine}"`);
+  if (!DB_ENGINES.includes(e) && (o.db !== undefined || o.table !== undefined || o.query !== undefined)) {
+    throw new UsageError('--db, --table and --query go with --engine postgres or clickhouse');
   }
-  if (e === 'postgres' && o.table !== undefined && o.query !== undefined) throw new UsageError('give --table or --query, not both');
+  if (DB_ENGINES.includes(e) && o.table !== undefined && o.query !== undefined) throw new UsageError('give --table or --query, not both');
   return e;
 }
 
@@ -62,6 +64,17 @@ function postgresArgs(file: string | undefined, o: EngineCliOptions) {
   const cols = { customerCol: o.customerCol, dateCol: o.dateCol, amountCol: o.amountCol };
   for (const k of Object.keys(cols) as (keyof typeof cols)[]) if (cols[k] === undefined) delete cols[k];
   const source = o.table !== undefined ? { connectionString, table: o.table } : { connectionString, query: o.query! };
+  return { source, cols };
+}
+
+function clickhouseArgs(file: string | undefined, o: EngineCliOptions) {
+  if (file !== undefined) throw new UsageError(`--engine clickhouse reads --table or --query, not a file ("${file}")`);
+  const url = o.db ?? process.env.CLICKHOUSE_URL;
+  if (!url) throw new UsageError('--engine clickhouse needs --db http://user:password@host:8123/database (or CLICKHOUSE_URL)');
+  if (o.table === undefined && o.query === undefined) throw new UsageError('--engine clickhouse needs --table name or --query "select …"');
+  const cols = { customerCol: o.customerCol, dateCol: o.dateCol, amountCol: o.amountCol };
+  for (const k of Object.keys(cols) as (keyof typeof cols)[]) if (cols[k] === undefined) delete cols[k];
+  const source = o.table !== undefined ? { url, table: o.table } : { url, query: o.query! };
   return { source, cols };
 }
 
@@ -94,6 +107,11 @@ export async function summaryFromEngine(file: string | undefined, o: EngineCliOp
     const options = { ...ingestOptionsFrom(o), ...summaryOptions, memoryLimit: o.memoryLimit ?? '1GB', orderByCustomer: true };
     return summarizeWithDuckDb(isParquet(path) ? { parquet: path } : { file: path }, options as never);
   }
+  if (engine === 'clickhouse') {
+    const { source, cols } = clickhouseArgs(file, o);
+    const { summarizeWithClickHouse } = await import('../engines/clickhouse.ts');
+    return summarizeWithClickHouse(source, { ...cols, ...summaryOptions, skipBadRows: o.skipBadRows, orderByCustomer: true } as never);
+  }
   const { source, cols } = postgresArgs(file, o);
   const { summarizeWithPostgres } = await import('../engines/postgres.ts');
   return summarizeWithPostgres(source, { ...cols, ...summaryOptions, skipBadRows: o.skipBadRows, orderByCustomer: true } as never);
@@ -118,6 +136,11 @@ export async function histogramFromEngine(file: string | undefined, o: EngineCli
     const options = { ...ingestOptionsFrom(o), ...summaryOptions, memoryLimit: o.memoryLimit ?? '1GB' };
     return histogramWithDuckDb(isParquet(path) ? { parquet: path } : { file: path }, options as never);
   }
+  if (engine === 'clickhouse') {
+    const { source, cols } = clickhouseArgs(file, o);
+    const { histogramWithClickHouse } = await import('../engines/clickhouse.ts');
+    return histogramWithClickHouse(source, { ...cols, ...summaryOptions } as never);
+  }
   const { source, cols } = postgresArgs(file, o);
   const { histogramWithPostgres } = await import('../engines/postgres.ts');
   return histogramWithPostgres(source, { ...cols, ...summaryOptions } as never);
@@ -130,6 +153,11 @@ export async function histogramFromEngine(file: string | undefined, o: EngineCli
 export async function transactionsFromEngine(file: string | undefined, o: EngineCliOptions): Promise<TransactionTable> {
   const engine = engineOf(o);
   if (engine === 'node') return readWithProgress(needFile(file, engine), o);
+  if (engine === 'clickhouse') {
+    const { source, cols } = clickhouseArgs(file, o);
+    const { transactionsWithClickHouse } = await import('../engines/table.ts');
+    return transactionsWithClickHouse(source, { ...cols, skipBadRows: o.skipBadRows });
+  }
   const { transactionsWithDuckDb, transactionsWithPostgres } = await import('../engines/table.ts');
   if (engine === 'duckdb') {
     const path = needFile(file, engine);

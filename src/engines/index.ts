@@ -4,4 +4,6 @@ export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckD
 export { summarizeWithPostgres, histogramWithPostgres, type PostgresSource, type PostgresOptions } from './postgres.ts';
 export { bgNbdProbabilityAliveSql, summaryHistogramSql } from './scoring.ts';
 export { csvLayout, type CsvLayout, type CsvReadOptions } from './csv-source.ts';
-export { transactionsWithDuckDb, transactionsWithPostgres } from './table.ts';
+export { transactionsWithDuckDb, transactionsWithPostgres, transactionsWithClickHouse } from './table.ts';
+export { summarizeWithClickHouse, histogramWithClickHouse, type ClickHouseSource, type ClickHouseOptions } from './clickhouse.ts';
+export { clickhouseSummarySql, clickhouseHistogramSql } from './clickhouse-sql.ts';

@@ -12,6 +12,7 @@ import type { TransactionTable } from '../types.ts';
 import { openDuckDb, parquetSource, withCsvSource, type DuckDbOptions, type DuckDbSource } from './duckdb.ts';
 import { connectPostgres, postgresSource, type PostgresOptions, type PostgresSource } from './postgres.ts';
 import { daySql, type SqlSource } from './sql.ts';
+import { streamClickHouseTransactions, type ClickHouseOptions, type ClickHouseSource } from './clickhouse.ts';
 
 /** Rows of the source with their reject reason (0 valid). */
 function tableSql(src: SqlSource, dbl: string): string {
@@ -163,4 +164,18 @@ export async function transactionsWithPostgres(source: PostgresSource, options: 
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * The transactions of a ClickHouse table or query (a Distributed table reads every shard; rows in
+ * the order the server returns them: give an ORDER BY in --query for a reproducible customer order).
+ *
+ * @example
+ * const table = await transactionsWithClickHouse({ url: 'http://localhost:8123', table: 'orders' });
+ */
+export async function transactionsWithClickHouse(source: ClickHouseSource, options: ClickHouseOptions = {}): Promise<TransactionTable> {
+  let b: TableBuilder | undefined;
+  // onStart runs once the columns are known, before the first row.
+  const { label } = await streamClickHouseTransactions(source, options, (c, d, a, r) => b!.add(c, d, a, r), (hasAmount) => (b = new TableBuilder(hasAmount)));
+  return b!.finish(options.skipBadRows, label);
 }
