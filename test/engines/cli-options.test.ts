@@ -53,7 +53,7 @@ describe('--engine options', () => {
   });
 
   it('usage errors: unknown engine, postgres options without postgres, postgres without --db/--table, a file with postgres', async () => {
-    await expect(summaryFromEngine(csv, parse([csv, '--engine', 'spark']).o)).rejects.toThrow(/--engine must be node, duckdb or postgres/);
+    await expect(summaryFromEngine(csv, parse([csv, '--engine', 'spark']).o)).rejects.toThrow(/--engine must be node, duckdb, postgres or clickhouse/);
     await expect(summaryFromEngine(csv, parse([csv, '--table', 'x']).o)).rejects.toThrow(/go with --engine postgres/);
     const saved = process.env.DATABASE_URL;
     delete process.env.DATABASE_URL;
