@@ -260,7 +260,7 @@ describe.runIf(cluster !== undefined)('ClickHouse engine (two-shard cluster, Dis
     const bn = byId(b);
     expect(a.customers.length).toBe(b.customers.length);
     for (const r of a.customers) {
-      const m = bn.get(r.customer_id) as Record<string, number>;
+      const m = bn.get(r.customer_id) as unknown as Record<string, number>;
       for (const k of ['frequency', 'recency', 'T', 'holdout_frequency', 'transactions']) expect(r[k as keyof typeof r]).toBe(m[k]);
       for (const k of ['monetary_value', 'total_spend']) expect(Math.abs((r as unknown as Record<string, number>)[k] - m[k])).toBeLessThan(1e-9 * Math.max(1, Math.abs(m[k])));
     }
