@@ -52,6 +52,9 @@ export { fitBgNbdCovariates, type BgNbdCovariateModel } from './models/covariate
 export { likelihoodRatioTest, type LikelihoodRatioTest } from './models/covariates/lr-test.ts';
 export type { CovariateSpec, Coefficient, StaticCovariateFit } from './models/covariates/static-fit.ts';
 export type { CovariatePredictions } from './models/covariates/predict.ts';
+export { covariatePanel, dynamicCovariateData, type CovariatePanel, type DynamicCovariateData, type DynamicCustomers } from './models/covariates/panel.ts';
+export { fitParetoNbdDynamic, type ParetoNbdDynamicModel } from './models/covariates/paretonbd-dynamic.ts';
+export { repeatPurchaseDays } from './summary/purchase-days.ts';
 export { simulateParetoNbdStatic, simulateParetoNbdDynamic, type StaticSimulation, type DynamicSimulation, type SimulatedSummary } from './simulate/covariates.ts';
 
 // Value

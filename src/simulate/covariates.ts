@@ -5,6 +5,7 @@
  * λ e^{γ_p'z(t)} and dropout has hazard μ e^{γ_d'z(t)}, with z(t) constant within each period).
  */
 import { createRng, type Rng } from '../random.ts';
+import type { DynamicCovariateData } from '../models/covariates/panel.ts';
 
 /**
  * Options of the static simulator; `z` holds `customers × k` covariates (row-major).
@@ -78,20 +79,19 @@ export function simulateParetoNbdStatic(o: StaticSimulation): SimulatedSummary {
 
 /**
  * Options of the time-varying simulator: `periods` periods of length 1 from time 0; customer i
- * arrives at `start[i]` (in periods, default 0) and is observed until `periods`. `zPurchase` and
- * `zDropout` hold `customers × periods × k` values.
+ * makes their first purchase at `start[i]` (in periods, default 0) and is observed until `periods`.
+ * `z` holds `customers × periods × k` covariates; `gammaPurchase` and `gammaDropout` (length k, 0
+ * for a covariate that does not enter that process) are the true effects.
  *
  * @example
- * const o: DynamicSimulation = { customers: 1, periods: 2, kPurchase: 1, kDropout: 1, zPurchase: Float64Array.of(0, 1), zDropout: Float64Array.of(0, 0), r: 1, alpha: 10, s: 0.5, beta: 20, gammaPurchase: [0.3], gammaDropout: [0.2], seed: 1 };
+ * const o: DynamicSimulation = { customers: 1, periods: 2, k: 1, z: Float64Array.of(0, 1), r: 1, alpha: 10, s: 0.5, beta: 20, gammaPurchase: [0.3], gammaDropout: [0.2], seed: 1 };
  */
 export interface DynamicSimulation {
   customers: number;
   periods: number;
   start?: Float64Array;
-  kPurchase: number;
-  kDropout: number;
-  zPurchase: Float64Array;
-  zDropout: Float64Array;
+  k: number;
+  z: Float64Array;
   r: number;
   alpha: number;
   s: number;
@@ -102,17 +102,28 @@ export interface DynamicSimulation {
 }
 
 /**
- * Pareto/NBD customers with covariates constant within each period: purchases by a Poisson process of
- * rate λ m_p(k) and dropout by hazard μ m_d(k) in period k (exact, period by period).
+ * The simulated customers with their covariate pieces (one per period from the first purchase) and
+ * the sums of the covariates at their repeat purchases: the input of `fitParetoNbdDynamic`.
  *
  * @example
- * simulateParetoNbdDynamic(options).frequency;
+ * const data = simulateParetoNbdDynamic(options);
+ * fitParetoNbdDynamic(data).coefficients;
  */
-export function simulateParetoNbdDynamic(o: DynamicSimulation): SimulatedSummary {
+export function simulateParetoNbdDynamic(o: DynamicSimulation): DynamicCovariateData {
   const rng: Rng = createRng(o.seed);
   const n = o.customers;
   const P = o.periods;
-  const out: SimulatedSummary = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n) };
+  const k = o.k;
+  const frequency = new Float64Array(n);
+  const recency = new Float64Array(n);
+  const T = new Float64Array(n);
+  const offsets = new Int32Array(n + 1);
+  const futureOffsets = new Int32Array(n + 1);
+  const len: number[] = [];
+  const zs: number[] = [];
+  const futureLength: number[] = [];
+  const futureZ: number[] = [];
+  const purchaseSums = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {
     const start = o.start ? o.start[i] : 0;
     const lambda = rng.gamma(o.r, o.alpha);
@@ -120,32 +131,59 @@ export function simulateParetoNbdDynamic(o: DynamicSimulation): SimulatedSummary
     let x = 0;
     let last = start;
     let alive = true;
-    for (let k = Math.floor(start); k < P && alive; k++) {
-      const a = Math.max(k, start);
-      const b = k + 1;
-      const mp = Math.exp(dotPanel(o.zPurchase, i, k, P, o.kPurchase, o.gammaPurchase));
-      const md = Math.exp(dotPanel(o.zDropout, i, k, P, o.kDropout, o.gammaDropout));
-      const death = a + rng.exponential(mu * md);
+    offsets[i] = len.length;
+    for (let p = Math.floor(start); p < P; p++) {
+      const a = Math.max(p, start);
+      const b = p + 1;
+      const zo = (i * P + p) * k;
+      len.push(b - a);
+      for (let j = 0; j < k; j++) zs.push(o.z[zo + j]);
+      if (!alive) continue;
+      let ep = 0;
+      let ed = 0;
+      for (let j = 0; j < k; j++) {
+        ep += o.z[zo + j] * o.gammaPurchase[j];
+        ed += o.z[zo + j] * o.gammaDropout[j];
+      }
+      const death = a + rng.exponential(mu * Math.exp(ed));
       const end = Math.min(b, death);
       if (death < b) alive = false;
       let t = a;
       for (;;) {
-        t += rng.exponential(lambda * mp);
+        t += rng.exponential(lambda * Math.exp(ep));
         if (!(t < end)) break;
         x++;
         last = t;
+        for (let j = 0; j < k; j++) purchaseSums[i * k + j] += o.z[zo + j];
       }
     }
-    out.frequency[i] = x;
-    out.recency[i] = last - start;
-    out.T[i] = P - start;
+    frequency[i] = x;
+    recency[i] = last - start;
+    T[i] = P - start;
+    // after the window: the last period's covariates held
+    futureOffsets[i] = futureLength.length;
+    futureLength.push(Infinity);
+    for (let j = 0; j < k; j++) futureZ.push(o.z[(i * P + P - 1) * k + j]);
   }
-  return out;
-}
-
-function dotPanel(z: Float64Array, i: number, k: number, P: number, kk: number, g: number[]): number {
-  let s = 0;
-  const o = (i * P + k) * kk;
-  for (let j = 0; j < kk; j++) s += z[o + j] * g[j];
-  return s;
+  offsets[n] = len.length;
+  futureOffsets[n] = futureLength.length;
+  const names = Array.from({ length: k }, (_, j) => `z${j + 1}`);
+  return {
+    names,
+    reference: {},
+    source: Object.fromEntries(names.map((nm) => [nm, nm])),
+    customerIds: Array.from({ length: n }, (_, i) => String(i + 1)),
+    frequency,
+    recency,
+    T,
+    offsets,
+    length: Float64Array.from(len),
+    z: Float64Array.from(zs),
+    purchaseSums,
+    futureOffsets,
+    futureLength: Float64Array.from(futureLength),
+    futureZ: Float64Array.from(futureZ),
+    heldCustomers: n,
+    panelEnd: P,
+  };
 }

@@ -184,3 +184,157 @@ function invertSpdInPlace(A: Float64Array, out: Float64Array, k: number): boolea
   }
   return true;
 }
+
+/**
+ * A log-likelihood with its gradient only, over θ ∈ R^k.
+ *
+ * @example
+ * const f: GradientObjective = { k: 1, evaluate: (t, g) => { g[0] = 2 - t[0]; return -0.5 * (2 - t[0]) ** 2; } };
+ */
+export interface GradientObjective {
+  k: number;
+  evaluate(theta: Float64Array, grad: Float64Array): number;
+}
+
+/**
+ * The Hessian by forward differences of an analytic gradient (k extra evaluations), symmetrised.
+ *
+ * @example
+ * const H = hessianByDifferences(f, theta, g0);
+ */
+export function hessianByDifferences(f: GradientObjective, theta: Float64Array, g0: Float64Array, step = 1e-5): Float64Array {
+  const k = f.k;
+  const H = new Float64Array(k * k);
+  const t = new Float64Array(k);
+  const g = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    t.set(theta);
+    const h = step * Math.max(1, Math.abs(theta[j]));
+    t[j] += h;
+    f.evaluate(t, g);
+    for (let i = 0; i < k; i++) H[i * k + j] = (g[i] - g0[i]) / h;
+  }
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < i; j++) {
+      const m = 0.5 * (H[i * k + j] + H[j * k + i]);
+      H[i * k + j] = m;
+      H[j * k + i] = m;
+    }
+  }
+  return H;
+}
+
+/**
+ * Maximises a smooth log-likelihood by BFGS from `start`, with `hessian0` (the Hessian at the start,
+ * e.g. by differences) as the first curvature, an Armijo backtracking line search, and steps capped
+ * at 4 on the θ scale. Returns the optimum, its gradient and the iteration count.
+ *
+ * @example
+ * const res = maximizeBfgs(f, Float64Array.of(0), hessianByDifferences(f, Float64Array.of(0), g0));
+ */
+export function maximizeBfgs(f: GradientObjective, start: Float64Array, hessian0: Float64Array, options: { maxIterations?: number; tolerance?: number } = {}): { theta: Float64Array; value: number; grad: Float64Array; converged: boolean; iterations: number } {
+  const k = f.k;
+  const maxIt = options.maxIterations ?? 200;
+  const tol = options.tolerance ?? 1e-9;
+  let theta = Float64Array.from(start);
+  const g = new Float64Array(k);
+  let value = f.evaluate(theta, g);
+  if (!Number.isFinite(value)) throw new ClvkitError('the covariate model cannot be evaluated at its starting point');
+  // inverse of the negative Hessian, or a scaled identity when that is not positive definite
+  let B = new Float64Array(k * k);
+  const negH = new Float64Array(k * k);
+  for (let q = 0; q < k * k; q++) negH[q] = -hessian0[q];
+  if (!invertSpdInPlace(negH, B, k)) {
+    B.fill(0);
+    for (let j = 0; j < k; j++) B[j * k + j] = 1 / Math.max(1, Math.abs(hessian0[j * k + j]));
+  }
+  const d = new Float64Array(k);
+  const trial = new Float64Array(k);
+  const g2 = new Float64Array(k);
+  const sv = new Float64Array(k);
+  const yv = new Float64Array(k);
+  const By = new Float64Array(k);
+  let converged = false;
+  let it = 0;
+  for (; it < maxIt; it++) {
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += B[i * k + j] * g[j];
+      d[i] = s;
+    }
+    let slope = 0;
+    let maxStep = 0;
+    for (let j = 0; j < k; j++) {
+      slope += g[j] * d[j];
+      maxStep = Math.max(maxStep, Math.abs(d[j]));
+    }
+    if (!(slope > 0)) {
+      // not an ascent direction: restart from the gradient
+      B.fill(0);
+      for (let j = 0; j < k; j++) B[j * k + j] = 1e-3;
+      continue;
+    }
+    if (slope <= tol * (1 + Math.abs(value))) {
+      converged = true;
+      break;
+    }
+    let t = maxStep > 4 ? 4 / maxStep : 1;
+    let v = -Infinity;
+    for (let ls = 0; ls < 40; ls++) {
+      for (let j = 0; j < k; j++) trial[j] = theta[j] + t * d[j];
+      v = f.evaluate(trial, g2);
+      if (Number.isFinite(v) && v >= value + 1e-4 * t * slope) break;
+      t *= 0.5;
+      v = -Infinity;
+    }
+    if (!Number.isFinite(v)) {
+      converged = slope <= 1e-6 * (1 + Math.abs(value));
+      break;
+    }
+    for (let j = 0; j < k; j++) {
+      sv[j] = trial[j] - theta[j];
+      yv[j] = g[j] - g2[j]; // gradient change of the minimised −LL
+    }
+    theta = Float64Array.from(trial);
+    const gain = v - value;
+    value = v;
+    g.set(g2);
+    let sy = 0;
+    for (let j = 0; j < k; j++) sy += sv[j] * yv[j];
+    if (sy > 1e-12) {
+      // BFGS update of the inverse Hessian: B ← (I − ρ s yᵀ) B (I − ρ y sᵀ) + ρ s sᵀ
+      const rho = 1 / sy;
+      let yBy = 0;
+      for (let i = 0; i < k; i++) {
+        let s = 0;
+        for (let j = 0; j < k; j++) s += B[i * k + j] * yv[j];
+        By[i] = s;
+        yBy += yv[i] * s;
+      }
+      const Bn = new Float64Array(k * k);
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < k; j++) {
+          Bn[i * k + j] = B[i * k + j] - rho * (sv[i] * By[j] + By[i] * sv[j]) + (rho * rho * yBy + rho) * sv[i] * sv[j];
+        }
+      }
+      B = Bn;
+    }
+    if (gain >= 0 && gain <= 1e-14 * (1 + Math.abs(value)) && slope <= 1e-6 * (1 + Math.abs(value))) {
+      converged = true;
+      break;
+    }
+  }
+  return { theta, value, grad: g, converged, iterations: it };
+}
+
+/**
+ * The Newton step (−H)⁻¹ g of a log-likelihood, or undefined when −H is not positive definite.
+ *
+ * @example
+ * newtonStep(Float64Array.of(-2), Float64Array.of(1), 1); // [0.5]
+ */
+export function newtonStep(H: Float64Array, g: Float64Array, k: number): Float64Array | undefined {
+  const A = Float64Array.from(H, (v) => -v);
+  const x = new Float64Array(k);
+  return solveSpd(A, g, x, k) ? x : undefined;
+}
