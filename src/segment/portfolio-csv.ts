@@ -66,8 +66,10 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
   const pcols = [
     'rank', 'customer_id', 'clv', ...(withBounds ? ['clv_lower', 'clv_upper'] : []), 'probability_alive', 'expected_transactions', 'expected_spend',
     'historical_spend', 'days_since_last_purchase', 'tier', 'past_tier', 'rfm_segment', 'rfm_score', 'flags',
+    ...(a.referrals ? ['crv', 'clv_crv_cell', 'type_one_share'] : []),
   ];
-  out('priorities.csv', pcols, a.priorities.map((r) => pcols.map((h) => (h === 'flags' ? r.flags.join(' ') : (r as unknown as Record<string, CsvValue>)[h]))));
+  const share = a.referrals?.crv.typeOneShare.value;
+  out('priorities.csv', pcols, a.priorities.map((r) => pcols.map((h) => (h === 'flags' ? r.flags.join(' ') : h === 'type_one_share' ? share : (r as unknown as Record<string, CsvValue>)[h]))));
   if (migration) {
     const mh = ['from', 'to', 'customers', 'row_share'];
     out('migration_tiers.csv', mh, migrationRows(migration.tiers));

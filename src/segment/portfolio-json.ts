@@ -81,5 +81,17 @@ export function portfolioJson(a: PortfolioAnalysis, migration?: PortfolioMigrati
       ? { tiers: migrationJson(migration.tiers), past_tiers: migrationJson(migration.pastTiers), rfm_segments: migrationJson(migration.rfmSegments) }
       : null,
     priorities: a.priorities,
+    ...(a.referrals
+      ? {
+          referrals: {
+            type_one_share: a.referrals.crv.typeOneShare.value,
+            type_one_share_source: a.referrals.crv.typeOneShare.source,
+            acquisition_cost: a.referrals.crv.acquisitionCost,
+            total_crv: a.referrals.crv.total.crv,
+            matrix: { cutoffs: a.referrals.matrix.cutoffs, cells: a.referrals.matrix.cells },
+            warnings: a.referrals.warnings,
+          },
+        }
+      : {}),
   };
 }

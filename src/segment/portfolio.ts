@@ -5,7 +5,7 @@ import { fitMbgNbd } from '../models/mbgnbd.ts';
 import { fitParetoNbd } from '../models/paretonbd.ts';
 import type { FitOptions } from '../models/types.ts';
 import type { SummaryData } from '../types.ts';
-import type { CustomerSummary } from '../types.ts';
+import type { CustomerSummary, TransactionTable } from '../types.ts';
 import { bootstrapEquity, type EquityEstimate } from '../value/bootstrap-equity.ts';
 import { customerValue, type CustomerValue } from '../value/customer-value.ts';
 import type { DertMethod } from '../value/discounted-transactions.ts';
@@ -27,6 +27,9 @@ import type { TierAssignment } from './tiers-types.ts';
 import { topShares } from './top-shares.ts';
 import { whaleCurve, type WhaleCurve } from './whale.ts';
 import { mapFloat64 } from '../typed-map.ts';
+import type { ReferralLog } from '../ingest/referrals.ts';
+import { referralValueOf, type ReferralAnalysisOptions } from '../value/referrals/analyse.ts';
+import { CELLS } from '../value/referrals/matrix.ts';
 
 /** Transaction models `analysePortfolio` can fit. */
 export type PortfolioModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd';
@@ -68,6 +71,8 @@ export interface PortfolioOptions {
   naturalBreaks?: number;
   flags?: FlagOptions;
   fitOptions?: FitOptions;
+  /** A referral log: CRV and the CLV × CRV cell join the prioritised list (see referralValueOf). */
+  referrals?: { log: ReferralLog; options?: Pick<ReferralAnalysisOptions, 'typeOneShare' | 'acquisitionCost' | 'projection' | 'covariates' | 'cutoffs'>; table?: TransactionTable };
 }
 
 /** Everything `clvkit segment` reports, per customer in summary order and as tables. */
@@ -93,6 +98,7 @@ export interface PortfolioAnalysis {
     whale?: WhaleCurve;
   };
   priorities: PriorityRow[];
+  referrals?: ReturnType<typeof referralValueOf>;
 }
 
 /**
@@ -144,6 +150,9 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
     });
   }
   const clv = value.clv;
+  const referrals = o.referrals
+    ? referralValueOf(summary, o.referrals.log, { model, spendModel, value, margin: typeof o.margin === 'number' ? o.margin : sum(value.margin) / n, annualDiscount: settings.annualDiscount }, o.referrals.options, o.referrals.table)
+    : undefined;
   const historicalSpend = Float64Array.from(summary.totalSpend);
   const daysSinceLastPurchase = mapFloat64(summary.lastPurchase, (d) => summary.end - d);
   const tierOptions = { cuts: o.tierCuts, names: o.tierNames };
@@ -207,9 +216,12 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
         pastTier: assignments.pastPyramid,
         rfmSegment: segments,
         rfm: scores,
+        crv: referrals?.crv.crv,
+        clvCrvCell: referrals ? Array.from(referrals.matrix.cellOf, (c) => CELLS[c]) : undefined,
       },
       o.flags,
     ),
+    ...(referrals ? { referrals } : {}),
   };
 }
 

@@ -19,6 +19,9 @@ export interface PriorityRow {
   rfm_segment: string;
   rfm_score: string;
   flags: string[];
+  /** Customer referral value and the CLV × CRV cell, with `segment --referrals` (Kumar, Petersen & Leone 2007). */
+  crv?: number;
+  clv_crv_cell?: string;
 }
 
 /** Per-customer columns of the prioritised list, in the summary's order. */
@@ -36,6 +39,8 @@ export interface PriorityInputs {
   pastTier: { tier: Int32Array; names: string[] };
   rfmSegment: readonly string[];
   rfm: { recency: Int8Array; frequency: Int8Array; monetary: Int8Array };
+  crv?: ArrayLike<number>;
+  clvCrvCell?: readonly string[];
 }
 
 /**
@@ -71,6 +76,10 @@ export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}
         options,
       ),
     };
+    if (c.crv && c.clvCrvCell) {
+      row.crv = c.crv[i];
+      row.clv_crv_cell = c.clvCrvCell[i];
+    }
     if (c.clvLower && c.clvUpper) {
       row.clv_lower = c.clvLower[i];
       row.clv_upper = c.clvUpper[i];

@@ -40,6 +40,25 @@ describe('clvkit simulate --referrals and clvkit referrals', () => {
     expect(doc.engagement.cev).toBeCloseTo(doc.engagement.clv + doc.engagement.crv, 6);
   });
 
+  it('segment --referrals: the prioritised list carries the same CRV and cell as clvkit referrals', () => {
+    const args = [join(sim, 'transactions.csv'), '--referrals', join(sim, 'referrals.csv'), '--json'];
+    const seg = clvkit(['segment', ...args]);
+    const ref = clvkit(['referrals', ...args]);
+    expect(seg.status, seg.stderr).toBe(0);
+    expect(ref.status, ref.stderr).toBe(0);
+    const s = JSON.parse(seg.stdout);
+    const r = JSON.parse(ref.stdout);
+    const byId = new Map(r.customers.map((c: { customer_id: string }) => [c.customer_id, c]));
+    expect(s.priorities).toHaveLength(r.customers.length);
+    for (const p of s.priorities) {
+      const c = byId.get(p.customer_id) as { crv: number; cell: string };
+      expect(p.crv).toBe(c.crv);
+      expect(p.clv_crv_cell).toBe(c.cell);
+    }
+    expect(s.referrals.total_crv).toBe(r.totals.crv);
+    expect(s.referrals.type_one_share_source).toBe('data');
+  });
+
   it('a log without would_have_joined needs --type-one-share (exit 2); with it, every output states the assumption', () => {
     const tx = join(dir, 'tx.csv');
     writeFileSync(tx, 'customer_id,date,amount\n=A,2024-01-02,10\n=A,2024-02-09,30\nB,2024-01-05,20\nB,2024-03-01,25\nC,2024-02-01,15\nC,2024-04-01,5\n');

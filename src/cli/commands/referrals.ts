@@ -4,7 +4,7 @@ import { readCustomerValues } from '../../ingest/customer-values.ts';
 import { readReferrals } from '../../ingest/referrals.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
 import type { DateFormat } from '../../ingest/dates.ts';
-import { assertFolderSpares, assertNotInput } from '../../io/atomic.ts';
+import { checkOutputFile, checkOutputFolder } from '../../io/atomic.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import { statedVersusActual } from '../../research/nps-referrals.ts';
 import { readNpsScores } from '../../research/nps-read.ts';
@@ -95,8 +95,8 @@ export function register(program: Command): void {
       const options = analysisOptions(o);
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       const inputs = [file, o.referrals, o.nps, o.influence, o.knowledge];
-      assertNotInput(inputs, [o.out]);
-      if (o.outDir) assertFolderSpares(inputs, o.outDir, OUT_FILES);
+      if (o.out) checkOutputFile(o.out, inputs);
+      if (o.outDir) checkOutputFolder(o.outDir, inputs, OUT_FILES);
       const table = await readTransactions(file, ingestOptionsFrom(o));
       const summary = summarize(table, summaryOptionsFrom(o) as never);
       const log = readReferrals(o.referrals, {

@@ -34,6 +34,10 @@ interface SegmentCliOptions extends EngineCliOptions {
   lang?: string;
   atRisk?: string;
   lapsedDays?: string;
+  referrals?: string;
+  typeOneShare?: string;
+  acquisitionCost?: string;
+  referralProjection?: boolean;
 }
 
 const MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'];
@@ -65,14 +69,31 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed of the bootstrap', '1')
     .option('--out-dir <dir>', 'write every table as a CSV file in this folder')
     .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
+    .option('--referrals <log>', 'referral log (referrer, referred, date[, would_have_joined][, acquisition_cost]): CRV and the CLV x CRV cell in the prioritised list')
+    .option('--type-one-share <p>', 'with --referrals: share of referred customers who would not have joined otherwise, when the log does not say')
+    .option('--acquisition-cost <x>', 'with --referrals: acquisition cost saved by a type-two referral')
+    .option('--no-referral-projection', 'with --referrals: value past referrals only')
     .option('--json', 'print all tables as one JSON document on stdout')
     .action(async (file: string | undefined, o: SegmentCliOptions) => {
       const options = portfolioOptions(o);
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
-      if (o.outDir) checkOutputFolder(o.outDir, [file, o.rfmConfig], PORTFOLIO_CSV_FILES);
+      if (o.outDir) checkOutputFolder(o.outDir, [file, o.rfmConfig, o.referrals], PORTFOLIO_CSV_FILES);
       const table = await transactionsFromEngine(file, o);
       const summary = summarize(table, summaryOptionsFrom(o) as never);
       const extra = customerExtras(file, o, summary.customerIds, summary.end);
+      if (o.referrals) {
+        const { readReferrals } = await import('../../ingest/referrals.ts');
+        const log = readReferrals(o.referrals, { skipBadRows: o.skipBadRows });
+        options.referrals = {
+          log,
+          options: {
+            typeOneShare: numberOption('type-one-share', o.typeOneShare, (v) => v >= 0 && v <= 1),
+            acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
+            projection: o.referralProjection,
+          },
+          table,
+        };
+      }
       const draws = options.bootstrap ?? 0;
       const progress = await createProgress('bootstrap', draws, o.quiet || draws === 0);
       let analysis;
@@ -98,6 +119,7 @@ export function register(program: Command): void {
           (b ? ` (${Math.round(b.level * 100)}% interval ${b.lower.toFixed(2)} to ${b.upper.toFixed(2)}, ${b.draws} draws)` : '') +
           `; Gini of spend ${analysis.concentration.giniSpend.toFixed(3)}, of CLV ${analysis.concentration.giniClv.toFixed(3)}\n`,
       );
+      for (const w of analysis.referrals?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       if (written.length) process.stderr.write(`wrote ${written.length} tables to ${o.outDir}\n`);
       if (!o.outDir && !o.json) process.stderr.write('(use --out-dir dir or --json to get the tables)\n');
     });

@@ -118,26 +118,10 @@ export function analyseReferrals(summary: CustomerSummary, log: ReferralLog, o: 
   const unitDays = daysInUnit(summary.freq);
   const valueOptions = { horizon: settings.horizon, horizonUnit: settings.horizonUnit, modelUnitDays: unitDays, annualDiscount: settings.annualDiscount, margin: settings.margin };
   const value = customerValue(model, summary, { ...valueOptions, spend: spendModel });
-  // a customer just acquired: no repeat purchase yet, observed for no time (FHL 2005a: E[Y(t) | 0, 0, 0] = E[X(t)])
-  const newCustomer = customerValue(model, { frequency: [0], recency: [0], T: [0], monetaryValue: [0] }, { ...valueOptions, spend: spendModel });
-  const newCustomerValue = newCustomer.clv[0];
+  const r = referralValueOf(summary, log, { model, spendModel, value, margin: settings.margin, annualDiscount: settings.annualDiscount }, o, table);
   const customerIds = summary.customerIds;
-  const matched = matchReferrals(log, customerIds, summary.end);
+  const { crv, matrix, matched, newCustomerValue } = r;
   const warnings: string[] = [];
-  let projection;
-  if (settings.projection) {
-    const params = model.params as { r: number; alpha: number };
-    const activeTime = activeTimeFromClv(value.discountedTransactions, summary, params);
-    const cov = purchaseCovariates(summary, table, matched, o.covariates ?? 'auto');
-    if (cov.warning) warnings.push(cov.warning);
-    projection = { activeTime, newCustomerValue, covariates: cov.full, calibrationCovariates: cov.calibration, calibrationEnd: cov.calibrationEnd, covariateMode: o.covariates ?? 'auto' };
-  }
-  const crv = customerReferralValue(
-    { customerIds, clv: value.clv, firstDay: summary.firstPurchase, end: summary.end, unitDays, referrals: matched },
-    { typeOneShare: o.typeOneShare, acquisitionCost: o.acquisitionCost, projection, bootstrap: o.bootstrap, level: o.level, seed: o.seed },
-  );
-  if (projection && crv.model) crv.model.covariateNames = crv.model.covariates ? ['log_1p_purchases', 'log_1p_mean_amount'] : [];
-  const matrix = clvCrvMatrix(value.clv, crv.crv, o.cutoffs);
   const influencer = o.influencer ? perCustomer(o.influencer, customerIds) : undefined;
   const knowledge = o.knowledge ? perCustomer(o.knowledge, customerIds) : undefined;
   if (influencer?.unmatched.length) warnings.push(`${influencer.unmatched.length} customers of the influencer file ${influencer.file} are not in the transaction file: left out`);
@@ -156,8 +140,49 @@ export function analyseReferrals(summary: CustomerSummary, log: ReferralLog, o: 
     influencer,
     knowledge,
     settings,
-    warnings: [...crv.warnings, ...warnings],
+    warnings: [...r.warnings, ...warnings],
   };
+}
+
+/**
+ * CRV and the CLV × CRV matrix for customers whose CLV is already computed (by analyseReferrals, or by
+ * analysePortfolio for `segment --referrals`): the referral log matched, the new-customer value from the
+ * same model and settings, the referral model with purchase covariates when asked.
+ *
+ * @example
+ * const r = referralValueOf(summary, log, { model, spendModel, value, margin: 1, annualDiscount: 0.1 }, { typeOneShare: 0.5 }, table);
+ * r.crv.crv; r.matrix.cellOf;
+ */
+export function referralValueOf(
+  summary: CustomerSummary,
+  log: ReferralLog,
+  clv: { model: ValueModel; spendModel: GammaGammaModel; value: CustomerValue; margin: number; annualDiscount: number },
+  o: Omit<ReferralAnalysisOptions, 'model' | 'margin' | 'annualDiscount' | 'horizon' | 'horizonUnit' | 'influencer' | 'knowledge'> = {},
+  table?: TransactionTable,
+): { crv: ReferralValue; matrix: ValueMatrix; matched: MatchedReferrals; newCustomerValue: number; warnings: string[] } {
+  const unitDays = daysInUnit(summary.freq);
+  const v = clv.value;
+  const valueOptions = { horizon: v.horizon, modelUnitDays: unitDays, annualDiscount: clv.annualDiscount, margin: clv.margin };
+  // a customer just acquired: no repeat purchase yet, observed for no time (FHL 2005a: E[Y(t) | 0, 0, 0] = E[X(t)])
+  const newCustomer = customerValue(clv.model, { frequency: [0], recency: [0], T: [0], monetaryValue: [0] }, { ...valueOptions, spend: clv.spendModel });
+  const newCustomerValue = newCustomer.clv[0];
+  const matched = matchReferrals(log, summary.customerIds, summary.end);
+  const warnings: string[] = [];
+  let projection;
+  if (o.projection ?? true) {
+    const params = clv.model.params as { r: number; alpha: number };
+    const activeTime = activeTimeFromClv(v.discountedTransactions, summary, params);
+    const cov = purchaseCovariates(summary, table, matched, o.covariates ?? 'auto');
+    if (cov.warning) warnings.push(cov.warning);
+    projection = { activeTime, newCustomerValue, covariates: cov.full, calibrationCovariates: cov.calibration, calibrationEnd: cov.calibrationEnd, covariateMode: o.covariates ?? 'auto' };
+  }
+  const crv = customerReferralValue(
+    { customerIds: summary.customerIds, clv: v.clv, firstDay: summary.firstPurchase, end: summary.end, unitDays, referrals: matched },
+    { typeOneShare: o.typeOneShare, acquisitionCost: o.acquisitionCost, projection, bootstrap: o.bootstrap, level: o.level, seed: o.seed },
+  );
+  if (projection && crv.model) crv.model.covariateNames = crv.model.covariates ? ['log_1p_purchases', 'log_1p_mean_amount'] : [];
+  const matrix = clvCrvMatrix(v.clv, crv.crv, o.cutoffs);
+  return { crv, matrix, matched, newCustomerValue, warnings: [...crv.warnings, ...warnings] };
 }
 
 function perCustomer(v: CustomerValues, ids: readonly string[]): { values: Float64Array; unmatched: string[]; file: string } {
