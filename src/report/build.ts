@@ -17,6 +17,7 @@ import {
   accountingSection, contractsSection, keyFiguresSection, modelSection, prioritiesSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
 } from './sections/portfolio.ts';
 import { kanoSection, methodsSection, npsSection, surveySection, type NpsInput } from './sections/research.ts';
+import { referralSection, type ReferralSectionInput } from './sections/referrals.ts';
 
 function modelTitle(model: string | undefined): string {
   if (model === 'auto' || model === undefined) return 'BG/NBD';
@@ -42,6 +43,7 @@ export interface ReportInputs {
   kano?: Accounted<KanoResult>;
   nps?: Accounted<NpsInput>;
   survey?: Accounted<SurveyAnalysis>;
+  referrals?: Accounted<ReferralSectionInput>;
 }
 
 /** Options of {@link buildReport}. */
@@ -75,6 +77,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
   add('survey', inputs.survey);
   add('kano', inputs.kano);
   add('nps', inputs.nps);
+  add('referrals', inputs.referrals);
   const model: Section | null = p.model
     ? modelSection(p.model, p.summary, ctx, p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : undefined)
     : p.modelError
@@ -89,6 +92,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
     recruitmentSection({ recruitment: p.recruitment, cohorts: p.cohorts, conversion: p.conversion, leads: inputs.leads?.result }, ctx),
     inputs.contracts ? contractsSection(inputs.contracts.result, ctx) : null,
     prioritiesSection(p.value, p.summary.end, ctx),
+    inputs.referrals ? referralSection(inputs.referrals.result, ctx) : null,
     inputs.kano ? kanoSection(inputs.kano.result, ctx) : null,
     inputs.nps ? npsSection(inputs.nps.result, ctx) : null,
     inputs.survey ? surveySection(inputs.survey.result, ctx) : null,

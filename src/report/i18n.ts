@@ -69,6 +69,7 @@ const EN = {
   kindSurvey: 'survey',
   kindKano: 'Kano answers',
   kindNps: 'NPS scores',
+  kindReferrals: 'referral log',
   // recruitment
   acquisitionsTitle: 'New customers per month',
   month: 'month',
@@ -305,6 +306,7 @@ const FR: Messages = {
   kindSurvey: 'enquête',
   kindKano: 'réponses Kano',
   kindNps: 'notes de recommandation',
+  kindReferrals: 'journal des parrainages',
   acquisitionsTitle: 'Nouveaux clients par mois',
   month: 'mois',
   newCustomers: 'nouveaux clients',

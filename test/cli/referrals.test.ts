@@ -59,6 +59,16 @@ describe('clvkit simulate --referrals and clvkit referrals', () => {
     expect(s.referrals.type_one_share_source).toBe('data');
   });
 
+  it('report --referrals: the referral section in French with the log in the row accounting', () => {
+    const html = join(dir, 'report.html');
+    const r = clvkit(['report', join(sim, 'transactions.csv'), '--referrals', join(sim, 'referrals.csv'), '--lang', 'fr', '-o', html, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('Les clients partenaires : valeur de recommandation');
+    expect(page).toContain('journal des parrainages');
+    expect(page).toContain('Matrice CLV × CRV');
+  });
+
   it('a log without would_have_joined needs --type-one-share (exit 2); with it, every output states the assumption', () => {
     const tx = join(dir, 'tx.csv');
     writeFileSync(tx, 'customer_id,date,amount\n=A,2024-01-02,10\n=A,2024-02-09,30\nB,2024-01-05,20\nB,2024-03-01,25\nC,2024-02-01,15\nC,2024-04-01,5\n');

@@ -22,6 +22,9 @@ interface ReportCliOptions extends EngineCliOptions {
   config?: string;
   kano?: string;
   nps?: string;
+  referrals?: string;
+  typeOneShare?: string;
+  acquisitionCost?: string;
   npsBy?: string;
   interactive?: boolean;
   currency: string;
@@ -55,6 +58,9 @@ export function register(program: Command): void {
     .option('--kano <file>', 'Kano answers (respondent, feature, functional, dysfunctional): Kano section')
     .option('--nps <file>', 'NPS scores (a 0-10 score column): NPS section')
     .option('--nps-by <column>', 'NPS by the values of this column of --nps')
+    .option('--referrals <log>', 'referral log (referrer, referred, date[, would_have_joined][, acquisition_cost]): referral value section')
+    .option('--type-one-share <p>', 'with --referrals: share of referred customers who would not have joined otherwise, when the log does not say')
+    .option('--acquisition-cost <x>', 'with --referrals: acquisition cost saved by a type-two referral')
     .option('--interactive', 'inline the Vega runtime (about 0.8 MB) for tooltips')
     .option('--currency <code>', 'ISO 4217 currency of the amounts', 'EUR')
     .option('--horizon <months>', 'CLV horizon in months', '12')
@@ -70,7 +76,7 @@ export function register(program: Command): void {
       if ((o.survey === undefined) !== (o.config === undefined)) throw new UsageError('--survey and --config go together');
       if (!/^[A-Za-z]{3}$/.test(o.currency)) throw new UsageError(`--currency must be a three-letter ISO 4217 code such as EUR or USD, got "${o.currency}"`);
       if (!o.out) throw new UsageError('-o, --out <file.html> is required');
-      checkOutputFile(o.out, [fileArg, o.contracts, o.leads, o.survey, o.config, o.kano, o.nps]);
+      checkOutputFile(o.out, [fileArg, o.contracts, o.leads, o.survey, o.config, o.kano, o.nps, o.referrals]);
       const horizonMonths = numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v))!;
       const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v))!;
       const top = numberOption('top', o.top, (v) => Number.isInteger(v) && v >= 1)!;
@@ -123,6 +129,18 @@ export function register(program: Command): void {
         );
       } finally {
         steps.stop();
+      }
+      if (o.referrals) {
+        const { referralReportInput } = await import('../../report/referral-input.ts');
+        inputs.referrals = referralReportInput(o.referrals, inputs.portfolio!.summary, table, o.nps, {
+          model: o.model === 'auto' ? undefined : o.model,
+          horizonMonths,
+          annualDiscount,
+          margin,
+          typeOneShare: numberOption('type-one-share', o.typeOneShare, (v) => v >= 0 && v <= 1),
+          acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
+          skipBadRows: o.skipBadRows,
+        });
       }
       const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
       let html: string;

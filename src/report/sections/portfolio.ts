@@ -58,7 +58,7 @@ export function keyFiguresSection(facts: CustomerFacts, transactions: number, ct
 /** One input file with its row accounting. */
 export interface AccountedInput {
   file: string;
-  kind: 'transactions' | 'contracts' | 'leads' | 'survey' | 'kano' | 'nps';
+  kind: 'transactions' | 'contracts' | 'leads' | 'survey' | 'kano' | 'nps' | 'referrals';
   accounting: RowAccounting | { read: number; used: number; rejected: Record<string, number>; first_lines?: Record<string, number[]> };
 }
 
@@ -67,7 +67,7 @@ export function accountingSection(inputs: AccountedInput[], ctx: SectionContext)
   if (inputs.length === 0) return null;
   const { m, f } = ctx;
   const kind: Record<AccountedInput['kind'], string> = {
-    transactions: m.kindTransactions, contracts: m.kindContracts, leads: m.kindLeads, survey: m.kindSurvey, kano: m.kindKano, nps: m.kindNps,
+    transactions: m.kindTransactions, contracts: m.kindContracts, leads: m.kindLeads, survey: m.kindSurvey, kano: m.kindKano, nps: m.kindNps, referrals: m.kindReferrals,
   };
   const rows = inputs.map((i) => {
     const rej = Object.entries(i.accounting.rejected);
