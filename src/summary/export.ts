@@ -1,5 +1,8 @@
 import { formatDay } from '../ingest/dates.ts';
 import type { CsvValue } from '../io/csv.ts';
+import { writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
+import type { CsvFormat } from '../io/csv.ts';
+import { extname } from 'node:path';
 import type { CustomerSummary, RowAccounting } from '../types.ts';
 
 /** Column names of `clvkit summary --out` (DESIGN.md §3, a contract). */
@@ -33,6 +36,72 @@ export function summaryRows(summary: CustomerSummary): CsvValue[][] {
     rows[i] = row;
   }
   return rows;
+}
+
+/**
+ * Text of day numbers, made once per distinct day (a million customers share a few hundred dates).
+ *
+ * @example
+ * const text = dayTexts(); text(19723); // '2024-01-01'
+ */
+export function dayTexts(): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day) => {
+    let s = cache.get(day);
+    if (s === undefined) cache.set(day, (s = formatDay(day)));
+    return s;
+  };
+}
+
+/**
+ * The summary as output columns in summaryColumns order, for the streaming writer (src/io/column-writer.ts):
+ * the same cells as summaryRows without a row array per customer.
+ *
+ * @example
+ * writeColumnsFile('summary.csv', summaryOutputColumns(summary), summary.frequency.length);
+ */
+export function summaryOutputColumns(summary: CustomerSummary): OutputColumn[] {
+  const ids = summary.customerIds;
+  const day = dayTexts();
+  const first = summary.firstPurchase;
+  const last = summary.lastPurchase;
+  const cols: OutputColumn[] = [
+    { name: 'customer_id', text: (i) => ids[i] },
+    { name: 'frequency', numbers: summary.frequency },
+    { name: 'recency', numbers: summary.recency },
+    { name: 'T', numbers: summary.T },
+    { name: 'monetary_value', numbers: summary.monetaryValue },
+    { name: 'first_purchase', text: (i) => day(first[i]) },
+    { name: 'last_purchase', text: (i) => day(last[i]) },
+    { name: 'transactions', numbers: summary.transactions },
+    { name: 'total_spend', numbers: summary.totalSpend },
+  ];
+  if (summary.holdoutFrequency) {
+    cols.push(
+      { name: 'holdout_frequency', numbers: summary.holdoutFrequency },
+      { name: 'holdout_monetary_value', numbers: summary.holdoutMonetaryValue! },
+      { name: 'holdout_T', numbers: summary.holdoutT! },
+    );
+  }
+  return cols;
+}
+
+/**
+ * Write the summary as `file.csv` or `file.json` (by extension; `summary --out`), streamed from the
+ * columns and atomically; `--json` on stdout takes the same JSON path with the stdout sink.
+ *
+ * @example
+ * writeSummaryFile(summary, 'summary.csv');
+ */
+export function writeSummaryFile(summary: CustomerSummary, accounting: RowAccounting, path: string, format?: CsvFormat): void {
+  const n = summary.frequency.length;
+  if (extname(path).toLowerCase() === '.json') writeColumnsFile(path, summaryOutputColumns(summary), n, { json: summaryJsonFrame(accounting) });
+  else writeColumnsFile(path, summaryOutputColumns(summary), n, { format });
+}
+
+/** Head and tail of the `summary --json` document around the customer records. */
+export function summaryJsonFrame(accounting: RowAccounting): { head: string; tail: string } {
+  return { head: `{"accounting":${JSON.stringify(accounting)},"customers":[`, tail: ']}\n' };
 }
 
 /** The summary as JSON records (DESIGN.md §3 `summary --json`). */

@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
 import { extname } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
-import { UNIT_DAYS, predictCustomers, ratePerUnit, type PredictiveModel, type TimeUnit } from '../../models/discounting.ts';
+import { UNIT_DAYS, ratePerUnit, type PredictiveModel, type TimeUnit } from '../../models/discounting.ts';
+import { predictColumns } from '../../value/predict-columns.ts';
+import { stdoutSink, writeColumnsFile, writeCsvColumns, writeJsonColumns, type OutputColumn } from '../../io/column-writer.ts';
+import type { ValueModel } from '../../value/value-model.ts';
 import { fitGammaGamma, type GammaGammaModel } from '../../models/gammagamma.ts';
 import type { RetentionCurves } from '../../models/retention-data.ts';
 import type { FitResultBase } from '../../models/types.ts';
@@ -27,9 +30,41 @@ interface PredictCliOptions extends ModelCliOptions {
  */
 export interface PredictResult {
   header: string[];
-  records: Record<string, CsvValue>[];
-  json: Record<string, unknown>;
+  /** The rows as records (for per-customer results, made on first use from `columns`). */
+  readonly records: Record<string, CsvValue>[];
+  /** The whole JSON document (for per-customer results, made on first use). */
+  readonly json: Record<string, unknown>;
   notes: string[];
+  /** Number of rows. */
+  rows: number;
+  /** Per-customer results as columns, in `header` order (the CLI streams them; undefined for survivor projections). */
+  columns?: OutputColumn[];
+  /** The JSON document without `customers` (which follows its other fields). */
+  jsonHead?: Record<string, unknown>;
+}
+
+/** A per-customer result held as columns; records and the JSON document are made only when asked for. */
+function columnsResult(header: string[], columns: OutputColumn[], rows: number, jsonHead: Record<string, unknown>, notes: string[]): PredictResult {
+  let records: Record<string, CsvValue>[] | undefined;
+  const recordsOf = () =>
+    (records ??= Array.from({ length: rows }, (_, i) => {
+      const r: Record<string, CsvValue> = {};
+      for (const c of columns) r[c.name] = 'numbers' in c ? c.numbers[i] : 'text' in c ? c.text(i) : c.value(i);
+      return r;
+    }));
+  return {
+    header,
+    notes,
+    rows,
+    columns,
+    jsonHead,
+    get records() {
+      return recordsOf();
+    },
+    get json() {
+      return { ...jsonHead, customers: recordsOf() };
+    },
+  };
 }
 
 const CUSTOMER_COLUMNS = ['customer_id', 'frequency', 'recency', 'T', 'expected_transactions', 'probability_alive'];
@@ -88,22 +123,27 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
       }
     }
     const json = { ...base, unit, discountRatePerPeriod: rate, periods: records };
-    return { header: RETENTION_COLUMNS, records, json, notes };
+    return { header: RETENTION_COLUMNS, records, json, notes, rows: records.length };
   }
 
   const customers = loaded.customers;
   if (!customers) throw new ClvkitError('no customers to predict for');
+  const ids = customers.customerIds;
+  const idColumn: OutputColumn = { name: 'customer_id', text: (i) => ids[i] };
   if (info.input === 'spend') {
     const gg = fitted as GammaGammaModel;
-    const records = Array.from({ length: customers.frequency.length }, (_, i) => ({
-      customer_id: customers.customerIds[i],
-      frequency: customers.frequency[i],
-      recency: customers.recency[i],
-      T: customers.T[i],
-      monetary_value: customers.monetaryValue![i],
-      expected_spend: gg.conditionalExpectedAverageSpend(customers.frequency[i], customers.frequency[i] > 0 ? customers.monetaryValue![i] : 0),
-    }));
-    return { header: ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'expected_spend'], records, json: { ...base, customers: records }, notes };
+    const n = customers.frequency.length;
+    const spendCol = new Float64Array(n);
+    for (let i = 0; i < n; i++) spendCol[i] = gg.conditionalExpectedAverageSpend(customers.frequency[i], customers.frequency[i] > 0 ? customers.monetaryValue![i] : 0);
+    const columns: OutputColumn[] = [
+      idColumn,
+      { name: 'frequency', numbers: customers.frequency },
+      { name: 'recency', numbers: customers.recency },
+      { name: 'T', numbers: customers.T },
+      { name: 'monetary_value', numbers: customers.monetaryValue! },
+      { name: 'expected_spend', numbers: spendCol },
+    ];
+    return columnsResult(columns.map((c) => c.name), columns, n, base, notes);
   }
 
   let spend: GammaGammaModel | undefined;
@@ -119,11 +159,29 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
       notes.push(`spend not predicted: ${e.message}`);
     }
   }
-  const rows = predictCustomers(fitted as unknown as PredictiveModel, customers, { horizon, rate, margin, spend });
-  const header = spend ? [...CUSTOMER_COLUMNS, ...SPEND_COLUMNS] : CUSTOMER_COLUMNS;
-  const records = rows as unknown as Record<string, CsvValue>[];
-  const json: Record<string, unknown> = { ...base, unit, discountRatePerUnit: rate, margin, ...(spend ? { spendParams: spend.params } : {}), customers: records };
-  return { header, records, json, notes };
+  // Once per distinct (frequency, recency, T) row, scattered; discounting by a fixed rule (any horizon costs the same).
+  const p = predictColumns(fitted as unknown as PredictiveModel & Pick<ValueModel, 'model' | 'params'>, customers, { horizon, rate, margin, spend });
+  const columns: OutputColumn[] = [
+    idColumn,
+    { name: 'frequency', numbers: customers.frequency },
+    { name: 'recency', numbers: customers.recency },
+    { name: 'T', numbers: customers.T },
+    { name: 'expected_transactions', numbers: p.expectedTransactions },
+    { name: 'probability_alive', numbers: p.probabilityAlive },
+  ];
+  if (p.clv) columns.push({ name: 'expected_spend', numbers: p.expectedSpend! }, { name: 'clv', numbers: p.clv });
+  const head: Record<string, unknown> = { ...base, unit, discountRatePerUnit: rate, margin, ...(spend ? { spendParams: spend.params } : {}) };
+  return columnsResult(columns.map((c) => c.name), columns, customers.frequency.length, head, notes);
+}
+
+/** The JSON document around its `customers` records: what JSON.stringify({ ...head, customers }) writes. */
+function jsonFrame(head: Record<string, unknown>): { head: string; tail: string } {
+  const h = JSON.stringify(head);
+  return { head: (h === '{}' ? '{' : h.slice(0, -1) + ',') + '"customers":[', tail: ']}\n' };
+}
+
+function csvOf(result: PredictResult, format: typeof CSV_EN): string {
+  return toCsv(result.header, result.records.map((r) => result.header.map((h) => r[h])), format);
 }
 
 /** DERL at period t, or undefined when it diverges (no discounting and a heavy tail). */
@@ -162,13 +220,22 @@ export function register(program: Command): void {
       if (o.out) checkOutputFile(o.out, [file]);
       const result = await predictFromFile(file, o);
       for (const n of result.notes) process.stderr.write(n + '\n');
-      const csv = () => toCsv(result.header, result.records.map((r) => result.header.map((h) => r[h])), o.lang === 'fr' ? CSV_FR : CSV_EN);
+      const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
+      const json = extname(o.out ?? '').toLowerCase() === '.json';
+      const cols = result.columns;
       if (o.out) {
-        if (extname(o.out).toLowerCase() === '.json') writeFileAtomic(o.out, JSON.stringify(result.json) + '\n');
-        else writeFileAtomic(o.out, csv());
-        process.stderr.write(`${result.records.length} rows written to ${o.out}\n`);
+        // Per-customer results stream from their columns into an atomic file; projections are a few rows.
+        if (cols) writeColumnsFile(o.out, cols, result.rows, json ? { json: jsonFrame(result.jsonHead!) } : { format });
+        else if (json) writeFileAtomic(o.out, JSON.stringify(result.json) + '\n');
+        else writeFileAtomic(o.out, csvOf(result, format));
+        process.stderr.write(`${result.rows} rows written to ${o.out}\n`);
       }
-      if (o.json) process.stdout.write(JSON.stringify(result.json) + '\n');
-      else if (!o.out) process.stdout.write(csv());
+      if (o.json) {
+        if (cols) writeJsonColumns(stdoutSink(), cols, result.rows, jsonFrame(result.jsonHead!).head, jsonFrame(result.jsonHead!).tail);
+        else process.stdout.write(JSON.stringify(result.json) + '\n');
+      } else if (!o.out) {
+        if (cols) writeCsvColumns(stdoutSink(), cols, result.rows, format);
+        else process.stdout.write(csvOf(result, format));
+      }
     });
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { extname } from 'node:path';
-import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
+import { checkOutputFile } from '../../io/atomic.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
 import { summarize } from '../../summary/summarize.ts';
-import { summaryColumns, summaryRows, summaryJson, formatAccounting } from '../../summary/export.ts';
-import { writeCsv, CSV_EN, CSV_FR } from '../../io/csv.ts';
+import { formatAccounting, summaryJsonFrame, summaryOutputColumns, writeSummaryFile } from '../../summary/export.ts';
+import { CSV_EN, CSV_FR } from '../../io/csv.ts';
+import { stdoutSink, writeJsonColumns } from '../../io/column-writer.ts';
 import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { UsageError } from '../../errors.ts';
@@ -32,12 +32,12 @@ export function register(program: Command): void {
       if (await printSqlIfAsked(file, o)) return;
       const summary = await summaryFromEngine(file, o);
       const accounting = summary.accounting!;
-      if (o.out) {
-        const ext = extname(o.out).toLowerCase();
-        if (ext === '.json') writeFileAtomic(o.out, JSON.stringify(summaryJson(summary, accounting)) + '\n');
-        else writeCsv(o.out, summaryColumns(summary), summaryRows(summary), o.lang === 'fr' ? CSV_FR : CSV_EN);
+      // Streamed from the columns (src/io/column-writer.ts): no row objects, the file written atomically.
+      if (o.out) writeSummaryFile(summary, accounting, o.out, o.lang === 'fr' ? CSV_FR : CSV_EN);
+      if (o.json) {
+        const { head, tail } = summaryJsonFrame(accounting);
+        writeJsonColumns(stdoutSink(), summaryOutputColumns(summary), summary.frequency.length, head, tail);
       }
-      if (o.json) process.stdout.write(JSON.stringify(summaryJson(summary, accounting)) + '\n');
       process.stderr.write(`${file ?? o.table ?? '--query'}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
       if (!o.out && !o.json) process.stderr.write('(use --out file.csv or --json to get the per-customer table)\n');
     });

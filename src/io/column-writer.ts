@@ -1,0 +1,322 @@
+/**
+ * Streaming writer of per-customer tables held as columns (DESIGN.md §3 files): CSV or JSON records,
+ * written into one reused byte buffer and handed to a sink (an AtomicFile, or stdout) a chunk at a time.
+ * No string per cell is kept: a cell is formatted into the buffer and forgotten. Cells are exactly what
+ * csvCell (src/io/csv.ts) and JSON.stringify write: numbers in their shortest round-trip form, the
+ * formula-injection guard and quoting on text, NaN empty in CSV and null in JSON.
+ */
+import { AtomicFile } from './atomic.ts';
+import { CSV_EN, type CsvFormat, type CsvValue } from './csv.ts';
+
+/**
+ * One output column: numbers (a typed array or any array-like), text by row, or any CSV value by row.
+ *
+ * @example
+ * const cols: OutputColumn[] = [{ name: 'customer_id', text: (i) => ids[i] }, { name: 'frequency', numbers: frequency }];
+ */
+export type OutputColumn =
+  | { name: string; numbers: ArrayLike<number> }
+  | { name: string; text: (i: number) => string | null | undefined }
+  | { name: string; value: (i: number) => CsvValue };
+
+/** Where the bytes go. `write` may keep the chunk only until it returns (the buffer is reused). */
+export interface ByteSink {
+  write(chunk: Uint8Array): void;
+}
+
+/** Node's own Buffer methods behind buf.write(s, at, 'latin1' | 'utf8'), without its argument checks. */
+interface RawWrites {
+  latin1Write(s: string, at: number): number;
+  utf8Write(s: string, at: number): number;
+}
+
+const BUFFER = 1 << 20;
+/** Room kept free before a cell is formatted: the longest number is 24 bytes, a guarded quoted text is measured. */
+const CELL_ROOM = 64;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const COMMA = 44;
+const DOT = 46;
+const MINUS = 45;
+
+/** Digits of a whole number, written backwards (and fraction digits) before they are copied out. */
+const scratch = new Uint8Array(24);
+
+/**
+ * A byte buffer filled cell by cell and flushed to the sink when nearly full.
+ *
+ * @example
+ * const w = new ByteWriter(sink); w.ascii('a,b\n'); w.number(0.1 + 0.2); w.end();
+ */
+export class ByteWriter {
+  private buf = Buffer.allocUnsafe(BUFFER) as Buffer & RawWrites;
+  private pos = 0;
+  /** String(v) of recently seen non-decimal numbers (recency and T repeat: days / 7). */
+  private readonly cacheKeys = new Float64Array(4096).fill(NaN);
+  private readonly cacheText: string[] = new Array(4096).fill('');
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Uint32Array(this.bits.buffer);
+
+  constructor(private readonly sink: ByteSink) {}
+
+  /** Make room for n bytes. */
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n) as Buffer & RawWrites;
+  }
+
+  flush(): void {
+    if (this.pos > 0) this.sink.write(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+  }
+
+  /** Text known to be ASCII (headers, punctuation, JSON keys already escaped). */
+  ascii(s: string): void {
+    this.room(s.length);
+    this.pos += this.buf.latin1Write(s, this.pos);
+  }
+
+  byte(b: number): void {
+    if (this.pos >= this.buf.length) this.flush();
+    this.buf[this.pos++] = b;
+  }
+
+  /** Any text as UTF-8. */
+  utf8(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.utf8Write(s, this.pos);
+  }
+
+  /**
+   * A finite number as String(v) writes it (the shortest form that reads back to the same double), with
+   * `decimal` in place of the point. Whole numbers and numbers with up to four decimals that are exactly
+   * the double of that decimal are formatted here; the others by String(v), cached.
+   */
+  number(v: number, decimal = DOT): void {
+    this.room(CELL_ROOM);
+    const buf = this.buf;
+    let p = this.pos;
+    const a = v < 0 ? -v : v;
+    // Whole numbers below 2^48 (where a / 10 is exact enough for its floor): digits by arithmetic (String(-0) is "0").
+    if (a < 281474976710656 && Math.floor(a) === a) {
+      if (v < 0) buf[p++] = MINUS;
+      p = this.digits(a, p);
+      this.pos = p;
+      return;
+    }
+    // k/10^j for j ≤ 4 and |v| < 1e9: the double of that decimal, whose shortest form it is (two
+    // decimals of at most 13 significant digits differ by more than the spacing of doubles there).
+    if (a < 1e9) {
+      for (let j = 1, scale = 10; j <= 4; j++, scale *= 10) {
+        const k = Math.round(a * scale);
+        if (k / scale === a) {
+          if (v < 0) buf[p++] = MINUS;
+          const whole = Math.floor(k / scale);
+          let frac = k - whole * scale;
+          p = this.digits(whole, p);
+          buf[p++] = decimal;
+          // the j fraction digits, leading zeros kept, trailing zeros dropped (k/10^j with the smallest j has none)
+          for (let d = j - 1; d >= 0; d--) {
+            scratch[d] = 48 + (frac % 10);
+            frac = Math.floor(frac / 10);
+          }
+          for (let d = 0; d < j; d++) buf[p++] = scratch[d];
+          this.pos = p;
+          return;
+        }
+      }
+    }
+    this.bits[0] = v;
+    const h = Math.imul(this.words[0] ^ this.words[1], 0x9e3779b1) >>> 20;
+    let s: string;
+    if (this.cacheKeys[h] === v) s = this.cacheText[h];
+    else {
+      s = String(v);
+      this.cacheKeys[h] = v;
+      this.cacheText[h] = s;
+    }
+    const start = p;
+    p += buf.latin1Write(s, p);
+    if (decimal !== DOT) {
+      for (let i = start; i < p; i++) if (buf[i] === DOT) buf[i] = decimal;
+    }
+    this.pos = p;
+  }
+
+  private digits(a: number, p: number): number {
+    const buf = this.buf;
+    if (a < 10) {
+      buf[p++] = 48 + a;
+      return p;
+    }
+    let n = 0;
+    while (a >= 1) {
+      const q = Math.floor(a / 10);
+      scratch[n++] = 48 + (a - q * 10);
+      a = q;
+    }
+    while (n > 0) buf[p++] = scratch[--n];
+    return p;
+  }
+
+  /** Hand the rest to the sink. */
+  end(): void {
+    this.flush();
+  }
+}
+
+/** A CSV cell: what csvCell(value, format) returns, written into w. */
+function csvValue(w: ByteWriter, value: CsvValue, format: CsvFormat, decimal: number): void {
+  if (value === null || value === undefined) return;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) w.number(value, decimal);
+    else if (!Number.isNaN(value)) w.ascii(value > 0 ? 'Infinity' : '-Infinity');
+    return;
+  }
+  if (typeof value === 'boolean') {
+    w.ascii(value ? 'true' : 'false');
+    return;
+  }
+  csvText(w, value, format.delimiter.charCodeAt(0));
+}
+
+/** Text with the formula guard (leading ' before = + - @ tab CR) and quoting, as csvCell. */
+function csvText(w: ByteWriter, s: string, delimiter: number): void {
+  const n = s.length;
+  if (n === 0) return;
+  const c0 = s.charCodeAt(0);
+  const guard = c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13;
+  let quote = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === delimiter || c === QUOTE || c === 10 || c === 13) {
+      quote = true;
+      break;
+    }
+  }
+  if (!quote) {
+    if (guard) w.byte(APOSTROPHE);
+    w.utf8(s);
+    return;
+  }
+  w.byte(QUOTE);
+  if (guard) w.byte(APOSTROPHE);
+  w.utf8(s.includes('"') ? s.replace(/"/g, '""') : s);
+  w.byte(QUOTE);
+}
+
+/**
+ * Write n rows of columns as CSV (header, LF line ends) into a sink: byte for byte what
+ * toCsv(header, rows, format) returns for the same values.
+ *
+ * @example
+ * writeCsvColumns(sink, [{ name: 'id', text: (i) => ids[i] }, { name: 'clv', numbers: clv }], ids.length);
+ */
+export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: number, format: CsvFormat = CSV_EN): void {
+  const w = new ByteWriter(sink);
+  const d = format.delimiter.charCodeAt(0);
+  const decimal = format.decimal.charCodeAt(0);
+  columns.forEach((c, j) => {
+    if (j > 0) w.byte(d);
+    csvText(w, c.name, d);
+  });
+  w.byte(10);
+  const m = columns.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (j > 0) w.byte(d);
+      const c = columns[j];
+      if ('numbers' in c) {
+        const v = c.numbers[i];
+        if (Number.isFinite(v)) w.number(v, decimal);
+        else csvValue(w, v, format, decimal);
+      } else if ('text' in c) {
+        const s = c.text(i);
+        if (s !== null && s !== undefined) csvText(w, s, d);
+      } else csvValue(w, c.value(i), format, decimal);
+    }
+    w.byte(10);
+  }
+  w.end();
+}
+
+/**
+ * Write n rows of columns as JSON records `{"name": value, ...}` separated by commas, between `head` and
+ * `tail` (e.g. `{"customers":[` and `]}`): byte for byte JSON.stringify of the same records, NaN and
+ * infinities as null; an undefined value leaves its key out, as JSON.stringify does.
+ *
+ * @example
+ * writeJsonColumns(sink, cols, n, '{"customers":[', ']}\n');
+ */
+export function writeJsonColumns(sink: ByteSink, columns: OutputColumn[], n: number, head: string, tail: string): void {
+  const w = new ByteWriter(sink);
+  w.utf8(head);
+  const keys = columns.map((c) => JSON.stringify(c.name) + ':');
+  const m = columns.length;
+  for (let i = 0; i < n; i++) {
+    w.byte(i === 0 ? 123 : 44);
+    if (i > 0) w.byte(123);
+    let first = true;
+    for (let j = 0; j < m; j++) {
+      const c = columns[j];
+      let v: CsvValue;
+      if ('numbers' in c) v = c.numbers[i];
+      else if ('text' in c) v = c.text(i);
+      else v = c.value(i);
+      if (v === undefined) continue;
+      if (!first) w.byte(COMMA);
+      first = false;
+      w.ascii(keys[j]);
+      if (typeof v === 'number') {
+        if (Number.isFinite(v)) w.number(v);
+        else w.ascii('null');
+      } else if (typeof v === 'string') w.utf8(JSON.stringify(v));
+      else if (v === null) w.ascii('null');
+      else w.ascii(v ? 'true' : 'false');
+    }
+    w.byte(125);
+  }
+  w.utf8(tail);
+  w.end();
+}
+
+/**
+ * A sink that writes to a file atomically (temporary file in the same folder, then rename on `commit`).
+ *
+ * @example
+ * const out = atomicSink('summary.csv'); writeCsvColumns(out, cols, n); out.commit();
+ */
+export function atomicSink(path: string): ByteSink & { commit(): void; abort(): void } {
+  const f = new AtomicFile(path);
+  return { write: (chunk) => f.write(chunk), commit: () => f.commit(), abort: () => f.abort() };
+}
+
+/**
+ * A sink that writes to stdout (each chunk copied: the stream may keep it past the call).
+ *
+ * @example
+ * writeCsvColumns(stdoutSink(), cols, n);
+ */
+export function stdoutSink(): ByteSink {
+  return { write: (chunk) => void process.stdout.write(Buffer.from(chunk)) };
+}
+
+/**
+ * Write a CSV or JSON file of columns atomically: the file appears whole or not at all.
+ *
+ * @example
+ * writeColumnsFile('summary.csv', cols, n, { format: CSV_FR });
+ * writeColumnsFile('summary.json', cols, n, { json: { head: '{"customers":[', tail: ']}\n' } });
+ */
+export function writeColumnsFile(path: string, columns: OutputColumn[], n: number, o: { format?: CsvFormat; json?: { head: string; tail: string } } = {}): void {
+  const sink = atomicSink(path);
+  try {
+    if (o.json) writeJsonColumns(sink, columns, n, o.json.head, o.json.tail);
+    else writeCsvColumns(sink, columns, n, o.format ?? CSV_EN);
+    sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Per-customer predictions as columns, computed once per distinct (frequency, recency, T) row and scattered
+ * to the customers (a million customers hold far fewer distinct rows). Same cells as predictCustomers
+ * (src/models/discounting.ts) for expected transactions, P(alive) and expected spend; the discounted expected
+ * transactions of the CLV come from a fixed rule (periodDiscountNodes) instead of a loop over periods, so a
+ * horizon of 1e12 periods costs what 100 does.
+ */
+import { compressSummary } from '../summary/compress.ts';
+import type { PredictiveModel, SpendModel } from '../models/discounting.ts';
+import { discountedConditionalExpectedTransactions } from '../models/discounting.ts';
+import { factoredTransactions } from './factored.ts';
+import { periodDiscountNodes } from './period-discounting.ts';
+import { isDiscreteTime, type ValueModel } from './value-model.ts';
+
+/**
+ * Columns of `clvkit predict` (one value per customer, in the input's order).
+ *
+ * @example
+ * const p: PredictionColumns = predictColumns(bgnbd, summary, { horizon: 52, rate: 0.0018 });
+ * p.expectedTransactions[0];
+ */
+export interface PredictionColumns {
+  expectedTransactions: Float64Array;
+  probabilityAlive: Float64Array;
+  /** With a spend model and monetary values. */
+  expectedSpend?: Float64Array;
+  clv?: Float64Array;
+  /** Distinct (frequency, recency, T) rows the predictions were computed on. */
+  distinctRows: number;
+}
+
+/**
+ * Predictions for every customer (see the module comment). `clv` = discounted expected transactions over
+ * the horizon (per-period discounting at period ends, rate per model unit) × expected spend × margin.
+ *
+ * @example
+ * const p = predictColumns(fitBgNbd(summary), summary, { horizon: 52, rate: ratePerUnit(0.1, 'week'), spend: fitGammaGamma(summary) });
+ * p.clv?.[0];
+ */
+export function predictColumns(
+  model: PredictiveModel & Pick<ValueModel, 'model' | 'params'>,
+  data: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number>; monetaryValue?: ArrayLike<number> },
+  options: { horizon: number; rate: number; margin?: number; spend?: SpendModel },
+): PredictionColumns {
+  const n = data.frequency.length;
+  const margin = options.margin ?? 1;
+  const wantValue = options.spend !== undefined && data.monetaryValue !== undefined;
+  const u = compressSummary(data);
+  const m = u.frequency.length;
+  const distinct = { frequency: u.frequency, recency: u.recency, T: u.T };
+  const row = (k: number) => ({ frequency: u.frequency[k], recency: u.recency[k], T: u.T[k], periods: u.T[k] });
+  const expected = new Float64Array(m);
+  for (let k = 0; k < m; k++) expected[k] = model.conditionalExpectedTransactions(options.horizon, row(k));
+  let alive: Float64Array | undefined;
+  let discounted: Float64Array | undefined;
+  if (wantValue) {
+    if (options.rate === 0) discounted = expected;
+    else if (isDiscreteTime(model)) {
+      // BG/BB: E[Y(t)] exists at whole periods only; the per-period sum stays (not horizon-free)
+      discounted = new Float64Array(m);
+      for (let k = 0; k < m; k++) discounted[k] = discountedConditionalExpectedTransactions(model, row(k), options.horizon, options.rate);
+    } else {
+      const nodes = periodDiscountNodes(options.horizon, options.rate);
+      const f = factoredTransactions(model as ValueModel, distinct, nodes);
+      if (f) {
+        discounted = f.values;
+        alive = f.probabilityAlive;
+      } else {
+        discounted = new Float64Array(m);
+        for (let k = 0; k < m; k++) {
+          const r = row(k);
+          let s = 0;
+          for (let j = 0; j < nodes.times.length; j++) s += nodes.weights[j] * model.conditionalExpectedTransactions(nodes.times[j], r);
+          discounted[k] = s;
+        }
+      }
+    }
+  }
+  if (!alive) {
+    alive = new Float64Array(m);
+    for (let k = 0; k < m; k++) alive[k] = model.probabilityAlive(row(k));
+  }
+  const index = u.index;
+  const out: PredictionColumns = { expectedTransactions: new Float64Array(n), probabilityAlive: new Float64Array(n), distinctRows: m };
+  for (let i = 0; i < n; i++) {
+    const k = index[i];
+    out.expectedTransactions[i] = expected[k];
+    out.probabilityAlive[i] = alive[k];
+  }
+  if (wantValue) {
+    const spend = options.spend!;
+    const money = data.monetaryValue!;
+    const es = (out.expectedSpend = new Float64Array(n));
+    const clv = (out.clv = new Float64Array(n));
+    for (let i = 0; i < n; i++) {
+      const x = data.frequency[i];
+      const mv = money[i];
+      es[i] = spend.conditionalExpectedAverageSpend(x, x > 0 && Number.isFinite(mv) ? mv : 0);
+      clv[i] = discounted![index[i]] * es[i] * margin;
+    }
+  }
+  return out;
+}
