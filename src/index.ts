@@ -38,10 +38,11 @@ export { fitSbg, sbgModel, sbgLogLikelihood, sbgDiscountedExpectedResidualLifeti
 export { fitBdw, bdwModel, bdwLogLikelihood, type BdwModel, type BdwParams } from './models/bdw.ts';
 export { fitNbd, nbdModel, nbdLogLikelihood, type NbdModel, type NbdParams } from './models/nbd.ts';
 export { fitGGomNbd, ggomNbdModel, ggomNbdLogLikelihood, type GGomNbdModel, type GGomNbdParams } from './models/ggomnbd.ts';
+export { fitCnbd, fitBgCnbd, fitMbgCnbd, cnbdModel, cnbdLogLikelihood, type CnbdModel, type CnbdParams, type CnbdData, type CnbdFamily, type CnbdFitOptions } from './models/cnbdk.ts';
 export { fitGammaGamma, gammaGammaModel, gammaGammaLogLikelihoodRow, type GammaGammaModel, type GammaGammaParams, type GammaGammaData } from './models/gammagamma.ts';
 export { survivorsFromPercentages, toCohorts, retentionCurves, type RetentionCohort, type RetentionInput, type RetentionCurves } from './models/retention-data.ts';
 export { ratePerUnit, discountedConditionalExpectedTransactions, predictCustomers, type CustomerPrediction } from './models/discounting.ts';
-export { MODELS, modelInfo, fitModel, type ModelName, type ModelInfo } from './models/registry.ts';
+export { MODELS, modelInfo, fitModel, type ModelName, type ModelInfo, type ModelExtraOptions } from './models/registry.ts';
 export { expectedCumulativeTransactions, type TrackingCurve } from './models/tracking.ts';
 
 // Covariates in the purchase and attrition models (Fader & Hardie 2007; Bachmann, Meierer & Näf 2021)

@@ -50,6 +50,11 @@ export interface CustomerSummary {
   lastPurchase: Int32Array;
   transactions: Int32Array;
   totalSpend: Float64Array;
+  /**
+   * Σ over repeat purchases of log(inter-purchase time in `freq` units), calibration period: the timing
+   * statistic of the CNBD-k models (Platzer & Reutterer 2016; BTYDplus `litt`). 0 when frequency is 0.
+   */
+  litt?: Float64Array;
   holdoutFrequency?: Float64Array;
   holdoutMonetaryValue?: Float64Array;
   holdoutT?: Float64Array;

@@ -34,6 +34,7 @@ export const COUNT_COLUMNS = [
   'max_day',
   'end_day',
   'first_p',
+  'litt',
 ] as const;
 
 function toNumber(v: unknown, ifNull: number): number {
@@ -60,6 +61,7 @@ export class SummaryCollector {
   last = new Int32Array(this.cap);
   tx = new Int32Array(this.cap);
   spend = new Float64Array(this.cap);
+  litt = new Float64Array(this.cap);
   hoFreq: Float64Array | undefined;
   hoMon: Float64Array | undefined;
   hoT = NaN;
@@ -110,6 +112,7 @@ export class SummaryCollector {
     this.last = g(this.last);
     this.tx = g(this.tx);
     this.spend = g(this.spend);
+    this.litt = g(this.litt);
     if (this.hoFreq) this.hoFreq = g(this.hoFreq);
     if (this.hoMon) this.hoMon = g(this.hoMon);
     this.idEnd = g(this.idEnd);
@@ -190,6 +193,7 @@ export class SummaryCollector {
     this.last[i] = toNumber(row[6], NaN);
     this.tx[i] = txRows;
     this.spend[i] = toNumber(row[8], NaN);
+    this.litt[i] = toNumber(row[21 + h], 0);
     // With a deferred end, T is computed in finish() from the first purchase period.
     this.T[i] = this.deferEnd ? toNumber(row[20 + h], NaN) : toNumber(row[3], NaN);
     if (this.split) {
@@ -262,6 +266,7 @@ export class SummaryCollector {
       lastPurchase: this.last.slice(0, n),
       transactions: this.tx.slice(0, n),
       totalSpend: this.spend.slice(0, n),
+      litt: this.litt.slice(0, n),
       unit: o.unit,
       freq: o.freq,
       end: calEnd,

@@ -283,7 +283,8 @@ export function summarySql(spec: SummarySqlSpec): string {
   );
   ctes.push(
     `numbered AS (\n  SELECT flagged.*,\n` +
-      `    ROW_NUMBER() OVER (PARTITION BY customer, side, purchase ORDER BY p) AS k\n  FROM flagged\n)`,
+      `    ROW_NUMBER() OVER (PARTITION BY customer, side, purchase ORDER BY p) AS k,\n` +
+      `    LAG(p) OVER (PARTITION BY customer, side, purchase ORDER BY p) AS prev_p\n  FROM flagged\n)`,
   );
   const cp = `side = ${SIDE.calibration} AND purchase = 1`;
   const hp = `side = ${SIDE.holdout} AND purchase = 1`;
@@ -295,6 +296,8 @@ export function summarySql(spec: SummarySqlSpec): string {
       `    MIN(CASE WHEN ${cp} THEN COALESCE(first_purchase_day, min_d) END) AS first_day,\n` +
       `    MAX(CASE WHEN ${cp} THEN max_d END) AS last_day,\n` +
       `    SUM(CASE WHEN ${cp} AND k > 1 THEN net ELSE 0 END) AS repeat_sum,\n` +
+      // Σ log inter-purchase time in freq units (the CNBD-k timing statistic, summarize.ts litt)
+      `    SUM(CASE WHEN ${cp} AND k > 1 THEN LN(${conv('p - prev_p')}) ELSE 0 END) AS litt,\n` +
       `    SUM(CASE WHEN side = ${SIDE.calibration} THEN n_rows ELSE 0 END) AS tx_rows,\n` +
       `    SUM(CASE WHEN side = ${SIDE.calibration} THEN net END) AS spend,\n` +
       `    SUM(CASE WHEN side = ${SIDE.holdout} THEN n_rows ELSE 0 END) AS ho_rows,\n` +
@@ -347,6 +350,7 @@ export function summarySql(spec: SummarySqlSpec): string {
       `max_day`,
       deferred ? 'CAST(NULL AS INTEGER) AS end_day' : `${endDay} AS end_day`,
       `CAST(first_p AS INTEGER) AS first_p`,
+      `CAST(litt AS ${dbl}) AS litt`,
     );
     select = `SELECT ${cols.join(',\n  ')}\nFROM ${from}`;
   } else {

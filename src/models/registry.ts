@@ -13,7 +13,7 @@ import type { SummaryData } from '../types.ts';
  * @example
  * const name: ModelName = 'bgbb';
  */
-export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'bgbb' | 'sbg' | 'bdw' | 'gammagamma' | 'nbd' | 'ggomnbd';
+export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'bgbb' | 'sbg' | 'bdw' | 'gammagamma' | 'nbd' | 'ggomnbd' | 'bgcnbd' | 'mbgcnbd';
 
 /**
  * Input a model is fitted on: a customer summary, BG/BB rows, survivor counts, or (spend) a summary with monetary values.
@@ -53,6 +53,8 @@ export const MODELS: Record<ModelName, ModelInfo> = {
   gammagamma: { name: 'gammagamma', title: 'Gamma-Gamma spend', params: ['p', 'q', 'v'], input: 'spend', reference: 'Fader, Hardie & Lee (2005b), JMR 42(4); Fader & Hardie (2013) note' },
   nbd: { name: 'nbd', title: 'NBD', params: ['r', 'alpha'], input: 'summary', reference: 'Ehrenberg (1959); Platzer & Reutterer (2016), Marketing Science 35(5)' },
   ggomnbd: { name: 'ggomnbd', title: 'GGom/NBD', params: ['r', 'alpha', 'b', 's', 'beta'], input: 'summary', reference: 'Bemmaor & Glady (2012), Management Science 58(5)' },
+  bgcnbd: { name: 'bgcnbd', title: 'BG/CNBD-k', params: ['k', 'r', 'alpha', 'a', 'b'], input: 'summary', reference: 'Platzer & Reutterer (2016), Marketing Science 35(5)' },
+  mbgcnbd: { name: 'mbgcnbd', title: 'MBG/CNBD-k', params: ['k', 'r', 'alpha', 'a', 'b'], input: 'summary', reference: 'Platzer & Reutterer (2016), Marketing Science 35(5)' },
 };
 
 /**
@@ -81,13 +83,24 @@ export type FitInput =
   | { kind: 'spend'; data: GammaGammaData };
 
 /**
+ * Options of some models only: the Erlang order k of the CNBD-k models (fixed, or chosen over 1..maxK).
+ *
+ * @example
+ * const extra: ModelExtraOptions = { k: 2 };
+ */
+export interface ModelExtraOptions {
+  k?: number;
+  maxK?: number;
+}
+
+/**
  * Fit a model by name. Model modules are loaded on demand (the CLI stays fast to start).
  *
  * @example
  * const fitted = await fitModel('sbg', { kind: 'survivors', cohorts: [{ name: 'regular', alive: [1000, 631, 468] }] });
  * fitted.params; // { alpha, beta }
  */
-export async function fitModel(name: ModelName, input: FitInput, options: FitOptions = {}): Promise<FitResultBase<Record<string, number>>> {
+export async function fitModel(name: ModelName, input: FitInput, options: FitOptions & ModelExtraOptions = {}): Promise<FitResultBase<Record<string, number>>> {
   const info = MODELS[name];
   const need = info.input;
   const mismatch = () =>
@@ -107,11 +120,15 @@ export async function fitModel(name: ModelName, input: FitInput, options: FitOpt
     case 'mbgnbd':
     case 'paretonbd':
     case 'nbd':
-    case 'ggomnbd': {
+    case 'ggomnbd':
+    case 'bgcnbd':
+    case 'mbgcnbd': {
       if (input.kind !== 'summary' && input.kind !== 'spend') throw mismatch();
       const data = input.data as SummaryData;
       if (name === 'nbd') return (await import('./nbd.ts')).fitNbd(data, options);
       if (name === 'ggomnbd') return (await import('./ggomnbd.ts')).fitGGomNbd(data, options);
+      // CNBD-k: the data carry litt when they come from summarize() or an engine
+      if (name === 'bgcnbd' || name === 'mbgcnbd') return (await import('./cnbdk.ts')).fitCnbd(name, data, options);
       if (name === 'bgnbd') return (await import('./bgnbd.ts')).fitBgNbd(data, options);
       if (name === 'mbgnbd') return (await import('./mbgnbd.ts')).fitMbgNbd(data, options);
       return (await import('./paretonbd.ts')).fitParetoNbd(data, options);

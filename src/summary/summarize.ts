@@ -105,9 +105,12 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   const g = counted ? groupRows(customer, day, hasAmount ? amount : undefined, n, nCustomers, counted) : undefined;
   const out = new Columns(nCustomers, split);
   const unitIsDay = unit === 'day';
+  // log of an inter-purchase time of d periods in freq units, by table (d < span): litt costs no log per purchase
+  const logGap = new Float64Array(span + 1);
+  for (let d = 1; d <= span; d++) logGap[d] = Math.log((d * uDays) / fDays);
   const counts = !g
-    ? collapseDaysBlocked(blocks!, nCustomers, end, uDays, fDays, out)
-    : collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, out);
+    ? collapseDaysBlocked(blocks!, nCustomers, end, uDays, fDays, logGap, out)
+    : collapse(g, nCustomers, hasAmount, unitIsDay, periodOf, minDay, end, calEnd, calPeriod, uDays, fDays, logGap, out);
   const kept = counts.kept;
   const afterEnd = counts.afterEnd;
   const rowsNewInHoldout = counts.rowsNewInHoldout;
@@ -125,6 +128,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   const outLast = cut(out.lastPurchase);
   const outTx = cut(out.transactions);
   const outSpend = cut(out.totalSpend);
+  const outLitt = cut(out.litt);
   const hoFreq = out.holdoutFrequency ? cut(out.holdoutFrequency) : undefined;
   const hoMon = out.holdoutMonetaryValue ? cut(out.holdoutMonetaryValue) : undefined;
 
@@ -171,6 +175,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     lastPurchase: outLast,
     transactions: outTx,
     totalSpend: outSpend,
+    litt: outLitt,
     unit,
     freq,
     end: calEnd,
@@ -196,6 +201,8 @@ class Columns {
   lastPurchase: Int32Array;
   transactions: Int32Array;
   totalSpend: Float64Array;
+  /** Σ log of the inter-purchase times in freq units (calibration), the timing statistic of the CNBD-k models. */
+  litt: Float64Array;
   holdoutFrequency: Float64Array | undefined;
   holdoutMonetaryValue: Float64Array | undefined;
   /** Table customer index of each output row. */
@@ -209,6 +216,7 @@ class Columns {
     this.lastPurchase = new Int32Array(n);
     this.transactions = new Int32Array(n);
     this.totalSpend = new Float64Array(n);
+    this.litt = new Float64Array(n);
     this.holdoutFrequency = split ? new Float64Array(n) : undefined;
     this.holdoutMonetaryValue = split ? new Float64Array(n) : undefined;
     this.keep = new Int32Array(n);
@@ -237,6 +245,7 @@ function collapse(
   calPeriod: number,
   uDays: number,
   fDays: number,
+  logGap: Float64Array,
   out: Columns,
 ) {
   const start = g.start;
@@ -249,6 +258,7 @@ function collapse(
   const oLast = out.lastPurchase;
   const oTx = out.transactions;
   const oSpend = out.totalSpend;
+  const oLitt = out.litt;
   const hFreq = out.holdoutFrequency;
   const hMon = out.holdoutMonetaryValue;
   const keep = out.keep;
@@ -268,6 +278,7 @@ function collapse(
     let lastDay = 0;
     let purchases = 0;
     let repeatSum = 0;
+    let litt = 0;
     let txRows = 0;
     let spend = 0;
     let hoPurchases = 0;
@@ -314,7 +325,10 @@ function collapse(
           if (purchases === 0) {
             firstP = p;
             firstDay = firstPurchaseDay >= 0 ? firstPurchaseDay : d0;
-          } else repeatSum += net;
+          } else {
+            repeatSum += net;
+            litt += logGap[p - lastP];
+          }
           lastP = p;
           lastDay = pLastDay;
           purchases++;
@@ -348,6 +362,7 @@ function collapse(
     oFirst[kept] = firstDay;
     oLast[kept] = lastDay;
     oTx[kept] = txRows;
+    oLitt[kept] = litt;
     if (hasAmount) oSpend[kept] = spend;
     else oSpend[kept] = NaN;
     if (hFreq && hMon) {
@@ -413,14 +428,14 @@ function scatterBlocks(customer: Int32Array, day: Int32Array, amount: Float64Arr
  * of each customer close in day order and their rows are added in row order: the same steps and
  * sums in the same order as collapse.
  */
-function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uDays: number, fDays: number, out: Columns) {
+function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uDays: number, fDays: number, logGap: Float64Array, out: Columns) {
   const { blockStart, i32, f64 } = blocks;
   const nBlocks = blockStart.length - 1;
   const NONE = -0x80000000;
   // The state of each customer of the block in one 64-byte cache line (a row touches one line):
   // int32 at si[16l ..]: open period's day (NONE: none), whether it has a return, first and last
   // purchase day, purchases, rows; float64 at sf[8l + 4 ..]: open period's net amount, repeat
-  // sum, total spend. With day periods a period's first purchase day is the period itself.
+  // sum, total spend, litt (Σ log inter-purchase times). With day periods a period's first purchase day is the period itself.
   const state = new ArrayBuffer(64 * BLOCK);
   const si = new Int32Array(state);
   const sf = new Float64Array(state);
@@ -433,6 +448,7 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
   const oLast = out.lastPurchase;
   const oTx = out.transactions;
   const oSpend = out.totalSpend;
+  const oLitt = out.litt;
   const keep = out.keep;
   let kept = 0;
   let afterEnd = 0;
@@ -459,7 +475,10 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
           sf[of + 2] += net;
           if (si[o + 1] === 0 || net > 0) {
             if (si[o + 4] === 0) si[o + 2] = d0;
-            else sf[of + 1] += net;
+            else {
+              sf[of + 1] += net;
+              sf[of + 3] += logGap[d0 - si[o + 3]];
+            }
             si[o + 3] = d0;
             si[o + 4]++;
           }
@@ -483,6 +502,7 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
       let lastP = si[o + 3];
       let repeatSum = sf[of + 1];
       let spend = sf[of + 2];
+      let litt = sf[of + 3];
       const txRows = si[o + 5];
       const d0 = si[o];
       if (d0 !== NONE) {
@@ -490,7 +510,10 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
         spend += net;
         if (si[o + 1] === 0 || net > 0) {
           if (purchases === 0) firstP = d0;
-          else repeatSum += net;
+          else {
+            repeatSum += net;
+            litt += logGap[d0 - lastP];
+          }
           lastP = d0;
           purchases++;
         }
@@ -505,6 +528,7 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
       sf[of] = 0;
       sf[of + 1] = 0;
       sf[of + 2] = 0;
+      sf[of + 3] = 0;
       if (purchases === 0) {
         if (txRows === 0) customersAfterEnd++;
         else {
@@ -522,6 +546,7 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
       oLast[kept] = lastP;
       oTx[kept] = txRows;
       oSpend[kept] = spend;
+      oLitt[kept] = litt;
       keep[kept++] = c0 + l;
     }
   }

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { CustomerSummary } from '../../src/types.ts';
 
 const EXACT = ['frequency', 'firstPurchase', 'lastPurchase', 'transactions', 'holdoutFrequency'] as const;
-const CLOSE = ['recency', 'T', 'monetaryValue', 'totalSpend', 'holdoutMonetaryValue', 'holdoutT'] as const;
+const CLOSE = ['recency', 'T', 'monetaryValue', 'totalSpend', 'holdoutMonetaryValue', 'holdoutT', 'litt'] as const;
 
 /** Sorted-by-id view of a summary's columns. */
 export function byId(s: CustomerSummary): Map<string, Record<string, number>> {

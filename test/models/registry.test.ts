@@ -71,6 +71,8 @@ describe('model registry', () => {
     expect(Object.keys(MODELS).slice(0, 7)).toEqual(['bgnbd', 'mbgnbd', 'paretonbd', 'bgbb', 'sbg', 'bdw', 'gammagamma']);
     expect(MODELS.nbd.params).toEqual(['r', 'alpha']);
     expect(MODELS.ggomnbd.params).toEqual(['r', 'alpha', 'b', 's', 'beta']);
+    expect(MODELS.bgcnbd.params).toEqual(['k', 'r', 'alpha', 'a', 'b']);
+    expect(MODELS.mbgcnbd.params).toEqual(['k', 'r', 'alpha', 'a', 'b']);
     expect(MODELS.bgnbd.params).toEqual(['r', 'alpha', 'a', 'b']);
     expect(MODELS.mbgnbd.params).toEqual(['r', 'alpha', 'a', 'b']);
     expect(MODELS.paretonbd.params).toEqual(['r', 'alpha', 's', 'beta']);

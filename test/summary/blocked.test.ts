@@ -36,6 +36,7 @@ function same(a: ReturnType<typeof summarize>, b: ReturnType<typeof summarize>):
   for (const k of ['frequency', 'recency', 'T', 'monetaryValue', 'firstPurchase', 'lastPurchase', 'transactions', 'totalSpend'] as const) {
     expect(Array.from(a[k]).map((x) => Object.is(x, -0) ? 'neg0' : x), k).toEqual(Array.from(b[k]).map((x) => Object.is(x, -0) ? 'neg0' : x));
   }
+  expect(Array.from(a.litt!), 'litt').toEqual(Array.from(b.litt!));
   expect(a.customerIds).toEqual(b.customerIds);
   expect(a.accounting).toEqual(b.accounting);
   expect(a.excludedCustomers).toEqual(b.excludedCustomers);

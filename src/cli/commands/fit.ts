@@ -22,6 +22,8 @@ export interface ModelCliOptions extends EngineCliOptions {
   column?: string;
   cohortSize?: string;
   through?: string;
+  k?: string;
+  maxK?: string;
 }
 
 /**
@@ -64,6 +66,8 @@ export function addModelOptions(cmd: Command): Command {
     .option('--column <names>', 'survivor tables: the cohort column(s) to fit, comma-separated (several are fitted jointly)')
     .option('--cohort-size <n>', 'survivor tables: the values are percentages of cohorts of n customers')
     .option('--through <period>', 'survivor tables: fit on periods 0..period only (hold out the later ones)')
+    .option('--k <k>', 'bgcnbd, mbgcnbd: the Erlang order k (default: chosen by likelihood over 1..--max-k)')
+    .option('--max-k <K>', 'bgcnbd, mbgcnbd: the largest k tried when choosing k (default 12)')
     .option('--json', 'print the result as one JSON document on stdout');
 }
 
@@ -110,7 +114,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
       notes,
     };
   }
-  let customers: NonNullable<LoadedInput['customers']> & { weights?: ArrayLike<number> };
+  let customers: NonNullable<LoadedInput['customers']> & { weights?: ArrayLike<number>; litt?: ArrayLike<number> };
   let source: LoadedInput['source'];
   if (kind === 'summary') {
     const data = readSummaryFile(file, { delimiter: delimiterOf(o), kind: 'summary' });
@@ -120,7 +124,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
   } else {
     const s = await summaryFromEngine(input, o);
     const hasAmount = s.monetaryValue.some((v, i) => s.frequency[i] > 0 && Number.isFinite(v));
-    customers = { customerIds: s.customerIds, frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}) };
+    customers = { customerIds: s.customerIds, frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}), ...(s.litt ? { litt: s.litt } : {}) };
     source = 'transactions';
     notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${s.customerIds.length} customers`);
   }
@@ -148,7 +152,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
     return { input: { kind: 'spend', data: { frequency: customers.frequency, monetaryValue: customers.monetaryValue, ...(customers.weights ? { weights: customers.weights } : {}) } }, customers, hasSpend, source, notes };
   }
   return {
-    input: { kind: 'summary', data: { frequency: customers.frequency, recency: customers.recency, T: customers.T, ...(customers.weights ? { weights: customers.weights } : {}) } },
+    input: { kind: 'summary', data: { frequency: customers.frequency, recency: customers.recency, T: customers.T, ...(customers.weights ? { weights: customers.weights } : {}), ...(customers.litt ? { litt: customers.litt } : {}) } },
     customers,
     hasSpend,
     source,
@@ -195,6 +199,8 @@ export function fitJson(fitted: FitResultBase<Record<string, number>>): Record<s
   };
   const corr = (fitted as { frequencySpendCorrelation?: number }).frequencySpendCorrelation;
   if (corr !== undefined) out.frequencySpendCorrelation = corr;
+  const kProfile = (fitted as { kProfile?: unknown[] }).kProfile;
+  if (kProfile?.length) out.kProfile = kProfile;
   if (fitted.warning) out.warning = fitted.warning;
   return out;
 }
@@ -210,7 +216,7 @@ export function formatFit(fitted: FitResultBase<Record<string, number>>, info: M
   const width = Math.max(...Object.keys(fitted.params).map((k) => k.length));
   for (const [k, v] of Object.entries(fitted.params)) {
     const se = (fitted.standardErrors as Record<string, number>)[k];
-    lines.push(`  ${k.padEnd(width)}  ${fmt(v)}  (SE ${fmt(se)})`);
+    lines.push(`  ${k.padEnd(width)}  ${fmt(v)}  ${se === undefined ? '(a whole number chosen by likelihood)' : `(SE ${fmt(se)})`}`);
   }
   lines.push(`log-likelihood ${fmt(fitted.logLikelihood)}, AIC ${fmt(fitted.aic)}, BIC ${fmt(fitted.bic)}`);
   const corr = (fitted as { frequencySpendCorrelation?: number }).frequencySpendCorrelation;
@@ -236,7 +242,9 @@ export async function fitFromFile(file: string | undefined, o: ModelCliOptions) 
   const info = modelInfo(o.model);
   const penalizer = numberOption('penalizer', o.penalizer, (v) => v >= 0 && Number.isFinite(v));
   const loaded = await loadModelInput(file, info, o);
-  const fitted = await fitModel(info.name, loaded.input, penalizer !== undefined ? { penalizer } : {});
+  const k = numberOption('k', o.k, (v) => Number.isInteger(v) && v >= 1 && v <= 100);
+  const maxK = numberOption('max-k', o.maxK, (v) => Number.isInteger(v) && v >= 1 && v <= 100);
+  const fitted = await fitModel(info.name, loaded.input, { ...(penalizer !== undefined ? { penalizer } : {}), ...(k !== undefined ? { k } : {}), ...(maxK !== undefined ? { maxK } : {}) });
   return { info, loaded, fitted };
 }
 
