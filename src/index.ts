@@ -56,6 +56,7 @@ export type { CovariatePredictions } from './models/covariates/predict.ts';
 export { covariatePanel, dynamicCovariateData, type CovariatePanel, type DynamicCovariateData, type DynamicCustomers } from './models/covariates/panel.ts';
 export { fitParetoNbdDynamic, type ParetoNbdDynamicModel } from './models/covariates/paretonbd-dynamic.ts';
 export { repeatPurchaseDays } from './summary/purchase-days.ts';
+export { fitWithCovariates, predictWithCovariates, covariateFitJson, heldCovariatesWarning, type CovariateFit, type CovariateFitInput } from './models/covariates/fit-covariates.ts';
 export { simulateParetoNbdStatic, simulateParetoNbdDynamic, type StaticSimulation, type DynamicSimulation, type SimulatedSummary } from './simulate/covariates.ts';
 
 // Value

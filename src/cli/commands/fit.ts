@@ -8,6 +8,7 @@ import type { TimeUnit } from '../../models/discounting.ts';
 import { addTransactionOptions, numberOption, type TransactionCliOptions } from '../options.ts';
 import { formatAccounting } from '../../summary/export.ts';
 import { addEngineOptions, engineOf, summaryFromEngine, type EngineCliOptions } from '../engine-options.ts';
+import { addCovariateOptions, covariateFitCommand, type CovariateCliOptions } from '../covariate-options.ts';
 
 /**
  * Options shared by `fit` and `predict`.
@@ -257,7 +258,8 @@ export function register(program: Command): void {
     .command('fit')
     .description('fit a model (bgnbd, mbgnbd, paretonbd, bgbb, sbg, bdw, gammagamma) to a transaction file or a summary file')
     .argument('[input]', 'transaction file, summary file (frequency,recency,T[,monetary_value] or x,t_x,T,zbar), BG/BB rows (frequency,recency,periods[,weights]) or survivor counts (period,alive)');
-  addModelOptions(cmd).action(async (file: string | undefined, o: ModelCliOptions) => {
+  addCovariateOptions(addModelOptions(cmd)).action(async (file: string | undefined, o: ModelCliOptions & CovariateCliOptions) => {
+    if (o.covariates) return covariateFitCommand(file, o);
     const { info, loaded, fitted } = await fitFromFile(file, o);
     for (const n of loaded.notes) process.stderr.write(n + '\n');
     if (o.json) process.stdout.write(JSON.stringify(fitJson(fitted)) + '\n');

@@ -12,6 +12,7 @@ import type { FitResultBase } from '../../models/types.ts';
 import { CSV_EN, CSV_FR, toCsv, type CsvValue } from '../../io/csv.ts';
 import { numberOption } from '../options.ts';
 import { addModelOptions, fitFromFile, modelTimeUnit, type ModelCliOptions } from './fit.ts';
+import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
 
 interface PredictCliOptions extends ModelCliOptions {
   horizon?: string;
@@ -208,15 +209,16 @@ export function register(program: Command): void {
     .command('predict')
     .description('per-customer predictions over a horizon: expected transactions, P(alive), expected spend and CLV (sbg/bdw: survival projections)')
     .argument('[input]', 'transaction file, summary file, BG/BB rows or survivor counts (as for clvkit fit)');
-  addModelOptions(cmd)
+  addCovariateOptions(addModelOptions(cmd))
     .option('--horizon <t>', 'prediction horizon in the model time unit (--freq; BG/BB and sBG/BdW: periods)')
     .option('--horizon-unit <unit>', 'unit of --horizon when not the model unit: day, week, month or year')
     .option('--discount <rate>', 'annual discount rate, converted exactly to the model unit', '0.1')
     .option('--margin <m>', 'margin applied to spend in the CLV', '1')
     .option('-o, --out <file>', 'write file.csv or file.json (default: CSV on stdout unless --json)')
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
-    .action(async (file: string | undefined, o: PredictCliOptions) => {
+    .action(async (file: string | undefined, o: PredictCliOptions & CovariateCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.covariates) return covariatePredictCommand(file, o);
       if (o.out) checkOutputFile(o.out, [file]);
       const result = await predictFromFile(file, o);
       for (const n of result.notes) process.stderr.write(n + '\n');
