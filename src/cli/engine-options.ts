@@ -40,7 +40,7 @@ export function addEngineOptions(cmd: Command, withPrintSql = false): Command {
   if (withPrintSql) {
     cmd
       .option('--print-sql', 'print the summary as one SQL statement for your own warehouse, and exit')
-      .option('--dialect <name>', 'SQL dialect of --print-sql: duckdb or postgres (default: the engine’s, duckdb for node)');
+      .option('--dialect <name>', 'SQL dialect of --print-sql: duckdb, postgres, clickhouse, bigquery, snowflake or spark (default: the engine’s, duckdb for node)');
   }
   return cmd;
 }
@@ -191,10 +191,10 @@ async function readWithProgress(file: string, o: TransactionCliOptions): Promise
 export async function printSqlIfAsked(file: string | undefined, o: EngineCliOptions, out: NodeJS.WritableStream = process.stdout): Promise<boolean> {
   if (!o.printSql) return false;
   const engine = (o.engine ?? 'node') as EngineName;
-  if (!ENGINES.includes(engine)) throw new UsageError(`--engine must be node, duckdb or postgres, got "${o.engine}"`);
-  const dialect = o.dialect ?? (engine === 'postgres' ? 'postgres' : 'duckdb');
-  const { summarySql, SQL_DIALECTS, qualifiedName, quoteIdent, quoteLiteral } = await import('../engines/sql.ts');
-  if (!(SQL_DIALECTS as readonly string[]).includes(dialect)) throw new UsageError(`--dialect must be duckdb or postgres, got "${dialect}"`);
+  if (!ENGINES.includes(engine)) throw new UsageError(`--engine must be node, duckdb, postgres or clickhouse, got "${o.engine}"`);
+  const dialect = o.dialect ?? (engine === 'postgres' || engine === 'clickhouse' ? engine : 'duckdb');
+  const { summarySql, SQL_DIALECTS, qualifiedName, quoteIdent, quoteLiteral, quoteIdentFor } = await import('../engines/sql.ts');
+  if (!(SQL_DIALECTS as readonly string[]).includes(dialect)) throw new UsageError(`--dialect must be one of ${SQL_DIALECTS.join(', ')}, got "${dialect}"`);
   const summaryOptions = summaryOptionsFrom(o) as Record<string, never>;
   const columns = { customer: o.customerCol ?? 'customer_id', date: o.dateCol ?? 'date', amount: o.amountCol ?? 'amount' };
   let source: Parameters<typeof summarySql>[0]['source'];
@@ -210,19 +210,25 @@ export async function printSqlIfAsked(file: string | undefined, o: EngineCliOpti
       const { duckDbCsvSource } = await import('../engines/csv-source.ts');
       source = duckDbCsvSource(file, ingestOptionsFrom(o) as never).source;
     }
+  } else if (o.query !== undefined && dialect === 'clickhouse') {
+    const { clickhouseColumnSource } = await import('../engines/clickhouse-sql.ts');
+    source = clickhouseColumnSource(`(${o.query.trim().replace(/;\s*$/, '')})`, columns);
   } else if (o.query !== undefined) {
+    const q = (n: string) => quoteIdentFor(dialect as never, n);
+    const types = { postgres: ['VARCHAR', 'DOUBLE PRECISION'], bigquery: ['STRING', 'FLOAT64'], spark: ['STRING', 'DOUBLE'] } as Record<string, [string, string]>;
+    const [str, dbl] = types[dialect] ?? ['VARCHAR', 'DOUBLE'];
     source = {
       relation: `(${o.query.trim().replace(/;\s*$/, '')}) AS clvkit_query`,
-      customer: `CAST(${quoteIdent(columns.customer)} AS VARCHAR)`,
-      date: `CAST(${quoteIdent(columns.date)} AS DATE)`,
-      amount: `CAST(${quoteIdent(columns.amount)} AS ${dialect === 'postgres' ? 'DOUBLE PRECISION' : 'DOUBLE'})`,
+      customer: `CAST(${q(columns.customer)} AS ${str})`,
+      date: `CAST(${q(columns.date)} AS DATE)`,
+      amount: `CAST(${q(columns.amount)} AS ${dbl})`,
     };
   } else {
     const table = o.table ?? 'transactions';
     qualifiedName(table); // checks the name
     source = table;
   }
-  const sql = summarySql({ dialect: dialect as 'duckdb' | 'postgres', source, columns, ...summaryOptions });
+  const sql = summarySql({ dialect: dialect as never, source, columns, ...summaryOptions });
   out.write(sql + ';\n');
   return true;
 }

@@ -97,6 +97,7 @@ export function clickhouseSummarySql(spec: Omit<SummarySqlSpec, 'dialect'> & { d
   let endPeriod: string;
   let calDay: string;
   let calPeriod: string;
+  let endDayOut: string | undefined;
   if (deferred) {
     endDay = '2147483647';
     endPeriod = 'NULL';
@@ -108,10 +109,13 @@ export function clickhouseSummarySql(spec: Omit<SummarySqlSpec, 'dialect'> & { d
     calDay = String(cal);
     calPeriod = String(periodOfDay(cal!));
   } else {
-    // The last valid date, as a scalar subquery (ClickHouse runs it once, before the main query).
+    // The end is the last valid date: no row is after it, so the shards classify rows without it
+    // (a scalar subquery inside the distributed part is not executable on ClickHouse 18.16); only
+    // the final stage, on the receiving server, needs its period, from a scalar subquery there.
     const endDt = `(SELECT max(${D}) FROM ${src.relation} WHERE NOT (isNull(${C}) OR ${C} = '') AND ${dateFlag} = 0 AND ${amountFlag} = 0)`;
-    endDay = clickhouseDaySql(endDt);
-    endPeriod = periodCh(unit, endDt, endDay);
+    endDay = '2147483647';
+    endPeriod = periodCh(unit, endDt, clickhouseDaySql(endDt));
+    endDayOut = clickhouseDaySql(endDt);
     if (split) {
       calDay = String(cal);
       calPeriod = String(periodOfDay(cal!));
@@ -193,7 +197,7 @@ export function clickhouseSummarySql(spec: Omit<SummarySqlSpec, 'dialect'> & { d
       `bad_amount_rows`,
       `min_day`,
       `max_day`,
-      deferred ? 'CAST(NULL AS Nullable(Int32)) AS end_day' : `${endDay} AS end_day`,
+      deferred ? 'CAST(NULL AS Nullable(Int32)) AS end_day' : `${endDayOut ?? endDay} AS end_day`,
       `first_p`,
     );
     select = `SELECT ${cols.join(',\n  ')}\nFROM (\n  ${customers}\n)`;

@@ -16,10 +16,16 @@ import { UsageError } from '../errors.ts';
 import { parseDateOption } from '../ingest/dates.ts';
 import { periodTable, unitDays } from '../summary/summarize.ts';
 import type { Day, PeriodUnit } from '../types.ts';
+import { clickhouseSummarySql } from './clickhouse-sql.ts';
 
-export type SqlDialect = 'duckdb' | 'postgres';
+/**
+ * duckdb and postgres are run by the engines; clickhouse is run on a two-shard cluster in the
+ * tests (its statement is clickhouse-sql.ts); bigquery, snowflake and spark are checked by their
+ * dialects' parsers only (docs/engines.md).
+ */
+export type SqlDialect = 'duckdb' | 'postgres' | 'clickhouse' | 'bigquery' | 'snowflake' | 'spark';
 
-export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres'];
+export const SQL_DIALECTS: readonly SqlDialect[] = ['duckdb', 'postgres', 'clickhouse', 'bigquery', 'snowflake', 'spark'];
 
 /**
  * Quote an identifier (table or column name) for SQL: double quotes, embedded quotes doubled.
@@ -72,6 +78,28 @@ export function qualifiedName(name: string): string {
   }
   if (parts.length === 0 || parts.some((p) => p === '')) throw new UsageError(`bad table name "${name}"`);
   return parts.map(quoteIdent).join('.');
+}
+
+/**
+ * An identifier quoted for a dialect: backticks in BigQuery (backslash escapes) and Spark SQL
+ * (doubled backticks), double quotes elsewhere.
+ *
+ * @example
+ * quoteIdentFor('bigquery', 'T') // '`T`'
+ */
+export function quoteIdentFor(dialect: SqlDialect, name: string): string {
+  if (dialect === 'bigquery') return '`' + quoteIdent(name).slice(1, -1).replace(/""/g, '"').replace(/[\\`]/g, '\\$&') + '`';
+  if (dialect === 'spark') return '`' + quoteIdent(name).slice(1, -1).replace(/""/g, '"').replace(/`/g, '``') + '`';
+  return quoteIdent(name);
+}
+
+/** qualifiedName with each part quoted for a dialect. */
+export function qualifiedNameFor(dialect: SqlDialect, name: string): string {
+  const q = qualifiedName(name);
+  if (dialect !== 'bigquery' && dialect !== 'spark') return q;
+  // Re-split the standard form ("a"."b""c") into its parts, then quote each for the dialect.
+  const parts = q.match(/"(?:[^"]|"")*"/g)!.map((p) => p.slice(1, -1).replace(/""/g, '"'));
+  return parts.map((p) => quoteIdentFor(dialect, p)).join('.');
 }
 
 /**
@@ -153,7 +181,11 @@ export const SIDE = {
 } as const;
 
 function doubleType(dialect: SqlDialect): string {
-  return dialect === 'postgres' ? 'DOUBLE PRECISION' : 'DOUBLE';
+  return dialect === 'postgres' ? 'DOUBLE PRECISION' : dialect === 'bigquery' ? 'FLOAT64' : 'DOUBLE';
+}
+
+function stringType(dialect: SqlDialect): string {
+  return dialect === 'bigquery' || dialect === 'spark' ? 'STRING' : 'VARCHAR';
 }
 
 /**
@@ -166,8 +198,11 @@ export function periodSql(dialect: SqlDialect, unit: PeriodUnit, dateExpr: strin
   return `(CAST(EXTRACT(YEAR FROM ${dateExpr}) AS INTEGER) * 12 + CAST(EXTRACT(MONTH FROM ${dateExpr}) AS INTEGER) - 1)`;
 }
 
-/** Days since 1970-01-01 of a DATE expression (date − date is a whole number of days in both dialects). */
-export function daySql(dateExpr: string): string {
+/** Days since 1970-01-01 of a DATE expression (date − date is a whole number of days in DuckDB and PostgreSQL). */
+export function daySql(dateExpr: string, dialect: SqlDialect = 'duckdb'): string {
+  if (dialect === 'bigquery') return `DATE_DIFF(${dateExpr}, DATE '1970-01-01', DAY)`;
+  if (dialect === 'snowflake') return `DATEDIFF(day, DATE '1970-01-01', ${dateExpr})`;
+  if (dialect === 'spark') return `DATEDIFF(${dateExpr}, DATE '1970-01-01')`;
   return `CAST(${dateExpr} - DATE '1970-01-01' AS INTEGER)`;
 }
 
@@ -181,11 +216,12 @@ const UNITS: readonly PeriodUnit[] = ['day', 'week', 'month'];
 export function resolveSource(spec: Pick<SummarySqlSpec, 'source' | 'columns' | 'dialect'>): SqlSource {
   if (typeof spec.source !== 'string') return spec.source;
   const cols = spec.columns ?? { customer: 'customer_id', date: 'date', amount: 'amount' };
+  const q = (n: string) => quoteIdentFor(spec.dialect, n);
   return {
-    relation: qualifiedName(spec.source),
-    customer: `CAST(${quoteIdent(cols.customer)} AS VARCHAR)`,
-    date: `CAST(${quoteIdent(cols.date)} AS DATE)`,
-    amount: cols.amount !== undefined ? `CAST(${quoteIdent(cols.amount)} AS ${doubleType(spec.dialect)})` : undefined,
+    relation: qualifiedNameFor(spec.dialect, spec.source),
+    customer: `CAST(${q(cols.customer)} AS ${stringType(spec.dialect)})`,
+    date: `CAST(${q(cols.date)} AS DATE)`,
+    amount: cols.amount !== undefined ? `CAST(${q(cols.amount)} AS ${doubleType(spec.dialect)})` : undefined,
   };
 }
 
@@ -198,7 +234,9 @@ export function resolveSource(spec: Pick<SummarySqlSpec, 'source' | 'columns' | 
  */
 export function summarySql(spec: SummarySqlSpec): string {
   const dialect = spec.dialect;
-  if (!SQL_DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be duckdb or postgres, got "${dialect}"`);
+  if (!SQL_DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${SQL_DIALECTS.join(', ')}, got "${dialect}"`);
+  // ClickHouse (18.16) has no CTEs and no window functions: its own statement.
+  if (dialect === 'clickhouse') return clickhouseSummarySql(spec);
   const unit = spec.unit ?? 'day';
   const freq = spec.freq ?? 'week';
   if (!UNITS.includes(unit)) throw new UsageError(`--unit: expected day, week or month, got "${unit}"`);
@@ -247,7 +285,7 @@ export function summarySql(spec: SummarySqlSpec): string {
       `bounds AS (\n  SELECT MAX(dt) AS end_dt\n  FROM src\n  WHERE customer IS NOT NULL AND customer <> '' AND date_flag = 0 AND amount_flag = 0\n)`,
     );
     boundsJoin = ' CROSS JOIN bounds';
-    endDay = daySql('bounds.end_dt');
+    endDay = daySql('bounds.end_dt', dialect);
     endPeriod = periodSql(dialect, unit, 'bounds.end_dt', endDay);
     if (split) {
       calDay = String(cal);
@@ -257,7 +295,7 @@ export function summarySql(spec: SummarySqlSpec): string {
       calPeriod = endPeriod;
     }
   }
-  const d = daySql('src.dt');
+  const d = daySql('src.dt', dialect);
   ctes.push(
     `tx AS (\n  SELECT customer, dt, amount, ${d} AS d,\n` +
       `    CASE WHEN customer IS NULL OR customer = '' THEN ${SIDE.missingCustomer}\n` +
@@ -324,7 +362,7 @@ export function summarySql(spec: SummarySqlSpec): string {
     `customer AS customer_id`,
     `CAST(purchases - 1 AS ${dbl}) AS frequency`,
     `${conv('last_p - first_p')} AS recency`,
-    `${conv(`${calPeriod} - first_p`)} AS "T"`,
+    `${conv(`${calPeriod} - first_p`)} AS ${quoteIdentFor(dialect, 'T')}`,
     `${mon} AS monetary_value`,
     `first_day AS first_purchase`,
     `last_day AS last_purchase`,

@@ -156,8 +156,9 @@ export async function startChTestCluster(): Promise<{ cluster?: ChTestCluster; r
       dir,
       async exec(sql: string, shard: 0 | 1 = 0, body?: string, settings: Record<string, string | number> = {}) {
         const extra = Object.entries(settings).map(([k, v]) => `&${k}=${encodeURIComponent(String(v))}`).join('');
-        const url = `${urls[shard]}/?query=${encodeURIComponent(sql)}${extra}`;
-        const r = await fetch(url, { method: 'POST', body: body ?? '' });
+        // Without data, the statement itself is the POST body (no URL length limit).
+        const url = body === undefined ? `${urls[shard]}/?${extra.slice(1)}` : `${urls[shard]}/?query=${encodeURIComponent(sql)}${extra}`;
+        const r = await fetch(url, { method: 'POST', body: body ?? sql });
         const text = await r.text();
         if (!r.ok) throw new Error(`ClickHouse: ${text.trim().split('\n')[0]}`);
         return text;

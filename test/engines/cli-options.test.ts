@@ -78,6 +78,6 @@ describe('--engine options', () => {
     expect(p.text()).toMatch(/CAST\("client ""x""" AS VARCHAR\)/);
     expect(p.text()).toMatch(/DOUBLE PRECISION/);
     expect(await printSqlIfAsked(csv, parse([csv]).o)).toBe(false);
-    await expect(printSqlIfAsked(csv, parse([csv, '--print-sql', '--dialect', 'oracle']).o)).rejects.toThrow(/--dialect must be duckdb or postgres/);
+    await expect(printSqlIfAsked(csv, parse([csv, '--print-sql', '--dialect', 'oracle']).o)).rejects.toThrow(/--dialect must be one of duckdb, postgres, clickhouse, bigquery, snowflake, spark/);
   });
 });

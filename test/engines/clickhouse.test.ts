@@ -20,6 +20,10 @@ import { histogramFromSummary, histogramToSummaryData } from '../../src/summary/
 import { fitBgNbd } from '../../src/models/bgnbd.ts';
 import { formatDay } from '../../src/ingest/dates.ts';
 import { expectSameSummary } from './compare.ts';
+import { Writable } from 'node:stream';
+import { Command } from 'commander';
+import { addTransactionOptions } from '../../src/cli/options.ts';
+import { addEngineOptions, printSqlIfAsked, type EngineCliOptions } from '../../src/cli/engine-options.ts';
 import { startChTestCluster, createShardedTable, type ChTestCluster } from './ch-cluster.ts';
 
 const started = await startChTestCluster();
@@ -58,6 +62,19 @@ function logTsv(): string {
   let s = '';
   for (let i = 0; i < log.customer.length; i++) s += `${simulatedCustomerId(log.customer[i], log.customers)}\t${formatDay(log.day[i])}\t${log.amount[i].toFixed(2)}\n`;
   return s;
+}
+
+/** The statement `summary --print-sql <args>` prints. */
+async function printed(args: string[]): Promise<string> {
+  let o: EngineCliOptions = {};
+  const cmd = new Command('summary').argument('[transactions]').exitOverride();
+  addEngineOptions(addTransactionOptions(cmd), true).action((_f: string | undefined, opts: EngineCliOptions) => {
+    o = opts;
+  });
+  cmd.parse(['--print-sql', ...args], { from: 'user' });
+  let text = '';
+  await printSqlIfAsked(undefined, o, new Writable({ write: (c, _e, cb) => ((text += c.toString()), cb()) }));
+  return text;
 }
 
 async function shardCounts(c: ChTestCluster, local: string): Promise<[number, number]> {
@@ -240,6 +257,38 @@ describe.runIf(cluster !== undefined)('ClickHouse engine (two-shard cluster, Dis
       expect(fit.params.b).toBeCloseTo(2.426, 1);
       expect(fit.logLikelihood).toBeCloseTo(-9582.4, 0);
     });
+  });
+
+  it('--print-sql --dialect clickhouse runs as printed on the cluster (Distributed table) and gives the node summary', async () => {
+    const file = join(dir, 'sim.csv');
+    const cal = formatDay(log.start + 365);
+    for (const [args, o] of [
+      [['--table', 'sim', '--end', formatDay(log.end)], { end: formatDay(log.end) }],
+      [['--table', 'default.sim', '--calibration-end', cal, '--unit', 'week'], { calibrationEnd: cal, unit: 'week' }],
+      [['--table', 'sim', '--unit', 'month', '--freq', 'month'], { unit: 'month', freq: 'month' }],
+      [['--query', 'select customer_id as client, date as day, amount as total from sim', '--customer-col', 'client', '--date-col', 'day', '--amount-col', 'total'], {}],
+    ] as [string[], SummaryOptions][]) {
+      const sql = await printed([...args, '--dialect', 'clickhouse']);
+      expect(sql).toContain('dialect clickhouse');
+      const text = await cluster!.exec(sql.trim().replace(/;$/, '') + '\nFORMAT TabSeparatedWithNames');
+      const [header, ...lines] = text.trim().split('\n');
+      const cols = header.split('\t');
+      const n = await nodeSummary(file, {}, o);
+      expect(lines.length).toBe(n.customerIds.length);
+      const at = new Map(n.customerIds.map((id, i) => [id, i]));
+      const c = (k: string) => cols.indexOf(k);
+      let worst = 0;
+      for (const l of lines) {
+        const f = l.split('\t');
+        const i = at.get(f[c('customer_id')])!;
+        expect(Number(f[c('frequency')])).toBe(n.frequency[i]);
+        expect(Number(f[c('recency')])).toBe(n.recency[i]);
+        expect(Number(f[c('T')])).toBe(n.T[i]);
+        worst = Math.max(worst, Math.abs(Number(f[c('monetary_value')]) - n.monetaryValue[i]));
+        if (n.holdoutFrequency) expect(Number(f[c('holdout_frequency')])).toBe(n.holdoutFrequency[i]);
+      }
+      expect(worst).toBeLessThan(1e-9);
+    }
   });
 
   it('the CLI: summary, fit, predict, segment and report with --engine clickhouse equal the node engine on the same log', async () => {
