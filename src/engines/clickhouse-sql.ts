@@ -151,7 +151,8 @@ export function clickhouseSummarySql(spec: Omit<SummarySqlSpec, 'dialect'> & { d
     `    max(CASE WHEN ${cp} THEN p END) AS last_p,\n` +
     `    min(CASE WHEN ${cp} THEN ifNull(first_purchase_day, min_d) END) AS first_day,\n` +
     `    max(CASE WHEN ${cp} THEN max_d END) AS last_day,\n` +
-    (hasAmount ? `    groupArrayIf(p, ${cp}) AS purchase_periods,\n    groupArrayIf(ifNull(net, 0), ${cp}) AS purchase_nets,\n` : '') +
+    `    groupArrayIf(p, ${cp}) AS purchase_periods,\n` +
+    (hasAmount ? `    groupArrayIf(ifNull(net, 0), ${cp}) AS purchase_nets,\n` : '') +
     `    sum(multiIf(side = ${SIDE.calibration}, n_rows, 0)) AS tx_rows,\n` +
     `    sum(CASE WHEN side = ${SIDE.calibration} THEN net END) AS spend,\n` +
     `    sum(multiIf(side = ${SIDE.holdout}, n_rows, 0)) AS ho_rows,\n` +
@@ -199,6 +200,9 @@ export function clickhouseSummarySql(spec: Omit<SummarySqlSpec, 'dialect'> & { d
       `max_day`,
       deferred ? 'CAST(NULL AS Nullable(Int32)) AS end_day' : `${endDayOut ?? endDay} AS end_day`,
       `first_p`,
+      // Σ log inter-purchase time in freq units over the sorted purchase periods (summarize.ts litt, the CNBD-k timing statistic).
+      `toFloat64(arraySum(arrayMap((a, b) -> log(${conv('a - b')}), arraySlice(arraySort(purchase_periods), 2), ` +
+        `arraySlice(arraySort(purchase_periods), 1, greatest(length(purchase_periods) - 1, 0))))) AS litt`,
     );
     select = `SELECT ${cols.join(',\n  ')}\nFROM (\n  ${customers}\n)`;
   } else {
