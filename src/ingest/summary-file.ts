@@ -13,6 +13,7 @@
 import { ClvkitError } from '../errors.ts';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { detectDelimiter, normalizeHeader, numberCell, readTable, type Table } from './table.ts';
+import { readSummaryBytes } from './summary-bytes.ts';
 
 /**
  * A customer summary read from a file.
@@ -183,6 +184,12 @@ export function sniffModelInputKind(path: string, delimiter?: string): ModelInpu
  * if (input.kind === 'bgbb') fitBgBb(input);
  */
 export function readSummaryFile(path: string, options: SummaryFileOptions = {}): ModelInputFile {
+  // Customer summaries (up to millions of rows) are scanned as bytes into typed columns (summary-bytes.ts);
+  // whitespace-separated ones and the small BG/BB and survivor tables go through the table reader.
+  if ((options.kind ?? sniffModelInputKind(path, options.delimiter)) === 'summary') {
+    const cols = readSummaryBytes(path, { id: ID, frequency: FREQ, recency: REC, T: TCOL, money: MONEY, weights: WEIGHTS }, options.delimiter);
+    if (cols) return cols;
+  }
   const table = readTable(path, options.delimiter ? { delimiter: options.delimiter } : {});
   return summaryFromTable(table, options);
 }
