@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx's loader: no build step for users or CI.
-import { register } from 'tsx/esm/api';
-
-register();
+// The published CLI: the compiled JavaScript in dist/, run with plain node (npm run build makes it).
 process.env.CLVKIT_BIN = '1';
-await import('../src/cli/main.ts');
+await import('../dist/cli/main.js');

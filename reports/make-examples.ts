@@ -14,7 +14,7 @@ import { readTransactions } from '../src/ingest/transactions.ts';
 import { formatDay } from '../src/ingest/dates.ts';
 import { summarize } from '../src/summary/summarize.ts';
 import { simulateContracts, writeContractsCsv } from '../src/simulate/contracts.ts';
-import { createRng } from '../src/simulate/random.ts';
+import { createRng } from '../src/random.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'clvkit.js');

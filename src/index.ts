@@ -1,5 +1,9 @@
 /**
- * The public TypeScript API of clvkit. Everything the CLI does is callable from here.
+ * The public TypeScript API of clvkit (the `clvkit` entry point): ingest, summary, models, value,
+ * segments, outcomes, research and simulation. Everything the CLI does is callable from here or
+ * from the other entry points: `clvkit/report` (charts, SVG, the HTML page), `clvkit/engines`
+ * (DuckDB, PostgreSQL) and `clvkit/dataframe` (danfojs). This module's import graph holds no vega,
+ * danfo, DuckDB or PostgreSQL module and no top-level await, so `require('clvkit')` works too.
  *
  * @example
  * import { readTransactions, summarize, fitBgNbd } from 'clvkit';
@@ -17,7 +21,6 @@ export { readTransactions, parseTransactions, customerCount, type IngestOptions 
 export { parseDate, parseDateOption, formatDay, daysFromCivil, civilFromDays, type DateFormat } from './ingest/dates.ts';
 export { parseNumber } from './ingest/number.ts';
 export { readTable, parseTable, columnIndex, optionalColumnIndex, numberCell, normalizeHeader, type Table, type TableOptions } from './ingest/table.ts';
-export { toDataFrame, summaryFromDataFrame } from './ingest/dataframe.ts';
 export { readSummaryFile, summaryFromTable, detectModelInputKind, type ModelInputFile, type ModelInputKind, type SummaryFileOptions } from './ingest/summary-file.ts';
 export { readReferrals, referralsFromTable, REFERRAL_COLUMNS, type ReferralLog, type ReferralReadOptions } from './ingest/referrals.ts';
 export { readCustomerValues, customerValuesFromTable, type CustomerValues } from './ingest/customer-values.ts';
@@ -144,8 +147,9 @@ export { npsByValueTier } from './research/nps-tiers.ts';
 export { readNpsScores, npsScoresFromTable } from './research/nps-read.ts';
 export { statedVersusActual, type StatedVersusActual } from './research/nps-referrals.ts';
 
-// Reports
+// Shared I/O: CSV cells and files (formula guard, full precision), atomic outputs
 export { csvCell, toCsv, writeCsv, CSV_EN, CSV_FR, type CsvFormat, type CsvValue } from './io/csv.ts';
+export { AtomicFile, writeFileAtomic, assertNotInput } from './io/atomic.ts';
 
 // Simulation
 export { createRng, type Rng } from './random.ts';
@@ -154,14 +158,7 @@ export { simulateKanoAnswers, kanoAnswersCsv, simulateNpsScores, npsScoresCsv, t
 export { simulateContracts, writeContractsCsv, type SimulatedContracts, type ContractSimulationOptions } from './simulate/contracts.ts';
 export { simulateReferrals, writeSimulatedReferrals, type SimulatedReferrals } from './simulate/referrals.ts';
 
-// SQL engines and mergeable sufficient statistics
-export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckDbOptions } from './engines/duckdb.ts';
-export { summarizeWithPostgres, histogramWithPostgres, type PostgresSource, type PostgresOptions } from './engines/postgres.ts';
-export { transactionsWithDuckDb, transactionsWithPostgres, transactionsWithClickHouse } from './engines/table.ts';
-export { summarizeWithClickHouse, histogramWithClickHouse, type ClickHouseSource, type ClickHouseOptions } from './engines/clickhouse.ts';
-export { clickhouseSummarySql, clickhouseHistogramSql } from './engines/clickhouse-sql.ts';
-export { summarySql, quoteIdent, quoteLiteral, qualifiedName, SQL_DIALECTS, type SqlDialect, type SqlSource, type SummarySqlSpec } from './engines/sql.ts';
-export { bgNbdProbabilityAliveSql, summaryHistogramSql } from './engines/scoring.ts';
+// Mergeable sufficient statistics (the histogram format shared with the SQL engines)
 export {
   histogramFromSummary,
   mergeHistograms,
@@ -178,32 +175,3 @@ export {
   type Histogram,
 } from './summary/histogram.ts';
 
-// The portfolio report: pure chart specs, SVG rendering, the HTML page
-export { buildReport, reportSections, type ReportInputs, type ReportOptions, type Accounted } from './report/build.ts';
-export { analyseForReport, topIndices, COUNTING_MODELS, type ReportAnalysis, type ReportAnalysisOptions, type ModelAnalysis as ReportModelAnalysis, type ValueAnalysis as ReportValueAnalysis, type ModelCandidate, type CountingModelName } from './report/analyse.ts';
-export { reportInputsFromFiles, type ReportFiles } from './report/inputs.ts';
-export { renderSvg, compileSpec, estimateTextWidth, installTextMetrics, type Lang } from './report/render.ts';
-export { renderHtml, type HtmlOptions } from './report/html.ts';
-export type { ReportDocument, Section as ReportSection, Block as ReportBlock, CsvData } from './report/document.ts';
-export { formatter, messages, REFERENCES, type Formatter, type Messages } from './report/i18n.ts';
-export { escapeHtml, scriptJson, csvDataUrl, safeFileName } from './report/escape.ts';
-export {
-  trackingSpec,
-  holdoutSpec,
-  frequencyRecencySpec,
-  clvDistributionSpec,
-  pyramidSpec,
-  lorenzSpec,
-  whaleSpec,
-  rfmSpec,
-  segmentsSpec,
-  migrationSpec,
-  acquisitionsSpec,
-  cohortRetentionSpec,
-  survivalSpec,
-  funnelSpec,
-  kanoSpec,
-  npsSpec,
-  coefficientsSpec,
-  type ChartOptions,
-} from './report/charts/index.ts';

@@ -3,7 +3,7 @@ import * as clvkit from '../src/index.ts';
 
 describe('public API', () => {
   it('exposes the library with one fitting and prediction interface across models', () => {
-    for (const name of ['readTransactions', 'summarize', 'fitBgNbd', 'fitMbgNbd', 'fitParetoNbd', 'fitBgBb', 'fitSbg', 'fitBdw', 'fitGammaGamma', 'customerValue', 'analysePortfolio', 'retentionOutcomes', 'analyseSurvey', 'kanoFeatures', 'netPromoterScore', 'simulateTransactions', 'toDataFrame']) {
+    for (const name of ['readTransactions', 'summarize', 'fitBgNbd', 'fitMbgNbd', 'fitParetoNbd', 'fitBgBb', 'fitSbg', 'fitBdw', 'fitGammaGamma', 'customerValue', 'analysePortfolio', 'retentionOutcomes', 'analyseSurvey', 'kanoFeatures', 'netPromoterScore', 'simulateTransactions']) {
       expect(typeof (clvkit as Record<string, unknown>)[name]).toBe('function');
     }
   });

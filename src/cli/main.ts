@@ -1,9 +1,10 @@
-import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClvkitError } from '../errors.ts';
 import { fileError } from '../io/atomic.ts';
+import { overviewHelp } from './overview.ts';
 
 /**
  * The clvkit command line. Each command lives in its own module and is imported only when it
@@ -23,6 +24,8 @@ const COMMANDS: Record<string, { module: string; summary: string }> = {
   simulate: { module: './commands/simulate.ts', summary: 'seeded synthetic transactions (and survey, Kano, NPS files) with known parameters' },
 };
 
+const DESCRIPTION = 'Customer portfolio value and retention analytics';
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -30,8 +33,9 @@ function version(): string {
 
 /** Build the program with only the named command loaded (or all listed, for the overview help). */
 export async function buildProgram(commandName?: string): Promise<Command> {
+  const { Command } = await import('commander');
   const program = new Command('clvkit')
-    .description('Customer portfolio value and retention analytics')
+    .description(DESCRIPTION)
     .version(version(), '-V, --version')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(add --help for usage)')
@@ -40,7 +44,7 @@ export async function buildProgram(commandName?: string): Promise<Command> {
   const available = Object.entries(COMMANDS).filter(([, c]) => moduleExists(c.module));
   const chosen = available.find(([name]) => name === commandName);
   if (chosen) {
-    const mod = (await import(chosen[1].module)) as { register(p: Command): void };
+    const mod = (await import(commandUrl(chosen[1].module).href)) as { register(p: Command): void };
     mod.register(program);
     for (const cmd of program.commands) cmd.exitOverride();
   } else {
@@ -49,9 +53,16 @@ export async function buildProgram(commandName?: string): Promise<Command> {
   return program;
 }
 
+/** The compiled CLI (dist/*.js) loads .js modules; the sources under tsx load .ts. */
+const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+function commandUrl(rel: string): URL {
+  return new URL(rel.replace(/\.ts$/, '') + EXT, import.meta.url);
+}
+
 function moduleExists(rel: string): boolean {
   try {
-    readFileSync(new URL(rel, import.meta.url));
+    statSync(commandUrl(rel));
     return true;
   } catch {
     return false;
@@ -64,12 +75,21 @@ export async function run(argv: string[]): Promise<number> {
   const debug = args.includes('--debug');
   const commandName = args.find((a) => !a.startsWith('-'));
   let program: Command | undefined;
+  // The two calls people make to see what is there answer without loading commander (start-up time).
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    process.stdout.write(overviewHelp(DESCRIPTION, Object.entries(COMMANDS).filter(([, c]) => moduleExists(c.module)).map(([name, c]) => [name, c.summary]), process.stdout.columns));
+    return 0;
+  }
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(version() + '\n');
+    return 0;
+  }
   try {
     program = await buildProgram(commandName);
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
+    if (isCommanderError(e)) {
       // help and version exit through here with code 0
       return e.exitCode === 0 ? 0 : 2;
     }
@@ -106,6 +126,11 @@ function onStdoutError(e: NodeJS.ErrnoException): void {
   if (e.code === 'EPIPE') process.exit(0);
   process.stderr.write(`clvkit: ${fileError(e, 'standard output', 'write').message}\n`);
   process.exit(1);
+}
+
+function isCommanderError(e: unknown): e is { exitCode: number } {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('commander.') && typeof (e as { exitCode?: unknown }).exitCode === 'number';
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

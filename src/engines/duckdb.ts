@@ -4,6 +4,8 @@
  * memory on the Node side is the summary (about 60 bytes a customer), not the transactions.
  */
 import { checkInputFile } from '../io/atomic.ts';
+import { importOptional } from '../optional.ts';
+import { existsSync } from 'node:fs';
 import { ClvkitError } from '../errors.ts';
 import { ambiguousDatesError, parseDateOption, type DateFormat } from '../ingest/dates.ts';
 import type { SummaryOptions, SummaryResult } from '../summary/summarize.ts';
@@ -29,19 +31,20 @@ export interface DuckDbOptions extends SummaryOptions, CsvReadOptions {
   orderByCustomer?: boolean;
 }
 
+/** @internal */
 type DuckDbModule = typeof import('@duckdb/node-api');
 let duckdbModule: Promise<DuckDbModule> | undefined;
 
-/** Load @duckdb/node-api lazily (the CLI's node engine never pays for it). */
+/** Load @duckdb/node-api lazily (the CLI's node engine never pays for it). @internal */
 export async function loadDuckDb(): Promise<DuckDbModule> {
-  duckdbModule ??= import('@duckdb/node-api').catch((e: Error) => {
+  duckdbModule ??= importOptional<DuckDbModule>('@duckdb/node-api', 'the duckdb engine').catch((e: Error) => {
     duckdbModule = undefined;
-    throw new ClvkitError(`the duckdb engine needs the @duckdb/node-api package: ${e.message}`);
+    throw e;
   });
   return duckdbModule;
 }
 
-/** An in-memory DuckDB connection with the memory and thread settings; close it with `closeSync()`. */
+/** An in-memory DuckDB connection with the memory and thread settings; close it with `closeSync()`. @internal */
 export async function openDuckDb(options: { memoryLimit?: string; threads?: number } = {}) {
   const { DuckDBInstance } = await loadDuckDb();
   const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '1GB' };
@@ -55,6 +58,7 @@ export async function openDuckDb(options: { memoryLimit?: string; threads?: numb
  * Run `work` over the CSV as a typed DuckDB source when the sample allows it (fast), and again
  * over the all-text source when DuckDB cannot convert a value (exact row accounting). Day/month
  * dates that the first 64 KiB cannot order are ordered over the whole file first (dayMonthOverFile).
+ * @internal
  */
 export async function withCsvSource<T>(connection: DuckDbConnection, file: string, options: DuckDbOptions, work: (src: SqlSource) => Promise<T>): Promise<T> {
   let opts = options;
@@ -76,6 +80,7 @@ export async function withCsvSource<T>(connection: DuckDbConnection, file: strin
   return work(duckDbCsvSource(file, opts, false).source);
 }
 
+/** @internal */
 type DuckDbConnection = Awaited<ReturnType<typeof openDuckDb>>['connection'];
 
 /**
@@ -83,6 +88,7 @@ type DuckDbConnection = Awaited<ReturnType<typeof openDuckDb>>['connection'];
  * (in file order) with exactly one part over 12 decides; if none does, dates whose parts differ
  * make the ambiguity error that names --date-format, and a file where every date has equal parts
  * is read day-first (either order gives the same days).
+ * @internal
  */
 export async function dayMonthOverFile(connection: DuckDbConnection, file: string, undecided: UndecidedDayMonth): Promise<DateFormat> {
   const { relation, field } = textRelation(file, undecided.layout);
@@ -110,7 +116,7 @@ export async function dayMonthOverFile(connection: DuckDbConnection, file: strin
   return 'dd/mm/yyyy';
 }
 
-/** Parquet columns by name, typed as they are; dates may be DATE, TIMESTAMP or ISO text. */
+/** Parquet columns by name, typed as they are; dates may be DATE, TIMESTAMP or ISO text. @internal */
 export async function parquetSource(connection: Awaited<ReturnType<typeof openDuckDb>>['connection'], path: string, options: CsvReadOptions): Promise<SqlSource> {
   const rel = `read_parquet(${quoteLiteral(path)})`;
   let names: string[];
@@ -158,7 +164,7 @@ export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbO
   }
 }
 
-/** Run the engine statement over a SqlSource on an open connection and collect the summary. */
+/** Run the engine statement over a SqlSource on an open connection and collect the summary. @internal */
 export async function runSummary(
   connection: Awaited<ReturnType<typeof openDuckDb>>['connection'],
   src: SqlSource,

@@ -1,4 +1,8 @@
-/** SQL engines for the customer summary (DuckDB embedded, PostgreSQL) and SQL scoring. */
+/**
+ * The `clvkit/engines` entry point: the customer summary computed by SQL engines (DuckDB embedded,
+ * PostgreSQL, a ClickHouse cluster), printable SQL and SQL scoring. Each driver is an optional
+ * package loaded only when a query runs.
+ */
 export { summarySql, quoteIdent, quoteLiteral, qualifiedName, SQL_DIALECTS, type SqlDialect, type SqlSource, type SummarySqlSpec } from './sql.ts';
 export { summarizeWithDuckDb, histogramWithDuckDb, type DuckDbSource, type DuckDbOptions } from './duckdb.ts';
 export { summarizeWithPostgres, histogramWithPostgres, type PostgresSource, type PostgresOptions } from './postgres.ts';

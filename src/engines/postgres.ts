@@ -3,6 +3,7 @@
  * only the per-customer rows come back, through a server-side cursor in batches (bounded memory
  * on the Node side whatever the table size).
  */
+import { importOptional } from '../optional.ts';
 import { ClvkitError, UsageError } from '../errors.ts';
 import { parseDateOption } from '../ingest/dates.ts';
 import { resolveColumns } from '../ingest/dialect.ts';
@@ -27,7 +28,9 @@ export interface PostgresOptions extends SummaryOptions {
   orderByCustomer?: boolean;
 }
 
+/** @internal */
 type PgModule = typeof import('pg');
+/** @internal */
 type PgClient = InstanceType<PgModule['Client']>;
 
 /** The connection string with its password hidden, for messages. */
@@ -40,17 +43,14 @@ export function redactConnectionString(cs: string): string {
  *
  * @example
  * const client = await connectPostgres('postgres://user@localhost:5432/shop');
+ * @internal
  */
 export async function connectPostgres(connectionString: string): Promise<PgClient> {
   if (!/^postgres(ql)?:\/\//.test(connectionString) && !/^\s*\w+\s*=/.test(connectionString)) {
     throw new UsageError(`--db: expected a connection string such as postgres://user:password@host:5432/database, got "${redactConnectionString(connectionString)}"`);
   }
   let pg: PgModule;
-  try {
-    pg = (await import('pg')).default as unknown as PgModule;
-  } catch (e) {
-    throw new ClvkitError(`the postgres engine needs the pg package: ${(e as Error).message}`);
-  }
+  pg = (await importOptional<{ default: PgModule }>('pg', 'the postgres engine')).default;
   let client: PgClient;
   try {
     client = new pg.Client({ connectionString, connectionTimeoutMillis: 15_000 });
@@ -86,7 +86,7 @@ async function columnNames(client: PgClient, relation: string, what: string): Pr
   }
 }
 
-/** The source relation and the mapped column expressions. */
+/** The source relation and the mapped column expressions. @internal */
 export async function postgresSource(client: PgClient, source: PostgresSource, options: PostgresOptions): Promise<SqlSource> {
   let relation: string;
   let what: string;

@@ -1,3 +1,4 @@
+import { importOptional } from '../optional.ts';
 import { ClvkitError } from '../errors.ts';
 import type { CustomerSummary, PeriodUnit } from '../types.ts';
 
@@ -10,7 +11,7 @@ import type { CustomerSummary, PeriodUnit } from '../types.ts';
 type DataFrame = any;
 
 async function danfo(): Promise<{ DataFrame: new (data: Record<string, unknown[]>) => DataFrame }> {
-  return (await import('danfojs-node')) as never;
+  return importOptional('danfojs-node', 'DataFrame interop', ' (on a network that reaches only the npm registry, add the overrides of docs/dataframe.md first)');
 }
 
 /**
