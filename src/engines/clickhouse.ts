@@ -27,11 +27,13 @@ export interface ClickHouseOptions extends SummaryOptions {
   settings?: Record<string, string | number>;
 }
 
+/** @internal */
 type ChModule = typeof import('@clickhouse/client');
+/** @internal */
 type ChClient = ReturnType<ChModule['createClient']>;
 let chModule: Promise<ChModule> | undefined;
 
-/** Load @clickhouse/client lazily: only `--engine clickhouse` pays for it, and its absence is one line. */
+/** Load @clickhouse/client lazily: only `--engine clickhouse` pays for it, and its absence is one line. @internal */
 export async function loadClickHouseClient(): Promise<ChModule> {
   chModule ??= import('@clickhouse/client').catch(() => {
     chModule = undefined;
@@ -72,7 +74,7 @@ export function parseClickHouseUrl(db: string): { url: string; username?: string
   };
 }
 
-/** A connected client (checked with a ping), with readable errors. */
+/** A connected client (checked with a ping), with readable errors. @internal */
 export async function connectClickHouse(db: string): Promise<ChClient> {
   const conn = parseClickHouseUrl(db);
   const { createClient, ClickHouseLogLevel } = await loadClickHouseClient();
