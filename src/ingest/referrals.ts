@@ -10,7 +10,8 @@ import { ClvkitError } from '../errors.ts';
 import type { RowAccounting } from '../types.ts';
 import type { DateFormat } from './dates.ts';
 import { parseNumber } from './number.ts';
-import { columnIndex, optionalColumnIndex, readTable, type Table, type TableOptions } from './table.ts';
+import { readPlainTable } from './plain-table.ts';
+import { columnIndex, optionalColumnIndex, type Table, type TableOptions } from './table.ts';
 import { dateCell, tableDateFormat } from './table-dates.ts';
 
 /**
@@ -91,7 +92,7 @@ const NO = new Set(['0', 'false', 'no', 'n', 'non', 'faux', 'f']);
  * log.accounting; // { read: 120, used: 118, rejected: { 'self-referral': 2 } }
  */
 export function readReferrals(path: string, options: ReferralReadOptions = {}): ReferralLog {
-  return referralsFromTable(readTable(path, options), options);
+  return referralsFromTable(readPlainTable(path, options), options);
 }
 
 /**

@@ -143,7 +143,7 @@ function countOutsideQuotes(line: string, d: string): number {
 }
 
 /** Decimal comma when the delimiter is not a comma and some cell looks like `12,5`. */
-function detectDecimal(delimiter: string, rows: string[][]): ',' | '.' {
+export function detectDecimal(delimiter: string, rows: string[][]): ',' | '.' {
   if (delimiter === ',') return '.';
   const limit = Math.min(rows.length, 200);
   for (let i = 0; i < limit; i++) for (const c of rows[i]) if (/^-?[\d\s\u00a0\u202f.]*\d,\d+$/.test(c.trim())) return ',';

@@ -78,10 +78,18 @@ export function writeReferralCustomers(a: ReferralAnalysis, path: string, format
     out.write(referralCustomerColumns(a).map((h) => csvCell(h, format)).join(format.delimiter) + '\n');
     const n = a.customerIds.length;
     const BLOCK = 8192;
+    const d = format.delimiter;
+    // numbers straight to their shortest round-trip text (csvCell's form), text through csvCell's guard
+    const cell = format.decimal === '.' ? (v: CsvValue) => (typeof v === 'number' && Number.isFinite(v) ? (v === 0 ? '0' : String(v)) : csvCell(v, format)) : (v: CsvValue) => csvCell(v, format);
     for (let s = 0; s < n; s += BLOCK) {
-      const lines: string[] = [];
-      for (let i = s; i < Math.min(n, s + BLOCK); i++) lines.push(customerRow(a, i).map((v) => csvCell(v, format)).join(format.delimiter));
-      out.write(lines.join('\n') + '\n');
+      let chunk = '';
+      for (let i = s; i < Math.min(n, s + BLOCK); i++) {
+        const row = customerRow(a, i);
+        let line = cell(row[0]);
+        for (let j = 1; j < row.length; j++) line += d + cell(row[j]);
+        chunk += line + '\n';
+      }
+      out.write(chunk);
     }
     out.commit();
   } catch (e) {

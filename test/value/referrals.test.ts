@@ -9,6 +9,7 @@ import { CELLS, clvCrvMatrix } from '../../src/value/referrals/matrix.ts';
 import { engagementValue } from '../../src/value/referrals/engagement.ts';
 import { customerValuesFromTable } from '../../src/ingest/customer-values.ts';
 import { statedVersusActual } from '../../src/research/nps-referrals.ts';
+import { quantileSorted } from '../../src/value/quantile.ts';
 
 const day = (s: string) => parseDate(s);
 
@@ -171,6 +172,20 @@ describe('CLV × CRV matrix and engagement value by hand', () => {
     expect(byCell.advocates.clv_mean).toBeNaN();
     expect(byCell.misers).toMatchObject({ customers: 3, clv_total: 30, clv_mean: 10, crv_total: 0 });
     expect(byCell.affluents.action).toMatch(/encourage referrals/);
+  });
+
+  it('the median by selection equals the sorted-sample median (quantileSorted, Hyndman & Fan 7) with ties, even and odd sizes', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const n of [1, 2, 3, 4, 9, 10, 101, 1000]) {
+      for (let rep = 0; rep < 10; rep++) {
+        const x = Array.from({ length: n }, () => (rnd() < 0.5 ? 0 : Math.floor(rnd() * 5)));
+        const y = Array.from({ length: n }, () => rnd() * 100);
+        const m = clvCrvMatrix(x, y);
+        expect(m.cutoffs.clv).toBe(quantileSorted(Float64Array.from(x).sort(), 0.5));
+        expect(m.cutoffs.crv).toBe(quantileSorted(Float64Array.from(y).sort(), 0.5));
+      }
+    }
   });
 
   it('given cut-offs: CLV 60, CRV 10 -> A champion, B advocate (50 <= 60, 13 > 10), the rest misers', () => {

@@ -224,23 +224,31 @@ function purchaseCovariates(
   const m = customerCount(table);
   // table customer -> summary customer (the summary keeps the table's order, leaving some out)
   let toSummary: Int32Array;
-  if (m === n) toSummary = Int32Array.from({ length: n }, (_, i) => i);
-  else {
+  if (m === n) {
+    toSummary = new Int32Array(n);
+    for (let i = 0; i < n; i++) toSummary[i] = i;
+  } else {
     const at = new Map<string, number>();
-    summary.customerIds.forEach((id, i) => at.set(id, i));
-    toSummary = Int32Array.from(table.customerIds, (id) => at.get(id) ?? -1);
+    const ids = summary.customerIds;
+    for (let i = 0; i < n; i++) at.set(ids[i], i);
+    const tableIds = table.customerIds;
+    toSummary = new Int32Array(m);
+    for (let j = 0; j < m; j++) toSummary[j] = at.get(tableIds[j]) ?? -1;
   }
   const count = new Float64Array(n);
   const spend = new Float64Array(n);
   const countCal = new Float64Array(n);
   const spendCal = new Float64Array(n);
+  const { customer, day, amount } = table;
+  const end = summary.end;
+  const hasAmount = table.hasAmount;
   for (let k = 0; k < table.length; k++) {
-    const i = toSummary[table.customer[k]];
-    if (i < 0 || table.day[k] > summary.end) continue;
-    const a = table.hasAmount && Number.isFinite(table.amount[k]) ? table.amount[k] : 0;
+    const i = toSummary[customer[k]];
+    if (i < 0 || day[k] > end) continue;
+    const a = hasAmount && amount[k] === amount[k] ? amount[k] : 0;
     count[i]++;
     spend[i] += a;
-    if (table.day[k] <= calibrationEnd) {
+    if (day[k] <= calibrationEnd) {
       countCal[i]++;
       spendCal[i] += a;
     }

@@ -155,7 +155,8 @@ export function customerReferralValue(inputs: ReferralValueInputs, options: Refe
   const s = share.value;
   const acq = acquisitionCostOf(R, options.acquisitionCost, warnings);
   const referrals = new Int32Array(n);
-  const start = Float64Array.from(inputs.firstDay);
+  const start = new Float64Array(n);
+  for (let i = 0; i < n; i++) start[i] = inputs.firstDay[i];
   const pastTypeOne = new Float64Array(n);
   const pastTypeTwo = new Float64Array(n);
   for (let k = 0; k < R.length; k++) {
@@ -313,6 +314,9 @@ function acquisitionCostOf(R: MatchedReferrals, option: number | undefined, warn
   return { value: 0, source: 'none' };
 }
 
+/** Customers used at most by the holdout comparison of the referral models. */
+const HOLDOUT_CUSTOMERS = 200_000;
+
 /** Fit the referral NBD, with purchase-behaviour covariates when asked or when they improve the holdout fit. */
 function chooseModel(inputs: ReferralValueInputs, counts: Int32Array, start: Float64Array, exposure: Float64Array, P: ReferralProjection, warnings: string[]): ReferralModelChoice {
   const mode = P.covariateMode ?? 'auto';
@@ -330,8 +334,11 @@ function chooseModel(inputs: ReferralValueInputs, counts: Int32Array, start: Flo
   let minStart = Infinity;
   for (let i = 0; i < n; i++) minStart = Math.min(minStart, start[i]);
   const calEnd = P.calibrationEnd ?? Math.floor(inputs.end - (inputs.end - minStart) / 3);
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (start[i] <= calEnd) idx.push(i);
+  const eligible: number[] = [];
+  for (let i = 0; i < n; i++) if (start[i] <= calEnd) eligible.push(i);
+  // the comparison only chooses the model: on a large base, every k-th customer (at most HOLDOUT_CUSTOMERS) is enough
+  const stride = Math.ceil(eligible.length / HOLDOUT_CUSTOMERS);
+  const idx = stride > 1 ? eligible.filter((_, j) => j % stride === 0) : eligible;
   const m = idx.length;
   const calCounts = new Float64Array(m);
   const calExposure = new Float64Array(m);

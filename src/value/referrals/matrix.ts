@@ -1,5 +1,4 @@
 import { ClvkitError } from '../../errors.ts';
-import { quantileSorted } from '../quantile.ts';
 
 /** The four cells of the CLV × CRV matrix (Kumar, Petersen & Leone 2007, HBR 85(10)). */
 export type ValueCell = 'champions' | 'affluents' | 'advocates' | 'misers';
@@ -90,7 +89,41 @@ export function clvCrvMatrix(clv: ArrayLike<number>, crv: ArrayLike<number>, cut
   return { cutoffs: { clv: cClv, crv: cCrv, source: given ? 'given' : 'median' }, cellOf, cells };
 }
 
+/** Median as quantileSorted(sorted, 0.5) gives it (mean of the two middle values), by selection in O(n). */
 function median(x: ArrayLike<number>): number {
-  const s = Float64Array.from(x as ArrayLike<number>).sort();
-  return quantileSorted(s, 0.5);
+  const n = x.length;
+  const a = new Float64Array(n);
+  for (let i = 0; i < n; i++) a[i] = x[i];
+  const hi = select(a, n >> 1);
+  if (n % 2 === 1) return hi;
+  // the lower middle is the largest value left of the upper one after selection
+  let lo = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (a[i] > lo) lo = a[i];
+  return lo + 0.5 * (hi - lo);
+}
+
+/** The k-th smallest value (0-based) by Hoare's selection; a is partitioned around it. */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    const pivot = a[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k];
 }
