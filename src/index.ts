@@ -47,6 +47,7 @@ export { survivorsFromPercentages, toCohorts, retentionCurves, type RetentionCoh
 export { ratePerUnit, discountedConditionalExpectedTransactions, predictCustomers, type CustomerPrediction } from './models/discounting.ts';
 export { MODELS, modelInfo, fitModel, type ModelName, type ModelInfo, type ModelExtraOptions } from './models/registry.ts';
 export { expectedCumulativeTransactions, type TrackingCurve } from './models/tracking.ts';
+export { saveModel, loadModel, fittedFromBase, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModel, type SavedFit, type SavedData, type LoadedModel } from './models/saved-model.ts';
 
 // Covariates in the purchase and attrition models (Fader & Hardie 2007; Bachmann, Meierer & Näf 2021)
 export { readCovariates, covariatesFromTable, type CovariateFile, type CovariateFileOptions } from './ingest/covariates.ts';

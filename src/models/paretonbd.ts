@@ -611,6 +611,17 @@ export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
 export function fitParetoNbd(data: SummaryData, options: FitOptions = {}): ParetoNbdModel {
   const prep = prepareSummary(data, 'paretonbd');
   const base = fitWithEngine<ParetoNbdParams>('paretonbd', paretoNbdProblem(prep), options);
+  return paretoNbdFitted(base);
+}
+
+/**
+ * The Pareto/NBD predictions of a fit result (from the optimiser, or restored from a saved model), with its
+ * limit and warnings when the parameters ran to a bound.
+ *
+ * @example
+ * const m = paretoNbdFitted({ ...savedFit, model: 'paretonbd' });
+ */
+export function paretoNbdFitted(base: FitResultBase<ParetoNbdParams>): ParetoNbdModel {
   const limit = paretoNbdLimit(base.params);
   const rate = purchaseRateLimit('Pareto/NBD', base.params.r, base.params.alpha);
   const warnings = [...(limit ? [limit.description] : []), ...(rate ? [rate] : []), ...(base.warning ? [base.warning] : [])];

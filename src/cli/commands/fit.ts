@@ -4,11 +4,15 @@ import { ClvkitError, UsageError } from '../../errors.ts';
 import { readSummaryFile, sniffModelInputKind, type ModelInputFile } from '../../ingest/summary-file.ts';
 import { MODELS, fitModel, modelInfo, type FitInput, type ModelInfo } from '../../models/registry.ts';
 import type { FitResultBase } from '../../models/types.ts';
+import { fitGammaGamma } from '../../models/gammagamma.ts';
 import type { TimeUnit } from '../../models/discounting.ts';
 import { addTransactionOptions, numberOption, type TransactionCliOptions } from '../options.ts';
 import { formatAccounting } from '../../summary/export.ts';
 import { addEngineOptions, engineOf, summaryFromEngine, type EngineCliOptions } from '../engine-options.ts';
 import { addCovariateOptions, covariateFitCommand, type CovariateCliOptions } from '../covariate-options.ts';
+import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
+import type { GammaGammaModel } from '../../models/gammagamma.ts';
+import type { SavedData } from '../../models/saved-model.ts';
 
 /**
  * Options shared by `fit` and `predict`.
@@ -62,7 +66,7 @@ export interface LoadedInput {
  */
 export function addModelOptions(cmd: Command): Command {
   return addEngineOptions(addTransactionOptions(cmd))
-    .requiredOption('-m, --model <name>', `model: ${Object.keys(MODELS).join(', ')}`)
+    .option('-m, --model <name>', `model: ${Object.keys(MODELS).join(', ')}`)
     .option('--penalizer <x>', 'L2 penalizer on the parameters (as lifetimes), default 0')
     .option('--column <names>', 'survivor tables: the cohort column(s) to fit, comma-separated (several are fitted jointly)')
     .option('--cohort-size <n>', 'survivor tables: the values are percentages of cohorts of n customers')
@@ -258,11 +262,81 @@ export function register(program: Command): void {
     .command('fit')
     .description('fit a model (bgnbd, mbgnbd, paretonbd, bgbb, sbg, bdw, gammagamma) to a transaction file or a summary file')
     .argument('[input]', 'transaction file, summary file (frequency,recency,T[,monetary_value] or x,t_x,T,zbar), BG/BB rows (frequency,recency,periods[,weights]) or survivor counts (period,alive)');
-  addCovariateOptions(addModelOptions(cmd)).action(async (file: string | undefined, o: ModelCliOptions & CovariateCliOptions) => {
-    if (o.covariates) return covariateFitCommand(file, o);
-    const { info, loaded, fitted } = await fitFromFile(file, o);
-    for (const n of loaded.notes) process.stderr.write(n + '\n');
-    if (o.json) process.stdout.write(JSON.stringify(fitJson(fitted)) + '\n');
-    process.stderr.write(formatFit(fitted, info));
-  });
+  addCovariateOptions(addModelOptions(cmd))
+    .option('--save <model.json>', 'save the fitted model (and its Gamma-Gamma spend model when spend is known) for clvkit predict --model-file')
+    .action(async (file: string | undefined, o: ModelCliOptions & CovariateCliOptions & { save?: string }) => {
+      if (o.covariates) {
+        if (o.save) throw new UsageError('--save with --covariates is not supported yet: save a model without covariates, or score with clvkit predict --covariates');
+        return covariateFitCommand(file, o);
+      }
+      if (o.save) checkOutputFile(o.save, [file]);
+      const { info, loaded, fitted } = await fitFromFile(file, o);
+      for (const n of loaded.notes) process.stderr.write(n + '\n');
+      const spend = o.save ? fitSpendModel(loaded, info) : undefined;
+      if (spend?.note) process.stderr.write(spend.note + '\n');
+      if (o.json) process.stdout.write(JSON.stringify(fitJson(fitted)) + '\n');
+      process.stderr.write(formatFit(fitted, info));
+      if (o.save) {
+        const { saveModel } = await import('../../models/saved-model.ts');
+        const saved = saveModel(fitted, { data: savedDataOf(loaded, info, o), ...(spend?.model ? { spend: spend.model } : {}), options: fitOptionsOf(o) });
+        writeFileAtomic(o.save, JSON.stringify(saved, null, 2) + '\n');
+        process.stderr.write(`model saved to ${o.save}${spend?.model ? ' (with its spend model)' : ''}\n`);
+      }
+    });
+}
+
+/**
+ * The Gamma-Gamma spend model of a transaction model's input, when spend is known (fitted on the repeat
+ * buyers), with the note for stderr; `model` is undefined when spend is unknown or the fit failed (said in `note`).
+ *
+ * @example
+ * const { model: spend, note } = fitSpendModel(loaded, modelInfo('bgnbd'));
+ */
+export function fitSpendModel(loaded: LoadedInput, info: ModelInfo): { model?: GammaGammaModel; note?: string } {
+  const c = loaded.customers;
+  if (info.input !== 'summary' || !loaded.hasSpend || !c?.monetaryValue) return {};
+  try {
+    const spend = fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetaryValue });
+    return {
+      model: spend,
+      note:
+        `spend: Gamma-Gamma fitted on ${spend.customers} repeat buyers, p=${fmt5(spend.params.p)}, q=${fmt5(spend.params.q)}, v=${fmt5(spend.params.v)}; ` +
+        `population mean spend ${fmt5(spend.expectedAverageSpend())}; frequency-spend correlation ${fmt5(spend.frequencySpendCorrelation)}`,
+    };
+  } catch (e) {
+    if (!(e instanceof ClvkitError)) throw e;
+    return { note: `spend not predicted: ${e.message}` };
+  }
+}
+
+function fmt5(v: number): string {
+  return Number.isFinite(v) ? String(Number(v.toPrecision(5))) : String(v);
+}
+
+/**
+ * What a saved model records about its data: input kind, time units, calibration end and columns.
+ *
+ * @example
+ * savedDataOf(loaded, modelInfo('bgnbd'), { freq: 'week' }); // { input: 'summary', unit: 'week', ... }
+ */
+export function savedDataOf(loaded: LoadedInput, info: ModelInfo, o: ModelCliOptions): SavedData {
+  const columns =
+    info.input === 'survivors' ? ['period', 'alive'] : info.input === 'bgbb' ? ['frequency', 'recency', 'periods'] : ['frequency', 'recency', 'T', ...(loaded.hasSpend ? ['monetary_value'] : [])];
+  return {
+    input: info.input,
+    ...(info.input === 'survivors' || info.input === 'bgbb' && loaded.source === 'bgbb' ? {} : { unit: modelTimeUnit(o) }),
+    ...(loaded.source === 'transactions' ? { periodUnit: o.unit ?? 'day' } : {}),
+    ...(o.calibrationEnd ? { calibrationEnd: o.calibrationEnd } : {}),
+    ...(o.end ? { end: o.end } : {}),
+    columns,
+    source: loaded.source,
+  };
+}
+
+function fitOptionsOf(o: ModelCliOptions): Record<string, number | string | boolean> {
+  const out: Record<string, number | string | boolean> = {};
+  if (o.penalizer !== undefined) out.penalizer = Number(o.penalizer);
+  if (o.k !== undefined) out.k = Number(o.k);
+  if (o.maxK !== undefined) out.maxK = Number(o.maxK);
+  return out;
 }

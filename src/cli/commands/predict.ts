@@ -6,12 +6,14 @@ import { UNIT_DAYS, ratePerUnit, type PredictiveModel, type TimeUnit } from '../
 import { predictColumns } from '../../value/predict-columns.ts';
 import { stdoutSink, writeColumnsFile, writeCsvColumns, writeJsonColumns, type OutputColumn } from '../../io/column-writer.ts';
 import type { ValueModel } from '../../value/value-model.ts';
-import { fitGammaGamma, type GammaGammaModel } from '../../models/gammagamma.ts';
+import type { GammaGammaModel } from '../../models/gammagamma.ts';
 import type { RetentionCurves } from '../../models/retention-data.ts';
 import type { FitResultBase } from '../../models/types.ts';
 import { CSV_EN, CSV_FR, toCsv, type CsvValue } from '../../io/csv.ts';
 import { numberOption } from '../options.ts';
-import { addModelOptions, fitFromFile, modelTimeUnit, type ModelCliOptions } from './fit.ts';
+import { addModelOptions, fitFromFile, fitSpendModel, loadModelInput, modelTimeUnit, type ModelCliOptions } from './fit.ts';
+import { modelInfo } from '../../models/registry.ts';
+import { readFileSync } from 'node:fs';
 import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
 
 interface PredictCliOptions extends ModelCliOptions {
@@ -21,6 +23,8 @@ interface PredictCliOptions extends ModelCliOptions {
   margin?: string;
   out?: string;
   lang?: string;
+  /** Score with a saved model (clvkit fit --save) instead of fitting. */
+  modelFile?: string;
 }
 
 /**
@@ -91,7 +95,7 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
   if (horizonIn === undefined) throw new UsageError('--horizon is required (in the model time unit, see --freq and --horizon-unit)');
   const annual = numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v))!;
   const margin = numberOption('margin', o.margin ?? '1', Number.isFinite)!;
-  const unit = modelTimeUnit(o);
+  const unit = modelTimeUnit(o.modelFile ? { freq: o.freq ?? savedUnitOf(o.modelFile) } : o);
   let horizon = horizonIn;
   if (o.horizonUnit !== undefined) {
     if (!(o.horizonUnit in UNIT_DAYS)) throw new UsageError(`--horizon-unit must be day, week, month or year, got "${o.horizonUnit}"`);
@@ -100,7 +104,7 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     if (Math.abs(horizon - rounded) < 1e-9 * Math.max(1, rounded)) horizon = rounded;
   }
   const rate = ratePerUnit(annual, unit);
-  const { info, loaded, fitted } = await fitFromFile(file, o);
+  const { info, loaded, fitted, spend: savedSpend, saved } = o.modelFile ? await fromModelFile(file, o) : { ...(await fitFromFile(file, o)), spend: undefined, saved: undefined };
   const notes = [...loaded.notes];
   const base = { model: fitted.model, params: fitted.params, horizon };
 
@@ -148,17 +152,11 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
   }
 
   let spend: GammaGammaModel | undefined;
-  if (loaded.hasSpend && customers.monetaryValue) {
-    try {
-      spend = fitGammaGamma({ frequency: customers.frequency, monetaryValue: customers.monetaryValue });
-      notes.push(
-        `spend: Gamma-Gamma fitted on ${spend.customers} repeat buyers, p=${fmt(spend.params.p)}, q=${fmt(spend.params.q)}, v=${fmt(spend.params.v)}; ` +
-          `population mean spend ${fmt(spend.expectedAverageSpend())}; frequency-spend correlation ${fmt(spend.frequencySpendCorrelation)}`,
-      );
-    } catch (e) {
-      if (!(e instanceof ClvkitError)) throw e;
-      notes.push(`spend not predicted: ${e.message}`);
-    }
+  if (saved) spend = savedSpend;
+  else {
+    const s = fitSpendModel(loaded, info);
+    spend = s.model;
+    if (s.note) notes.push(s.note);
   }
   // Once per distinct (frequency, recency, T) row, scattered; discounting by a fixed rule (any horizon costs the same).
   const p = predictColumns(fitted as unknown as PredictiveModel & Pick<ValueModel, 'model' | 'params'>, customers, { horizon, rate, margin, spend });
@@ -216,10 +214,16 @@ export function register(program: Command): void {
     .option('--margin <m>', 'margin applied to spend in the CLV', '1')
     .option('-o, --out <file>', 'write file.csv or file.json (default: CSV on stdout unless --json)')
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
-    .action(async (file: string | undefined, o: PredictCliOptions & CovariateCliOptions) => {
+    .option('--model-file <model.json>', 'score with a model saved by clvkit fit --save (no refitting; --model, --freq and --unit default to the saved ones)')
+    .action(async (file: string | undefined, o: PredictCliOptions & CovariateCliOptions, command: Command) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
+      if (o.modelFile) {
+        if (o.covariates) throw new UsageError('--model-file with --covariates is not supported yet: score covariate models with clvkit predict --covariates');
+        // the saved units apply unless given on the command line
+        for (const k of ['freq', 'unit'] as const) if (command.getOptionValueSource(k) === 'default') delete o[k];
+      }
       if (o.covariates) return covariatePredictCommand(file, o);
-      if (o.out) checkOutputFile(o.out, [file]);
+      if (o.out) checkOutputFile(o.out, [file, ...(o.modelFile ? [o.modelFile] : [])]);
       const result = await predictFromFile(file, o);
       for (const n of result.notes) process.stderr.write(n + '\n');
       const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
@@ -240,4 +244,62 @@ export function register(program: Command): void {
         else process.stdout.write(csvOf(result, format));
       }
     });
+}
+
+function readModelFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ClvkitError(`cannot read the model file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: path });
+  }
+}
+
+/** The saved model's time unit (for --horizon before the model is loaded). */
+function savedUnitOf(path: string): string | undefined {
+  try {
+    return (JSON.parse(readModelFile(path)) as { data?: { unit?: string } }).data?.unit;
+  } catch {
+    return undefined; // loadModel says what is wrong with the file
+  }
+}
+
+/**
+ * The model of `--model-file` and the input read to agree with it: the model name, the time units and the
+ * spend columns must match what it was fitted with (one-line errors naming the file and what to do).
+ */
+async function fromModelFile(file: string | undefined, o: PredictCliOptions) {
+  const path = o.modelFile!;
+  const { loadModel } = await import('../../models/saved-model.ts');
+  let restored;
+  try {
+    restored = loadModel(readModelFile(path));
+  } catch (e) {
+    if (e instanceof ClvkitError && !(e instanceof UsageError) && !e.location?.file) throw new ClvkitError(e.message, { file: path });
+    throw e;
+  }
+  const { model, spend, saved } = restored;
+  const info = modelInfo(saved.model);
+  if (o.model !== undefined && modelInfo(o.model).name !== info.name) {
+    throw new UsageError(`${path} holds a ${info.title} model (${info.name}), not ${o.model}: drop --model or give --model ${info.name}`);
+  }
+  const d = saved.data ?? {};
+  if (o.freq !== undefined && d.unit !== undefined && o.freq !== d.unit) {
+    throw new UsageError(`${path} was fitted with time unit ${d.unit} (--freq ${d.unit}), not ${o.freq}: its parameters are per ${d.unit}; drop --freq or refit`);
+  }
+  const opts: PredictCliOptions = { ...o, model: info.name, ...(d.unit !== undefined ? { freq: o.freq ?? d.unit } : {}) };
+  if (d.periodUnit !== undefined) {
+    if (o.unit !== undefined && o.unit !== d.periodUnit) {
+      throw new UsageError(`${path} was fitted on purchases collapsed per ${d.periodUnit} (--unit ${d.periodUnit}), not ${o.unit}: drop --unit or refit`);
+    }
+    opts.unit = o.unit ?? d.periodUnit;
+  }
+  const loaded = await loadModelInput(file, info, opts);
+  if (spend && !loaded.hasSpend && info.input === 'summary') {
+    throw new UsageError(`${path} has a spend model but ${file ?? 'the input'} has no spend (monetary_value column or amounts): give a file with spend, or --amount-col`);
+  }
+  if (!spend && loaded.hasSpend && info.input === 'summary') {
+    loaded.notes.push(`${path} has no spend model (it was fitted without spend): expected_spend and clv not computed`);
+  }
+  loaded.notes.push(`scoring with ${path}: ${info.title} fitted on ${saved.customers} customers${d.calibrationEnd ? `, calibration end ${d.calibrationEnd}` : ''} (not refitted)`);
+  return { info, loaded, fitted: model, spend, saved };
 }
