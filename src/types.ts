@@ -12,6 +12,8 @@ export interface RowAccounting {
   rejected: Record<string, number>;
   /** First few line numbers per rejection reason (1-based file lines). */
   firstLines?: Record<string, number[]>;
+  /** How the file was read when it matters (an encoding other than UTF-8, lone CR line ends). */
+  notes?: string[];
 }
 
 /**

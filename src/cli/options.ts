@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
+import { parseEncoding } from '../ingest/encoding.ts';
 import type { PeriodUnit } from '../types.ts';
 
 /** Options shared by every command that reads a transaction file (DESIGN.md §1). */
@@ -13,6 +14,7 @@ export interface TransactionCliOptions {
   dateFormat?: string;
   decimal?: string;
   skipBadRows?: boolean;
+  encoding?: string;
   unit?: string;
   freq?: string;
   end?: string;
@@ -32,6 +34,7 @@ export function addTransactionOptions(cmd: Command): Command {
     .option('--date-format <fmt>', 'iso, yyyymmdd, dd/mm/yyyy or mm/dd/yyyy (default: detected)')
     .option('--decimal <sep>', "decimal separator '.' or ',' (default: detected)")
     .option('--skip-bad-rows', 'count bad rows by reason and keep going instead of stopping at the first')
+    .option('--encoding <enc>', 'utf8, utf16, latin1 or cp1252 (default: UTF-8; UTF-16 with a byte-order mark; Windows-1252 when not valid UTF-8)')
     .option('--unit <unit>', 'purchases are collapsed to one per customer per day|week|month', 'day')
     .option('--freq <unit>', "the model's time unit: day|week|month (month = 365.25/12 days)", 'week')
     .option('--end <date>', 'end of observation (default: the last date in the file); later rows are excluded and counted')
@@ -71,6 +74,7 @@ export function ingestOptionsFrom(o: TransactionCliOptions): Record<string, unkn
     dateFormat: o.dateFormat,
     decimal: o.decimal,
     skipBadRows: o.skipBadRows ?? false,
+    encoding: parseEncoding(o.encoding),
   };
   for (const k of Object.keys(opts)) if (opts[k] === undefined) delete opts[k];
   return opts;

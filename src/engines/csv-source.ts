@@ -22,6 +22,8 @@ export interface CsvReadOptions {
   amountCol?: string | number;
   dateFormat?: DateFormat;
   decimal?: ',' | '.';
+  /** Text encoding (see readTransactions); a file not in UTF-8 is pre-read by the node reader. */
+  encoding?: string;
 }
 
 /** What was decided about the file (also returned to the caller for messages). */
@@ -205,6 +207,11 @@ export function duckDbDateSql(x: string, format: DateFormat): string {
  * in groups of three digits, the decimal separator `decimal`. NULL when not a number.
  */
 export function duckDbAmountSql(x: string, decimal: ',' | '.'): string {
+  return amountParts(x, decimal).value;
+}
+
+/** The amount as a double and whether its text is a number (a number whose cast fails is out of range, as 1e309). */
+function amountParts(x: string, decimal: ',' | '.'): { value: string; isNumber: string } {
   const cleaned = `regexp_replace(regexp_replace(trim(${x}), '[\\s\u00a0\u202f'']', '', 'g'), '^[(]?([€$£¥]|EUR|USD|GBP|CHF)|([€$£¥]|EUR|USD|GBP|CHF)[)]?$', '', 'gi')`;
   // Sign: "(12.50)", "-12.50", "12.50-" are negative.
   const body = `regexp_replace(${cleaned}, '^[(](.*)[)]$|^[-+](.*)$|^(.*)-$', '\\1\\2\\3')`;
@@ -213,9 +220,16 @@ export function duckDbAmountSql(x: string, decimal: ',' | '.'): string {
   // A thousands separator is only valid grouping three digits; otherwise the value is not a number.
   const grouped = `CASE WHEN regexp_matches(${body}, '^\\d{1,3}(${t}\\d{3})+(${decimal === '.' ? '\\.' : ','}\\d*)?$') THEN replace(${body}, '${decimal === '.' ? ',' : '.'}', '') WHEN strpos(${body}, '${decimal === '.' ? ',' : '.'}') > 0 THEN NULL ELSE ${body} END`;
   const normal = decimal === ',' ? `replace(${grouped}, ',', '.')` : grouped;
-  const value = `CASE WHEN regexp_matches(${normal}, '^(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$') THEN TRY_CAST(${normal} AS DOUBLE) END`;
-  return `(CASE WHEN ${negative} THEN -${value} ELSE ${value} END)`;
+  const isNumber = `regexp_matches(${normal}, '^(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$')`;
+  const value = `CASE WHEN ${isNumber} THEN TRY_CAST(${normal} AS DOUBLE) END`;
+  return { value: `(CASE WHEN ${negative} THEN -${value} ELSE ${value} END)`, isNumber: `COALESCE(${isNumber}, false)` };
 }
+
+/** The node ingest's range rules (src/ingest/transactions.ts FIRST_DAY, LAST_DAY, AMOUNT_LIMIT) as SQL conditions. */
+const DATE_OUT_OF_RANGE = (d: string) => `(${d} < DATE '1900-01-01' OR ${d} > DATE '2099-12-31')`;
+const AMOUNT_OUT_OF_RANGE = (a: string) => `(NOT isfinite(${a}) OR abs(${a}) >= 1e15)`;
+/** Years before 1000 are no date at all for the node ingest (validDay), later ones before 1900 out of range. */
+const NOT_A_DATE = (d: string) => `year(${d}) < 1000`;
 
 const DUCKDB_DATE_FORMAT: Record<DateFormat, string> = { iso: '%Y-%m-%d', yyyymmdd: '%Y%m%d', 'dd/mm/yyyy': '%d/%m/%Y', 'mm/dd/yyyy': '%m/%d/%Y' };
 
@@ -238,28 +252,32 @@ export function duckDbCsvSource(file: string, options: CsvReadOptions = {}, type
       relation,
       customer: `NULLIF(trim(raw.c${layout.customer + 1}), '')`,
       date: `raw.c${layout.date + 1}`,
-      dateFlag: `CASE WHEN raw.c${layout.date + 1} IS NULL THEN 1 ELSE 0 END`,
+      dateFlag: `CASE WHEN raw.c${layout.date + 1} IS NULL THEN 1 WHEN ${NOT_A_DATE(`raw.c${layout.date + 1}`)} THEN 2 WHEN ${DATE_OUT_OF_RANGE(`raw.c${layout.date + 1}`)} THEN 3 ELSE 0 END`,
     };
     if (layout.amount >= 0) {
       source.amount = `raw.c${layout.amount + 1}`;
-      source.amountFlag = `CASE WHEN raw.c${layout.amount + 1} IS NULL THEN 1 ELSE 0 END`;
+      source.amountFlag = `CASE WHEN raw.c${layout.amount + 1} IS NULL THEN 1 WHEN ${AMOUNT_OUT_OF_RANGE(`raw.c${layout.amount + 1}`)} THEN 3 ELSE 0 END`;
     }
     return { source, layout, typed: true };
   }
-  const { relation, field } = textRelation(file, layout);
+  const { relation, field, fieldsFlag } = textRelation(file, layout);
   // Fields are converted once in an inner SELECT; the flags then only test the results for NULL.
-  const cols = [`${field(layout.customer)} AS customer_raw`, `${field(layout.date)} AS date_raw`];
+  const cols = [`${field(layout.customer)} AS customer_raw`, `${field(layout.date)} AS date_raw`, `${fieldsFlag} AS fields_flag`];
   cols.push(`${duckDbDateSql(field(layout.date), layout.dateFormat)} AS date_value`);
-  if (layout.amount >= 0) cols.push(`${field(layout.amount)} AS amount_raw`, `${duckDbAmountSql(field(layout.amount), layout.decimal)} AS amount_value`);
+  if (layout.amount >= 0) {
+    const a = amountParts(field(layout.amount), layout.decimal);
+    cols.push(`${field(layout.amount)} AS amount_raw`, `${a.value} AS amount_value`, `${a.isNumber} AS amount_is_number`);
+  }
   const source: SqlSource = {
     relation: `(SELECT ${cols.join(', ')} FROM ${relation}) AS parsed`,
     customer: 'customer_raw',
     date: 'date_value',
-    dateFlag: 'CASE WHEN date_raw IS NULL THEN 1 WHEN date_value IS NULL THEN 2 ELSE 0 END',
+    dateFlag: `CASE WHEN date_raw IS NULL THEN 1 WHEN date_value IS NULL OR ${NOT_A_DATE('date_value')} THEN 2 WHEN ${DATE_OUT_OF_RANGE('date_value')} THEN 3 ELSE 0 END`,
+    fieldsFlag: 'fields_flag',
   };
   if (layout.amount >= 0) {
     source.amount = 'amount_value';
-    source.amountFlag = 'CASE WHEN amount_raw IS NULL THEN 1 WHEN amount_value IS NULL THEN 2 ELSE 0 END';
+    source.amountFlag = `CASE WHEN amount_raw IS NULL THEN 1 WHEN amount_value IS NULL THEN (CASE WHEN amount_is_number THEN 3 ELSE 2 END) WHEN ${AMOUNT_OUT_OF_RANGE('amount_value')} THEN 3 ELSE 0 END`;
   }
   return { source, layout, typed: false };
 }
@@ -268,18 +286,19 @@ export function duckDbCsvSource(file: string, options: CsvReadOptions = {}, type
  * The file as a DuckDB relation of text fields read with the layout's settings (no sniffing), and
  * the SQL of field i (trimmed, NULL when empty).
  */
-export function textRelation(file: string, layout: Pick<CsvLayout, 'delimiter' | 'header' | 'names'>): { relation: string; field: (i: number) => string } {
+export function textRelation(file: string, layout: Pick<CsvLayout, 'delimiter' | 'header' | 'names'>): { relation: string; field: (i: number) => string; fieldsFlag: string } {
   if (layout.delimiter === 'whitespace') {
     // One text column per line (a delimiter that cannot occur), split on runs of blanks.
     const relation =
       `(SELECT string_split_regex(regexp_replace(line, '^\\s+|\\s+$', '', 'g'), '\\s+') AS f FROM read_csv(${quoteLiteral(file)}, ` +
       `columns = {'line': 'VARCHAR'}, delim = '\u0001', quote = '', escape = '', header = ${layout.header}, auto_detect = false) ` +
       `WHERE regexp_matches(line, '\\S')) AS raw`;
-    return { relation, field: (i) => `NULLIF(f[${i + 1}], '')` };
+    return { relation, field: (i) => `NULLIF(f[${i + 1}], '')`, fieldsFlag: `CASE WHEN len(f) <> ${layout.names.length} THEN 1 ELSE 0 END` };
   }
-  const cols = layout.names.map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+  // Line by line, split on the delimiter: exact for files without quotes (the engines send files with
+  // quotes to the node reader, see csv-scan.ts), and rows with the wrong number of fields are seen.
   const relation =
-    `read_csv(${quoteLiteral(file)}, columns = {${cols}}, delim = ${quoteLiteral(layout.delimiter)}, quote = '"', escape = '"', ` +
-    `header = ${layout.header}, auto_detect = false, null_padding = true, strict_mode = false) AS raw`;
-  return { relation, field: (i) => `NULLIF(trim(raw.c${i + 1}), '')` };
+    `(SELECT string_split(line, ${quoteLiteral(layout.delimiter)}) AS f FROM read_csv(${quoteLiteral(file)}, columns = {'line': 'VARCHAR'}, ` +
+    `delim = '\u0001', quote = '', escape = '', header = ${layout.header}, auto_detect = false)) AS raw`;
+  return { relation, field: (i) => `NULLIF(trim(f[${i + 1}], ' \t'), '')`, fieldsFlag: `CASE WHEN len(f) <> ${layout.names.length} THEN 1 ELSE 0 END` };
 }

@@ -6,12 +6,16 @@
 import { checkInputFile } from '../io/atomic.ts';
 import { importOptional } from '../optional.ts';
 import { existsSync } from 'node:fs';
+import { scanCsv } from './csv-scan.ts';
+import { readTransactions, type IngestOptions } from '../ingest/transactions.ts';
+import { summarize } from '../summary/summarize.ts';
+import type { TransactionTable } from '../types.ts';
 import { ClvkitError } from '../errors.ts';
 import { ambiguousDatesError, parseDateOption, type DateFormat } from '../ingest/dates.ts';
 import type { SummaryOptions, SummaryResult } from '../summary/summarize.ts';
 import type { PeriodUnit } from '../types.ts';
 import { duckDbCsvSource, textRelation, UndecidedDayMonth, type CsvReadOptions } from './csv-source.ts';
-import { SummaryCollector } from './result.ts';
+import { BadRowsError, SummaryCollector } from './result.ts';
 import { quoteIdent, quoteLiteral, summarySql, type SqlSource } from './sql.ts';
 import { resolveColumns } from '../ingest/dialect.ts';
 import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
@@ -154,14 +158,66 @@ export async function parquetSource(connection: Awaited<ReturnType<typeof openDu
 export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<SummaryResult> {
   const path = 'file' in source ? source.file : source.parquet;
   if (!/[*?[]/.test(path)) checkInputFile(path);
+  const preRead = 'file' in source ? await nodeReadIfNeeded(source.file, options) : undefined;
+  if (preRead) return byCustomerId(summarize(preRead, options), options.orderByCustomer ?? false);
   const { instance, connection } = await openDuckDb(options);
   try {
-    if ('file' in source) return await withCsvSource(connection, source.file, options, (src) => runSummary(connection, src, options, path));
+    if ('file' in source) return await firstBadRow(source.file, options, () => withCsvSource(connection, source.file, options, (src) => runSummary(connection, src, options, path)));
     return await runSummary(connection, await parquetSource(connection, source.parquet, options), options, path);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * A CSV that DuckDB would read differently from the node ingest (another encoding, NUL bytes, lone
+ * CR line ends, blank lines, quoted fields: see csv-scan.ts) is read by the node ingest instead,
+ * so that both engines give the same summary and accounting; the accounting says so. Undefined
+ * when DuckDB reads the file itself.
+ *
+ * @example
+ * const table = await nodeReadIfNeeded('export.csv', {}); // a TransactionTable when the file has quoted fields
+ */
+export async function nodeReadIfNeeded(file: string, options: DuckDbOptions): Promise<TransactionTable | undefined> {
+  const reasons = options.encoding !== undefined && options.encoding !== 'utf8' ? [`--encoding ${options.encoding}`] : (await scanCsv(file)).reasons;
+  if (reasons.length === 0) return undefined;
+  const table = await readTransactions(file, options as IngestOptions);
+  (table.accounting.notes ??= []).push(`read by the node reader, as DuckDB would read this file differently (${reasons.join(', ')})`);
+  return table;
+}
+
+/**
+ * Without --skip-bad-rows the node engine stops at the first bad row with its file:line:column;
+ * DuckDB only counts them. On such a count the node reader finds that first row (it stops there).
+ */
+export async function firstBadRow<T>(file: string, options: DuckDbOptions, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!(e instanceof BadRowsError) || options.skipBadRows) throw e;
+    await readTransactions(file, { ...(options as IngestOptions), skipBadRows: false });
+    throw e;
+  }
+}
+
+/** The summary's customers sorted by id (DuckDB's ORDER BY customer_id), or as they are. */
+function byCustomerId(s: SummaryResult, sort: boolean): SummaryResult {
+  if (!sort) return s;
+  const ids = s.customerIds;
+  const n = ids.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  const out = { ...s } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(s)) {
+    if (k === 'customerIds') out[k] = order.map((i) => ids[i]);
+    else if ((ArrayBuffer.isView(v) || Array.isArray(v)) && (v as ArrayLike<unknown>).length === n) {
+      const src = v as unknown as ArrayLike<unknown> & { constructor: new (n: number) => unknown[] };
+      const dst = Array.isArray(v) ? new Array(n) : new src.constructor(n);
+      for (let j = 0; j < n; j++) dst[j] = src[order[j]];
+      out[k] = dst;
+    }
+  }
+  return out as unknown as SummaryResult;
 }
 
 /** Run the engine statement over a SqlSource on an open connection and collect the summary. @internal */
@@ -218,6 +274,8 @@ export async function runSummary(
 export async function histogramWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<Histogram> {
   const path = 'file' in source ? source.file : source.parquet;
   if (!/[*?[]/.test(path)) checkInputFile(path);
+  const preRead = 'file' in source ? await nodeReadIfNeeded(source.file, options) : undefined;
+  if (preRead) return histogramFromSummary(summarize(preRead, options));
   const { instance, connection } = await openDuckDb(options);
   try {
     const run = async (src: SqlSource) => {
@@ -246,7 +304,7 @@ export async function histogramWithDuckDb(source: DuckDbSource, options: DuckDbO
       const lastDay = cal ?? end;
       return histogramFromSummary({ frequency: f, recency: r, T: t, weights: w }, { freq, unit, ...(lastDay !== undefined ? { end: lastDay } : {}) });
     };
-    if ('file' in source) return await withCsvSource(connection, source.file, options, run);
+    if ('file' in source) return await firstBadRow(source.file, options, () => withCsvSource(connection, source.file, options, run));
     return await run(await parquetSource(connection, source.parquet, options));
   } finally {
     connection.closeSync();

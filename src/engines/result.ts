@@ -35,11 +35,18 @@ export const COUNT_COLUMNS = [
   'end_day',
   'first_p',
   'litt',
+  'fields_rows',
+  'date_range_rows',
+  'amount_range_rows',
+  'missing_customer_rows',
 ] as const;
 
 function toNumber(v: unknown, ifNull: number): number {
   return v === null || v === undefined ? ifNull : typeof v === 'number' ? v : Number(v);
 }
+
+/** An engine found bad rows without --skip-bad-rows (the caller may find the first one's line, see duckdb.ts). */
+export class BadRowsError extends ClvkitError {}
 
 /** Growable columns filled row by row by an engine. */
 export class SummaryCollector {
@@ -78,6 +85,9 @@ export class SummaryCollector {
   badDate = 0;
   missingAmount = 0;
   badAmount = 0;
+  fields = 0;
+  dateRange = 0;
+  amountRange = 0;
   minDay = Infinity;
   maxDay = -Infinity;
   endDay = NaN;
@@ -159,14 +169,16 @@ export class SummaryCollector {
     this.afterEnd += after;
     const end = toNumber(row[19 + h], NaN);
     if (end === end) this.endDay = end;
-    if (id === null || id === '') {
-      this.missingCustomer += bad;
-      return;
-    }
+    // Reasons in the node ingest's order of checks (a row without a customer may fail on its date first).
     this.missingDate += toNumber(row[13 + h], 0);
     this.badDate += toNumber(row[14 + h], 0);
     this.missingAmount += toNumber(row[15 + h], 0);
     this.badAmount += toNumber(row[16 + h], 0);
+    this.fields += toNumber(row[22 + h], 0);
+    this.dateRange += toNumber(row[23 + h], 0);
+    this.amountRange += toNumber(row[24 + h], 0);
+    this.missingCustomer += toNumber(row[25 + h], 0);
+    if (id === null || id === '') return;
     const minDay = toNumber(row[17 + h], NaN);
     if (minDay < this.minDay) this.minDay = minDay;
     const maxDay = toNumber(row[18 + h], NaN);
@@ -211,12 +223,15 @@ export class SummaryCollector {
     if (this.badDate > 0) ingestRejects[REJECT.date] = this.badDate;
     if (this.missingAmount > 0) ingestRejects[REJECT.missingAmount] = this.missingAmount;
     if (this.badAmount > 0) ingestRejects[REJECT.amount] = this.badAmount;
+    if (this.fields > 0) ingestRejects[REJECT.fields] = this.fields;
+    if (this.dateRange > 0) ingestRejects[REJECT.dateRange] = this.dateRange;
+    if (this.amountRange > 0) ingestRejects[REJECT.amountRange] = this.amountRange;
     const nBad = Object.values(ingestRejects).reduce((a, b) => a + b, 0);
     if (nBad > 0 && !o.skipBadRows) {
       const what = Object.entries(ingestRejects)
         .map(([k, v]) => `${v} rows with a ${k.replace(/^bad /, 'bad ').replace(/^missing /, 'missing ')}`)
         .join(', ');
-      throw new ClvkitError(`${o.source}: ${what}; fix them or pass --skip-bad-rows to count them and keep going`);
+      throw new BadRowsError(`${o.source}: ${what}; fix them or pass --skip-bad-rows to count them and keep going`);
     }
     if (!Number.isFinite(this.minDay)) throw new ClvkitError(`${o.source}: no transactions to summarise`);
     const end = o.end ?? (this.deferEnd ? this.maxDay : this.endDay);

@@ -123,7 +123,7 @@ export function dateLiteral(day: Day): string {
 /**
  * The three mapped columns as a relation. `relation` is a FROM item (a quoted table name, a
  * parenthesised query with an alias, a read_csv(...) call); the expressions are evaluated over it.
- * `dateFlag` / `amountFlag` classify rows: 0 valid, 1 missing, 2 unparseable (row accounting);
+ * `dateFlag` / `amountFlag` classify rows: 0 valid, 1 missing, 2 unparseable, 3 out of range (row accounting);
  * by default a NULL date or amount is "missing" and any non-NULL value is valid.
  */
 export interface SqlSource {
@@ -136,6 +136,8 @@ export interface SqlSource {
   amount?: string;
   dateFlag?: string;
   amountFlag?: string;
+  /** 1 when the row has the wrong number of fields (text sources read line by line), else 0. */
+  fieldsFlag?: string;
 }
 
 /**
@@ -178,6 +180,9 @@ export const SIDE = {
   badDate: 5,
   missingAmount: 6,
   badAmount: 7,
+  fields: 8,
+  dateRange: 9,
+  amountRange: 10,
 } as const;
 
 function doubleType(dialect: SqlDialect): string {
@@ -261,7 +266,7 @@ export function summarySql(spec: SummarySqlSpec): string {
   const ctes: string[] = [];
   ctes.push(
     `src AS (\n  SELECT ${src.customer} AS customer, ${src.date} AS dt, ${src.amount ?? `CAST(NULL AS ${dbl})`} AS amount,\n` +
-      `    ${dateFlag} AS date_flag, ${amountFlag} AS amount_flag\n  FROM ${src.relation}\n)`,
+      `    ${dateFlag} AS date_flag, ${amountFlag} AS amount_flag, ${src.fieldsFlag ?? '0'} AS fields_flag\n  FROM ${src.relation}\n)`,
   );
   // End of observation and calibration end: literals, or the last valid date of the data.
   let endDay: string;
@@ -282,7 +287,7 @@ export function summarySql(spec: SummarySqlSpec): string {
     calPeriod = String(periodOfDay(cal!, unit));
   } else {
     ctes.push(
-      `bounds AS (\n  SELECT MAX(dt) AS end_dt\n  FROM src\n  WHERE customer IS NOT NULL AND customer <> '' AND date_flag = 0 AND amount_flag = 0\n)`,
+      `bounds AS (\n  SELECT MAX(dt) AS end_dt\n  FROM src\n  WHERE customer IS NOT NULL AND customer <> '' AND date_flag = 0 AND amount_flag = 0 AND fields_flag = 0\n)`,
     );
     boundsJoin = ' CROSS JOIN bounds';
     endDay = daySql('bounds.end_dt', dialect);
@@ -298,9 +303,11 @@ export function summarySql(spec: SummarySqlSpec): string {
   const d = daySql('src.dt', dialect);
   ctes.push(
     `tx AS (\n  SELECT customer, dt, amount, ${d} AS d,\n` +
-      `    CASE WHEN customer IS NULL OR customer = '' THEN ${SIDE.missingCustomer}\n` +
-      `      WHEN date_flag = 1 THEN ${SIDE.missingDate} WHEN date_flag = 2 THEN ${SIDE.badDate}\n` +
-      `      WHEN amount_flag = 1 THEN ${SIDE.missingAmount} WHEN amount_flag = 2 THEN ${SIDE.badAmount}\n` +
+      // The node ingest's order of checks: fields, date, amount, customer (the first failing one is the reason).
+      `    CASE WHEN fields_flag = 1 THEN ${SIDE.fields}\n` +
+      `      WHEN date_flag = 1 THEN ${SIDE.missingDate} WHEN date_flag = 2 THEN ${SIDE.badDate} WHEN date_flag = 3 THEN ${SIDE.dateRange}\n` +
+      `      WHEN amount_flag = 1 THEN ${SIDE.missingAmount} WHEN amount_flag = 2 THEN ${SIDE.badAmount} WHEN amount_flag = 3 THEN ${SIDE.amountRange}\n` +
+      `      WHEN customer IS NULL OR customer = '' THEN ${SIDE.missingCustomer}\n` +
       `      WHEN ${d} > ${endDay} THEN ${SIDE.afterEnd} WHEN ${d} > ${calDay} THEN ${SIDE.holdout} ELSE ${SIDE.calibration} END AS side\n` +
       `  FROM src${boundsJoin}\n)`,
   );
@@ -347,6 +354,10 @@ export function summarySql(spec: SummarySqlSpec): string {
       `    MIN(CASE WHEN side = ${SIDE.badDate} THEN n_rows END) AS bad_date_rows,\n` +
       `    MIN(CASE WHEN side = ${SIDE.missingAmount} THEN n_rows END) AS missing_amount_rows,\n` +
       `    MIN(CASE WHEN side = ${SIDE.badAmount} THEN n_rows END) AS bad_amount_rows,\n` +
+      `    MIN(CASE WHEN side = ${SIDE.fields} THEN n_rows END) AS fields_rows,\n` +
+      `    MIN(CASE WHEN side = ${SIDE.dateRange} THEN n_rows END) AS date_range_rows,\n` +
+      `    MIN(CASE WHEN side = ${SIDE.amountRange} THEN n_rows END) AS amount_range_rows,\n` +
+      `    MIN(CASE WHEN side = ${SIDE.missingCustomer} THEN n_rows END) AS missing_customer_rows,\n` +
       `    MIN(CASE WHEN side <= ${SIDE.afterEnd} THEN min_d END) AS min_day,\n` +
       `    MAX(CASE WHEN side <= ${SIDE.afterEnd} THEN max_d END) AS max_day\n` +
       `  FROM numbered\n  GROUP BY customer\n)`,
@@ -389,6 +400,10 @@ export function summarySql(spec: SummarySqlSpec): string {
       deferred ? 'CAST(NULL AS INTEGER) AS end_day' : `${endDay} AS end_day`,
       `CAST(first_p AS INTEGER) AS first_p`,
       `CAST(litt AS ${dbl}) AS litt`,
+      `CAST(fields_rows AS INTEGER) AS fields_rows`,
+      `CAST(date_range_rows AS INTEGER) AS date_range_rows`,
+      `CAST(amount_range_rows AS INTEGER) AS amount_range_rows`,
+      `CAST(missing_customer_rows AS INTEGER) AS missing_customer_rows`,
     );
     select = `SELECT ${cols.join(',\n  ')}\nFROM ${from}`;
   } else {

@@ -6,10 +6,11 @@
  * the same result as on the node engine's table. Memory is the table's (16 bytes a row).
  */
 import { checkInputFile } from '../io/atomic.ts';
+import { BadRowsError } from './result.ts';
 import { ClvkitError } from '../errors.ts';
 import { REJECT } from '../ingest/transactions.ts';
 import type { TransactionTable } from '../types.ts';
-import { openDuckDb, parquetSource, withCsvSource, type DuckDbOptions, type DuckDbSource } from './duckdb.ts';
+import { firstBadRow, nodeReadIfNeeded, openDuckDb, parquetSource, withCsvSource, type DuckDbOptions, type DuckDbSource } from './duckdb.ts';
 import { connectPostgres, postgresSource, type PostgresOptions, type PostgresSource } from './postgres.ts';
 import { daySql, type SqlSource } from './sql.ts';
 import { streamClickHouseTransactions, type ClickHouseOptions, type ClickHouseSource } from './clickhouse.ts';
@@ -21,13 +22,15 @@ function tableSql(src: SqlSource, dbl: string): string {
   return (
     `SELECT customer, CASE WHEN reason = 0 THEN ${daySql('dt')} END AS d, CAST(amount AS ${dbl}) AS amount, reason FROM (\n` +
     `  SELECT ${src.customer} AS customer, ${src.date} AS dt, ${src.amount ?? 'NULL'} AS amount,\n` +
-    `    CASE WHEN ${src.customer} IS NULL OR ${src.customer} = '' THEN 1 WHEN (${dateFlag}) = 1 THEN 2 WHEN (${dateFlag}) = 2 THEN 3\n` +
-    `      WHEN (${amountFlag}) = 1 THEN 4 WHEN (${amountFlag}) = 2 THEN 5 ELSE 0 END AS reason\n` +
+    // The node ingest's order of checks: fields, date, amount, customer.
+    `    CASE WHEN (${src.fieldsFlag ?? '0'}) = 1 THEN 6 WHEN (${dateFlag}) = 1 THEN 2 WHEN (${dateFlag}) = 2 THEN 3 WHEN (${dateFlag}) = 3 THEN 7\n` +
+    `      WHEN (${amountFlag}) = 1 THEN 4 WHEN (${amountFlag}) = 2 THEN 5 WHEN (${amountFlag}) = 3 THEN 8\n` +
+    `      WHEN ${src.customer} IS NULL OR ${src.customer} = '' THEN 1 ELSE 0 END AS reason\n` +
     `  FROM ${src.relation}\n) AS rows_`
   );
 }
 
-const REASONS = ['', REJECT.customer, REJECT.missingDate, REJECT.date, REJECT.missingAmount, REJECT.amount];
+const REASONS = ['', REJECT.customer, REJECT.missingDate, REJECT.date, REJECT.missingAmount, REJECT.amount, REJECT.fields, REJECT.dateRange, REJECT.amountRange];
 
 /** Builds the columnar table row by row. */
 class TableBuilder {
@@ -75,7 +78,7 @@ class TableBuilder {
   finish(skipBadRows: boolean | undefined, label: string): TransactionTable {
     const bad = Object.values(this.rejected).reduce((x, y) => x + y, 0);
     if (bad > 0 && !skipBadRows) {
-      throw new ClvkitError(`${label}: ${Object.entries(this.rejected).map(([k, v]) => `${v} rows with a ${k}`).join(', ')}; fix them or pass --skip-bad-rows to count them and keep going`);
+      throw new BadRowsError(`${label}: ${Object.entries(this.rejected).map(([k, v]) => `${v} rows with a ${k}`).join(', ')}; fix them or pass --skip-bad-rows to count them and keep going`);
     }
     const n = this.n;
     return {
@@ -100,6 +103,8 @@ class TableBuilder {
 export async function transactionsWithDuckDb(source: DuckDbSource, options: DuckDbOptions = {}): Promise<TransactionTable> {
   const path = 'file' in source ? source.file : source.parquet;
   if (!/[*?[]/.test(path)) checkInputFile(path);
+  const preRead = 'file' in source ? await nodeReadIfNeeded(source.file, options) : undefined;
+  if (preRead) return preRead;
   const { instance, connection } = await openDuckDb(options);
   try {
     await connection.run('SET preserve_insertion_order = true');
@@ -125,7 +130,7 @@ export async function transactionsWithDuckDb(source: DuckDbSource, options: Duck
       }
       return b.finish(options.skipBadRows, path);
     };
-    if ('file' in source) return await withCsvSource(connection, source.file, options, run);
+    if ('file' in source) return await firstBadRow(source.file, options, () => withCsvSource(connection, source.file, options, run));
     return await run(await parquetSource(connection, source.parquet, options));
   } finally {
     connection.closeSync();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isWindows1252, utf16Bom } from './encoding.ts';
 import { fileError } from '../io/atomic.ts';
 import { parse } from 'csv-parse/sync';
 import { ClvkitError } from '../errors.ts';
@@ -40,11 +41,16 @@ export function readTable(path: string, options: TableOptions = {}): Table {
     throw fileError(e, path, 'read');
   }
   let text: string;
+  const bom = utf16Bom(buf);
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    // UTF-16 with its byte-order mark; else UTF-8; else Windows-1252 when every byte fits it (as the transaction reader).
+    text = bom ? new TextDecoder(bom === 'utf16be' ? 'utf-16be' : 'utf-16le', { fatal: true }).decode(buf) : new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw new ClvkitError('the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252): save it as UTF-8 and try again', { file: path });
+    if (bom || !isWindows1252(buf)) throw new ClvkitError(`the file is not valid ${bom ? 'UTF-16' : 'UTF-8 nor Windows-1252'}: convert it to UTF-8 and try again`, { file: path });
+    text = new TextDecoder('windows-1252').decode(buf);
   }
+  // Lone CRs (classic Mac, mixed line ends) end lines too.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   return parseTable(text, path, options);
 }
 

@@ -32,6 +32,8 @@ import {
   validDay,
   type DateFormat,
 } from './dates.ts';
+import { checkCustomersFit, checkRowsFit, HEAP_PER_CUSTOMER, memoryBudget, type MemoryBudget } from './memory.ts';
+import { ENCODING_NAMES, isWindows1252, parseEncoding, transcoder, utf16Bom, type Encoding } from './encoding.ts';
 import { detectDecimal, detectDelimiter, looksLikeHeader, resolveColumns, type ColumnMap, type Delimiter } from './dialect.ts';
 
 export { parseDateOption } from './dates.ts';
@@ -59,6 +61,14 @@ export interface IngestOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Read buffer size in bytes (default 4 MiB); small values are for tests. */
   chunkSize?: number;
+  /**
+   * Text encoding: utf8, utf16, latin1 or cp1252. Default: UTF-8, or UTF-16 when the file starts with
+   * its byte-order mark, or Windows-1252 when the file is not valid UTF-8 but is valid Windows-1252
+   * (the accounting then says so).
+   */
+  encoding?: Encoding | string;
+  /** Memory the reading may take (default: from this machine and V8's heap limit, see memory.ts); small values are for tests. */
+  memoryBudget?: MemoryBudget;
 }
 
 /** Rejection reasons used in RowAccounting.rejected. */
@@ -71,7 +81,19 @@ export const REJECT = {
   missingAmount: 'missing amount',
   amount: 'bad amount',
   quote: 'bad quoting',
+  dateRange: 'date out of range',
+  amountRange: 'amount out of range',
 } as const;
+
+/** Dates accepted: 1900-01-01 to 2099-12-31 (days since 1970-01-01); earlier or later ones are rejected as out of range. */
+export const FIRST_DAY = -25567;
+export const LAST_DAY = 47481;
+const DAY_SPAN = LAST_DAY - FIRST_DAY;
+/**
+ * Amounts accepted: |x| < 1e15. Beyond it a double no longer holds cents exactly (2^53 ≈ 9.007e15)
+ * and a few such rows overflow a customer's sum to Infinity; no single transaction is that large.
+ */
+export const AMOUNT_LIMIT = 1e15;
 
 const FIRST_LINES = 5;
 const UNSET = -0x80000000;
@@ -106,6 +128,7 @@ const TAB = 9;
  */
 export async function readTransactions(path: string, options: IngestOptions = {}): Promise<TransactionTable> {
   checkInputFile(path);
+  const asked = parseEncoding(options.encoding);
   let fh;
   try {
     fh = await open(path, 'r');
@@ -114,15 +137,70 @@ export async function readTransactions(path: string, options: IngestOptions = {}
   }
   try {
     const size = (await fh.stat()).size;
+    const head = Buffer.alloc(Math.min(4, size));
+    await fh.read(head, 0, head.length, 0);
+    const bom = utf16Bom(head);
+    const encoding: Encoding = asked ?? (bom ? 'utf16' : 'utf8');
+    if (encoding !== 'utf8') return await readDecoded(fh, path, size, encoding, head, options, asked === undefined ? `read as ${ENCODING_NAMES[bom ?? 'utf16']} (byte-order mark)` : undefined);
     const ingest = new Ingest(options, path, size);
     const chunk = Math.max(16, options.chunkSize ?? Math.min(4 << 20, Math.max(SAMPLE_BYTES, size + 1)));
     const reader = new RangeReader(fh, chunk, size, options.onProgress);
-    await reader.feed(ingest, 0, () => size);
+    try {
+      await reader.feed(ingest, 0, () => size);
+    } catch (e) {
+      // Not UTF-8 and no --encoding: Windows-1252 (Excel's default "CSV" in Western Europe) when every byte fits it.
+      if (!(e instanceof NotUtf8) || asked !== undefined || !(await fileIsWindows1252(fh, size))) throw e;
+      return await readDecoded(fh, path, size, 'cp1252', head, options, `read as Windows-1252: not valid UTF-8 (${e.message})`);
+    }
     return ingest.finish();
   } finally {
     await fh.close();
   }
 }
+
+/** Every byte of the file fits Windows-1252. */
+async function fileIsWindows1252(fh: FileHandle, size: number): Promise<boolean> {
+  const buf = Buffer.allocUnsafe(Math.min(4 << 20, Math.max(1, size)));
+  for (let pos = 0; pos < size; ) {
+    const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+    if (bytesRead === 0) break;
+    if (!isWindows1252(buf.subarray(0, bytesRead))) return false;
+    pos += bytesRead;
+  }
+  return true;
+}
+
+/**
+ * A file in another encoding, decoded chunk by chunk to UTF-8 before the scanner sees it (outside
+ * its loops: the UTF-8 path above pays nothing for this).
+ */
+async function readDecoded(fh: FileHandle, path: string, size: number, encoding: Exclude<Encoding, 'utf8'>, head: Uint8Array, options: IngestOptions, note?: string): Promise<TransactionTable> {
+  const ingest = new Ingest({ ...options, encoding: 'utf8' }, path, size);
+  ingest.notes.push(note ?? `read as ${ENCODING_NAMES[encoding === 'utf16' ? (utf16Bom(head) ?? 'utf16le') : encoding]} (--encoding)`);
+  const t = transcoder(encoding, head);
+  const raw = Buffer.allocUnsafe(Math.max(16, options.chunkSize ?? 4 << 20));
+  let carry: Buffer = Buffer.alloc(0);
+  for (let pos = 0; ; ) {
+    const { bytesRead } = await fh.read(raw, 0, raw.length, pos);
+    pos += bytesRead;
+    const eof = bytesRead === 0;
+    let text: Buffer;
+    try {
+      text = eof ? t.decode() : t.decode(raw.subarray(0, bytesRead));
+    } catch {
+      throw new ClvkitError(`not valid ${ENCODING_NAMES[encoding]} near byte ${pos}: check --encoding`, { file: path });
+    }
+    const view = carry.length ? Buffer.concat([carry, text]) : text;
+    const consumed = ingest.feed(view, view.length, eof);
+    carry = view.subarray(consumed);
+    options.onProgress?.(pos, size);
+    if (eof) break;
+  }
+  return ingest.finish();
+}
+
+/** The bytes are not UTF-8 (with no --encoding: the caller may try Windows-1252). */
+class NotUtf8 extends ClvkitError {}
 
 /**
  * Reads file ranges in chunks into an Ingest. Double buffering: the next chunk is read (on
@@ -219,10 +297,35 @@ class RangeReader {
  * t.length      // 2
  */
 export function parseTransactions(input: string | Buffer, options: IngestOptions & { file?: string } = {}): TransactionTable {
-  const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  const ingest = new Ingest(options, options.file ?? '<input>', buf.length);
-  ingest.feed(buf, buf.length, true);
-  return ingest.finish();
+  // The scanner turns lone CRs into LFs in place: never in the caller's buffer.
+  let buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : input.indexOf(CR) >= 0 ? Buffer.from(input) : input;
+  const asked = parseEncoding(options.encoding);
+  const file = options.file ?? '<input>';
+  const bom = utf16Bom(buf);
+  const decode = (enc: Exclude<Encoding, 'utf8'>) => {
+    const t = transcoder(enc, buf);
+    return Buffer.concat([t.decode(buf), t.decode()]);
+  };
+  let note: string | undefined;
+  if (asked !== undefined && asked !== 'utf8') {
+    buf = decode(asked);
+    note = `read as ${ENCODING_NAMES[asked === 'utf16' ? (bom ?? 'utf16le') : asked]} (--encoding)`;
+  } else if (asked === undefined && bom) {
+    buf = decode('utf16');
+    note = `read as ${ENCODING_NAMES[bom]} (byte-order mark)`;
+  }
+  const once = (b: Buffer, n?: string) => {
+    const ingest = new Ingest({ ...options, encoding: n ? 'utf8' : options.encoding }, file, b.length);
+    if (n) ingest.notes.push(n);
+    ingest.feed(b, b.length, true);
+    return ingest.finish();
+  };
+  try {
+    return once(buf, note);
+  } catch (e) {
+    if (!(e instanceof NotUtf8) || asked !== undefined || !isWindows1252(buf)) throw e;
+    return once(decode('cp1252'), `read as Windows-1252: not valid UTF-8 (${e.message})`);
+  }
 }
 
 interface Field {
@@ -299,6 +402,9 @@ class Ingest {
   private read = 0;
   private rejected: Record<string, number> = {};
   private firstLines: Record<string, number[]> = {};
+  /** Said with the accounting: how the bytes were read (encoding, line ends). */
+  readonly notes: string[] = [];
+  private loneCr = 0;
   private unclosedQuote = false;
   /** Set when a loop stopped at a record not complete in the buffer. */
   private incomplete = false;
@@ -317,6 +423,8 @@ class Ingest {
       throw new UsageError(`--decimal: expected "," or ".", got "${options.decimal}"`);
     }
     this.sampleBytes = Math.min(SAMPLE_BYTES, options.chunkSize ?? SAMPLE_BYTES);
+    this.budget = options.memoryBudget ?? memoryBudget();
+    this.maxCustomers = this.budget.heap / HEAP_PER_CUSTOMER;
     const cap = 1024;
     this.customers = new ByteKeyIndex(cap);
     this.customer = new Int32Array(cap);
@@ -333,6 +441,10 @@ class Ingest {
       this.checkEncodingStart(buf, end);
       if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
     }
+    // A CR not followed by LF (classic Mac, or mixed line ends) ends a line too: made an LF here, so
+    // the loops below only know LF and CR LF. Files without CR pay one memchr per chunk.
+    const cr = buf.indexOf(CR, p);
+    if (cr >= 0 && cr < end) this.loneCr += loneCrToLf(buf, p, cr, end, eof);
     if (!this.started) {
       if (end - p < this.sampleBytes && !eof) return 0;
       const after = this.setup(buf, p, end, eof);
@@ -380,22 +492,25 @@ class Ingest {
     }
     const consumed = Math.min(p, end);
     if (!isUtf8(buf.subarray(from, consumed))) this.encodingError(buf, from, consumed, lineFrom);
+    // Once a chunk: the ids must fit the heap as strings, or V8 would abort later ("heap out of memory").
+    if (this.customers.size > this.maxCustomers) checkCustomersFit(this.file, this.customers.size, this.line, this.budget);
     return consumed;
   }
 
   private checkEncodingStart(buf: Buffer, end: number): void {
     if (end >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-      throw new ClvkitError('the file is UTF-16, an encoding clvkit cannot read: save it as UTF-8 (CSV UTF-8) and try again', { file: this.file });
+      throw new ClvkitError('the file starts with a UTF-16 byte-order mark but was read as UTF-8: give --encoding utf16', { file: this.file });
     }
     const n = Math.min(end, 4096);
     for (let i = 0; i < n; i++) {
       if (buf[i] === 0) {
-        throw new ClvkitError('the file holds NUL bytes (UTF-16 or a binary file such as .xlsx): export it as CSV in UTF-8', { file: this.file });
+        throw new ClvkitError('the file holds NUL bytes (UTF-16 without a byte-order mark, or a binary file such as .xlsx): export it as CSV, or give --encoding utf16', { file: this.file, line: this.line + this.countLines(buf, 0, i) });
       }
     }
   }
 
   private encodingError(buf: Buffer, from: number, to: number, line: number): never {
+    const Err = this.opts.encoding === undefined ? NotUtf8 : ClvkitError;
     let s = from;
     while (s < to) {
       let e = buf.indexOf(LF, s);
@@ -404,9 +519,9 @@ class Ingest {
       line++;
       s = e + 1;
     }
-    throw new ClvkitError(
-      'the file is not valid UTF-8 (unreadable encoding; perhaps Latin-1 or Windows-1252): convert it to UTF-8, ' +
-        'e.g. `iconv -f latin1 -t utf-8 in.csv > out.csv` or "CSV UTF-8" in a spreadsheet, and try again',
+    throw new Err(
+      `the file is not valid UTF-8${Err === NotUtf8 ? ' nor Windows-1252' : ''}: give its encoding with --encoding utf8|utf16|latin1|cp1252, or convert it to UTF-8 ` +
+        '(e.g. `iconv -f latin1 -t utf-8 in.csv > out.csv`, or "CSV UTF-8" in a spreadsheet)',
       { file: this.file, line },
     );
   }
@@ -496,6 +611,8 @@ class Ingest {
     const avg = recordBytes.reduce((a, b) => a + b, 0) / recordBytes.length;
     // Capped: past 32M rows the columns grow by doubling as rows come.
     this.rowBytes = Math.max(avg, 4);
+    // A file too large for memory is one line suggesting --engine duckdb, before the columns are allocated.
+    checkRowsFit(this.file, this.totalBytes, this.rowBytes, this.budget);
     const estimate = Math.min(1 << 25, Math.ceil((this.totalBytes / this.rowBytes) * 1.05) + 16);
     if (estimate > this.customer.length) {
       this.grow(estimate);
@@ -513,6 +630,8 @@ class Ingest {
   }
 
   private firstRecordStartLine = 1;
+  private readonly budget: MemoryBudget;
+  private readonly maxCustomers: number;
   /** Mean bytes per record of the dialect sample. */
   private rowBytes = 32;
 
@@ -820,6 +939,10 @@ class Ingest {
         this.bad(REJECT.date, rowLine, di + 1, describeFormat(shape, this.dayFirst), db.toString('utf8', ds, de));
         continue;
       }
+      if (dv < FIRST_DAY || dv > LAST_DAY) {
+        this.bad(REJECT.dateRange, rowLine, di + 1, 'a date from 1900-01-01 to 2099-12-31', db.toString('utf8', ds, de));
+        continue;
+      }
       // Amount.
       let av = NaN;
       if (ai >= 0) {
@@ -836,6 +959,11 @@ class Ingest {
             else this.bad(REJECT.amount, rowLine, ai + 1, `an amount like ${this.decimal === ',' ? '1 234,50' : '1,234.50'}`, text);
             continue;
           }
+        }
+        // Non-finite (1e309, 400 digits) or so large that sums overflow: rejected, never a null or Infinity downstream.
+        if (!(av < AMOUNT_LIMIT && av > -AMOUNT_LIMIT)) {
+          this.bad(REJECT.amountRange, rowLine, ai + 1, 'an amount below 1e15 in absolute value', ab.toString('utf8', as, ae));
+          continue;
         }
       }
       // Customer.
@@ -1041,7 +1169,8 @@ class Ingest {
         break;
       }
       const dv = this.fastDay(buf, ds, ds + width, dateMode);
-      if (dv === INVALID) {
+      // Invalid (INVALID) and out-of-range days alike go to the general loop, which says why.
+      if ((dv - FIRST_DAY) >>> 0 > DAY_SPAN) {
         stop = rowStart;
         break;
       }
@@ -1203,7 +1332,7 @@ class Ingest {
         break;
       }
       const dv = this.fastDay(buf, ds, de, dateMode);
-      if (dv === INVALID) {
+      if ((dv - FIRST_DAY) >>> 0 > DAY_SPAN) {
         stop = rowStart;
         break;
       }
@@ -1359,6 +1488,8 @@ class Ingest {
       rejected: { ...this.rejected },
       firstLines: { ...this.firstLines },
     };
+    if (this.loneCr > 0) this.notes.push(`${this.loneCr} lone CR line end${this.loneCr === 1 ? '' : 's'} (classic Mac or mixed) read as line ends`);
+    if (this.notes.length > 0) accounting.notes = [...this.notes];
     // Views when the columns are nearly full (sized from the file), copies otherwise.
     const view = this.customer.length <= n * 1.25 + 1024;
     // The id strings (a million small objects for a million customers) are made on first use:
@@ -1387,6 +1518,39 @@ class Ingest {
     }
     return table;
   }
+}
+
+/**
+ * Turn each lone CR (not followed by LF) of buf[from, end) into LF, in place, except inside quoted
+ * fields (which keep their line ends); a CR last in the buffer waits for the next chunk unless eof.
+ * Returns how many were turned. `start` is a record boundary (quotes are counted from there), `cr` the first CR.
+ */
+function loneCrToLf(buf: Buffer, start: number, cr: number, end: number, eof: boolean): number {
+  // Quick check first: CR LF files (the common case with CRs) have none to turn.
+  let c = cr;
+  for (;;) {
+    if (c < 0 || c >= end) return 0;
+    if (c + 1 < end ? buf[c + 1] !== LF : eof) break;
+    c = buf.indexOf(CR, c + 2);
+  }
+  let quoted = false;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    if (b === QUOTE) quoted = !quoted;
+    else if (b === CR && !quoted && i >= c) {
+      if (i + 1 < end) {
+        if (buf[i + 1] !== LF) {
+          buf[i] = LF;
+          n++;
+        }
+      } else if (eof) {
+        buf[i] = LF;
+        n++;
+      }
+    }
+  }
+  return n;
 }
 
 /** End of the fast loops' slice from p: just after the last line feed within FAST_SLICE bytes, or end. */

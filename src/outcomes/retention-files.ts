@@ -28,7 +28,7 @@ export interface RetentionFilesOptions extends Omit<RetentionOptions, 'leads' | 
 /**
  * Read the transaction file (and the optional leads and contracts files), fit a BG/NBD for P(alive)
  * unless asked not to, and compute every outcome: the library behind `clvkit retention`.
- * The observation end defaults to the latest date in any input. Returns the report and notes for
+ * The observation end defaults to the latest transaction date (leads and contracts never move it). Returns the report and notes for
  * the user (e.g. why the BG/NBD could not be fitted).
  *
  * @example
@@ -40,9 +40,10 @@ export async function retentionFromFiles(file: string, options: RetentionFilesOp
   const contracts = options.contractsFile ? usable(readContracts(options.contractsFile, { dateFormat: options.dateFormat })) : undefined;
   let end: Day | undefined = options.end;
   if (end === undefined) {
-    let latest = Math.max(leads?.latest ?? -Infinity, contracts?.latest ?? -Infinity);
+    // Only the transactions set the end (issue 15): a lead or contract dated later is counted after the end.
+    let latest = -Infinity;
     for (let i = 0; i < table.length; i++) if (table.day[i] > latest) latest = table.day[i];
-    if (!Number.isFinite(latest)) throw new ClvkitError('no dated row in any input: nothing to analyse', { file });
+    if (!Number.isFinite(latest)) throw new ClvkitError('no dated transaction: nothing to analyse', { file });
     end = latest;
   }
   const notes: string[] = [];

@@ -19,7 +19,7 @@ import { mapFloat64 } from '../typed-map.ts';
 export interface RetentionOptions {
   /** Reporting period (default month). */
   period?: OutcomePeriod;
-  /** Observation end (default: the latest date in any input). Later transactions are not used. */
+  /** Observation end (default: the latest transaction date; leads and contracts never move it). Later rows are not used. */
   end?: Day;
   leads?: LeadsInput;
   contracts?: ContractsInput;
@@ -72,7 +72,7 @@ export function retentionOutcomes(table: TransactionTable, options: RetentionOpt
   if (end === undefined) {
     let latest = -Infinity;
     for (let i = 0; i < table.length; i++) if (table.day[i] > latest) latest = table.day[i];
-    latest = Math.max(latest, options.leads?.latest ?? -Infinity, options.contracts?.latest ?? -Infinity);
+    // Only the transactions set the end: a lead or contract dated later is counted after the end, never moves it.
     end = Number.isFinite(latest) ? latest : 0;
   }
   const facts = customerFacts(table, end);

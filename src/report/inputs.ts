@@ -67,7 +67,8 @@ export function reportInputsFromFiles(source: string, table: TransactionTable, f
   const inputs: ReportInputs = { source: basename(source), table, portfolio };
   if (files.contracts) {
     const c = readContracts(files.contracts, { dateFormat: files.dateFormat });
-    const end = Math.max(portfolio.summary.end, Number.isFinite(c.latest) ? c.latest : -Infinity);
+    // The transactions (or --end) set the end of observation; later contract dates never push it (issue 15).
+    const end = portfolio.summary.end;
     const result = contractRetention(c, { end, period: 'month' });
     inputs.contracts = { result, file: basename(files.contracts), accounting: result.accounting };
   }

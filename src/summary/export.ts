@@ -124,5 +124,6 @@ export function formatAccounting(acc: RowAccounting): string {
       return `${reason}: ${n}${lines?.length ? `, first at line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}` : ''}`;
     }).join('; ') + ')';
   }
+  if (acc.notes?.length) s += '; ' + acc.notes.join('; ');
   return s;
 }

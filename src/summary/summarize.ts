@@ -154,6 +154,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     used: base.used - afterEnd - rowsNewInHoldout - rowsNoPurchase,
     rejected,
     firstLines: base.firstLines,
+    ...(base.notes ? { notes: base.notes } : {}),
   };
   const excludedCustomers: Record<string, number> = {};
   if (customersAfterEnd > 0) excludedCustomers['first purchase after end'] = customersAfterEnd;

@@ -78,12 +78,14 @@ describe('malformed files: one clear message each', () => {
     expect(await message('no-header-no-columns.csv')).toMatch(/^no-header-no-columns\.csv: the file has no header row: name its columns with --columns/);
   });
 
-  it('unreadable encodings', async () => {
-    expect(await message('latin1.csv')).toBe(
-      'latin1.csv:3: the file is not valid UTF-8 (unreadable encoding; perhaps Latin-1 or Windows-1252): convert it to UTF-8, ' +
-        'e.g. `iconv -f latin1 -t utf-8 in.csv > out.csv` or "CSV UTF-8" in a spreadsheet, and try again',
-    );
-    expect(await message('utf16.csv')).toBe('utf16.csv: the file is UTF-16, an encoding clvkit cannot read: save it as UTF-8 (CSV UTF-8) and try again');
+  it('Latin-1 bytes are read as Windows-1252 and UTF-16 with a BOM is read (issue 15), both said in the accounting', async () => {
+    const latin = await readTransactions(join(dir, 'latin1.csv'));
+    expect(latin.customerIds).toEqual(['A', 'Rémy']);
+    expect(latin.accounting.notes?.[0]).toMatch(/^read as Windows-1252: not valid UTF-8/);
+    const utf16 = await readTransactions(join(dir, 'utf16.csv'));
+    expect(utf16.customerIds).toEqual(['1']);
+    expect(utf16.accounting.notes).toEqual(['read as UTF-16 LE (byte-order mark)']);
+    expect(await message('latin1.csv', { encoding: 'utf8' })).toMatch(/^latin1\.csv:3: the file is not valid UTF-8: give its encoding with --encoding/);
   });
 
   it('bad rows stop at file:line:column with what was expected and the value', async () => {
