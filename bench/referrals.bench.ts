@@ -10,7 +10,8 @@
  *   fit        clvkit fit <tx> --model bgnbd --json: ingest + summary + BG/NBD fit, the floor any CLV command pays
  *   referrals  clvkit referrals <tx> --referrals <log>: CLV, matching, referral model (covariates auto), CRV, matrix
  *   +out       the same writing the per-customer CSV (1M rows, 16 columns at full precision)
- * Prints a table on stderr and the JSON results as the last line of stdout.
+ * Prints a table on stderr and the JSON results as the last line of stdout. The commands run the
+ * compiled CLI (bin/clvkit.js runs dist/): `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -66,6 +67,7 @@ function median(x: number[]): number {
 }
 
 async function main(): Promise<void> {
+  if (!existsSync(join(dirname(BIN), '..', 'dist', 'cli', 'main.js'))) throw new Error('bin/clvkit.js runs dist/: run `npm run build` first');
   const argi = process.argv.indexOf('--reps');
   const reps = argi > 0 ? Number(process.argv[argi + 1]) : 3;
   const size = await ensureData();

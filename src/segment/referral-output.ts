@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { AtomicFile } from '../io/atomic.ts';
-import { CSV_EN, csvCell, toCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
+import { writeCsvColumns, type OutputColumn } from '../io/column-writer.ts';
+import { CSV_EN, toCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import type { ReferralLog } from '../ingest/referrals.ts';
 import type { StatedVersusActual } from '../research/nps-referrals.ts';
@@ -67,7 +68,41 @@ function customerRow(a: ReferralAnalysis, i: number): CsvValue[] {
 }
 
 /**
- * Write the per-customer file (streamed in blocks, atomic).
+ * The per-customer columns for the streaming column writer (same names and values as customerRow).
+ *
+ * @example
+ * writeCsvColumns(sink, referralOutputColumns(analysis), analysis.customerIds.length);
+ */
+export function referralOutputColumns(a: ReferralAnalysis): OutputColumn[] {
+  const c = a.crv;
+  const ids = a.customerIds;
+  const cols: OutputColumn[] = [
+    { name: 'customer_id', text: (i) => ids[i] },
+    { name: 'clv', numbers: a.value.clv },
+    { name: 'crv', numbers: c.crv },
+  ];
+  if (c.crvLower) cols.push({ name: 'crv_lower', numbers: c.crvLower }, { name: 'crv_upper', numbers: c.crvUpper! });
+  cols.push(
+    { name: 'crv_type_one', numbers: c.crvTypeOne },
+    { name: 'crv_type_two', numbers: c.crvTypeTwo },
+    { name: 'past_type_one', numbers: c.pastTypeOne },
+    { name: 'past_type_two', numbers: c.pastTypeTwo },
+    { name: 'future_type_one', numbers: c.futureTypeOne },
+    { name: 'future_type_two', numbers: c.futureTypeTwo },
+    { name: 'referrals', numbers: c.referrals },
+    { name: 'exposure', numbers: c.exposure },
+    { name: 'expected_referrals', numbers: c.expectedReferrals },
+    { name: 'cell', text: (i) => CELLS[a.matrix.cellOf[i]] },
+  );
+  if (a.influencer) cols.push({ name: 'influencer_value', numbers: a.influencer.values });
+  if (a.knowledge) cols.push({ name: 'knowledge_value', numbers: a.knowledge.values });
+  const share = c.typeOneShare;
+  cols.push({ name: 'cev', numbers: a.engagement.cev }, { name: 'type_one_share', value: () => share.value }, { name: 'type_one_share_source', text: () => share.source });
+  return cols;
+}
+
+/**
+ * Write the per-customer file (streamed through one reused buffer, atomic).
  *
  * @example
  * writeReferralCustomers(analysis, 'crv.csv');
@@ -75,22 +110,7 @@ function customerRow(a: ReferralAnalysis, i: number): CsvValue[] {
 export function writeReferralCustomers(a: ReferralAnalysis, path: string, format: CsvFormat = CSV_EN): void {
   const out = new AtomicFile(path);
   try {
-    out.write(referralCustomerColumns(a).map((h) => csvCell(h, format)).join(format.delimiter) + '\n');
-    const n = a.customerIds.length;
-    const BLOCK = 8192;
-    const d = format.delimiter;
-    // numbers straight to their shortest round-trip text (csvCell's form), text through csvCell's guard
-    const cell = format.decimal === '.' ? (v: CsvValue) => (typeof v === 'number' && Number.isFinite(v) ? (v === 0 ? '0' : String(v)) : csvCell(v, format)) : (v: CsvValue) => csvCell(v, format);
-    for (let s = 0; s < n; s += BLOCK) {
-      let chunk = '';
-      for (let i = s; i < Math.min(n, s + BLOCK); i++) {
-        const row = customerRow(a, i);
-        let line = cell(row[0]);
-        for (let j = 1; j < row.length; j++) line += d + cell(row[j]);
-        chunk += line + '\n';
-      }
-      out.write(chunk);
-    }
+    writeCsvColumns(out, referralOutputColumns(a), a.customerIds.length, format);
     out.commit();
   } catch (e) {
     out.abort();

@@ -59,4 +59,24 @@ describe('simulated referrals: known rates and type-one share are recovered', ()
     // CRV = 0 exactly for customers without referrals when nothing is projected
     for (let i = 0; i < a.customerIds.length; i++) if (a.crv.referrals[i] === 0) expect(a.crv.crv[i]).toBe(0);
   });
+
+  it('bootstrap: no spread without projection when every type is known; with projection the interval brackets the total', async () => {
+    const sim = simulateReferrals({ customers: 600, seed: 9 });
+    const dir = mkdtempSync(join(tmpdir(), 'clvkit-ref-'));
+    const files = writeSimulatedReferrals(sim, dir);
+    const table = await readTransactions(files.transactions);
+    const summary = summarize(table);
+    const log = readReferrals(files.referrals);
+    // past referrals of known type do not depend on any estimate: every draw gives the same total
+    const fixed = analyseReferrals(summary, log, { projection: false, bootstrap: 20, seed: 3 }, table);
+    expect(fixed.crv.total.draws).toBe(20);
+    expect(fixed.crv.total.lower).toBeCloseTo(fixed.crv.total.crv, 6);
+    expect(fixed.crv.total.upper).toBeCloseTo(fixed.crv.total.crv, 6);
+    const a = analyseReferrals(summary, log, { covariates: 'none', bootstrap: 40, seed: 3 }, table);
+    expect(a.crv.total.lower!).toBeLessThan(a.crv.total.crv);
+    expect(a.crv.total.upper!).toBeGreaterThan(a.crv.total.crv);
+    expect(a.crv.crvLower).toHaveLength(a.customerIds.length);
+    for (let i = 0; i < a.customerIds.length; i++) expect(a.crv.crvLower![i]).toBeLessThanOrEqual(a.crv.crvUpper![i]);
+  });
 });
+
