@@ -96,7 +96,7 @@ export { analysePortfolio, type PortfolioOptions, type PortfolioAnalysis } from 
 export { portfolioMigration } from './segment/portfolio-migration.ts';
 export { portfolioJson } from './segment/portfolio-json.ts';
 export { writePortfolioCsv } from './segment/portfolio-csv.ts';
-export { referralJson, writeReferralCsv, writeReferralCustomers } from './segment/referral-output.ts';
+export { referralJson, writeReferralJson, writeReferralCsv, writeReferralCustomers, referralOutputColumns } from './segment/referral-output.ts';
 
 // Outcomes
 export { retentionOutcomes, type RetentionOptions, type RetentionReport } from './outcomes/retention.ts';

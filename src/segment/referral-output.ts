@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { AtomicFile } from '../io/atomic.ts';
-import { writeCsvColumns, type OutputColumn } from '../io/column-writer.ts';
+import { writeCsvColumns, writeJsonColumns, type ByteSink, type OutputColumn } from '../io/column-writer.ts';
 import { CSV_EN, toCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import type { ReferralLog } from '../ingest/referrals.ts';
@@ -27,48 +27,8 @@ export interface ReferralOutputExtras {
 }
 
 /**
- * Per-customer columns, in order (bounds only with a bootstrap, influencer and knowledge only with their files).
- *
- * @example
- * referralCustomerColumns(a); // ['customer_id', 'clv', 'crv', ...]
- */
-export function referralCustomerColumns(a: ReferralAnalysis): string[] {
-  return [
-    'customer_id',
-    'clv',
-    'crv',
-    ...(a.crv.crvLower ? ['crv_lower', 'crv_upper'] : []),
-    'crv_type_one',
-    'crv_type_two',
-    'past_type_one',
-    'past_type_two',
-    'future_type_one',
-    'future_type_two',
-    'referrals',
-    'exposure',
-    'expected_referrals',
-    'cell',
-    ...(a.influencer ? ['influencer_value'] : []),
-    ...(a.knowledge ? ['knowledge_value'] : []),
-    'cev',
-    'type_one_share',
-    'type_one_share_source',
-  ];
-}
-
-function customerRow(a: ReferralAnalysis, i: number): CsvValue[] {
-  const c = a.crv;
-  const row: CsvValue[] = [a.customerIds[i], a.value.clv[i], c.crv[i]];
-  if (c.crvLower) row.push(c.crvLower[i], c.crvUpper![i]);
-  row.push(c.crvTypeOne[i], c.crvTypeTwo[i], c.pastTypeOne[i], c.pastTypeTwo[i], c.futureTypeOne[i], c.futureTypeTwo[i], c.referrals[i], c.exposure[i], c.expectedReferrals[i], CELLS[a.matrix.cellOf[i]]);
-  if (a.influencer) row.push(a.influencer.values[i]);
-  if (a.knowledge) row.push(a.knowledge.values[i]);
-  row.push(a.engagement.cev[i], c.typeOneShare.value, c.typeOneShare.source);
-  return row;
-}
-
-/**
- * The per-customer columns for the streaming column writer (same names and values as customerRow).
+ * The per-customer columns, in order (bounds only with a bootstrap, influencer and knowledge only with their
+ * files), for the streaming column writer and the JSON records.
  *
  * @example
  * writeCsvColumns(sink, referralOutputColumns(analysis), analysis.customerIds.length);
@@ -161,7 +121,6 @@ export function writeReferralCsv(a: ReferralAnalysis, dir: string, extra: Referr
 export function referralJson(a: ReferralAnalysis, extra: ReferralOutputExtras, withCustomers = true): Record<string, unknown> {
   const c = a.crv;
   const fit = c.model?.fit;
-  const header = referralCustomerColumns(a);
   const acc = (r: RowAccounting) => ({ read: r.read, used: r.used, rejected: r.rejected, first_lines: r.firstLines ?? {} });
   return {
     settings: {
@@ -219,9 +178,27 @@ export function referralJson(a: ReferralAnalysis, extra: ReferralOutputExtras, w
     matrix: { cutoffs: { clv: a.matrix.cutoffs.clv, crv: a.matrix.cutoffs.crv, source: a.matrix.cutoffs.source }, cells: a.matrix.cells },
     engagement: a.engagement.totals,
     ...(extra.nps ? { nps: extra.nps } : {}),
-    ...(withCustomers ? { customers: a.customerIds.map((_, i) => Object.fromEntries(customerRow(a, i).map((v, k) => [header[k], v]))) } : {}),
     warnings: a.warnings,
+    ...(withCustomers ? { customers: customerRecords(a) } : {}),
   };
+}
+
+function customerRecords(a: ReferralAnalysis): Record<string, CsvValue>[] {
+  const cols = referralOutputColumns(a);
+  const cell = (c: OutputColumn, i: number): CsvValue => ('numbers' in c ? c.numbers[i] : 'text' in c ? c.text(i) : c.value(i));
+  return a.customerIds.map((_, i) => Object.fromEntries(cols.map((c) => [c.name, cell(c, i)])));
+}
+
+/**
+ * Write the `--json` document to a sink with the customers streamed through the column writer (the same
+ * bytes as JSON.stringify(referralJson(a, extra)) + newline, without a million objects in memory).
+ *
+ * @example
+ * writeReferralJson(stdoutSink(), analysis, { log });
+ */
+export function writeReferralJson(sink: ByteSink, a: ReferralAnalysis, extra: ReferralOutputExtras): void {
+  const head = JSON.stringify(referralJson(a, extra, false));
+  writeJsonColumns(sink, referralOutputColumns(a), a.customerIds.length, head.slice(0, -1) + ',"customers":[', ']}\n');
 }
 
 function isoDay(d: number): string {

@@ -7,6 +7,7 @@ import { readTransactions } from '../../src/ingest/transactions.ts';
 import { simulateReferrals, writeSimulatedReferrals } from '../../src/simulate/referrals.ts';
 import { summarize } from '../../src/summary/summarize.ts';
 import { analyseReferrals } from '../../src/value/referrals/analyse.ts';
+import { referralJson, writeReferralJson } from '../../src/segment/referral-output.ts';
 
 describe('simulated referrals: known rates and type-one share are recovered', () => {
   it('referral NBD r, alpha, mean rate and the type-one share within 3 standard errors (two seeds)', async () => {
@@ -56,6 +57,10 @@ describe('simulated referrals: known rates and type-one share are recovered', ()
     expect(referred.size).toBe(sim.referrals.length);
     expect(a.crv.total.typeOne).toBeCloseTo(sum, 8);
     expect(a.crv.total.typeTwo).toBe(0);
+    // the streamed --json document is byte for byte JSON.stringify of the whole document
+    const chunks: Buffer[] = [];
+    writeReferralJson({ write: (c) => void chunks.push(Buffer.from(c)) }, a, { log: readReferrals(files.referrals) });
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(JSON.stringify(referralJson(a, { log: readReferrals(files.referrals) })) + '\n');
     // CRV = 0 exactly for customers without referrals when nothing is projected
     for (let i = 0; i < a.customerIds.length; i++) if (a.crv.referrals[i] === 0) expect(a.crv.crv[i]).toBe(0);
   });

@@ -8,7 +8,8 @@ import { checkOutputFile, checkOutputFolder } from '../../io/atomic.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import { statedVersusActual } from '../../research/nps-referrals.ts';
 import { readNpsScores } from '../../research/nps-read.ts';
-import { referralJson, writeReferralCsv, writeReferralCustomers } from '../../segment/referral-output.ts';
+import { stdoutSink } from '../../io/column-writer.ts';
+import { writeReferralCsv, writeReferralCustomers, writeReferralJson } from '../../segment/referral-output.ts';
 import { formatAccounting } from '../../summary/export.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { analyseReferrals, type ReferralAnalysisOptions, type ReferralClvModel } from '../../value/referrals/analyse.ts';
@@ -122,7 +123,7 @@ export function register(program: Command): void {
       const extra = { transactions: table.accounting, log, nps };
       if (o.out) writeReferralCustomers(a, o.out, format);
       const written = o.outDir ? writeReferralCsv(a, o.outDir, extra, format) : [];
-      if (o.json) process.stdout.write(JSON.stringify(referralJson(a, extra)) + '\n');
+      if (o.json) writeReferralJson(stdoutSink(), a, extra);
       const c = a.crv;
       const s = c.typeOneShare;
       const cell = a.matrix.cells.map((x) => `${x.cell} ${x.customers}`).join(', ');
