@@ -25,6 +25,13 @@ export interface ClickHouseOptions extends SummaryOptions {
   orderByCustomer?: boolean;
   /** Extra ClickHouse settings sent with every query (e.g. max_memory_usage). */
   settings?: Record<string, string | number>;
+  /**
+   * The Distributed table keeps each customer on one shard, so every shard can finish its own
+   * groups (ClickHouse's distributed_group_by_no_merge) instead of sending partial aggregates to be
+   * merged. Default: detected from the table's sharding key (an expression of the customer column
+   * alone, such as cityHash64(customer_id)); false for a --query.
+   */
+  shardedByCustomer?: boolean;
 }
 
 /** @internal */
@@ -161,7 +168,67 @@ export function clickhouseSource(relation: string, names: string[], types: strin
   };
 }
 
-async function openSource(client: ChClient, source: ClickHouseSource, options: ClickHouseOptions): Promise<{ src: SqlSource; label: string }> {
+/**
+ * Whether a Distributed table's sharding key is an expression of one column only, `column`
+ * (cityHash64(customer_id), sipHash64(toString(customer_id)), …): then a customer's rows are all
+ * on one shard. Any other key (rand(), a date, two columns) or another engine gives false.
+ *
+ * @example
+ * shardingKeyIsOnly('Distributed(c, default, tx_local, cityHash64(customer_id))', 'customer_id') // true
+ */
+export function shardingKeyIsOnly(engineFull: string, column: string): boolean {
+  const m = /^\s*Distributed\s*\((.*)\)\s*(SETTINGS.*)?$/s.exec(engineFull);
+  if (!m) return false;
+  // Split the arguments at top-level commas (quotes and brackets respected).
+  const args: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let cur = '';
+  for (const ch of m[1]) {
+    if (quote) {
+      cur += ch;
+      if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) {
+      args.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  args.push(cur.trim());
+  if (args.length < 4) return false;
+  const names = new Set<string>();
+  for (const t of args[3].matchAll(/`((?:[^`\\]|\\.)*)`|"((?:[^"\\]|\\.)*)"|'(?:[^'\\]|\\.)*'|([A-Za-z_][A-Za-z0-9_]*)(\s*\()?/g)) {
+    if (t[4]) continue; // a function name
+    const name = t[1] ?? t[2] ?? t[3];
+    if (name !== undefined) names.add(name);
+  }
+  return names.size === 1 && names.has(column);
+}
+
+async function detectShardedByCustomer(client: ChClient, table: string, customerColumn: string): Promise<boolean> {
+  const parts = (qualifiedName(table).match(/"(?:[^"]|"")*"/g) ?? []).map((p) => p.slice(1, -1).replace(/""/g, '"'));
+  const name = parts[parts.length - 1];
+  const db = parts.length > 1 ? clickhouseLiteralOf(parts[parts.length - 2]) : 'currentDatabase()';
+  try {
+    const rs = await client.query({ query: `SELECT engine_full FROM system.tables WHERE database = ${db} AND name = ${clickhouseLiteralOf(name)}`, format: 'TabSeparated' });
+    const text = (await rs.text()).trim();
+    return text !== '' && shardingKeyIsOnly(unescapeTsv(text) ?? '', customerColumn);
+  } catch {
+    return false; // no system.tables access: the always-correct merge
+  }
+}
+
+function clickhouseLiteralOf(v: string): string {
+  return "'" + v.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
+}
+
+async function openSource(client: ChClient, source: ClickHouseSource, options: ClickHouseOptions): Promise<{ src: SqlSource; label: string; settings: Record<string, string | number> }> {
   let relation: string;
   let label: string;
   if (source.table !== undefined) {
@@ -188,7 +255,13 @@ async function openSource(client: ChClient, source: ClickHouseSource, options: C
     }
     throw new ClvkitError(`ClickHouse: ${msg} (${label})`);
   }
-  return { src: clickhouseSource(relation, cols.names, cols.types, options, label), label };
+  const src = clickhouseSource(relation, cols.names, cols.types, options, label);
+  const settings: Record<string, string | number> = { ...(options.settings ?? {}) };
+  if (source.table !== undefined && options.shardedByCustomer !== false) {
+    const customerColumn = cols.names[resolveColumns(cols.names, cols.names.length, options, label).customer];
+    if (options.shardedByCustomer === true || (await detectShardedByCustomer(client, source.table, customerColumn))) settings.distributed_group_by_no_merge = 1;
+  }
+  return { src, label, settings };
 }
 
 function dates(options: ClickHouseOptions) {
@@ -209,12 +282,12 @@ function dates(options: ClickHouseOptions) {
 export async function summarizeWithClickHouse(source: ClickHouseSource, options: ClickHouseOptions = {}): Promise<SummaryResult> {
   const client = await connectClickHouse(source.url);
   try {
-    const { src, label } = await openSource(client, source, options);
+    const { src, label, settings } = await openSource(client, source, options);
     const { unit, freq, end, cal } = dates(options);
     const sql = clickhouseSummarySql({ source: src, unit, freq, end, calibrationEnd: cal, output: 'engine', deferEnd: true, orderByCustomer: options.orderByCustomer ?? false });
     const collector = new SummaryCollector(cal !== undefined, end === undefined);
     try {
-      await streamRows(client, sql, options.settings ?? {}, (row) => collector.add(row));
+      await streamRows(client, sql, settings, (row) => collector.add(row));
     } catch (e) {
       throw new ClvkitError(`ClickHouse: ${chMessage(e)} (${label})`);
     }
@@ -235,16 +308,16 @@ export async function summarizeWithClickHouse(source: ClickHouseSource, options:
 export async function histogramWithClickHouse(source: ClickHouseSource, options: ClickHouseOptions = {}): Promise<Histogram> {
   const client = await connectClickHouse(source.url);
   try {
-    const { src, label } = await openSource(client, source, options);
+    const { src, label, settings } = await openSource(client, source, options);
     const { unit, freq, cal } = dates(options);
     let { end } = dates(options);
-    const settings = options.settings ?? {};
     try {
       if (end === undefined) {
         const valid = `NOT (isNull(${src.customer}) OR ${src.customer} = '') AND ${src.dateFlag ?? `multiIf(isNull(${src.date}), 1, 0)`} = 0` +
           (src.amount !== undefined ? ` AND ${src.amountFlag ?? `multiIf(isNull(${src.amount}), 1, 0)`} = 0` : '');
         let last: string | null = null;
-        await streamRows(client, `SELECT ${clickhouseDaySql(`max(${src.date})`)} FROM ${src.relation} WHERE ${valid} HAVING count() > 0`, settings, (r) => (last = r[0]));
+        // Merged over the shards (one maximum, not one per shard).
+        await streamRows(client, `SELECT ${clickhouseDaySql(`max(${src.date})`)} FROM ${src.relation} WHERE ${valid} HAVING count() > 0`, options.settings ?? {}, (r) => (last = r[0]));
         if (last === null) throw new ClvkitError(`${label}: no transactions to summarise`);
         end = Number(last);
       }
@@ -293,7 +366,7 @@ export async function streamClickHouseTransactions(
 ): Promise<{ hasAmount: boolean; label: string }> {
   const client = await connectClickHouse(source.url);
   try {
-    const { src, label } = await openSource(client, source, options);
+    const { src, label } = await openSource(client, source, { ...options, shardedByCustomer: false });
     onStart?.(src.amount !== undefined);
     try {
       await streamRows(client, clickhouseTableSql(src), options.settings ?? {}, (r) => onRow(r[0], r[1], r[2], r[3]));

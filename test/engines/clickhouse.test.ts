@@ -15,7 +15,7 @@ import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
 import { readTransactions } from '../../src/ingest/transactions.ts';
 import { summarize, type SummaryOptions } from '../../src/summary/summarize.ts';
 import { simulateTransactions, writeSimulatedCsv, FRENCH_DIALECT, simulatedCustomerId } from '../../src/simulate/transactions.ts';
-import { summarizeWithClickHouse, histogramWithClickHouse, parseClickHouseUrl } from '../../src/engines/clickhouse.ts';
+import { summarizeWithClickHouse, histogramWithClickHouse, parseClickHouseUrl, shardingKeyIsOnly } from '../../src/engines/clickhouse.ts';
 import { histogramFromSummary, histogramToSummaryData } from '../../src/summary/histogram.ts';
 import { fitBgNbd } from '../../src/models/bgnbd.ts';
 import { formatDay } from '../../src/ingest/dates.ts';
@@ -291,6 +291,29 @@ describe.runIf(cluster !== undefined)('ClickHouse engine (two-shard cluster, Dis
     }
   });
 
+  it('shards finish their own groups only when the sharding key keeps a customer on one shard: a table sharded by rand() is merged, and equals the node engine', async () => {
+    for (const shard of [0, 1] as const) await cluster!.exec(`CREATE TABLE simr_local AS sim_local`, shard);
+    await cluster!.exec(`CREATE TABLE simr AS simr_local ENGINE = Distributed(clvkit_two_shards, default, simr_local, rand())`, 0);
+    await insert(cluster!, 'simr', logTsv());
+    const ids1 = new Set((await cluster!.exec('SELECT DISTINCT customer_id FROM simr_local', 0)).trim().split('\n'));
+    const ids2 = (await cluster!.exec('SELECT DISTINCT customer_id FROM simr_local', 1)).trim().split('\n');
+    expect(ids2.filter((id) => ids1.has(id)).length).toBeGreaterThan(100); // customers split over both shards
+    const o: SummaryOptions = { freq: 'week', calibrationEnd: formatDay(log.start + 365) };
+    const n = await nodeSummary(join(dir, 'sim.csv'), {}, o);
+    expectSameSummary(await summarizeWithClickHouse({ url: url(), table: 'simr' }, o), n);
+    expect(await histogramWithClickHouse({ url: url(), table: 'simr' }, o)).toEqual(histogramFromSummary(n));
+    // Negative control: forcing per-shard groups on this table counts a purchase day split over two shards twice.
+    const forced = await summarizeWithClickHouse({ url: url(), table: 'simr' }, { ...o, shardedByCustomer: true });
+    const at = new Map(n.customerIds.map((id, i) => [id, i]));
+    let inflated = 0;
+    forced.customerIds.forEach((id, i) => {
+      if (forced.frequency[i] > n.frequency[at.get(id)!]) inflated++;
+    });
+    expect(inflated).toBeGreaterThan(0);
+    // The table sharded by cityHash64(customer_id) is detected and gives the node summary with per-shard groups.
+    expectSameSummary(await summarizeWithClickHouse({ url: url(), table: 'sim' }, { ...o, shardedByCustomer: true }), n);
+  });
+
   it('the CLI: summary, fit, predict, segment and report with --engine clickhouse equal the node engine on the same log', async () => {
     const file = join(dir, 'sim.csv');
     const db = ['--engine', 'clickhouse', '--db', url(), '--table', 'sim'];
@@ -338,6 +361,12 @@ describe.runIf(cluster !== undefined)('ClickHouse engine (two-shard cluster, Dis
     await expect(summarizeWithClickHouse({ url: 'not a url', table: 'x' })).rejects.toThrow(/--db: expected a URL/);
     await expect(summarizeWithClickHouse({ url: 'http://nobody:secret@127.0.0.1:1/db', table: 'x' })).rejects.toThrow(/cannot connect to ClickHouse \(http:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/db\)/);
     await expect(summarizeWithClickHouse({ url: url(), query: 'select 1 as a from' })).rejects.toThrow(/^ClickHouse: .*Syntax error/);
+    expect(shardingKeyIsOnly('Distributed(c, default, tx_local, cityHash64(customer_id))', 'customer_id')).toBe(true);
+    expect(shardingKeyIsOnly("Distributed('c', 'db', 'tx_local', sipHash64(toString(`customer_id`)))", 'customer_id')).toBe(true);
+    expect(shardingKeyIsOnly('Distributed(c, default, tx_local, rand())', 'customer_id')).toBe(false);
+    expect(shardingKeyIsOnly('Distributed(c, default, tx_local, cityHash64(customer_id, date))', 'customer_id')).toBe(false);
+    expect(shardingKeyIsOnly('Distributed(c, default, tx_local)', 'customer_id')).toBe(false);
+    expect(shardingKeyIsOnly('MergeTree() ORDER BY customer_id', 'customer_id')).toBe(false);
     expect(parseClickHouseUrl('clickhouse://me:p%40ss@db/shop')).toEqual({ url: 'http://db:8123', username: 'me', password: 'p@ss', database: 'shop' });
   });
 });
