@@ -174,11 +174,18 @@ export class SummaryCollector {
     this.badDate += toNumber(row[14 + h], 0);
     this.missingAmount += toNumber(row[15 + h], 0);
     this.badAmount += toNumber(row[16 + h], 0);
-    this.fields += toNumber(row[22 + h], 0);
-    this.dateRange += toNumber(row[23 + h], 0);
-    this.amountRange += toNumber(row[24 + h], 0);
-    this.missingCustomer += toNumber(row[25 + h], 0);
-    if (id === null || id === '') return;
+    // Statements without the range and field counts (ClickHouse's) check the customer first: all its bad rows are missing customers.
+    const counted = row.length > 25 + h;
+    if (counted) {
+      this.fields += toNumber(row[22 + h], 0);
+      this.dateRange += toNumber(row[23 + h], 0);
+      this.amountRange += toNumber(row[24 + h], 0);
+      this.missingCustomer += toNumber(row[25 + h], 0);
+    }
+    if (id === null || id === '') {
+      if (!counted) this.missingCustomer += bad;
+      return;
+    }
     const minDay = toNumber(row[17 + h], NaN);
     if (minDay < this.minDay) this.minDay = minDay;
     const maxDay = toNumber(row[18 + h], NaN);
