@@ -69,6 +69,8 @@ export class SummaryCollector {
   tx = new Int32Array(this.cap);
   spend = new Float64Array(this.cap);
   litt = new Float64Array(this.cap);
+  /** Whether the statement returns litt (summarySql does; an engine with its own SQL may not: then the summary has none). */
+  hasLitt = true;
   hoFreq: Float64Array | undefined;
   hoMon: Float64Array | undefined;
   hoT = NaN;
@@ -212,7 +214,8 @@ export class SummaryCollector {
     this.last[i] = toNumber(row[6], NaN);
     this.tx[i] = txRows;
     this.spend[i] = toNumber(row[8], NaN);
-    this.litt[i] = toNumber(row[21 + h], 0);
+    if (row.length > 21 + h) this.litt[i] = toNumber(row[21 + h], 0);
+    else this.hasLitt = false;
     // With a deferred end, T is computed in finish() from the first purchase period.
     this.T[i] = this.deferEnd ? toNumber(row[20 + h], NaN) : toNumber(row[3], NaN);
     if (this.split) {
@@ -288,7 +291,7 @@ export class SummaryCollector {
       lastPurchase: this.last.slice(0, n),
       transactions: this.tx.slice(0, n),
       totalSpend: this.spend.slice(0, n),
-      litt: this.litt.slice(0, n),
+      ...(this.hasLitt ? { litt: this.litt.slice(0, n) } : {}),
       unit: o.unit,
       freq: o.freq,
       end: calEnd,

@@ -13,7 +13,7 @@ import type { SummaryData } from '../types.ts';
  * @example
  * const name: ModelName = 'bgbb';
  */
-export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'bgbb' | 'sbg' | 'bdw' | 'gammagamma' | 'nbd' | 'ggomnbd' | 'bgcnbd' | 'mbgcnbd';
+export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'bgbb' | 'sbg' | 'bdw' | 'gammagamma' | 'nbd' | 'ggomnbd' | 'bgcnbd' | 'mbgcnbd' | 'paretonbdcor';
 
 /**
  * Input a model is fitted on: a customer summary, BG/BB rows, survivor counts, or (spend) a summary with monetary values.
@@ -54,6 +54,7 @@ export const MODELS: Record<ModelName, ModelInfo> = {
   nbd: { name: 'nbd', title: 'NBD', params: ['r', 'alpha'], input: 'summary', reference: 'Ehrenberg (1959); Platzer & Reutterer (2016), Marketing Science 35(5)' },
   ggomnbd: { name: 'ggomnbd', title: 'GGom/NBD', params: ['r', 'alpha', 'b', 's', 'beta'], input: 'summary', reference: 'Bemmaor & Glady (2012), Management Science 58(5)' },
   bgcnbd: { name: 'bgcnbd', title: 'BG/CNBD-k', params: ['k', 'r', 'alpha', 'a', 'b'], input: 'summary', reference: 'Platzer & Reutterer (2016), Marketing Science 35(5)' },
+  paretonbdcor: { name: 'paretonbdcor', title: 'Pareto/NBD with correlated rates (Sarmanov)', params: ['r', 'alpha', 's', 'beta', 'omega'], input: 'summary', reference: 'Park & Fader (2004), Marketing Science 23(3); Abe (2009), Marketing Science 28(3)' },
   mbgcnbd: { name: 'mbgcnbd', title: 'MBG/CNBD-k', params: ['k', 'r', 'alpha', 'a', 'b'], input: 'summary', reference: 'Platzer & Reutterer (2016), Marketing Science 35(5)' },
 };
 
@@ -122,13 +123,15 @@ export async function fitModel(name: ModelName, input: FitInput, options: FitOpt
     case 'nbd':
     case 'ggomnbd':
     case 'bgcnbd':
-    case 'mbgcnbd': {
+    case 'mbgcnbd':
+    case 'paretonbdcor': {
       if (input.kind !== 'summary' && input.kind !== 'spend') throw mismatch();
       const data = input.data as SummaryData;
       if (name === 'nbd') return (await import('./nbd.ts')).fitNbd(data, options);
       if (name === 'ggomnbd') return (await import('./ggomnbd.ts')).fitGGomNbd(data, options);
       // CNBD-k: the data carry litt when they come from summarize() or an engine
       if (name === 'bgcnbd' || name === 'mbgcnbd') return (await import('./cnbdk.ts')).fitCnbd(name, data, options);
+      if (name === 'paretonbdcor') return (await import('./paretonbd-correlated.ts')).fitCorrelatedParetoNbd(data, options);
       if (name === 'bgnbd') return (await import('./bgnbd.ts')).fitBgNbd(data, options);
       if (name === 'mbgnbd') return (await import('./mbgnbd.ts')).fitMbgNbd(data, options);
       return (await import('./paretonbd.ts')).fitParetoNbd(data, options);

@@ -73,6 +73,7 @@ describe('model registry', () => {
     expect(MODELS.ggomnbd.params).toEqual(['r', 'alpha', 'b', 's', 'beta']);
     expect(MODELS.bgcnbd.params).toEqual(['k', 'r', 'alpha', 'a', 'b']);
     expect(MODELS.mbgcnbd.params).toEqual(['k', 'r', 'alpha', 'a', 'b']);
+    expect(MODELS.paretonbdcor.params).toEqual(['r', 'alpha', 's', 'beta', 'omega']);
     expect(MODELS.bgnbd.params).toEqual(['r', 'alpha', 'a', 'b']);
     expect(MODELS.mbgnbd.params).toEqual(['r', 'alpha', 'a', 'b']);
     expect(MODELS.paretonbd.params).toEqual(['r', 'alpha', 's', 'beta']);

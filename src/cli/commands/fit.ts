@@ -29,6 +29,7 @@ export interface ModelCliOptions extends EngineCliOptions {
   through?: string;
   k?: string;
   maxK?: string;
+  correlation?: boolean;
 }
 
 /**
@@ -73,6 +74,7 @@ export function addModelOptions(cmd: Command): Command {
     .option('--through <period>', 'survivor tables: fit on periods 0..period only (hold out the later ones)')
     .option('--k <k>', 'bgcnbd, mbgcnbd: the Erlang order k (default: chosen by likelihood over 1..--max-k)')
     .option('--max-k <K>', 'bgcnbd, mbgcnbd: the largest k tried when choosing k (default 12)')
+    .option('--correlation', 'paretonbd: correlated purchase and dropout rates (Sarmanov mixing), with the LR test of zero correlation')
     .option('--json', 'print the result as one JSON document on stdout');
 }
 
@@ -204,6 +206,8 @@ export function fitJson(fitted: FitResultBase<Record<string, number>>): Record<s
   };
   const corr = (fitted as { frequencySpendCorrelation?: number }).frequencySpendCorrelation;
   if (corr !== undefined) out.frequencySpendCorrelation = corr;
+  const cor = fitted as { correlation?: number; correlationSE?: number; zeroCorrelationTest?: unknown };
+  if (cor.correlation !== undefined) Object.assign(out, { correlation: cor.correlation, correlationSE: cor.correlationSE, zeroCorrelationTest: cor.zeroCorrelationTest });
   const kProfile = (fitted as { kProfile?: unknown[] }).kProfile;
   if (kProfile?.length) out.kProfile = kProfile;
   if (fitted.warning) out.warning = fitted.warning;
@@ -225,6 +229,11 @@ export function formatFit(fitted: FitResultBase<Record<string, number>>, info: M
   }
   lines.push(`log-likelihood ${fmt(fitted.logLikelihood)}, AIC ${fmt(fitted.aic)}, BIC ${fmt(fitted.bic)}`);
   const corr = (fitted as { frequencySpendCorrelation?: number }).frequencySpendCorrelation;
+  const cor = fitted as { correlation?: number; correlationSE?: number; zeroCorrelationTest?: { statistic: number; p: number } };
+  if (cor.correlation !== undefined) {
+    lines.push(`Corr(purchase rate, dropout rate) ${fmt(cor.correlation)}${Number.isFinite(cor.correlationSE) ? ` (SE ${fmt(cor.correlationSE!)})` : ''}`);
+    if (cor.zeroCorrelationTest) lines.push(`LR test of zero correlation: chi2(1) = ${fmt(cor.zeroCorrelationTest.statistic)}, p = ${fmt(cor.zeroCorrelationTest.p)}`);
+  }
   if (corr !== undefined) {
     lines.push(`correlation of frequency and mean spend among repeat buyers: ${fmt(corr)}${Math.abs(corr) > 0.3 ? ' (high: the model assumes independence)' : ''}`);
   }
@@ -244,7 +253,11 @@ function fmt(v: number): string {
  * const { fitted } = await fitFromFile('donations.csv', { model: 'bgbb' });
  */
 export async function fitFromFile(file: string | undefined, o: ModelCliOptions) {
-  const info = modelInfo(o.model);
+  let info = modelInfo(o.model);
+  if (o.correlation) {
+    if (info.name !== 'paretonbd' && info.name !== 'paretonbdcor') throw new UsageError(`--correlation applies to --model paretonbd, not ${info.name}`);
+    info = modelInfo('paretonbdcor');
+  }
   const penalizer = numberOption('penalizer', o.penalizer, (v) => v >= 0 && Number.isFinite(v));
   const loaded = await loadModelInput(file, info, o);
   const k = numberOption('k', o.k, (v) => Number.isInteger(v) && v >= 1 && v <= 100);

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { readTransactions } from '../../src/ingest/transactions.ts';
+import { paretoNbdLogLikelihood, paretoNbdModel } from '../../src/models/paretonbd.ts';
+import { correlatedParetoNbdLogLikelihood, correlatedParetoNbdModel, fitCorrelatedParetoNbd, omegaBounds, rateCorrelation } from '../../src/models/paretonbd-correlated.ts';
+import { gammaln, integrate } from '../../src/models/special.ts';
+import { summarize } from '../../src/summary/summarize.ts';
+import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
+
+const hasApparel = sharedDataAvailable('apparelTrans.csv');
+const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0);
+const P = { r: 0.8, alpha: 3, s: 0.9, beta: 4 };
+
+describe('correlated Pareto/NBD at zero correlation is the Pareto/NBD', () => {
+  it('per-customer log-likelihood and every prediction equal the Pareto/NBD ones (1e-12)', () => {
+    const data = { frequency: [0, 2, 40, 300, 5], recency: [0, 30.43, 38, 38.9, 2], T: [38.86, 38.86, 39, 39, 60] };
+    const c = correlatedParetoNbdLogLikelihood({ ...P, omega: 0 }, data);
+    const p = paretoNbdLogLikelihood(P, data);
+    for (let i = 0; i < c.length; i++) expect(Math.abs(c[i] - p[i])).toBeLessThan(1e-12);
+    const cm = correlatedParetoNbdModel({ ...P, omega: 0 });
+    const pm = paretoNbdModel(P);
+    expect(cm.correlation).toBe(0);
+    expect(cm.expectedTransactions(39)).toBeCloseTo(pm.expectedTransactions(39), 12);
+    expect(cm.probabilityOfTransactions(2, 39)).toBeCloseTo(pm.probabilityOfTransactions(2, 39), 12);
+    for (let i = 0; i < 5; i++) {
+      const row = { frequency: data.frequency[i], recency: data.recency[i], T: data.T[i] };
+      expect(cm.probabilityAlive(row)).toBeCloseTo(pm.probabilityAlive(row), 12);
+      expect(cm.conditionalExpectedTransactions(52, row)).toBeCloseTo(pm.conditionalExpectedTransactions(52, row), 12);
+      expect(cm.conditionalProbabilityOfTransactions(1, 52, row)).toBeCloseTo(pm.conditionalProbabilityOfTransactions(1, 52, row), 12);
+      expect(cm.discountedExpectedResidualTransactions(row, 0.002)).toBeCloseTo(pm.discountedExpectedResidualTransactions(row, 0.002), 10);
+    }
+  });
+  it('refuses an omega outside the range where the Sarmanov density stays non-negative', () => {
+    const { hi } = omegaBounds(P.r, P.alpha, P.s, P.beta);
+    expect(() => correlatedParetoNbdModel({ ...P, omega: hi * 1.01 })).toThrow(/omega must lie in/);
+  });
+});
+
+/**
+ * The Sarmanov model by its definition: ∫∫ over λ, μ of the individual likelihood (Fader & Hardie 2005
+ * note, eq. 3: λ^x e^{-(λ+μ)T} + μ/(λ+μ) λ^x (e^{-(λ+μ)t_x} − e^{-(λ+μ)T})) times
+ * g(λ) h(μ) [1 + ω (e^{-λ} − L1)(e^{-μ} − L2)], by composite Gauss-Legendre on log λ, log μ over (e^-30, e^5).
+ */
+function byIntegration(p: typeof P & { omega: number }, x: number, tx: number, T: number, t: number) {
+  const { r, alpha, s, beta, omega } = p;
+  const L1 = Math.pow(alpha / (alpha + 1), r);
+  const L2 = Math.pow(beta / (beta + 1), s);
+  // three double integrals (likelihood, alive term, future purchases given alive)
+  const dbl = (f: (lam: number, mu: number) => number) =>
+    integrate((zl) => {
+      const lam = Math.exp(zl);
+      const lg = r * Math.log(alpha) + r * zl - alpha * lam - gammaln(r);
+      return integrate((zm) => {
+        const mu = Math.exp(zm);
+        const w = Math.exp(lg + s * Math.log(beta) + s * zm - beta * mu - gammaln(s)) * (1 + omega * (Math.exp(-lam) - L1) * (Math.exp(-mu) - L2));
+        return w * f(lam, mu);
+      }, -30, 5, 60, 20);
+    }, -30, 5, 60, 20);
+  const aliveTerm = (lam: number, mu: number) => Math.exp(x * Math.log(lam) - (lam + mu) * T);
+  const lik = dbl((lam, mu) => aliveTerm(lam, mu) + (mu / (lam + mu)) * Math.exp(x * Math.log(lam)) * (Math.exp(-(lam + mu) * tx) - Math.exp(-(lam + mu) * T)));
+  const al = dbl(aliveTerm);
+  const fut = dbl((lam, mu) => aliveTerm(lam, mu) * (lam / mu) * -Math.expm1(-mu * t));
+  return { palive: al / lik, expected: fut / lik };
+}
+
+describe('correlated Pareto/NBD predictions against direct integration over (λ, μ) at extreme customers', () => {
+  it('P(alive) and E[Y(t) | x, t_x, T] with a positive and a negative omega', () => {
+    const b = omegaBounds(P.r, P.alpha, P.s, P.beta);
+    for (const omega of [0.8 * b.hi, 0.8 * b.lo]) {
+      const m = correlatedParetoNbdModel({ ...P, omega });
+      expect(Math.abs(rateCorrelation({ ...P, omega }))).toBeGreaterThan(0.01);
+      for (const [x, tx, T] of [[0, 0, 30], [12, 2, 30], [25, 29.5, 30]] as const) {
+        const ref = byIntegration({ ...P, omega }, x, tx, T, 20);
+        const row = { frequency: x, recency: tx, T };
+        expect(m.probabilityAlive(row)).toBeCloseTo(ref.palive, 7);
+        expect(m.conditionalExpectedTransactions(20, row) / ref.expected).toBeCloseTo(1, 6);
+      }
+    }
+  });
+});
+
+describe.runIf(hasApparel)('correlated Pareto/NBD on the apparel data (weekly, calibration end 2006-12-31)', () => {
+  it('reaches at least the independent Pareto/NBD log-likelihood -5,848.0978 (CLVTools), with the LR test of zero correlation', async () => {
+    const table = await readTransactions(sharedPath('apparelTrans.csv'));
+    const s = summarize(table, { freq: 'week', calibrationEnd: '2006-12-31' });
+    const m = fitCorrelatedParetoNbd(s);
+    expect(m.zeroCorrelationTest!.independentLogLikelihood).toBeCloseTo(-5848.0978, 3);
+    expect(m.logLikelihood).toBeGreaterThanOrEqual(-5848.0978);
+    expect(m.logLikelihood).toBeCloseTo(sum(correlatedParetoNbdLogLikelihood(m.params, s)), 6);
+    expect(m.zeroCorrelationTest!.df).toBe(1);
+    expect(m.zeroCorrelationTest!.p).toBeGreaterThan(0);
+    expect(m.zeroCorrelationTest!.p).toBeLessThanOrEqual(1);
+    expect(Number.isFinite(m.correlation)).toBe(true);
+    expect(Object.values(m.params).every(Number.isFinite)).toBe(true);
+  });
+});
