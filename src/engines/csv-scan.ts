@@ -70,6 +70,9 @@ export async function scanCsv(file: string): Promise<CsvScan> {
         first = false;
         if (utf16Bom(buf.subarray(0, end))) found.add('UTF-16');
         if (end > 0 && (buf[0] === LF || (buf[0] === CR && buf[1] === LF))) found.add('blank lines');
+        // The layout is decided from the first 64 KiB (csv-source.ts): a header longer than that is read by the node reader.
+        const nl = buf.subarray(0, end).indexOf(LF);
+        if (nl < 0 ? end >= 60_000 : nl >= 60_000) found.add('a header over 60 kB');
       }
       // Whole lines only (a UTF-8 character or a CR LF cut by the chunk is checked with the next one).
       let stop = eof ? end : buf.lastIndexOf(LF, end - 1) + 1;

@@ -161,6 +161,7 @@ export function csvLayout(file: string, options: CsvReadOptions = {}): CsvLayout
   const names = given ?? (header ? first : undefined);
   const map = resolveColumns(names, first.length, options, file);
   const data = header ? records.slice(1) : records;
+  if (header && data.length === 0 && text.length < SAMPLE) throw new ClvkitError(`the file has a header row (${first.join(', ')}) but no data rows`, { file });
   const decimal = options.decimal ?? (map.amount >= 0 ? detectDecimal(data.map((r) => r[map.amount] ?? ''), delimiter) : '.');
   const width = Math.max(first.length, names?.length ?? 0);
   const allNames = Array.from({ length: width }, (_, i) => names?.[i] ?? `column${i + 1}`);
