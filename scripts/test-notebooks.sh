@@ -42,7 +42,7 @@ if ! command -v jupyter-nbconvert >/dev/null 2>&1 || ! "$py" -c 'import ipykerne
     echo "test-notebooks: installing jupyter-nbconvert and python3-ipykernel with apt-get" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq jupyter-nbconvert python3-ipykernel >/dev/null
+    apt-get install -y -qq -o DPkg::Lock::Timeout=300 jupyter-nbconvert python3-ipykernel >/dev/null
   else
     echo "test-notebooks: jupyter-nbconvert (and python3-ipykernel) are needed to run the notebooks." >&2
     echo "  Install them as root:  apt-get install -y jupyter-nbconvert python3-ipykernel" >&2
