@@ -65,7 +65,10 @@ if ! has_tslab_kernel; then
   has_tslab_kernel || { echo "test-notebooks: the tslab kernel is still not registered with Jupyter" >&2; exit 1; }
 fi
 
-# 3. Run each notebook. tsx's loader lets the kernel's Node process load the project's .ts sources; it is
+# 3. The notebooks load clvkit as a package (`load('clvkit')`, `load('clvkit/report')`): its dist/ build.
+[ -f dist/index.js ] && [ -f dist/report/index.js ] || npm run build >&2
+
+# 4. Run each notebook. tsx's loader lets the kernel's Node process load the project's .ts sources; it is
 # given as a file URL because the kernel starts in the notebook's folder, where `--import tsx` would not resolve.
 tsx_loader="$(node --input-type=module -e "console.log(import.meta.resolve('tsx'))")"
 export NODE_OPTIONS="--import $tsx_loader${NODE_OPTIONS:+ $NODE_OPTIONS}"
@@ -97,6 +100,64 @@ sys.exit(1 if bad else 0)
 PY
 }
 
+# What any viewer needs from an executed notebook: every chart output (SVG) carries a PNG rendition in
+# the same output, every code cell has its execution count, and every relative link in the Markdown
+# cells names a file that exists. Prints what is missing; exit status 1 when anything is.
+check_viewable() { # executed notebook, source notebook (for relative links)
+  "$py" - "$1" "$2" <<'PY'
+import json, os, re, sys
+nb = json.load(open(sys.argv[1], encoding='utf-8'))
+base = os.path.dirname(os.path.abspath(sys.argv[2]))
+problems = []
+charts = 0
+for i, cell in enumerate(nb['cells']):
+    if cell['cell_type'] == 'code':
+        if cell.get('execution_count') is None:
+            problems.append(f'cell {i}: no execution count')
+        for o in cell.get('outputs', []):
+            data = o.get('data', {})
+            if 'image/svg+xml' in data:
+                charts += 1
+                if 'image/png' not in data:
+                    problems.append(f'cell {i}: a chart without a PNG rendition')
+    elif cell['cell_type'] == 'markdown':
+        text = ''.join(cell['source'])
+        for target in re.findall(r'\]\(([^)#\s]+)', text) + re.findall(r'`((?:\.\./)*docs/[^`\s]+\.md)`', text):
+            if re.match(r'^[a-z]+:', target):
+                continue
+            if not os.path.exists(os.path.join(base, target)):
+                problems.append(f'cell {i}: link to {target}, which does not exist')
+for p in problems[:10]:
+    print('  ' + p, file=sys.stderr)
+print(f'  {charts} charts, each with SVG and PNG' if not problems else f'  {len(problems)} problems', file=sys.stderr)
+sys.exit(1 if problems else 0)
+PY
+}
+
+# nbclient records a cell's execution count from the kernel's execute_input message, which tslab does not
+# send (it gives the count only in its execute_reply); the cells ran top to bottom in one kernel, so their
+# counts are 1, 2, 3, … in order: write them, and the same count on each execute_result.
+number_cells() { # executed notebook
+  "$py" - "$1" <<'PY'
+import json, sys
+path = sys.argv[1]
+nb = json.load(open(path, encoding='utf-8'))
+n = 0
+for cell in nb['cells']:
+    if cell['cell_type'] != 'code' or not ''.join(cell['source']).strip():
+        continue
+    n += 1
+    if cell.get('execution_count') is None:
+        cell['execution_count'] = n
+    for o in cell.get('outputs', []):
+        if o.get('output_type') == 'execute_result' and o.get('execution_count') is None:
+            o['execution_count'] = cell['execution_count']
+with open(path, 'w', encoding='utf-8') as f:
+    json.dump(nb, f, indent=1, ensure_ascii=False)
+    f.write('\n')
+PY
+}
+
 execute() { # notebook, output name, extra nbconvert options...
   local nb="$1" name="$2"
   shift 2
@@ -113,11 +174,12 @@ for nb in "${notebooks[@]}"; do
   # and exceptions as a failed execution). Then, belt and braces, the executed notebook must hold no
   # error output and nothing written to stderr.
   if execute "$nb" "$name" --log-level=WARN 2>"$out/log"; then
-    if report_errors "$out/$name"; then
+    number_cells "$out/$name"
+    if report_errors "$out/$name" && check_viewable "$out/$name" "$nb"; then
       printf 'ok    %-40s %s\n' "$name" "$(elapsed "$start")"
       if [ "$update" -eq 1 ]; then cp "$out/$name" "$nb"; fi
     else
-      printf 'FAIL  %-40s %s  (error output in the executed notebook, above)\n' "$name" "$(elapsed "$start")"
+      printf 'FAIL  %-40s %s  (errors or outputs a viewer cannot show, above)\n' "$name" "$(elapsed "$start")"
       failed=$((failed + 1))
     fi
     continue
