@@ -52,6 +52,7 @@ export function referralOutputColumns(a: ReferralAnalysis): OutputColumn[] {
     { name: 'referrals', numbers: c.referrals },
     { name: 'exposure', numbers: c.exposure },
     { name: 'expected_referrals', numbers: c.expectedReferrals },
+    { name: 'time_unit', text: () => a.settings.timeUnit },
     { name: 'cell', text: (i) => CELLS[a.matrix.cellOf[i]] },
   );
   if (a.influencer) cols.push({ name: 'influencer_value', numbers: a.influencer.values });
@@ -79,7 +80,7 @@ export function writeReferralCustomers(a: ReferralAnalysis, path: string, format
 }
 
 const MATRIX_COLUMNS = ['cell', 'customers', 'share_customers', 'clv_total', 'clv_mean', 'crv_total', 'crv_mean', 'action', 'clv_cutoff', 'crv_cutoff', 'cutoff_source', 'type_one_share', 'type_one_share_source'];
-const NPS_COLUMNS = ['category', 'customers', 'referrers', 'referrers_share', 'referrers_lower', 'referrers_upper', 'referral_rate', 'referral_rate_lower', 'referral_rate_upper', 'crv_mean', 'crv_lower', 'crv_upper', 'level', 'type_one_share'];
+const NPS_COLUMNS = ['category', 'customers', 'referrers', 'referrers_share', 'referrers_lower', 'referrers_upper', 'referral_rate', 'referral_rate_lower', 'referral_rate_upper', 'crv_mean', 'crv_lower', 'crv_upper', 'level', 'time_unit', 'type_one_share'];
 
 /**
  * The tables of the analysis as CSV files in `dir`: referral_value.csv (per customer), referral_matrix.csv,
@@ -105,7 +106,7 @@ export function writeReferralCsv(a: ReferralAnalysis, dir: string, extra: Referr
   out('engagement.csv', ['component', 'total'], [['clv', e.clv], ['crv', e.crv], ['influencer', e.influencer], ['knowledge', e.knowledge], ['cev', e.cev]]);
   if (extra.nps) {
     const level = extra.nps.level;
-    out('referral_nps.csv', NPS_COLUMNS, extra.nps.groups.map((g) => [g.category, g.customers, g.referrers.successes, g.referrers.rate, g.referrers.lower, g.referrers.upper, g.referral_rate, g.referral_rate_lower, g.referral_rate_upper, g.crv_mean, g.crv_lower, g.crv_upper, level, s.value]));
+    out('referral_nps.csv', NPS_COLUMNS, extra.nps.groups.map((g) => [g.category, g.customers, g.referrers.successes, g.referrers.rate, g.referrers.lower, g.referrers.upper, g.referral_rate, g.referral_rate_lower, g.referral_rate_upper, g.crv_mean, g.crv_lower, g.crv_upper, level, a.settings.timeUnit, s.value]));
   }
   return written;
 }
