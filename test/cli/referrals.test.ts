@@ -95,6 +95,24 @@ describe('clvkit simulate --referrals and clvkit referrals', () => {
     expect(csv[1]).toMatch(/;0,5;option$/);
     expect(readFileSync(join(out, 'referral_unmatched.csv'), 'utf8')).toBe('id;role\nZ;referred\n');
     expect(readFileSync(join(out, 'referral_matrix.csv'), 'utf8').split('\n')[1]).toMatch(/;0,5;option$/);
+    // NPS, influencer and knowledge files: stated vs actual and engagement value by component
+    const nps = join(dir, 'nps.csv');
+    writeFileSync(nps, 'customer_id,score\n=A,10\nB,3\nC,0\nQ,9\n');
+    const inf = join(dir, 'influence.csv');
+    writeFileSync(inf, 'customer_id,value\n=A,12\nQ,5\n');
+    const e = clvkit(['referrals', tx, '--referrals', log, '--type-one-share', '0.5', '--acquisition-cost', '30', '--no-projection', '--json', '--nps', nps, '--influence', inf, '--out-dir', out]);
+    expect(e.status, e.stderr).toBe(0);
+    const d = JSON.parse(e.stdout);
+    expect(d.nps.matched).toBe(3);
+    expect(d.nps.unmatched).toEqual(['Q']);
+    const promoters = d.nps.groups.find((g: { category: string }) => g.category === 'promoter');
+    expect(promoters).toMatchObject({ customers: 1, crv_mean: a.crv });
+    expect(d.engagement.influencer).toBe(12);
+    expect(d.engagement.knowledge).toBeNull();
+    expect(d.engagement.cev).toBeCloseTo(d.engagement.clv + d.engagement.crv + 12, 8);
+    expect(d.warnings.join(' ')).toMatch(/1 customers of the influencer file .* not in the transaction file/);
+    expect(d.warnings.join(' ')).toMatch(/1 NPS respondents are not customers/);
+    expect(readFileSync(join(out, 'referral_nps.csv'), 'utf8').split('\n')[0]).toContain('referral_rate');
   });
 
   it('refuses to write over an input (exit 2) and names the file and line of a bad log row', () => {

@@ -223,11 +223,8 @@ function purchaseCovariates(
   }
   const m = customerCount(table);
   // table customer -> summary customer (the summary keeps the table's order, leaving some out)
-  let toSummary: Int32Array;
-  if (m === n) {
-    toSummary = new Int32Array(n);
-    for (let i = 0; i < n; i++) toSummary[i] = i;
-  } else {
+  let toSummary: Int32Array | undefined;
+  if (m !== n) {
     const at = new Map<string, number>();
     const ids = summary.customerIds;
     for (let i = 0; i < n; i++) at.set(ids[i], i);
@@ -235,23 +232,36 @@ function purchaseCovariates(
     toSummary = new Int32Array(m);
     for (let j = 0; j < m; j++) toSummary[j] = at.get(tableIds[j]) ?? -1;
   }
+  // one 32-byte record per customer (count, spend, and the same up to the calibration end): the rows
+  // are in date order, so each one touches one cache line, not four arrays
+  const acc = new Float64Array(4 * n);
+  const { customer, day, amount } = table;
+  const end = summary.end;
+  const hasAmount = table.hasAmount;
+  const identity = m === n;
+  for (let k = 0; k < table.length; k++) {
+    const d = day[k];
+    if (d > end) continue;
+    const i = identity ? customer[k] : toSummary![customer[k]];
+    if (i < 0) continue;
+    const a = hasAmount && amount[k] === amount[k] ? amount[k] : 0;
+    const o = 4 * i;
+    acc[o]++;
+    acc[o + 1] += a;
+    if (d <= calibrationEnd) {
+      acc[o + 2]++;
+      acc[o + 3] += a;
+    }
+  }
   const count = new Float64Array(n);
   const spend = new Float64Array(n);
   const countCal = new Float64Array(n);
   const spendCal = new Float64Array(n);
-  const { customer, day, amount } = table;
-  const end = summary.end;
-  const hasAmount = table.hasAmount;
-  for (let k = 0; k < table.length; k++) {
-    const i = toSummary[customer[k]];
-    if (i < 0 || day[k] > end) continue;
-    const a = hasAmount && amount[k] === amount[k] ? amount[k] : 0;
-    count[i]++;
-    spend[i] += a;
-    if (day[k] <= calibrationEnd) {
-      countCal[i]++;
-      spendCal[i] += a;
-    }
+  for (let i = 0; i < n; i++) {
+    count[i] = acc[4 * i];
+    spend[i] = acc[4 * i + 1];
+    countCal[i] = acc[4 * i + 2];
+    spendCal[i] = acc[4 * i + 3];
   }
   const covs = (c: Float64Array, s: Float64Array) => [mapFloat64(c, (x) => Math.log1p(x)), meanAmount(s, c)];
   return { full: covs(count, spend), calibration: covs(countCal, spendCal), calibrationEnd };
