@@ -43,6 +43,8 @@ export { fitNbd, nbdModel, nbdLogLikelihood, type NbdModel, type NbdParams } fro
 export { fitGGomNbd, ggomNbdModel, ggomNbdLogLikelihood, type GGomNbdModel, type GGomNbdParams } from './models/ggomnbd.ts';
 export { fitCnbd, fitBgCnbd, fitMbgCnbd, cnbdModel, cnbdLogLikelihood, type CnbdModel, type CnbdParams, type CnbdData, type CnbdFamily, type CnbdFitOptions } from './models/cnbdk.ts';
 export { fitCorrelatedParetoNbd, correlatedParetoNbdModel, correlatedParetoNbdLogLikelihood, omegaBounds, rateCorrelation, type CorrelatedParetoNbdModel, type CorrelatedParetoNbdParams } from './models/paretonbd-correlated.ts';
+export { compareModels, formatComparison, comparisonJson, COMPARABLE_MODELS, type Comparison, type ComparisonRow, type CompareOptions, type HoldoutMetrics, type NestedTest } from './models/compare.ts';
+export { regularity, regularityReading, type RegularityOptions, type RegularityResult } from './models/regularity.ts';
 export { fitGammaGamma, gammaGammaModel, gammaGammaLogLikelihoodRow, type GammaGammaModel, type GammaGammaParams, type GammaGammaData } from './models/gammagamma.ts';
 export { survivorsFromPercentages, toCohorts, retentionCurves, type RetentionCohort, type RetentionInput, type RetentionCurves } from './models/retention-data.ts';
 export { ratePerUnit, discountedConditionalExpectedTransactions, predictCustomers, type CustomerPrediction } from './models/discounting.ts';

@@ -21,6 +21,8 @@ const COMMANDS: Record<string, { module: string; summary: string }> = {
   nps: { module: './commands/nps.ts', summary: 'Net Promoter Score with its interval, by group' },
   referrals: { module: './commands/referrals.ts', summary: 'customer referral value, the CLV x CRV matrix and engagement value' },
   report: { module: './commands/report.ts', summary: 'the whole portfolio report as one HTML file' },
+  compare: { module: './commands/compare.ts', summary: 'fit several models and compare them: LL, AIC, BIC, LR tests, holdout errors, tracking' },
+  regularity: { module: './commands/regularity.ts', summary: 'how regular purchases are: Wheat & Morrison k with interval, histogram against Erlang-k' },
   simulate: { module: './commands/simulate.ts', summary: 'seeded synthetic transactions (and survey, Kano, NPS files) with known parameters' },
 };
 

@@ -31,5 +31,6 @@ export {
   kanoSpec,
   npsSpec,
   coefficientsSpec,
+  regularitySpec,
   type ChartOptions,
 } from './charts/index.ts';

@@ -17,3 +17,4 @@ export * from './funnel.ts';
 export * from './kano.ts';
 export * from './nps.ts';
 export * from './coefficients.ts';
+export * from './regularity.ts';
