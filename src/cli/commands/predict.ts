@@ -11,12 +11,15 @@ import type { RetentionCurves } from '../../models/retention-data.ts';
 import type { FitResultBase } from '../../models/types.ts';
 import { CSV_EN, CSV_FR, toCsv, type CsvValue } from '../../io/csv.ts';
 import { numberOption } from '../options.ts';
+import { addIntervalOptions, intervalSettings, intervalsForPredict, INTERVAL_COVERS, type IntervalCliOptions } from '../interval-options.ts';
+import { purchaseDistribution } from '../../value/purchase-distribution.ts';
+import { customerValue } from '../../value/customer-value.ts';
 import { addModelOptions, fitFromFile, fitSpendModel, loadModelInput, modelTimeUnit, type ModelCliOptions } from './fit.ts';
 import { modelInfo } from '../../models/registry.ts';
 import { readFileSync } from 'node:fs';
 import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
 
-interface PredictCliOptions extends ModelCliOptions {
+interface PredictCliOptions extends ModelCliOptions, IntervalCliOptions {
   horizon?: string;
   horizonUnit?: string;
   discount?: string;
@@ -25,6 +28,9 @@ interface PredictCliOptions extends ModelCliOptions {
   lang?: string;
   /** Score with a saved model (clvkit fit --save) instead of fitting. */
   modelFile?: string;
+  /** Add P(one purchase) and P(two or more) over the horizon. */
+  distribution?: boolean;
+  quiet?: boolean;
 }
 
 /**
@@ -72,8 +78,6 @@ function columnsResult(header: string[], columns: OutputColumn[], rows: number, 
   };
 }
 
-const CUSTOMER_COLUMNS = ['customer_id', 'frequency', 'recency', 'T', 'expected_transactions', 'probability_alive'];
-const SPEND_COLUMNS = ['expected_spend', 'clv'];
 const RETENTION_COLUMNS = ['cohort', 'period', 'survival', 'retention_rate', 'churn_probability', 'expected_alive', 'observed_alive', 'derl'];
 
 /**
@@ -91,13 +95,15 @@ const RETENTION_COLUMNS = ['cohort', 'period', 'survival', 'retention_rate', 'ch
  * r.records[0].clv;
  */
 export async function predictFromFile(file: string | undefined, o: PredictCliOptions): Promise<PredictResult> {
-  const horizonIn = numberOption('horizon', o.horizon, (v) => v >= 0 && Number.isFinite(v));
+  const infinite = o.horizon?.trim().toLowerCase() === 'infinite';
+  const horizonIn = infinite ? Infinity : numberOption('horizon', o.horizon, (v) => v >= 0 && Number.isFinite(v));
   if (horizonIn === undefined) throw new UsageError('--horizon is required (in the model time unit, see --freq and --horizon-unit)');
   const annual = numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v))!;
   const margin = numberOption('margin', o.margin ?? '1', Number.isFinite)!;
   const unit = modelTimeUnit(o.modelFile ? { freq: o.freq ?? savedUnitOf(o.modelFile) } : o);
   let horizon = horizonIn;
-  if (o.horizonUnit !== undefined) {
+  if (infinite && !(annual > 0)) throw new UsageError('--horizon infinite needs --discount above 0 (the discounted expected residual transactions, DERT)');
+  if (o.horizonUnit !== undefined && !infinite) {
     if (!(o.horizonUnit in UNIT_DAYS)) throw new UsageError(`--horizon-unit must be day, week, month or year, got "${o.horizonUnit}"`);
     horizon = (horizonIn * UNIT_DAYS[o.horizonUnit as TimeUnit]) / UNIT_DAYS[unit];
     const rounded = Math.round(horizon);
@@ -108,7 +114,11 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
   const notes = [...loaded.notes];
   const base = { model: fitted.model, params: fitted.params, horizon };
 
+  const intervals = intervalSettings(o);
+  if (intervals && (info.input === 'survivors' || info.input === 'spend')) throw new UsageError(`--interval is for per-customer transaction models, not ${info.title}`);
+  if (intervals && infinite) throw new UsageError('--interval with --horizon infinite is not supported: give a finite horizon');
   if (info.input === 'survivors') {
+    if (infinite) throw new UsageError(`--horizon infinite is not a number of periods to project for ${info.title}: give a whole number (DERL is in the output)`);
     if (!Number.isInteger(horizon)) throw new UsageError(`--horizon must be a whole number of periods for ${info.title}, got ${horizon}`);
     const curves = fitted as FitResultBase<Record<string, number>> & RetentionCurves;
     const records: Record<string, CsvValue>[] = [];
@@ -158,18 +168,55 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     spend = s.model;
     if (s.note) notes.push(s.note);
   }
-  // Once per distinct (frequency, recency, T) row, scattered; discounting by a fixed rule (any horizon costs the same).
-  const p = predictColumns(fitted as unknown as PredictiveModel & Pick<ValueModel, 'model' | 'params'>, customers, { horizon, rate, margin, spend });
-  const columns: OutputColumn[] = [
-    idColumn,
-    { name: 'frequency', numbers: customers.frequency },
-    { name: 'recency', numbers: customers.recency },
-    { name: 'T', numbers: customers.T },
-    { name: 'expected_transactions', numbers: p.expectedTransactions },
-    { name: 'probability_alive', numbers: p.probabilityAlive },
-  ];
-  if (p.clv) columns.push({ name: 'expected_spend', numbers: p.expectedSpend! }, { name: 'clv', numbers: p.clv });
+  const model = fitted as unknown as PredictiveModel & Pick<ValueModel, 'model' | 'params'>;
+  const columns: OutputColumn[] = [idColumn, { name: 'frequency', numbers: customers.frequency }, { name: 'recency', numbers: customers.recency }, { name: 'T', numbers: customers.T }];
   const head: Record<string, unknown> = { ...base, unit, discountRatePerUnit: rate, margin, ...(spend ? { spendParams: spend.params } : {}) };
+  if (infinite) {
+    // DERT-based CLV over the whole residual lifetime, as segment computes it (src/value/customer-value.ts)
+    const v = customerValue(fitted as unknown as ValueModel, customers, { horizon: 'infinite', modelUnitDays: UNIT_DAYS[unit], annualDiscount: annual, margin, spend: spend ?? new Float64Array(customers.frequency.length).fill(NaN) });
+    columns.push({ name: 'dert', numbers: v.discountedTransactions }, { name: 'probability_alive', numbers: v.probabilityAlive });
+    if (spend && customers.monetaryValue) columns.push({ name: 'expected_spend', numbers: v.expectedSpend }, { name: 'clv', numbers: v.clv });
+    head.horizon = 'infinite';
+    head.dertMethod = v.method;
+    return columnsResult(columns.map((c) => c.name), columns, customers.frequency.length, head, notes);
+  }
+  // Once per distinct (frequency, recency, T) row, scattered; discounting by a fixed rule (any horizon costs the same).
+  const p = predictColumns(model, customers, { horizon, rate, margin, spend });
+  // P(no purchase) with --distribution (with P(1), P(2+)) or --interval (which covers it); the default columns stay those of DESIGN.md §3
+  const dist = o.distribution || intervals ? purchaseDistribution(model as never, customers, horizon, o.distribution === true) : undefined;
+  const iv = intervals
+    ? await intervalsForPredict({
+        fitted,
+        ...(p.clv ? { spend } : {}),
+        customers,
+        input: loaded.input,
+        info,
+        horizon,
+        rate,
+        margin,
+        settings: intervals,
+        canRefit: !saved,
+        quiet: o.quiet,
+      })
+    : undefined;
+  const bounds = iv?.intervals;
+  const add = (name: string, numbers: Float64Array, b?: { lower: Float64Array; upper: Float64Array }) => {
+    columns.push({ name, numbers });
+    if (b) columns.push({ name: `${name}_lower`, numbers: b.lower }, { name: `${name}_upper`, numbers: b.upper });
+  };
+  add('expected_transactions', p.expectedTransactions, bounds?.expectedTransactions);
+  add('probability_alive', p.probabilityAlive, bounds?.probabilityAlive);
+  if (p.clv) {
+    add('expected_spend', p.expectedSpend!, bounds?.expectedSpend);
+    add('clv', p.clv, bounds?.clv);
+  }
+  if (dist) add('probability_no_purchase', dist.noPurchase, bounds?.probabilityNoPurchase);
+  if (dist?.onePurchase) add('probability_one_purchase', dist.onePurchase), add('probability_two_or_more', dist.twoOrMore!);
+  if (iv && intervals) {
+    notes.push(...iv.notes);
+    notes.push(`${Math.round(intervals.level * 1000) / 10}% intervals from ${bounds!.draws} ${intervals.method === 'normal' ? 'draws of the parameters from their asymptotic normal (log scale)' : 'bootstrap refits'}, seed ${intervals.seed}: they cover ${INTERVAL_COVERS}`);
+    head.interval = { level: intervals.level, method: intervals.method, draws: bounds!.draws, failedDraws: bounds!.failedDraws, seed: intervals.seed, covers: INTERVAL_COVERS };
+  }
   return columnsResult(columns.map((c) => c.name), columns, customers.frequency.length, head, notes);
 }
 
@@ -207,13 +254,14 @@ export function register(program: Command): void {
     .command('predict')
     .description('per-customer predictions over a horizon: expected transactions, P(alive), expected spend and CLV (sbg/bdw: survival projections)')
     .argument('[input]', 'transaction file, summary file, BG/BB rows or survivor counts (as for clvkit fit)');
-  addCovariateOptions(addModelOptions(cmd))
-    .option('--horizon <t>', 'prediction horizon in the model time unit (--freq; BG/BB and sBG/BdW: periods)')
+  addIntervalOptions(addCovariateOptions(addModelOptions(cmd)))
+    .option('--horizon <t>', "prediction horizon in the model time unit (--freq; BG/BB and sBG/BdW: periods), or 'infinite' (DERT-based CLV, needs --discount above 0)")
     .option('--horizon-unit <unit>', 'unit of --horizon when not the model unit: day, week, month or year')
     .option('--discount <rate>', 'annual discount rate, converted exactly to the model unit', '0.1')
     .option('--margin <m>', 'margin applied to spend in the CLV', '1')
     .option('-o, --out <file>', 'write file.csv or file.json (default: CSV on stdout unless --json)')
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
+    .option('--distribution', 'add probability_no_purchase, probability_one_purchase and probability_two_or_more over the horizon (--interval adds probability_no_purchase too)')
     .option('--model-file <model.json>', 'score with a model saved by clvkit fit --save (no refitting; --model, --freq and --unit default to the saved ones)')
     .action(async (file: string | undefined, o: PredictCliOptions & CovariateCliOptions, command: Command) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);

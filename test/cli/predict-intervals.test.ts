@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'clvkit-intervals-'));
+const tx = join(dir, 'tx.csv');
+
+beforeAll(async () => {
+  const r = await runCli(['simulate', '--customers', '600', '--seed', '5', '--days', '540', '--acquisition-days', '270', '-o', tx]);
+  expect(r.code).toBe(0);
+});
+
+describe('predict --interval', () => {
+  it('writes <name>_lower and <name>_upper beside each prediction, seeded, around the point', async () => {
+    const args = ['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--interval', '90%', '--interval-draws', '40'];
+    const a = await runCli(args);
+    expect(a.code, a.stderr).toBe(0);
+    const lines = a.stdout.trim().split('\n');
+    const header = lines[0].split(',');
+    const names = ['expected_transactions', 'probability_alive', 'expected_spend', 'clv', 'probability_no_purchase'];
+    for (const n of names) expect(header.slice(header.indexOf(n), header.indexOf(n) + 3)).toEqual([n, `${n}_lower`, `${n}_upper`]);
+    let inside = 0;
+    let total = 0;
+    for (const line of lines.slice(1)) {
+      const v = line.split(',');
+      for (const n of names) {
+        const [p, lo, hi] = [0, 1, 2].map((k) => Number(v[header.indexOf(n) + k]));
+        expect(lo).toBeLessThanOrEqual(hi);
+        total++;
+        if (lo <= p && p <= hi) inside++;
+      }
+    }
+    // the point (at the estimates) lies inside its 90% interval for nearly every customer
+    expect(inside / total).toBeGreaterThan(0.95);
+    expect(a.stderr).toMatch(/90% intervals from 40 draws.*seed 1: they cover the uncertainty of the estimated parameters/);
+    const again = await runCli(args);
+    expect(again.stdout).toBe(a.stdout);
+    const other = await runCli([...args, '--seed', '2']);
+    expect(other.stdout).not.toBe(a.stdout);
+    const json = await runCli([...args, '--json']);
+    expect(JSON.parse(json.stdout).interval).toMatchObject({ level: 0.9, method: 'normal', draws: 40, seed: 1 });
+  });
+
+  it('bootstrap needs the fitting data; a level outside (0, 1) is refused', async () => {
+    const m = join(dir, 'm.json');
+    expect((await runCli(['fit', tx, '-m', 'bgnbd', '--save', m])).code).toBe(0);
+    const r = await runCli(['predict', tx, '--model-file', m, '--horizon', '26', '--interval', '0.9', '--interval-method', 'bootstrap']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bootstrap refits on the fitting data/);
+    const s = await runCli(['predict', tx, '--model-file', m, '--horizon', '26', '--interval', '0.9', '--interval-draws', '50']);
+    expect(s.code, s.stderr).toBe(0);
+    const bad = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--interval', '1.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--interval must be a level between 0 and 1/);
+    const boot = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--interval', '0.8', '--interval-method', 'bootstrap', '--interval-draws', '10', '--json']);
+    expect(boot.code, boot.stderr).toBe(0);
+    expect(JSON.parse(boot.stdout).interval).toMatchObject({ method: 'bootstrap', draws: 10 });
+  });
+
+  it('--distribution: P(0) + P(1) + P(2+) = 1; --horizon infinite gives DERT-based CLV', async () => {
+    const r = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--distribution', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const c of JSON.parse(r.stdout).customers.slice(0, 50)) {
+      expect(c.probability_no_purchase + c.probability_one_purchase + c.probability_two_or_more).toBeCloseTo(1, 12);
+    }
+    const inf = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', 'infinite', '--json']);
+    expect(inf.code, inf.stderr).toBe(0);
+    const doc = JSON.parse(inf.stdout);
+    expect(doc.horizon).toBe('infinite');
+    expect(Object.keys(doc.customers[0])).toEqual(['customer_id', 'frequency', 'recency', 'T', 'dert', 'probability_alive', 'expected_spend', 'clv']);
+    const zero = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', 'infinite', '--discount', '0']);
+    expect(zero.code).toBe(2);
+  });
+});

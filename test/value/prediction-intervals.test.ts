@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { fitBgNbd, bgNbdModel } from '../../src/models/bgnbd.ts';
+import { fitParetoNbd } from '../../src/models/paretonbd.ts';
+import { fitGammaGamma } from '../../src/models/gammagamma.ts';
+import { createRng } from '../../src/random.ts';
+import { normalParameterDraws, cholesky } from '../../src/value/parameter-draws.ts';
+import { predictionIntervals, rowPredictions } from '../../src/value/prediction-intervals.ts';
+import { centralInterval } from '../../src/value/select-quantile.ts';
+import { quantileSorted } from '../../src/value/quantile.ts';
+import { simulateSummary } from '../models/simulate-helpers.ts';
+
+const TRUE = { r: 0.5, alpha: 6, a: 0.7, b: 2.5 };
+
+/** BG/NBD customers observed over (0, T] and then over (T, T + t] (FHL 2005a assumptions), continuous time. */
+function simulateWithHoldout(n: number, T: number, t: number, seed: number) {
+  const rng = createRng(seed);
+  const frequency = new Float64Array(n);
+  const recency = new Float64Array(n);
+  const Tc = new Float64Array(n).fill(T);
+  const holdout = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const lambda = rng.gamma(TRUE.r, TRUE.alpha);
+    const p = rng.beta(TRUE.a, TRUE.b);
+    let s = 0;
+    for (;;) {
+      s += rng.exponential(lambda);
+      if (s > T + t) break;
+      if (s <= T) (frequency[i]++, (recency[i] = s));
+      else holdout[i]++;
+      if (rng.uniform() < p) break;
+    }
+  }
+  return { frequency, recency, T: Tc, holdout };
+}
+
+describe('selection quantiles (oracle: sorting, Hyndman & Fan definition 7)', () => {
+  it('equal the sorted-sample quantiles for random samples and levels', () => {
+    const rng = createRng(3);
+    for (let rep = 0; rep < 200; rep++) {
+      const n = 1 + rng.integer(300);
+      const v = Float64Array.from({ length: n }, () => (rng.uniform() < 0.1 ? 1 : rng.normal()));
+      const level = [0.5, 0.8, 0.9, 0.95][rep % 4];
+      const sorted = Float64Array.from(v).sort();
+      const [lo, hi] = centralInterval(Float64Array.from(v), n, level);
+      expect(lo).toBe(quantileSorted(sorted, (1 - level) / 2));
+      expect(hi).toBe(quantileSorted(sorted, 1 - (1 - level) / 2));
+    }
+  });
+  it('cholesky reproduces the matrix', () => {
+    const A = [[4, 2, 0.4], [2, 3, 0.5], [0.4, 0.5, 2]];
+    const L = cholesky(A)!;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(L[i].reduce((s, v, k) => s + v * L[j][k], 0)).toBeCloseTo(A[i][j], 14);
+    expect(cholesky([[1, 2], [2, 1]])).toBeUndefined();
+  });
+});
+
+describe('parameter draws (oracle: the covariance they are drawn from)', () => {
+  it('log-scale draws have mean log θ̂ and covariance D⁻¹ Σ D⁻¹ (delta method)', () => {
+    const s = simulateSummary('bgnbd', TRUE, { customers: 2000, seed: 4, minT: 30, maxT: 60 });
+    const fit = fitBgNbd(s);
+    const draws = normalParameterDraws(fit, 20000, createRng(9));
+    const names = ['r', 'alpha', 'a', 'b'];
+    const logs = names.map((k) => draws.map((d) => Math.log(d[k])));
+    for (let i = 0; i < 4; i++) {
+      const sd = fit.standardErrors[names[i] as 'r'] / fit.params[names[i] as 'r'];
+      const mean = logs[i].reduce((a, b) => a + b, 0) / draws.length;
+      // the mean within 4 Monte Carlo standard errors, the SD within 3%
+      expect(Math.abs(mean - Math.log(fit.params[names[i] as 'r']))).toBeLessThan((4 * sd) / Math.sqrt(draws.length));
+      const v = logs[i].reduce((a, b) => a + (b - mean) ** 2, 0) / (draws.length - 1);
+      expect(Math.sqrt(v) / sd).toBeGreaterThan(0.97);
+      expect(Math.sqrt(v) / sd).toBeLessThan(1.03);
+    }
+  });
+});
+
+describe('P(no purchase in the horizon)', () => {
+  it('equals P(Y(t) = 0 | x, t_x, T) from the model distribution (BG/NBD, Pareto/NBD)', () => {
+    const s = simulateSummary('bgnbd', TRUE, { customers: 600, seed: 2, days: 400, acquisitionDays: 200 });
+    for (const fit of [fitBgNbd(s), fitParetoNbd(s)]) {
+      const p = rowPredictions(fit, s, 26, undefined);
+      for (let i = 0; i < 600; i += 7) {
+        const want = fit.conditionalProbabilityOfTransactions(0, 26, { frequency: s.frequency[i], recency: s.recency[i], T: s.T[i] });
+        expect(Math.abs(p.noPurchase[i] - want)).toBeLessThan(1e-12);
+      }
+    }
+  });
+  it('matches the share of simulated customers without a purchase in the holdout (true parameters, within 3 SD)', () => {
+    const sim = simulateWithHoldout(20000, 40, 20, 17);
+    const p = rowPredictions(bgNbdModel(TRUE), sim, 20, undefined);
+    let expected = 0;
+    let variance = 0;
+    let actual = 0;
+    for (let i = 0; i < sim.holdout.length; i++) {
+      expected += p.noPurchase[i];
+      variance += p.noPurchase[i] * (1 - p.noPurchase[i]);
+      if (sim.holdout[i] === 0) actual++;
+    }
+    expect(Math.abs(actual - expected)).toBeLessThan(3 * Math.sqrt(variance));
+  });
+});
+
+describe('coverage of the parameter-uncertainty intervals (simulation with known parameters)', () => {
+  it('90% intervals of E[Y(t) | x, t_x, T] and P(alive) cover the value under the true parameters about 90% of the time', () => {
+    // 80 data sets of 1000 customers; 5 reference customers each; truth = the prediction under the true parameters
+    const ref = { frequency: Float64Array.of(0, 1, 3, 6, 2), recency: Float64Array.of(0, 30, 20, 38, 5), T: Float64Array.of(40, 40, 40, 40, 40) };
+    const truth = rowPredictions(bgNbdModel(TRUE), ref, 20, undefined);
+    let covered = 0;
+    let coveredAlive = 0;
+    let total = 0;
+    const seeds = 80;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const sim = simulateSummary('bgnbd', TRUE, { customers: 1000, seed: 1000 + seed, minT: 40, maxT: 40 });
+      const fit = fitBgNbd(sim);
+      const draws = normalParameterDraws(fit, 200, createRng(seed)).map((params) => ({ params }));
+      const iv = predictionIntervals(fit, ref, draws, { horizon: 20, rate: 0, level: 0.9 });
+      for (let j = 1; j < 5; j++) {
+        total++;
+        if (iv.expectedTransactions.lower[j] <= truth.expected[j] && truth.expected[j] <= iv.expectedTransactions.upper[j]) covered++;
+        if (iv.probabilityAlive.lower[j] <= truth.alive[j] && truth.alive[j] <= iv.probabilityAlive.upper[j]) coveredAlive++;
+      }
+    }
+    const rate = covered / total;
+    const rateAlive = coveredAlive / total;
+    console.log(`coverage of 90% intervals over ${seeds} simulated data sets: E[Y] ${rate.toFixed(3)}, P(alive) ${rateAlive.toFixed(3)} (${total} intervals each)`);
+    // binomial SD of a coverage of 0.9 over 80 data sets is 0.034 (rows of one data set are correlated): within 3 SD
+    expect(Math.abs(rate - 0.9)).toBeLessThan(0.1);
+    expect(Math.abs(rateAlive - 0.9)).toBeLessThan(0.1);
+  });
+
+  it('spend and CLV intervals contain the point prediction and come per customer', () => {
+    const s = simulateSummary('bgnbd', TRUE, { customers: 300, seed: 8, days: 300, acquisitionDays: 60 });
+    const rng = createRng(5);
+    const mv = Float64Array.from(s.frequency, (x) => (x > 0 ? rng.gamma(6, rng.gamma(4, 15)) : 0));
+    const data = { ...s, monetaryValue: mv };
+    const fit = fitBgNbd(s);
+    const gg = fitGammaGamma({ frequency: s.frequency, monetaryValue: mv });
+    const td = normalParameterDraws(fit, 100, createRng(1));
+    const sd = normalParameterDraws(gg, 100, createRng(2));
+    const iv = predictionIntervals(fit, data, td.map((params, i) => ({ params, spendParams: sd[i] })), { horizon: 52, rate: 0.002, level: 0.9, spend: gg, blockRows: 120 });
+    let inside = 0;
+    for (let i = 0; i < 300; i++) {
+      expect(iv.clv!.lower[i]).toBeLessThanOrEqual(iv.clv!.upper[i]);
+      const es = gg.conditionalExpectedAverageSpend(s.frequency[i], mv[i]);
+      if (iv.expectedSpend!.lower[i] <= es && es <= iv.expectedSpend!.upper[i]) inside++;
+    }
+    expect(inside / 300).toBeGreaterThan(0.95);
+  });
+});
