@@ -1,6 +1,7 @@
 import { ensureFolder } from '../io/atomic.ts';
 import { join } from 'node:path';
 import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
+import { writeColumnsFile } from '../io/column-writer.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
@@ -69,7 +70,15 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
     ...(a.referrals ? ['crv', 'clv_crv_cell', 'type_one_share'] : []),
   ];
   const share = a.referrals?.crv.typeOneShare.value;
-  out('priorities.csv', pcols, a.priorities.map((r) => pcols.map((h) => (h === 'flags' ? r.flags.join(' ') : h === 'type_one_share' ? share : (r as unknown as Record<string, CsvValue>)[h]))));
+  // One row per customer: streamed cell by cell (src/io/column-writer.ts), not held as rows and one string.
+  const pr = a.priorities as unknown as Record<string, CsvValue>[];
+  writeColumnsFile(
+    join(dir, 'priorities.csv'),
+    pcols.map((h) => ({ name: h, value: h === 'flags' ? (i: number) => a.priorities[i].flags.join(' ') : h === 'type_one_share' ? () => share : (i: number) => pr[i][h] })),
+    pr.length,
+    { format },
+  );
+  written.push('priorities.csv');
   if (migration) {
     const mh = ['from', 'to', 'customers', 'row_share'];
     out('migration_tiers.csv', mh, migrationRows(migration.tiers));

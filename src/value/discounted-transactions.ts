@@ -1,5 +1,6 @@
 import { ClvkitError } from '../errors.ts';
 import type { SummaryData } from '../types.ts';
+import { compressSummary } from '../summary/compress.ts';
 import { discountNodes } from './discount-nodes.ts';
 import { factoredTransactions } from './factored.ts';
 import { continuousRatePerUnit, discreteRatePerPeriod } from './units.ts';
@@ -64,6 +65,29 @@ export function discountedExpectedTransactions(model: ValueModel, data: SummaryD
  * and H is finite) and P(alive), which it computes on the way.
  */
 export function discountedWithExtras(
+  model: ValueModel, data: SummaryData, o: DiscountedTransactionsOptions, withExpected: boolean,
+): DiscountedTransactions & { expected?: Float64Array; probabilityAlive?: Float64Array } {
+  // Once per distinct (x, t_x, T) row, then scattered: every value is a function of the row alone, so the
+  // customers get the same doubles (a million customers hold a few hundred thousand distinct rows).
+  const n = data.frequency.length;
+  if (n > 1 && data.weights === undefined) {
+    const u = compressSummary(data);
+    const m = u.frequency.length;
+    if (m < n) {
+      const r = discountedOnRows(model, { frequency: u.frequency, recency: u.recency, T: u.T }, o, withExpected);
+      const scatter = (a: Float64Array | undefined) => {
+        if (!a) return undefined;
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = a[u.index[i]];
+        return out;
+      };
+      return { ...r, values: scatter(r.values)!, expected: scatter(r.expected), probabilityAlive: scatter(r.probabilityAlive) };
+    }
+  }
+  return discountedOnRows(model, data, o, withExpected);
+}
+
+function discountedOnRows(
   model: ValueModel, data: SummaryData, o: DiscountedTransactionsOptions, withExpected: boolean,
 ): DiscountedTransactions & { expected?: Float64Array; probabilityAlive?: Float64Array } {
   const discrete = isDiscreteTime(model);

@@ -113,3 +113,24 @@ describe('predictColumns: once per distinct row, scattered', () => {
     for (let i = 0; i < frequency.length; i++) expect(Math.abs(a.clv![i] / b.clv![i] - 1)).toBeLessThan(1e-12);
   });
 });
+
+describe('customer value once per distinct row (discountedWithExtras)', () => {
+  it('gives every customer the same doubles as computing its row alone (BG/NBD and Pareto/NBD, finite and infinite horizons)', async () => {
+    const { discountedWithExtras } = await import('../../src/value/discounted-transactions.ts');
+    const frequency = [2, 0, 2, 7, 0, 2, 1, 7, 3];
+    const recency = [30.43, 0, 30.43, 37, 0, 30.43, 5, 37, 20];
+    const T = [38.86, 38.86, 38.86, 38.86, 20, 38.86, 10, 38.86, 38.86];
+    for (const model of [bg, pn]) {
+      for (const horizon of [52, Infinity]) {
+        const o = { horizon, annualDiscount: 0.1, unitDays: 7 };
+        const all = discountedWithExtras(model, { frequency, recency, T }, o, true);
+        for (let i = 0; i < frequency.length; i++) {
+          const one = discountedWithExtras(model, { frequency: [frequency[i]], recency: [recency[i]], T: [T[i]] }, o, true);
+          expect(all.values[i]).toBe(one.values[0]);
+          if (one.expected) expect(all.expected![i]).toBe(one.expected[0]);
+          if (one.probabilityAlive) expect(all.probabilityAlive![i]).toBe(one.probabilityAlive[0]);
+        }
+      }
+    }
+  });
+});
