@@ -233,7 +233,16 @@ function trackingSetup(table: TransactionTable, s: CustomerSummary): Tracking {
   return { firstTimes, actual, steps, holdoutFrom: Math.floor((s.calibrationEnd! - origin + 1) / uDays) };
 }
 
-function holdoutMetrics(fitted: TransactionModel, rows: ReturnType<typeof compressSummary>, actual: ArrayLike<number>, t: number, tracking: Tracking | undefined): HoldoutMetrics {
+/**
+ * Holdout metrics of a fitted model: MAE, RMSE, bias and correlation of E[Y(t) | calibration] against each
+ * customer's holdout transactions (`rows`: the compressed calibration summary), and the tracking error when given.
+ * Shared with `fit` and `predict` (issue 20).
+ *
+ * @example
+ * const h = holdoutMetrics(fitted, compressSummary(summary), summary.holdoutFrequency, 39, undefined);
+ * h.rmse;
+ */
+export function holdoutMetrics(fitted: TransactionModel, rows: ReturnType<typeof compressSummary>, actual: ArrayLike<number>, t: number, tracking: Tracking | undefined): HoldoutMetrics {
   const pred = fitted.conditionalExpectedTransactionsAll(t, { frequency: rows.frequency, recency: rows.recency, T: rows.T });
   const n = rows.index.length;
   let ae = 0;

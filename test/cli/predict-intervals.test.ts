@@ -74,3 +74,50 @@ describe('predict --interval', () => {
     expect(zero.code).toBe(2);
   });
 });
+
+describe('fit --json parameter intervals and holdout metrics', () => {
+  it('parameter intervals are exp(log θ ± z SE/θ) (z = 1.959964 at 95%)', async () => {
+    const r = await runCli(['fit', tx, '-m', 'bgnbd', '--json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.parameterIntervals.level).toBe(0.95);
+    for (const k of ['r', 'alpha', 'a', 'b']) {
+      const [lo, hi] = doc.parameterIntervals.params[k];
+      const th = doc.params[k];
+      const se = doc.standardErrors[k];
+      expect(Math.log(hi / th)).toBeCloseTo((1.959963984540054 * se) / th, 12);
+      expect(Math.log(th / lo)).toBeCloseTo((1.959963984540054 * se) / th, 12);
+    }
+  });
+
+  it('holdout MAE, RMSE, bias and correlation equal those computed by hand from summary and predict outputs', async () => {
+    const fit = JSON.parse((await runCli(['fit', tx, '-m', 'bgnbd', '--calibration-end', '2024-12-31', '--json'])).stdout);
+    const t = fit.holdout.length;
+    const pred = JSON.parse((await runCli(['predict', tx, '-m', 'bgnbd', '--calibration-end', '2024-12-31', '--horizon', String(t), '--json'])).stdout);
+    expect(pred.holdout).toEqual(fit.holdout);
+    const sum = JSON.parse((await runCli(['summary', tx, '--calibration-end', '2024-12-31', '--json'])).stdout);
+    const actual = new Map<string, number>(sum.customers.map((c: { customer_id: string; holdout_frequency: number }) => [c.customer_id, c.holdout_frequency]));
+    let ae = 0;
+    let se = 0;
+    let bias = 0;
+    const ps: number[] = [];
+    const as: number[] = [];
+    for (const c of pred.customers) {
+      const a = actual.get(c.customer_id)!;
+      const d = c.expected_transactions - a;
+      ae += Math.abs(d);
+      se += d * d;
+      bias += d;
+      ps.push(c.expected_transactions);
+      as.push(a);
+    }
+    const n = pred.customers.length;
+    expect(fit.holdout.mae).toBeCloseTo(ae / n, 12);
+    expect(fit.holdout.rmse).toBeCloseTo(Math.sqrt(se / n), 12);
+    expect(fit.holdout.bias).toBeCloseTo(bias / n, 12);
+    const mp = ps.reduce((x, y) => x + y, 0) / n;
+    const ma = as.reduce((x, y) => x + y, 0) / n;
+    const cov = ps.reduce((s, p, i) => s + (p - mp) * (as[i] - ma), 0);
+    const corr = cov / Math.sqrt(ps.reduce((s, p) => s + (p - mp) ** 2, 0) * as.reduce((s, a) => s + (a - ma) ** 2, 0));
+    expect(fit.holdout.correlation).toBeCloseTo(corr, 10);
+  });
+});

@@ -5,6 +5,7 @@ import { readSummaryFile, sniffModelInputKind, type ModelInputFile } from '../..
 import { MODELS, fitModel, modelInfo, type FitInput, type ModelInfo } from '../../models/registry.ts';
 import type { FitResultBase } from '../../models/types.ts';
 import { fitGammaGamma } from '../../models/gammagamma.ts';
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { TimeUnit } from '../../models/discounting.ts';
 import { addTransactionOptions, numberOption, type TransactionCliOptions } from '../options.ts';
 import { formatAccounting } from '../../summary/export.ts';
@@ -13,6 +14,8 @@ import { addCovariateOptions, covariateFitCommand, type CovariateCliOptions } fr
 import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
 import type { GammaGammaModel } from '../../models/gammagamma.ts';
 import type { SavedData } from '../../models/saved-model.ts';
+import type { HoldoutMetrics } from '../../models/compare.ts';
+import type { TransactionModel } from '../../models/bgnbd.ts';
 
 /**
  * Options shared by `fit` and `predict`.
@@ -57,6 +60,8 @@ export interface LoadedInput {
   cohorts?: { name: string; alive: number[] }[];
   /** Notes for stderr. */
   notes: string[];
+  /** With --calibration-end on a transaction file: each customer's holdout transactions and the holdout length (model units). */
+  holdout?: { frequency: ArrayLike<number>; t: number };
 }
 
 /**
@@ -122,6 +127,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
     };
   }
   let customers: NonNullable<LoadedInput['customers']> & { weights?: ArrayLike<number>; litt?: ArrayLike<number> };
+  let holdout: LoadedInput['holdout'];
   let source: LoadedInput['source'];
   if (kind === 'summary') {
     const data = readSummaryFile(file, { delimiter: delimiterOf(o), kind: 'summary' });
@@ -133,6 +139,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
     const hasAmount = s.monetaryValue.some((v, i) => s.frequency[i] > 0 && Number.isFinite(v));
     customers = { customerIds: s.customerIds, frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}), ...(s.litt ? { litt: s.litt } : {}) };
     source = 'transactions';
+    if (s.holdoutFrequency && s.holdoutT && s.holdoutT.length > 0) holdout = { frequency: s.holdoutFrequency, t: s.holdoutT[0] };
     notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${s.customerIds.length} customers`);
   }
   const hasSpend = customers.monetaryValue !== undefined;
@@ -164,6 +171,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
     hasSpend,
     source,
     notes,
+    ...(holdout ? { holdout } : {}),
   };
 }
 
@@ -276,8 +284,9 @@ export function register(program: Command): void {
     .description('fit a model (bgnbd, mbgnbd, paretonbd, bgbb, sbg, bdw, gammagamma) to a transaction file or a summary file')
     .argument('[input]', 'transaction file, summary file (frequency,recency,T[,monetary_value] or x,t_x,T,zbar), BG/BB rows (frequency,recency,periods[,weights]) or survivor counts (period,alive)');
   addCovariateOptions(addModelOptions(cmd))
+    .option('--interval <level>', 'level of the parameter intervals in --json (default 0.95)')
     .option('--save <model.json>', 'save the fitted model (and its Gamma-Gamma spend model when spend is known) for clvkit predict --model-file')
-    .action(async (file: string | undefined, o: ModelCliOptions & CovariateCliOptions & { save?: string }) => {
+    .action(async (file: string | undefined, o: ModelCliOptions & CovariateCliOptions & { save?: string; interval?: string }) => {
       if (o.covariates) {
         if (o.save) throw new UsageError('--save with --covariates is not supported yet: save a model without covariates, or score with clvkit predict --covariates');
         return covariateFitCommand(file, o);
@@ -287,8 +296,11 @@ export function register(program: Command): void {
       for (const n of loaded.notes) process.stderr.write(n + '\n');
       const spend = o.save ? fitSpendModel(loaded, info) : undefined;
       if (spend?.note) process.stderr.write(spend.note + '\n');
-      if (o.json) process.stdout.write(JSON.stringify(fitJson(fitted)) + '\n');
+      const level = o.interval === undefined ? 0.95 : numberOption('interval', o.interval, (v) => v > 0 && v < 1)!;
+      const holdout = await holdoutOf(fitted, loaded);
+      if (o.json) process.stdout.write(JSON.stringify({ ...fitJson(fitted), parameterIntervals: parameterIntervals(fitted, level), ...(holdout ? { holdout } : {}) }) + '\n');
       process.stderr.write(formatFit(fitted, info));
+      if (holdout) process.stderr.write(formatHoldout(holdout) + '\n');
       if (o.save) {
         const { saveModel } = await import('../../models/saved-model.ts');
         const saved = saveModel(fitted, { data: savedDataOf(loaded, info, o), ...(spend?.model ? { spend: spend.model } : {}), options: fitOptionsOf(o) });
@@ -352,4 +364,47 @@ function fitOptionsOf(o: ModelCliOptions): Record<string, number | string | bool
   if (o.k !== undefined) out.k = Number(o.k);
   if (o.maxK !== undefined) out.maxK = Number(o.maxK);
   return out;
+}
+
+/**
+ * Intervals of the parameters at `level`, on the fitting scale (log θ ± z·SE(θ)/θ, the delta method), so
+ * they stay positive: `{ level, scale: 'log', params: { name: [lower, upper] } }`. A parameter without a
+ * standard error (CNBD-k's k) has none.
+ *
+ * @example
+ * parameterIntervals(fitBgNbd(summary), 0.95).params.r; // [0.219, 0.269] on CDNOW
+ */
+export function parameterIntervals(fitted: FitResultBase<Record<string, number>>, level = 0.95): { level: number; scale: 'log'; params: Record<string, [number, number] | null> } {
+  const z = normalQuantile(0.5 + level / 2, 0, 1);
+  const params: Record<string, [number, number] | null> = {};
+  for (const [k, v] of Object.entries(fitted.params)) {
+    const se = (fitted.standardErrors as Record<string, number>)[k];
+    if (se === undefined) continue;
+    params[k] = Number.isFinite(se) && v > 0 ? [v * Math.exp((-z * se) / v), v * Math.exp((z * se) / v)] : null;
+  }
+  return { level, scale: 'log', params };
+}
+
+/**
+ * Holdout metrics of a fit when the input was split with --calibration-end (the ones of clvkit compare), or undefined.
+ *
+ * @example
+ * const h = await holdoutOf(fitted, loaded); // { mae, rmse, bias, correlation, predicted, actual, length }
+ */
+export async function holdoutOf(fitted: FitResultBase<Record<string, number>>, loaded: LoadedInput): Promise<(HoldoutMetrics & { length: number }) | undefined> {
+  const h = loaded.holdout;
+  const c = loaded.customers;
+  if (!h || !c || typeof (fitted as { conditionalExpectedTransactionsAll?: unknown }).conditionalExpectedTransactionsAll !== 'function') return undefined;
+  const { holdoutMetrics } = await import('../../models/compare.ts');
+  const { compressSummary } = await import('../../summary/compress.ts');
+  const m = holdoutMetrics(fitted as unknown as TransactionModel, compressSummary({ frequency: c.frequency, recency: c.recency, T: c.T }), h.frequency, h.t, undefined);
+  return { ...m, length: h.t };
+}
+
+/**
+ * @example
+ * formatHoldout({ mae: 0.6, rmse: 1.1, bias: -0.02, correlation: 0.6, predicted: 1800, actual: 1788, length: 39 });
+ */
+export function formatHoldout(h: HoldoutMetrics & { length: number }): string {
+  return `holdout (${fmt(h.length)} time units): MAE ${fmt(h.mae)}, RMSE ${fmt(h.rmse)}, bias ${fmt(h.bias)}, correlation ${fmt(h.correlation)}; predicted ${fmt(h.predicted)} vs actual ${fmt(h.actual)} transactions`;
 }

@@ -14,7 +14,7 @@ import { numberOption } from '../options.ts';
 import { addIntervalOptions, intervalSettings, intervalsForPredict, INTERVAL_COVERS, type IntervalCliOptions } from '../interval-options.ts';
 import { purchaseDistribution } from '../../value/purchase-distribution.ts';
 import { customerValue } from '../../value/customer-value.ts';
-import { addModelOptions, fitFromFile, fitSpendModel, loadModelInput, modelTimeUnit, type ModelCliOptions } from './fit.ts';
+import { addModelOptions, fitFromFile, fitSpendModel, formatHoldout, holdoutOf, loadModelInput, modelTimeUnit, type ModelCliOptions } from './fit.ts';
 import { modelInfo } from '../../models/registry.ts';
 import { readFileSync } from 'node:fs';
 import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
@@ -169,8 +169,10 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     if (s.note) notes.push(s.note);
   }
   const model = fitted as unknown as PredictiveModel & Pick<ValueModel, 'model' | 'params'>;
+  const holdout = await holdoutOf(fitted, loaded);
+  if (holdout) notes.push(formatHoldout(holdout));
   const columns: OutputColumn[] = [idColumn, { name: 'frequency', numbers: customers.frequency }, { name: 'recency', numbers: customers.recency }, { name: 'T', numbers: customers.T }];
-  const head: Record<string, unknown> = { ...base, unit, discountRatePerUnit: rate, margin, ...(spend ? { spendParams: spend.params } : {}) };
+  const head: Record<string, unknown> = { ...base, unit, discountRatePerUnit: rate, margin, ...(spend ? { spendParams: spend.params } : {}), ...(holdout ? { holdout } : {}) };
   if (infinite) {
     // DERT-based CLV over the whole residual lifetime, as segment computes it (src/value/customer-value.ts)
     const v = customerValue(fitted as unknown as ValueModel, customers, { horizon: 'infinite', modelUnitDays: UNIT_DAYS[unit], annualDiscount: annual, margin, spend: spend ?? new Float64Array(customers.frequency.length).fill(NaN) });
