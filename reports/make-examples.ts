@@ -56,7 +56,7 @@ const common = [
   sample, '--calibration-end', '2025-06-30',
   '--contracts', join(tmp, 'contracts.csv'), '--leads', join(tmp, 'leads.csv'),
   '--survey', join(tmp, 'survey.csv'), '--config', join(root, 'data', 'io-study.json'),
-  '--kano', join(tmp, 'kano.csv'), '--nps', join(tmp, 'nps.csv'), '--nps-by', 'channel', '--margin', '0.4', '--cost-per-order', '6', '--quiet',
+  '--kano', join(tmp, 'kano.csv'), '--nps', join(tmp, 'nps.csv'), '--nps-by', 'channel', '--margin', '0.4', '--cost-per-order', '6', '--currency', 'EUR', '--quiet',
 ];
 clvkit(['report', ...common, '--lang', 'en', '-o', join(outDir, 'example-en.html')]);
 clvkit(['report', ...common, '--lang', 'fr', '-o', join(outDir, 'example-fr.html')]);

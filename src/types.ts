@@ -31,6 +31,10 @@ export interface TransactionTable {
   channel?: Int32Array;
   channels?: string[];
   accounting: RowAccounting;
+  /** ISO 4217 code read from the amount column's header or values (`Montant (€)`, `$12.50`), when any. */
+  currency?: string;
+  /** Which column was taken for what, for the commands' notes. */
+  columnsNote?: string;
 }
 
 /** One customer's sufficient statistics in the model's time unit. */
@@ -66,6 +70,11 @@ export interface CustomerSummary {
   end: Day;
   calibrationEnd?: Day;
   accounting?: RowAccounting;
+  /** Carried from the transactions: the amounts' currency and which column was taken for what. */
+  currency?: string;
+  columnsNote?: string;
+  /** false when the transactions had no amount column (value figures are then not available). */
+  hasAmount?: boolean;
 }
 
 /**

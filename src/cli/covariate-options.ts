@@ -17,7 +17,7 @@ import { summarize } from '../summary/summarize.ts';
 import { formatAccounting } from '../summary/export.ts';
 import { readTransactions } from '../ingest/transactions.ts';
 import type { CustomerSummary, TransactionTable } from '../types.ts';
-import { ingestOptionsFrom, numberOption, summaryOptionsFrom, type TransactionCliOptions } from './options.ts';
+import { horizonIn, horizonOption, ingestOptionsFrom, numberOption, rateOption, summaryOptionsFrom, type TransactionCliOptions } from './options.ts';
 
 /**
  * The covariate options as parsed.
@@ -176,23 +176,20 @@ export async function covariateFitCommand(file: string | undefined, o: Transacti
  * `clvkit predict --covariates`: per-customer rows with each customer's covariates.
  *
  * @example
- * await covariatePredictCommand('apparelTrans.csv', { model: 'paretonbd', covariates: 'apparelDynCov.csv', horizon: '52' });
+ * await covariatePredictCommand('apparelTrans.csv', { model: 'paretonbd', covariates: 'apparelDynCov.csv', horizon: '52w' });
  */
 export async function covariatePredictCommand(
   file: string | undefined,
   o: TransactionCliOptions & CovariateCliOptions & { model?: string; penalizer?: string; json?: boolean; horizon?: string; horizonUnit?: string; discount?: string; margin?: string; out?: string; lang?: string },
 ): Promise<void> {
-  const horizonIn = numberOption('horizon', o.horizon, (v) => v >= 0 && Number.isFinite(v));
-  if (horizonIn === undefined) throw new UsageError('--horizon is required (in the model time unit, see --freq and --horizon-unit)');
-  const annual = numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v))!;
-  const margin = numberOption('margin', o.margin ?? '1', Number.isFinite)!;
+  // the one horizon syntax of predict (52w, 12m, 1y, 365d; default 12m) and rates as 0.1 or 10%
+  const annual = rateOption('discount', o.discount, 0.1)!;
+  const margin = rateOption('margin', o.margin, 1)!;
   const unit = (o.freq ?? 'week') as TimeUnit;
   if (!(unit in UNIT_DAYS)) throw new UsageError(`--freq must be day, week, month or year, got "${o.freq}"`);
-  let horizon = horizonIn;
-  if (o.horizonUnit !== undefined) {
-    if (!(o.horizonUnit in UNIT_DAYS)) throw new UsageError(`--horizon-unit must be day, week, month or year, got "${o.horizonUnit}"`);
-    horizon = (horizonIn * UNIT_DAYS[o.horizonUnit as TimeUnit]) / UNIT_DAYS[unit];
-  }
+  const resolved = horizonOption(o.horizon, o.horizonUnit);
+  if (resolved.infinite) throw new UsageError('--horizon infinite: predict gives expected transactions over a finite horizon (52w, 12m, 1y, 365d)');
+  const horizon = horizonIn(resolved, unit);
   if (o.out) checkOutputFile(o.out, [file, o.covariates, o.futureCovariates]);
   const rate = ratePerUnit(annual, unit);
   const { fit, summary, notes } = await covariateFitFromFiles(file, o);

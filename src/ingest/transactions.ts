@@ -34,7 +34,7 @@ import {
 } from './dates.ts';
 import { checkCustomersFit, checkRowsFit, HEAP_PER_CUSTOMER, memoryBudget, type MemoryBudget } from './memory.ts';
 import { ENCODING_NAMES, isWindows1252, parseEncoding, transcoder, utf16Bom, type Encoding } from './encoding.ts';
-import { detectDecimal, detectDelimiter, looksLikeHeader, resolveColumns, type ColumnMap, type Delimiter } from './dialect.ts';
+import { describeColumns, detectCurrency, detectDecimal, detectDelimiter, headerKey, looksLikeHeader, resolveColumns, type ColumnMap, type Delimiter } from './dialect.ts';
 
 export { parseDateOption } from './dates.ts';
 
@@ -51,6 +51,8 @@ export interface IngestOptions {
   dateCol?: string | number;
   amountCol?: string | number;
   channelCol?: string | number;
+  /** The file has no amounts, on purpose: value figures are then "not available" (without it, numeric-looking unrecognised columns stop the read). */
+  noAmount?: boolean;
   /** Forced date format; detected when absent. */
   dateFormat?: DateFormat;
   /** Decimal separator of amounts; detected when absent. */
@@ -385,6 +387,8 @@ class Ingest {
   private decimal: ',' | '.' = '.';
   private decimalByte = 46;
   private cols: ColumnMap = { customer: 0, date: 1, amount: -1, channel: -1 };
+  private currency: string | undefined;
+  private columnsNote: string | undefined;
   private names: string[] | undefined;
   private expectedFields = 0;
   private skipHeader = false;
@@ -584,7 +588,12 @@ class Ingest {
     }
     this.names = names ?? (header ? first.map((h) => h.replace(/^\uFEFF/, '').trim()) : undefined);
     this.expectedFields = this.names?.length ?? first.length;
-    this.cols = resolveColumns(this.names, this.expectedFields, o, this.file);
+    this.cols = resolveColumns(this.names, this.expectedFields, o, this.file, dataRecords);
+    if (this.cols.amount >= 0) {
+      const unit = this.names ? headerKey(this.names[this.cols.amount]).unit : undefined;
+      this.currency = detectCurrency(unit, dataRecords.map((r) => r[this.cols.amount] ?? ''));
+    }
+    this.columnsNote = describeColumns(this.names, this.cols, this.currency);
     const dateValues = dataRecords.map((r) => r[this.cols.date] ?? '').filter((v) => v.trim() !== '');
     if (o.dateFormat !== undefined) {
       this.shape = formatShape(o.dateFormat);
@@ -1509,6 +1518,8 @@ class Ingest {
       hasAmount: this.cols.amount >= 0,
       length: n,
       accounting,
+      columnsNote: this.columnsNote,
+      ...(this.currency ? { currency: this.currency } : {}),
     };
     CUSTOMER_COUNT.set(table, customers.size);
     BLOCK_ROWS.set(table, this.blockRows.slice(0, (customers.size + BLOCK - 1) >> BLOCK_SHIFT));

@@ -51,7 +51,7 @@ export interface ReportOptions extends ReportAnalysisOptions {
   lang?: Lang;
   /** Inline the Vega runtime for tooltips. */
   interactive?: boolean;
-  /** ISO 4217 currency of the amounts (default EUR). */
+  /** ISO 4217 currency of the amounts (default: none, amounts shown without a symbol). */
   currency?: string;
   /** Date printed as the generation date (default today), for reproducible files. */
   generatedOn?: Date;
@@ -86,7 +86,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
   const sections: (Section | null)[] = [
     keyFiguresSection(p.facts, inputs.table.length, ctx, p.value),
     accountingSection(accounted, ctx),
-    valueSection(p.value, ctx),
+    valueSection(p.value, ctx, p.facts.hasAmount),
     model,
     segmentsSection(p.value, ctx),
     recruitmentSection({ recruitment: p.recruitment, cohorts: p.cohorts, conversion: p.conversion, leads: inputs.leads?.result }, ctx),
@@ -104,7 +104,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
         ctx.f.int(p.value.horizonMonths),
         ctx.f.pct(p.value.annualDiscount, 0),
         ctx.f.pct(p.value.margin, 0),
-        (options.currency ?? 'EUR').toUpperCase(),
+        options.currency ? options.currency.toUpperCase() : ctx.m.noCurrency,
       ),
     ),
   ];

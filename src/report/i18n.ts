@@ -220,6 +220,9 @@ const EN = {
     'Intervals for proportions are Wilson intervals; survival curves are Kaplan-Meier estimates with log-log bands.',
   ],
   references: 'References',
+  notAvailable: 'not available',
+  valueNotAvailable: 'The file has no amounts (no amount column was recognised, or --no-amount was given), so revenue, customer lifetime value and customer equity are not available: they are not zero. Counts, repeat rates and the purchase model do not need amounts.',
+  noCurrency: 'no currency (none given with --currency, none found in the amount column)',
   settingsText: (model: string, calibration: string, horizon: string, discount: string, margin: string, currency: string) =>
     `Settings: model ${model}; calibration end ${calibration}; lifetime value over ${horizon} months, discounted at ${discount} a year, margin ${margin} of spend; amounts in ${currency}.`,
   none: 'none',
@@ -471,6 +474,9 @@ const FR: Messages = {
     'Les intervalles des proportions sont des intervalles de Wilson ; les courbes de survie sont des estimations de Kaplan-Meier avec bandes log-log.',
   ],
   references: 'Références',
+  notAvailable: 'non disponible',
+  valueNotAvailable: 'Le fichier ne contient pas de montants (aucune colonne de montant reconnue, ou --no-amount), donc le chiffre d’affaires, la valeur vie client et la valeur du portefeuille ne sont pas disponibles : ils ne sont pas nuls. Les comptages, le taux de réachat et le modèle d’achat n’en ont pas besoin.',
+  noCurrency: 'aucune devise (ni --currency, ni symbole dans la colonne des montants)',
   settingsText: (model, calibration, horizon, discount, margin, currency) =>
     `Réglages : modèle ${model} ; fin du calibrage ${calibration} ; valeur vie sur ${horizon} mois, actualisée à ${discount} par an, marge ${margin} de la dépense ; montants en ${currency}.`,
   none: 'aucune',
@@ -520,11 +526,11 @@ export interface Formatter {
  * The formatter of a language.
  *
  * @example
- * formatter('fr').money(1234.56) // '1 234,56 €' (U+202F between thousands, U+00A0 before €)
+ * formatter('fr', 'EUR').money(1234.56) // '1 234,56 €' (U+202F between thousands, U+00A0 before €)
  * formatter('fr').date(20779)    // '22/11/2026'
- * formatter('en').money(1234.56) // '€1,234.56'
+ * formatter('en', 'EUR').money(1234.56) // '€1,234.56'; formatter('en').money(1234.56) // '1,234.56'
  */
-export function formatter(lang: Lang, currency = 'EUR'): Formatter {
+export function formatter(lang: Lang, currency?: string): Formatter {
   const locale = LOCALE[lang];
   const cache = new Map<string, Intl.NumberFormat>();
   const nf = (key: string, opts: Intl.NumberFormatOptions) => {
@@ -540,7 +546,9 @@ export function formatter(lang: Lang, currency = 'EUR'): Formatter {
     lang,
     int: (x) => (ok(x) ? nf('int', { maximumFractionDigits: 0 }).format(x) : dash),
     num: (x, digits = 2) => (ok(x) ? nf(`num${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : dash),
-    money: (x, digits = 2) => (ok(x) ? nf(`money${digits}`, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : dash),
+    // without a currency (none given, none found in the data) amounts carry no symbol rather than a guessed one
+    money: (x, digits = 2) =>
+      ok(x) ? nf(`money${digits}`, currency ? { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : dash,
     pct: (share, digits = 1) => (ok(share) ? nf(`pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share) : dash),
     date: (day) => (ok(day) ? dateFmt.format(new Date(day * 86_400_000)) : dash),
     month: (label) => {

@@ -182,6 +182,9 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     end: calEnd,
     accounting,
     excludedCustomers,
+    hasAmount: table.hasAmount,
+    ...(table.currency ? { currency: table.currency } : {}),
+    ...(table.columnsNote ? { columnsNote: table.columnsNote } : {}),
   };
   if (split && hoFreq && hoMon) {
     summary.holdoutFrequency = hoFreq;

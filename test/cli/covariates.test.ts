@@ -25,7 +25,7 @@ describe.runIf(have)('clvkit fit/predict --covariates on the apparel files, read
 
   it('predict --covariates apparelDynCov.csv: time-varying, one row per customer, CSV written atomically with the spend columns', () => {
     const out = join(dir, 'pred.csv');
-    const r = clvkit(['predict', sharedPath('apparelTrans.csv'), '--model', 'paretonbd', '--calibration-end', '2006-12-31', '--covariates', sharedPath('apparelDynCov.csv'), '--purchase-covariates', 'High.Season,Gender,Channel', '--dropout-covariates', 'Gender,Channel', '--horizon', '52', '--out', out]);
+    const r = clvkit(['predict', sharedPath('apparelTrans.csv'), '--model', 'paretonbd', '--calibration-end', '2006-12-31', '--covariates', sharedPath('apparelDynCov.csv'), '--purchase-covariates', 'High.Season,Gender,Channel', '--dropout-covariates', 'Gender,Channel', '--horizon', '52w', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('customer_id,frequency,recency,T,expected_transactions,probability_alive,expected_spend,clv');

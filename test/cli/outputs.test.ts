@@ -32,7 +32,7 @@ describe('an output that is an input is refused (exit 2) and the input is left a
       for (const args of [
         ['summary', tx, '--out', out],
         ['summary', tx, '--out', out, '--engine', 'duckdb'],
-        ['predict', tx, '--model', 'bgnbd', '--horizon', '10', '--out', out],
+        ['predict', tx, '--model', 'bgnbd', '--horizon', '10w', '--out', out],
         ['report', tx, '-o', out],
       ]) {
         const r = await runCli(args);

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 describe('predict --interval', () => {
   it('writes <name>_lower and <name>_upper beside each prediction, seeded, around the point', async () => {
-    const args = ['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--interval', '90%', '--interval-draws', '40'];
+    const args = ['predict', tx, '-m', 'bgnbd', '--horizon', '26w', '--interval', '90%', '--interval-draws', '40'];
     const a = await runCli(args);
     expect(a.code, a.stderr).toBe(0);
     const lines = a.stdout.trim().split('\n');
@@ -46,21 +46,21 @@ describe('predict --interval', () => {
   it('bootstrap needs the fitting data; a level outside (0, 1) is refused', async () => {
     const m = join(dir, 'm.json');
     expect((await runCli(['fit', tx, '-m', 'bgnbd', '--save', m])).code).toBe(0);
-    const r = await runCli(['predict', tx, '--model-file', m, '--horizon', '26', '--interval', '0.9', '--interval-method', 'bootstrap']);
+    const r = await runCli(['predict', tx, '--model-file', m, '--horizon', '26w', '--interval', '0.9', '--interval-method', 'bootstrap']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bootstrap refits on the fitting data/);
-    const s = await runCli(['predict', tx, '--model-file', m, '--horizon', '26', '--interval', '0.9', '--interval-draws', '50']);
+    const s = await runCli(['predict', tx, '--model-file', m, '--horizon', '26w', '--interval', '0.9', '--interval-draws', '50']);
     expect(s.code, s.stderr).toBe(0);
-    const bad = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--interval', '1.5']);
+    const bad = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26w', '--interval', '1.5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--interval must be a level between 0 and 1/);
-    const boot = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--interval', '0.8', '--interval-method', 'bootstrap', '--interval-draws', '10', '--json']);
+    const boot = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26w', '--interval', '0.8', '--interval-method', 'bootstrap', '--interval-draws', '10', '--json']);
     expect(boot.code, boot.stderr).toBe(0);
     expect(JSON.parse(boot.stdout).interval).toMatchObject({ method: 'bootstrap', draws: 10 });
   });
 
   it('--distribution: P(0) + P(1) + P(2+) = 1; --horizon infinite gives DERT-based CLV', async () => {
-    const r = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26', '--distribution', '--json']);
+    const r = await runCli(['predict', tx, '-m', 'bgnbd', '--horizon', '26w', '--distribution', '--json']);
     expect(r.code, r.stderr).toBe(0);
     for (const c of JSON.parse(r.stdout).customers.slice(0, 50)) {
       expect(c.probability_no_purchase + c.probability_one_purchase + c.probability_two_or_more).toBeCloseTo(1, 12);

@@ -16,7 +16,7 @@ const CDNOW = 'cdnow_customers_summary_with_transactions.csv';
 
 describe.runIf(sharedDataAvailable(CDNOW))('clvkit predict on the CDNOW summary', () => {
   it('BG/NBD: E[Y(39) | x=2, t_x=30.43, T=38.86] = 1.226 as in Fader, Hardie & Lee (2005a)', async () => {
-    const r = await predictFromFile(sharedPath(CDNOW), { model: 'bgnbd', horizon: '39' });
+    const r = await predictFromFile(sharedPath(CDNOW), { model: 'bgnbd', horizon: '39w' });
     expect(r.header).toEqual(['customer_id', 'frequency', 'recency', 'T', 'expected_transactions', 'probability_alive', 'expected_spend', 'clv']);
     const c1 = r.records[0];
     expect(c1.customer_id).toBe('1');
@@ -25,8 +25,8 @@ describe.runIf(sharedDataAvailable(CDNOW))('clvkit predict on the CDNOW summary'
   });
 
   it('clv = expected_transactions x expected_spend x margin with --discount 0; discounting lowers it by at most 1/1.1 over a year', async () => {
-    const flat = await predictFromFile(sharedPath(CDNOW), { model: 'bgnbd', horizon: '52', discount: '0', margin: '0.3' });
-    const disc = await predictFromFile(sharedPath(CDNOW), { model: 'bgnbd', horizon: '52', margin: '0.3' });
+    const flat = await predictFromFile(sharedPath(CDNOW), { model: 'bgnbd', horizon: '52w', discount: '0', margin: '30%' });
+    const disc = await predictFromFile(sharedPath(CDNOW), { model: 'bgnbd', horizon: '52w', margin: '0.3' });
     for (const i of [0, 1, 2, 100, 2000]) {
       const f = flat.records[i];
       expect(f.clv as number).toBeCloseTo((f.expected_transactions as number) * (f.expected_spend as number) * 0.3, 10);
@@ -45,14 +45,14 @@ describe.runIf(sharedDataAvailable(CDNOW))('clvkit predict on the CDNOW summary'
   });
 
   it('gammagamma alone: expected spend per customer', async () => {
-    const r = await predictFromFile(sharedPath(CDNOW), { model: 'gammagamma', horizon: '1' });
+    const r = await predictFromFile(sharedPath(CDNOW), { model: 'gammagamma' });
     expect(r.header).toContain('expected_spend');
     expect((r.records[0].expected_spend as number)).toBeGreaterThan(22.35); // shrunk from 22.35 towards the mean 35.2
     expect((r.records[0].expected_spend as number)).toBeLessThan(35.2);
   });
 
   it('child process: --json prints one document {model, params, horizon, customers}', () => {
-    const r = clvkit(['predict', sharedPath(CDNOW), '--model', 'paretonbd', '--horizon', '52', '--json']);
+    const r = clvkit(['predict', sharedPath(CDNOW), '--model', 'paretonbd', '--horizon', '52w', '--json']);
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(r.stdout);
@@ -72,7 +72,7 @@ describe('clvkit predict output', () => {
     for (let i = 0; i < 300; i++) lines.push(`C${i},${i % 5},${i % 5 === 0 ? 0 : 10 + (i % 20)},39,${i % 5 === 0 ? 0 : 10 + (i % 17)}`);
     writeFileSync(f, lines.join('\n') + '\n');
     const out = join(dir, 'p.csv');
-    const r = clvkit(['predict', f, '--model', 'bgnbd', '--horizon', '10', '--out', out, '--lang', 'fr']);
+    const r = clvkit(['predict', f, '--model', 'bgnbd', '--horizon', '10w', '--out', out, '--lang', 'fr']);
     expect(r.status).toBe(0);
     const text = readFileSync(out, 'utf8').split('\n');
     expect(text[0]).toBe('customer_id;frequency;recency;T;expected_transactions;probability_alive;expected_spend;clv');

@@ -327,8 +327,8 @@ describe.runIf(cluster !== undefined)('ClickHouse engine (two-shard cluster, Dis
     const [sc, fc, pc, pn, gc, gn, rc] = await Promise.all([
       clvkit(['summary', '--calibration-end', cal, '--json', ...db]),
       clvkit(['fit', '-m', 'bgnbd', '--json', ...db]),
-      clvkit(['predict', '-m', 'bgnbd', '--horizon', '52', '--json', ...db]),
-      clvkit(['predict', '-m', 'bgnbd', '--horizon', '52', '--json', file]),
+      clvkit(['predict', '-m', 'bgnbd', '--horizon', '52w', '--json', ...db]),
+      clvkit(['predict', '-m', 'bgnbd', '--horizon', '52w', '--json', file]),
       clvkit(['segment', '--json', ...db]),
       clvkit(['segment', '--json', file]),
       clvkit(['report', ...db, '-o', join(dir, 'report-ch.html')]),

@@ -56,8 +56,8 @@ beforeAll(async () => {
     nps: { result: nps, file: 'nps.csv', accounting: { read: scores.length, used: scores.length, rejected: {} } },
   };
   const generatedOn = new Date(Date.UTC(2026, 10, 22));
-  en = await buildReport(inputs, { lang: 'en', generatedOn });
-  fr = await buildReport(inputs, { lang: 'fr', generatedOn });
+  en = await buildReport(inputs, { lang: 'en', generatedOn, currency: 'EUR' });
+  fr = await buildReport(inputs, { lang: 'fr', generatedOn, currency: 'EUR' });
   writeFileSync(join(dir, 'en.html'), en);
 });
 
@@ -281,5 +281,24 @@ describe('buildReport without amounts or model', () => {
     const html = await buildReport({ source: 'noamount.csv', table: t }, { lang: 'fr' });
     expect(html).toContain('Chiffres clés');
     expect(html).toContain('<section id="methods">');
+    // no amounts: value figures say "non disponible", never 0 (issue 16)
+    expect(html).toContain('non disponible');
+    expect(html).toContain('ne sont pas nuls');
+    expect(html).not.toMatch(/Chiffre d’affaires<\/[a-z]+>\s*<[a-z]+[^>]*>0/);
+    const en = await buildReport({ source: 'noamount.csv', table: t }, { lang: 'en' });
+    expect(en).toContain('not available');
+    expect(en).not.toMatch(/€\s?0/);
+  });
+
+  it('amounts carry no currency symbol unless one is given or found (the CDNOW report showed € for dollars)', async () => {
+    const f = join(dir, 'usd.csv');
+    writeFileSync(f, 'customer_id,date,amount\nA,2024-01-01,$10.00\nB,2024-01-02,$20.00\nA,2024-02-01,$5.00\n');
+    const t = await readTransactions(f, { skipBadRows: true });
+    const plain = await buildReport({ source: 'usd.csv', table: t }, { lang: 'en' });
+    expect(plain).not.toContain('€');
+    expect(plain).toContain('no currency (none given with --currency');
+    const usd = await buildReport({ source: 'usd.csv', table: t }, { lang: 'en', currency: 'USD' });
+    expect(usd).toContain('US$');
+    expect(usd).not.toContain('€');
   });
 });

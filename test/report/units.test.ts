@@ -25,8 +25,9 @@ describe('escape', () => {
 
 describe('formatter', () => {
   it('formats French numbers, money and dates with Intl fr-FR separators', () => {
-    const f = formatter('fr');
+    const f = formatter('fr', 'EUR');
     expect(f.money(1234.56)).toBe('1\u202f234,56\u00a0€');
+    expect(formatter('fr').money(1234.56)).toBe('1\u202f234,56'); // no currency given or found: no symbol
     expect(f.int(1234567)).toBe('1\u202f234\u202f567');
     expect(f.pct(0.123)).toBe('12,3\u00a0%');
     expect(f.date(20779)).toBe('22/11/2026');
@@ -34,8 +35,9 @@ describe('formatter', () => {
     expect(f.num(NaN)).toBe('–');
   });
   it('formats English numbers, money and dates', () => {
-    const f = formatter('en');
+    const f = formatter('en', 'EUR');
     expect(f.money(1234.56)).toBe('€1,234.56');
+    expect(formatter('en').money(1234.56)).toBe('1,234.56');
     expect(formatter('en', 'USD').money(1234.56)).toBe('US$1,234.56');
     expect(f.date(20779)).toBe('22 Nov 2026');
     expect(f.pct(0.5, 0)).toBe('50%');

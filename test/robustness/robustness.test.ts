@@ -157,7 +157,7 @@ describe('robustness: files, streams and interruptions (child processes where th
   });
 
   it('| head: the reader closing the pipe early ends quietly with exit 0', async () => {
-    const child = spawn(process.execPath, [bin, 'predict', tx, '--model', 'bgnbd', '--horizon', '10'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'predict', tx, '--model', 'bgnbd', '--horizon', '10w'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.once('data', () => child.stdout.destroy());

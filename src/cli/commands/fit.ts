@@ -141,6 +141,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
     source = 'transactions';
     if (s.holdoutFrequency && s.holdoutT && s.holdoutT.length > 0) holdout = { frequency: s.holdoutFrequency, t: s.holdoutT[0] };
     notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${s.customerIds.length} customers`);
+    if (s.columnsNote) notes.push(s.columnsNote);
   }
   const hasSpend = customers.monetaryValue !== undefined;
   if (info.input === 'bgbb') {

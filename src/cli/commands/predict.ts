@@ -10,12 +10,12 @@ import type { GammaGammaModel } from '../../models/gammagamma.ts';
 import type { RetentionCurves } from '../../models/retention-data.ts';
 import type { FitResultBase } from '../../models/types.ts';
 import { CSV_EN, CSV_FR, toCsv, type CsvValue } from '../../io/csv.ts';
-import { numberOption } from '../options.ts';
 import { addIntervalOptions, intervalSettings, intervalsForPredict, INTERVAL_COVERS, type IntervalCliOptions } from '../interval-options.ts';
 import { purchaseDistribution } from '../../value/purchase-distribution.ts';
 import { customerValue } from '../../value/customer-value.ts';
+import { describeHorizon, horizonIn, horizonOption, rateOption } from '../options.ts';
 import { addModelOptions, fitFromFile, fitSpendModel, formatHoldout, holdoutOf, loadModelInput, modelTimeUnit, type ModelCliOptions } from './fit.ts';
-import { modelInfo } from '../../models/registry.ts';
+import { MODELS, modelInfo } from '../../models/registry.ts';
 import { readFileSync } from 'node:fs';
 import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
 
@@ -37,7 +37,7 @@ interface PredictCliOptions extends ModelCliOptions, IntervalCliOptions {
  * The result of `clvkit predict`: a table (header + records) and the JSON document.
  *
  * @example
- * const r: PredictResult = await predictFromFile('donations.csv', { model: 'bgbb', horizon: '5', freq: 'year' });
+ * const r: PredictResult = await predictFromFile('donations.csv', { model: 'bgbb', horizon: '5y', freq: 'year' });
  */
 export interface PredictResult {
   header: string[];
@@ -91,35 +91,43 @@ const RETENTION_COLUMNS = ['cohort', 'period', 'survival', 'retention_rate', 'ch
  *   and observed survivors, and DERL (discounted expected residual lifetime of a customer active at that period).
  *
  * @example
- * const r = await predictFromFile('cdnow_customers_summary_with_transactions.csv', { model: 'bgnbd', horizon: '52' });
+ * const r = await predictFromFile('cdnow_customers_summary_with_transactions.csv', { model: 'bgnbd', horizon: '52w' });
  * r.records[0].clv;
  */
 export async function predictFromFile(file: string | undefined, o: PredictCliOptions): Promise<PredictResult> {
-  const infinite = o.horizon?.trim().toLowerCase() === 'infinite';
-  const horizonIn = infinite ? Infinity : numberOption('horizon', o.horizon, (v) => v >= 0 && Number.isFinite(v));
-  if (horizonIn === undefined) throw new UsageError('--horizon is required (in the model time unit, see --freq and --horizon-unit)');
-  const annual = numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v))!;
-  const margin = numberOption('margin', o.margin ?? '1', Number.isFinite)!;
+  const annual = rateOption('discount', o.discount, 0.1)!;
+  const margin = rateOption('margin', o.margin, 1)!;
   const unit = modelTimeUnit(o.modelFile ? { freq: o.freq ?? savedUnitOf(o.modelFile) } : o);
-  let horizon = horizonIn;
-  if (infinite && !(annual > 0)) throw new UsageError('--horizon infinite needs --discount above 0 (the discounted expected residual transactions, DERT)');
-  if (o.horizonUnit !== undefined && !infinite) {
-    if (!(o.horizonUnit in UNIT_DAYS)) throw new UsageError(`--horizon-unit must be day, week, month or year, got "${o.horizonUnit}"`);
-    horizon = (horizonIn * UNIT_DAYS[o.horizonUnit as TimeUnit]) / UNIT_DAYS[unit];
-    const rounded = Math.round(horizon);
-    if (Math.abs(horizon - rounded) < 1e-9 * Math.max(1, rounded)) horizon = rounded;
-  }
+  // one horizon syntax (52w, 12m, 1y, 365d, infinite), default 12m; --horizon-unit only names the unit of a bare number;
+  // BG/BB, sBG and BdW count whole periods (a bare number there is a number of the model's periods);
+  // the spend model predicts spend per transaction: no horizon asked, none parsed
+  const parseHorizon = (need: string) =>
+    need === 'spend' ? horizonOption(undefined) : horizonOption(o.horizon, o.horizonUnit ?? (need === 'bgbb' || need === 'survivors' ? unit : undefined));
+  // (checked before fitting when the model is named; a saved model says its kind only once read)
+  let resolved = o.modelFile ? undefined : parseHorizon(MODELS[modelInfo(o.model).name].input);
+  if (resolved?.infinite && !(annual > 0)) throw new UsageError('--horizon infinite needs --discount above 0 (the discounted expected residual transactions, DERT)');
   const rate = ratePerUnit(annual, unit);
   const { info, loaded, fitted, spend: savedSpend, saved } = o.modelFile ? await fromModelFile(file, o) : { ...(await fitFromFile(file, o)), spend: undefined, saved: undefined };
   const notes = [...loaded.notes];
-  const base = { model: fitted.model, params: fitted.params, horizon };
+  resolved ??= parseHorizon(info.input);
+  const infinite = resolved.infinite;
+  if (infinite && !(annual > 0)) throw new UsageError('--horizon infinite needs --discount above 0 (the discounted expected residual transactions, DERT)');
+  let horizon = horizonIn(resolved, unit);
+  const warnings = [...(fitted.warnings ?? (fitted.warning ? [fitted.warning] : []))];
+  const needsHorizon = info.input !== 'spend';
+  // the resolved horizon: what was asked, and its length in the model's unit
+  const horizonResolved = { spec: resolved.spec, value: resolved.value, unit: resolved.unit, days: resolved.days, modelUnits: horizon, modelUnit: unit };
+  if (!needsHorizon && o.horizon !== undefined) notes.push(`--horizon ${o.horizon} is not used: ${info.title} predicts spend per transaction, not over time`);
+  if (needsHorizon) notes.push(`horizon: ${describeHorizon(resolved, unit)}${o.horizon === undefined ? ' (the default; --horizon 52w, 12m, 1y, 365d)' : ''}`);
+  const base = needsHorizon ? { model: fitted.model, params: fitted.params, horizon, horizonResolved, warnings } : { model: fitted.model, params: fitted.params, warnings };
 
   const intervals = intervalSettings(o);
   if (intervals && (info.input === 'survivors' || info.input === 'spend')) throw new UsageError(`--interval is for per-customer transaction models, not ${info.title}`);
   if (intervals && infinite) throw new UsageError('--interval with --horizon infinite is not supported: give a finite horizon');
   if (info.input === 'survivors') {
     if (infinite) throw new UsageError(`--horizon infinite is not a number of periods to project for ${info.title}: give a whole number (DERL is in the output)`);
-    if (!Number.isInteger(horizon)) throw new UsageError(`--horizon must be a whole number of periods for ${info.title}, got ${horizon}`);
+    if (!Number.isInteger(horizon) && o.horizon === undefined) horizon = Math.max(1, Math.round(horizon)); // the default 12m in whole periods
+    if (!Number.isInteger(horizon)) throw new UsageError(`--horizon must be a whole number of periods (${unit}s) for ${info.title}: ${resolved.spec} is ${horizon} ${unit}s`);
     const curves = fitted as FitResultBase<Record<string, number>> & RetentionCurves;
     const records: Record<string, CsvValue>[] = [];
     for (const c of loaded.cohorts ?? []) {
@@ -257,10 +265,10 @@ export function register(program: Command): void {
     .description('per-customer predictions over a horizon: expected transactions, P(alive), expected spend and CLV (sbg/bdw: survival projections)')
     .argument('[input]', 'transaction file, summary file, BG/BB rows or survivor counts (as for clvkit fit)');
   addIntervalOptions(addCovariateOptions(addModelOptions(cmd)))
-    .option('--horizon <t>', "prediction horizon in the model time unit (--freq; BG/BB and sBG/BdW: periods), or 'infinite' (DERT-based CLV, needs --discount above 0)")
-    .option('--horizon-unit <unit>', 'unit of --horizon when not the model unit: day, week, month or year')
-    .option('--discount <rate>', 'annual discount rate, converted exactly to the model unit', '0.1')
-    .option('--margin <m>', 'margin applied to spend in the CLV', '1')
+    .option('--horizon <t>', "prediction horizon: 52w, 12m, 1y or 365d (default 12m; converted to the model unit, --freq), or 'infinite' (DERT-based CLV, needs --discount above 0); not used by gammagamma")
+    .option('--horizon-unit <unit>', 'old form: the unit of a bare --horizon number (day, week, month or year)')
+    .option('--discount <rate>', 'annual discount rate, 0.1 or 10% (converted exactly to the model unit)', '0.1')
+    .option('--margin <rate>', 'margin applied to spend in the CLV, 0.3 or 30%', '1')
     .option('-o, --out <file>', 'write file.csv or file.json (default: CSV on stdout unless --json)')
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
     .option('--distribution', 'add probability_no_purchase, probability_one_purchase and probability_two_or_more over the horizon (--interval adds probability_no_purchase too)')

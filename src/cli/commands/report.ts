@@ -8,7 +8,7 @@ import { formatAccounting } from '../../summary/export.ts';
 import { COUNTING_MODELS, type CountingModelName } from '../../report/analyse.ts';
 import { buildReport } from '../../report/build.ts';
 import { reportInputsFromFiles } from '../../report/inputs.ts';
-import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, type TransactionCliOptions } from '../options.ts';
+import { addTransactionOptions, currencyOption, horizonIn, horizonOption, ingestOptionsFrom, numberOption, periodUnit, rateOption, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { addEngineOptions, engineOf, transactionsFromEngine, type EngineCliOptions } from '../engine-options.ts';
 
@@ -27,8 +27,8 @@ interface ReportCliOptions extends EngineCliOptions {
   acquisitionCost?: string;
   npsBy?: string;
   interactive?: boolean;
-  currency: string;
-  horizon: string;
+  currency?: string;
+  horizon?: string;
   discount: string;
   top: string;
   margin: string;
@@ -62,11 +62,11 @@ export function register(program: Command): void {
     .option('--type-one-share <p>', 'with --referrals: share of referred customers who would not have joined otherwise, when the log does not say')
     .option('--acquisition-cost <x>', 'with --referrals: acquisition cost saved by a type-two referral')
     .option('--interactive', 'inline the Vega runtime (about 0.8 MB) for tooltips')
-    .option('--currency <code>', 'ISO 4217 currency of the amounts', 'EUR')
-    .option('--horizon <months>', 'CLV horizon in months', '12')
-    .option('--discount <rate>', 'annual discount rate of CLV', '0.10')
+    .option('--currency <code>', 'ISO 4217 currency of the amounts (default: read from the amount column or its header; none: no symbol)')
+    .option('--horizon <t>', 'CLV horizon: 52w, 12m, 1y or 365d (default 12m, as in predict and segment)')
+    .option('--discount <rate>', 'annual discount rate of CLV, 0.1 or 10%', '0.1')
     .option('--top <n>', 'rows of the prioritised list shown', '20')
-    .option('--margin <rate>', 'gross margin rate on spend, used by CLV and the whale curve', '1')
+    .option('--margin <rate>', 'gross margin rate on spend, used by CLV and the whale curve: 0.3 or 30%', '1')
     .option('--cost-per-order <amount>', 'cost to serve one order: adds the whale curve of historical profit')
     .action(async (fileArg: string | undefined, o: ReportCliOptions) => {
       const file = fileArg ?? o.table ?? 'query';
@@ -74,13 +74,17 @@ export function register(program: Command): void {
       const generatedOn = sourceDateEpoch(process.env.SOURCE_DATE_EPOCH);
       if (o.model !== 'auto' && !(COUNTING_MODELS as readonly string[]).includes(o.model)) throw new UsageError(`--model must be auto, ${COUNTING_MODELS.join(', ')}; got "${o.model}"`);
       if ((o.survey === undefined) !== (o.config === undefined)) throw new UsageError('--survey and --config go together');
-      if (!/^[A-Za-z]{3}$/.test(o.currency)) throw new UsageError(`--currency must be a three-letter ISO 4217 code such as EUR or USD, got "${o.currency}"`);
+      const currency = currencyOption(o.currency);
       if (!o.out) throw new UsageError('-o, --out <file.html> is required');
       checkOutputFile(o.out, [fileArg, o.contracts, o.leads, o.survey, o.config, o.kano, o.nps, o.referrals]);
-      const horizonMonths = numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v))!;
-      const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v))!;
+      // one horizon syntax, default 12m (as predict and segment); the report's value sections count in months
+      const resolved = horizonOption(o.horizon);
+      if (resolved.infinite) throw new UsageError('--horizon infinite: the report shows value over a finite horizon (52w, 12m, 1y, 365d); clvkit segment --horizon infinite gives the discounted lifetime value');
+      const horizonMonths = horizonIn(resolved, 'month');
+      const annualDiscount = rateOption('discount', o.discount, 0.1)!;
       const top = numberOption('top', o.top, (v) => Number.isInteger(v) && v >= 1)!;
-      const margin = numberOption('margin', o.margin, (v) => v > 0 && v <= 1)!;
+      const margin = rateOption('margin', o.margin, 1)!;
+      if (!(margin > 0)) throw new UsageError('--margin must be above 0 for the report (0.3 or 30%)');
       const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));
       const ingest = ingestOptionsFrom(o);
 
@@ -145,13 +149,14 @@ export function register(program: Command): void {
       const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
       let html: string;
       try {
-        html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: o.currency.toUpperCase(), generatedOn, onChart: (done, total) => charts.update(done, total) });
+        html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: currency ?? table.currency, generatedOn, onChart: (done, total) => charts.update(done, total) });
       } finally {
         charts.stop();
       }
       writeFileAtomic(o.out, html);
       const p = inputs.portfolio!;
       process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${p.summary.customerIds.length} customers\n`);
+      if (table.columnsNote) process.stderr.write(table.columnsNote + '\n');
       if (p.model) {
         const auto = p.model.auto && p.model.candidates.length > 1 ? ' (chosen on holdout error)' : '';
         process.stderr.write(`model: ${p.model.chosen}${auto}\n`);

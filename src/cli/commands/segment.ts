@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ClvkitError, UsageError } from '../../errors.ts';
+import { describeHorizon, horizonOption, rateOption } from '../options.ts';
 import { parseDateOption } from '../../ingest/dates.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { readCustomerColumns, type CustomerColumnRequest } from '../../segment/customer-columns.ts';
@@ -41,7 +42,6 @@ interface SegmentCliOptions extends EngineCliOptions {
 }
 
 const MODELS = ['bgnbd', 'mbgnbd', 'paretonbd'];
-const HORIZON_UNITS = ['day', 'week', 'month', 'year'];
 
 /**
  * `clvkit segment <transactions.csv>`: tiers, RFM segments, concentration, migration and the prioritised
@@ -54,9 +54,9 @@ export function register(program: Command): void {
     .argument('[transactions]', 'transaction file with amounts (none with --engine postgres)');
   addEngineOptions(addTransactionOptions(cmd))
     .option('--model <name>', 'transaction model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
-    .option('--horizon <n>', "CLV horizon in --horizon-unit, or 'infinite'", '12')
-    .option('--horizon-unit <unit>', 'day, week, month (365.25/12 days) or year (365.25 days)', 'month')
-    .option('--discount <rate>', 'annual discount rate, converted exactly to the model time unit', '0.1')
+    .option('--horizon <t>', "CLV horizon: 52w, 12m, 1y, 365d or 'infinite' (default 12m)")
+    .option('--horizon-unit <unit>', 'old form: the unit of a bare --horizon number (day, week, month or year)')
+    .option('--discount <rate>', 'annual discount rate, 0.1 or 10% (converted exactly to the model time unit)', '0.1')
     .option('--margin <rate|column>', 'margin on spend: a number (0.3) or a column of per-row margin rates (mean per customer)', '1')
     .option('--cost-per-order <x>', 'cost to serve one order (whale curve)')
     .option('--cost-col <name>', 'column of per-row cost to serve, summed per customer (whale curve)')
@@ -115,7 +115,7 @@ export function register(program: Command): void {
       if (o.json) process.stdout.write(JSON.stringify(portfolioJson(analysis, migration)) + '\n');
       const b = analysis.equity.bootstrap;
       process.stderr.write(
-        `${file ?? o.table ?? '--query'}: ${summary.customerIds.length} customers; customer equity ${analysis.equity.equity.toFixed(2)}` +
+        `${file ?? o.table ?? '--query'}: ${summary.customerIds.length} customers; customer equity over ${describeHorizon(horizonOption(o.horizon, o.horizonUnit))}${o.horizon === undefined ? ' (the default horizon)' : ''} ${analysis.equity.equity.toFixed(2)}` +
           (b ? ` (${Math.round(b.level * 100)}% interval ${b.lower.toFixed(2)} to ${b.upper.toFixed(2)}, ${b.draws} draws)` : '') +
           `; Gini of spend ${analysis.concentration.giniSpend.toFixed(3)}, of CLV ${analysis.concentration.giniClv.toFixed(3)}\n`,
       );
@@ -129,10 +129,11 @@ export function register(program: Command): void {
 function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
   const model = o.model ?? 'bgnbd';
   if (!MODELS.includes(model)) throw new UsageError(`--model must be one of ${MODELS.join(', ')}, got "${model}"`);
-  const horizonUnit = o.horizonUnit ?? 'month';
-  if (!HORIZON_UNITS.includes(horizonUnit)) throw new UsageError(`--horizon-unit must be one of ${HORIZON_UNITS.join(', ')}, got "${horizonUnit}"`);
-  const horizon = o.horizon === 'infinite' ? 'infinite' : numberOption('horizon', o.horizon ?? '12', (v) => v > 0 && Number.isFinite(v))!;
-  const annualDiscount = numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v))!;
+  // one horizon syntax (52w, 12m, 1y, 365d, infinite), default 12m as in predict and report
+  const resolved = horizonOption(o.horizon, o.horizonUnit);
+  const horizon = resolved.infinite ? 'infinite' : resolved.value;
+  const horizonUnit = resolved.unit;
+  const annualDiscount = rateOption('discount', o.discount, 0.1)!;
   if (horizon === 'infinite' && annualDiscount === 0) throw new UsageError("--horizon infinite needs --discount above 0");
   const level = numberOption('intervals', o.intervals ?? '0.9', (v) => v > 0 && v < 1)!;
   const bootstrap = numberOption('bootstrap', o.bootstrap ?? '0', (v) => Number.isInteger(v) && v >= 0)!;
@@ -201,6 +202,7 @@ function customerExtras(file: string | undefined, o: SegmentCliOptions, ids: str
 /** `--margin` as a number (`0.3` or `0,3`), or undefined when it names a column. */
 function marginAsNumber(value: string): number | undefined {
   const t = value.trim();
-  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return undefined;
-  return Number(t.replace(',', '.'));
+  // a number or a percentage is a rate (0.3 or 30%; a bare number above 1 is refused), anything else a column name
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)\s*%?$/.test(t)) return undefined;
+  return rateOption('margin', t);
 }

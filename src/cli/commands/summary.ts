@@ -38,6 +38,7 @@ export function register(program: Command): void {
         const { head, tail } = summaryJsonFrame(accounting);
         writeJsonColumns(stdoutSink(), summaryOutputColumns(summary), summary.frequency.length, head, tail);
       }
+      if (summary.columnsNote) process.stderr.write(summary.columnsNote + '\n');
       process.stderr.write(`${file ?? o.table ?? '--query'}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
       if (!o.out && !o.json) process.stderr.write('(use --out file.csv or --json to get the per-customer table)\n');
     });

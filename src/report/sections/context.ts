@@ -13,9 +13,9 @@ export interface SectionContext {
  * The context for a language and currency.
  *
  * @example
- * const ctx = sectionContext('fr'); ctx.f.money(12) // '12,00 €'
+ * const ctx = sectionContext('fr', 'EUR'); ctx.f.money(12) // '12,00 €'
  */
-export function sectionContext(lang: Lang, currency = 'EUR'): SectionContext {
+export function sectionContext(lang: Lang, currency?: string): SectionContext {
   return { lang, m: messages(lang), f: formatter(lang, currency) };
 }
 

@@ -44,7 +44,7 @@ export function keyFiguresSection(facts: CustomerFacts, transactions: number, ct
           { label: m.averageOrder, value: f.money(revenue / Math.max(1, transactions)) },
           { label: m.revenuePerCustomer, value: f.money(revenue / Math.max(1, customers)) },
         ]
-      : []),
+      : [{ label: m.revenue, value: m.notAvailable, note: m.valueNotAvailable }]),
     { label: m.repeatRate, value: f.pct(repeaters / Math.max(1, customers)), note: m.repeatRateNote },
     { label: m.period, value: m.periodValue(f.date(first), f.date(last)) },
   ];
@@ -261,9 +261,15 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
 }
 
 /** Portfolio value: CLV distribution, pyramid, Lorenz curve and Gini. */
-export function valueSection(v: ValueAnalysis, ctx: SectionContext): Section {
+export function valueSection(v: ValueAnalysis, ctx: SectionContext, hasAmount = true): Section {
   const { m, f } = ctx;
   const blocks: Block[] = [];
+  if (!hasAmount) {
+    // no amounts: value is unknown, never shown as 0
+    blocks.push({ kind: 'paragraph', text: m.valueNotAvailable });
+    blocks.push({ kind: 'figures', items: [{ label: m.equity, value: m.notAvailable }, { label: m.meanClv, value: m.notAvailable }] });
+    return { id: 'value', title: m.secValue, blocks };
+  }
   if (v.modelBased) blocks.push({ kind: 'paragraph', text: m.valueIntro(f.int(v.horizonMonths), f.pct(v.annualDiscount, 0)) });
   else blocks.push({ kind: 'paragraph', text: m.valueHistorical });
   const { total, median } = v;
