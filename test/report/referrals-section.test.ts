@@ -29,7 +29,7 @@ const input = {
 
 describe('report section: customers as partners', () => {
   it('English: total CRV, the type-one share stated as an assumption, matrix actions, NPS, engagement', () => {
-    const s = referralSection(input, sectionContext('en'));
+    const s = referralSection(input, sectionContext('en', 'EUR'));
     const text = JSON.stringify(s.blocks);
     expect(s.title).toBe('Customers as partners: referral value');
     expect(crv.total.crv).toBe(35);
@@ -43,7 +43,7 @@ describe('report section: customers as partners', () => {
   });
 
   it('French: the same figures in French words and formats', () => {
-    const s = referralSection(input, sectionContext('fr'));
+    const s = referralSection(input, sectionContext('fr', 'EUR'));
     const text = JSON.stringify(s.blocks);
     expect(s.title).toBe('Les clients partenaires : valeur de recommandation');
     expect(text).toMatch(/valent 35,00\s€/);
