@@ -9,11 +9,11 @@
  * s is the share of type one (would not have joined without the referral), from the data or an option.
  */
 import { ClvkitError } from '../../errors.ts';
-import { createRng } from '../../random.ts';
 import type { Day } from '../../types.ts';
-import { quantileSorted } from '../quantile.ts';
 import type { MatchedReferrals } from './match.ts';
-import { expectedReferralRate, fitReferralNbd, holdoutLogLikelihood, standardise, type ReferralCounts, type ReferralNbd } from './referral-nbd.ts';
+import { bootstrapReferralValue } from './crv-bootstrap.ts';
+import { chooseReferralModel } from './referral-model-choice.ts';
+import { expectedReferralRate, standardise, type ReferralNbd } from './referral-nbd.ts';
 
 /**
  * Per-customer inputs, in the customers' order (`referrals` matched to the same order).
@@ -194,7 +194,7 @@ export function customerReferralValue(inputs: ReferralValueInputs, options: Refe
     if (totalReferrals === 0) {
       warnings.push('no referrals by customers in the log: no referral model fitted, future referrals projected at 0');
     } else {
-      model = chooseModel(inputs, referrals, start, exposure, P, warnings);
+      model = chooseReferralModel(inputs, referrals, start, exposure, P, warnings);
       model.valuePerReferral = s * P.newCustomerValue + (1 - s) * acq.value;
       model.newCustomerValue = P.newCustomerValue;
       rate = expectedReferralRate(model.fit, { counts: referrals, exposure, covariates: model.covariates ? P.covariates!.map(standardise) : undefined });
@@ -312,157 +312,4 @@ function acquisitionCostOf(R: MatchedReferrals, option: number | undefined, warn
   for (let k = 0; k < R.length && !typeTwoPossible; k++) typeTwoPossible = R.type[k] !== 1;
   if (typeTwoPossible) warnings.push('no acquisition cost (no acquisition_cost column, no --acquisition-cost): type-two referrals are valued at 0');
   return { value: 0, source: 'none' };
-}
-
-/** Customers used at most by the holdout comparison of the referral models. */
-const HOLDOUT_CUSTOMERS = 200_000;
-
-/** Fit the referral NBD, with purchase-behaviour covariates when asked or when they improve the holdout fit. */
-function chooseModel(inputs: ReferralValueInputs, counts: Int32Array, start: Float64Array, exposure: Float64Array, P: ReferralProjection, warnings: string[]): ReferralModelChoice {
-  const mode = P.covariateMode ?? 'auto';
-  const names = P.covariates ? P.covariates.map((_, j) => `covariate${j + 1}`) : [];
-  const hasCovariates = (P.covariates?.length ?? 0) > 0;
-  const full = (withCov: boolean) => fitReferralNbd({ counts, exposure, covariates: withCov ? P.covariates!.map(standardise) : undefined });
-  const choice = (fit: ReferralNbd, covariates: boolean, holdout?: ReferralModelChoice['holdout']): ReferralModelChoice => {
-    if (fit.warning) warnings.push(`referral model: ${fit.warning}`);
-    return { fit, covariates, covariateNames: names, holdout, valuePerReferral: NaN, newCustomerValue: NaN };
-  };
-  if (!hasCovariates || mode === 'none') return choice(full(false), false);
-  if (mode === 'always') return choice(full(true), true);
-  // holdout comparison: fit both on referrals up to the calibration end, score the later referrals
-  const n = counts.length;
-  let minStart = Infinity;
-  for (let i = 0; i < n; i++) minStart = Math.min(minStart, start[i]);
-  const calEnd = P.calibrationEnd ?? Math.floor(inputs.end - (inputs.end - minStart) / 3);
-  const eligible: number[] = [];
-  for (let i = 0; i < n; i++) if (start[i] <= calEnd) eligible.push(i);
-  // the comparison only chooses the model: on a large base, every k-th customer (at most HOLDOUT_CUSTOMERS) is enough
-  const stride = Math.ceil(eligible.length / HOLDOUT_CUSTOMERS);
-  const idx = stride > 1 ? eligible.filter((_, j) => j % stride === 0) : eligible;
-  const m = idx.length;
-  const calCounts = new Float64Array(m);
-  const calExposure = new Float64Array(m);
-  const holdCounts = new Float64Array(m);
-  const holdExposure = new Float64Array(m).fill((inputs.end - calEnd) / inputs.unitDays);
-  const pos = new Int32Array(n).fill(-1);
-  idx.forEach((i, j) => {
-    pos[i] = j;
-    calExposure[j] = (calEnd - start[i] + 1) / inputs.unitDays;
-  });
-  const R = inputs.referrals;
-  for (let k = 0; k < R.length; k++) {
-    const j = R.referrer[k] >= 0 ? pos[R.referrer[k]] : -1;
-    if (j < 0) continue;
-    if (R.day[k] <= calEnd) calCounts[j]++;
-    else holdCounts[j]++;
-  }
-  let calTotal = 0;
-  let holdTotal = 0;
-  for (let j = 0; j < m; j++) {
-    calTotal += calCounts[j];
-    holdTotal += holdCounts[j];
-  }
-  if (calTotal === 0 || holdTotal === 0 || !(calEnd < inputs.end)) {
-    warnings.push('referral model: too few referrals before and after the calibration end to compare models on a holdout; fitted without covariates');
-    return choice(full(false), false);
-  }
-  const calCov = (P.calibrationCovariates ?? P.covariates!).map((c) => standardise(idx.map((i) => c[i])));
-  if (!P.calibrationCovariates) warnings.push('referral model: covariates for the holdout comparison are taken over the whole observation (no calibration covariates given)');
-  const calibration: ReferralCounts = { counts: calCounts, exposure: calExposure };
-  const calibrationCov: ReferralCounts = { ...calibration, covariates: calCov };
-  const without = holdoutLogLikelihood(fitReferralNbd(calibration), calibration, holdCounts, holdExposure);
-  let withCov: number | undefined;
-  try {
-    withCov = holdoutLogLikelihood(fitReferralNbd(calibrationCov), calibrationCov, holdCounts, holdExposure);
-  } catch (e) {
-    warnings.push(`referral model with covariates failed on the calibration period (${(e as Error).message}); fitted without covariates`);
-  }
-  const holdout = { calibrationEnd: calEnd, customers: m, withoutCovariates: without, withCovariates: withCov };
-  const better = withCov !== undefined && withCov > without;
-  return choice(full(better), better, holdout);
-}
-
-/** Customer bootstrap: refit the referral model (and the type-one share when from the data) on resampled customers. */
-function bootstrapReferralValue(out: ReferralValue, inputs: ReferralValueInputs, options: ReferralValueOptions, P: ReferralProjection | undefined): void {
-  const B = options.bootstrap!;
-  const level = options.level ?? 0.9;
-  if (!(level > 0 && level < 1)) throw new ClvkitError(`the interval level must be between 0 and 1, got ${level}`, {}, 2);
-  const n = out.crv.length;
-  const rng = createRng(options.seed ?? 1);
-  const R = inputs.referrals;
-  // per customer: referrals of known type and of type one (for resampling the share)
-  const known = new Float64Array(n);
-  const ones = new Float64Array(n);
-  const unknownOne = new Float64Array(n); // Σ CLV of unknown-type referred customers
-  const unknownTwo = new Float64Array(n); // Σ acquisition cost of unknown-type referred customers
-  for (let k = 0; k < R.length; k++) {
-    const i = R.referrer[k];
-    if (i < 0) continue;
-    if (R.type[k] >= 0) known[i]++;
-    if (R.type[k] === 1) ones[i]++;
-    if (R.type[k] < 0 && R.referred[k] >= 0) {
-      unknownOne[i] += inputs.clv[R.referred[k]];
-      unknownTwo[i] += Number.isNaN(R.acquisitionCost[k]) ? out.acquisitionCost : R.acquisitionCost[k];
-    }
-  }
-  const keepCustomers = n * B <= (options.maxIntervalCells ?? 2e7);
-  const draws = keepCustomers ? new Float32Array(n * B) : undefined;
-  const totals = new Float64Array(B);
-  const weights = new Float64Array(n);
-  const s0 = out.typeOneShare.value;
-  const covariates = out.model?.covariates ? P!.covariates!.map(standardise) : undefined;
-  let done = 0;
-  for (let b = 0; b < B; b++) {
-    weights.fill(0);
-    for (let i = 0; i < n; i++) weights[rng.integer(n)]++;
-    let s = s0;
-    if (out.typeOneShare.source === 'data') {
-      let kn = 0;
-      let on = 0;
-      for (let i = 0; i < n; i++) {
-        kn += weights[i] * known[i];
-        on += weights[i] * ones[i];
-      }
-      s = kn > 0 ? on / kn : s0;
-    }
-    let rate: Float64Array | undefined;
-    if (out.model && P) {
-      try {
-        const f = out.model.fit;
-        const refit = fitReferralNbd({ counts: out.referrals, exposure: out.exposure, weights, covariates }, { r: f.params.r, alpha: f.params.alpha, effects: f.effects });
-        rate = expectedReferralRate(refit, { counts: out.referrals, exposure: out.exposure, covariates });
-      } catch {
-        continue; // a resample without referrals cannot be fitted: skipped, counted below
-      }
-    }
-    let total = 0;
-    const acq = out.acquisitionCost;
-    for (let i = 0; i < n; i++) {
-      // only the unknown-type part of past value moves with s
-      let v = out.pastTypeOne[i] + out.pastTypeTwo[i] + (s - s0) * (unknownOne[i] - unknownTwo[i]);
-      if (rate) v += rate[i] * P!.activeTime[i] * (s * P!.newCustomerValue + (1 - s) * acq);
-      total += v;
-      if (draws) draws[done * n + i] = v;
-    }
-    totals[done++] = total;
-  }
-  if (done < B) out.warnings.push(`${B - done} of ${B} bootstrap draws failed (a resample without referrals) and were skipped`);
-  if (done === 0) return;
-  const lo = (1 - level) / 2;
-  const sorted = totals.slice(0, done).sort();
-  out.total.lower = quantileSorted(sorted, lo);
-  out.total.upper = quantileSorted(sorted, 1 - lo);
-  out.total.draws = done;
-  out.total.level = level;
-  if (draws) {
-    out.crvLower = new Float64Array(n);
-    out.crvUpper = new Float64Array(n);
-    const col = new Float64Array(done);
-    for (let i = 0; i < n; i++) {
-      for (let b = 0; b < done; b++) col[b] = draws[b * n + i];
-      col.sort();
-      out.crvLower[i] = quantileSorted(col, lo);
-      out.crvUpper[i] = quantileSorted(col, 1 - lo);
-    }
-  } else out.warnings.push(`per-customer CRV intervals left out (${n} customers × ${B} draws is too many to keep); the total has its interval`);
 }
