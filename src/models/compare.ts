@@ -143,39 +143,88 @@ export async function compareModels(summary: SummaryData & Partial<CustomerSumma
   const holdout = summary.holdoutFrequency && summary.holdoutT ? { freq: summary.holdoutFrequency, t: summary.holdoutT[0] ?? 0 } : undefined;
   const rows = holdout ? compressSummary(data) : undefined;
   const tracking = holdout && options.table && summary.firstPurchase && summary.freq && summary.calibrationEnd !== undefined ? trackingSetup(options.table, summary as CustomerSummary) : undefined;
-  const out: ComparisonRow[] = [];
+  const fits: ModelFit[] = [];
   for (const name of names) {
     options.onStep?.(`fit ${name}`);
-    const row: ComparisonRow = { model: name, title: MODELS[name].title };
     try {
       const extra = options.k !== undefined ? { k: options.k } : {};
-      const fitted = (await fitModel(name, { kind: 'summary', data }, { ...(options.penalizer !== undefined ? { penalizer: options.penalizer } : {}), ...extra })) as FitResultBase<Record<string, number>> & TransactionModel;
-      row.fitted = fitted;
-      row.params = fitted.params;
-      row.standardErrors = fitted.standardErrors as Record<string, number>;
-      row.logLikelihood = fitted.logLikelihood;
-      row.parameters = Object.keys(fitted.params).length - (name === 'bgcnbd' || name === 'mbgcnbd' ? (options.k !== undefined ? 1 : 0) : 0);
-      row.aic = 2 * row.parameters - 2 * fitted.logLikelihood;
-      row.bic = row.parameters * Math.log(fitted.customers) - 2 * fitted.logLikelihood;
-      if (fitted.warning) row.warning = fitted.warning;
-      if (holdout && rows) row.holdout = holdoutMetrics(fitted, rows, holdout.freq, holdout.t, tracking);
+      const fitted = (await fitModel(name, { kind: 'summary', data }, { ...(options.penalizer !== undefined ? { penalizer: options.penalizer } : {}), ...extra })) as FittedModel;
+      fits.push({ model: name, fitted, kFixed: options.k !== undefined });
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
-      row.error = e.message;
+      fits.push({ model: name, error: e.message });
     }
-    out.push(row);
   }
+  const out = fits.map((f) => comparisonRow(f, holdout && rows ? { rows, actual: holdout.freq, t: holdout.t, tracking } : undefined));
   if ((names.includes('bgcnbd') || names.includes('mbgcnbd')) && !summary.litt) warnings.push('the summary has no litt (timing statistic): CNBD-k log-likelihoods lack the timing term and are not comparable with the other models');
+  const tests = nestedTests(out, summary.litt !== undefined);
+  return { models: out, tests, customers, ...(holdout ? { holdoutLength: holdout.t } : {}), warnings };
+}
+
+type FittedModel = FitResultBase<Record<string, number>> & TransactionModel;
+
+/**
+ * A model already fitted (or the reason it failed), for comparisonFromFits; `holdoutPredictions`, when
+ * given, are E[Y(t*) | row] per unique row of compressSummary(summary) (saves recomputing them).
+ *
+ * @example
+ * const f: ModelFit = { model: 'bgnbd', fitted: fitBgNbd(summary) };
+ */
+export interface ModelFit {
+  model: ModelName;
+  fitted?: FittedModel;
+  error?: string;
+  /** CNBD-k: k was fixed (not counted as a parameter). */
+  kFixed?: boolean;
+  holdoutPredictions?: Float64Array;
+}
+
+function comparisonRow(f: ModelFit, ho: { rows: ReturnType<typeof compressSummary>; actual: ArrayLike<number>; t: number; tracking?: Tracking } | undefined): ComparisonRow {
+  const row: ComparisonRow = { model: f.model, title: MODELS[f.model]?.title ?? f.model };
+  if (!f.fitted) {
+    row.error = f.error ?? 'not fitted';
+    return row;
+  }
+  const fitted = f.fitted;
+  row.fitted = fitted;
+  row.params = fitted.params;
+  row.standardErrors = fitted.standardErrors as Record<string, number>;
+  row.logLikelihood = fitted.logLikelihood;
+  row.parameters = Object.keys(fitted.params).length - ((f.model === 'bgcnbd' || f.model === 'mbgcnbd') && f.kFixed ? 1 : 0);
+  row.aic = 2 * row.parameters - 2 * fitted.logLikelihood;
+  row.bic = row.parameters * Math.log(fitted.customers) - 2 * fitted.logLikelihood;
+  if (fitted.warning) row.warning = fitted.warning;
+  if (ho) row.holdout = holdoutMetrics(fitted, ho.rows, ho.actual, ho.t, ho.tracking, f.holdoutPredictions);
+  return row;
+}
+
+/**
+ * The comparison of models fitted elsewhere (the report's candidates): the same table as
+ * compareModels without refitting. With holdout columns in the summary, the holdout metrics; with
+ * `table`, the tracking error too.
+ *
+ * @example
+ * const c = comparisonFromFits([{ model: 'bgnbd', fitted: bg }, { model: 'paretonbd', fitted: pn }], calibrationSummary);
+ */
+export function comparisonFromFits(fits: ModelFit[], summary: SummaryData & Partial<CustomerSummary> & { litt?: ArrayLike<number> }, table?: TransactionTable): Comparison {
+  const holdout = summary.holdoutFrequency && summary.holdoutT ? { freq: summary.holdoutFrequency, t: summary.holdoutT[0] ?? 0 } : undefined;
+  const rows = holdout ? compressSummary(summary) : undefined;
+  const tracking = holdout && table && summary.firstPurchase && summary.freq && summary.calibrationEnd !== undefined ? trackingSetup(table, summary as CustomerSummary) : undefined;
+  const out = fits.map((f) => comparisonRow(f, holdout && rows ? { rows, actual: holdout.freq, t: holdout.t, tracking } : undefined));
+  return { models: out, tests: nestedTests(out, summary.litt !== undefined), customers: summary.frequency.length, ...(holdout ? { holdoutLength: holdout.t } : {}), warnings: [] };
+}
+
+function nestedTests(out: ComparisonRow[], hasLitt: boolean): NestedTest[] {
   const tests: NestedTest[] = [];
   for (const pair of NESTED) {
     const a = out.find((r) => r.model === pair.restricted && r.logLikelihood !== undefined);
     const b = out.find((r) => r.model === pair.full && r.logLikelihood !== undefined);
     if (!a || !b) continue;
-    if ((pair.full === 'bgcnbd' || pair.full === 'mbgcnbd') && !summary.litt) continue;
+    if ((pair.full === 'bgcnbd' || pair.full === 'mbgcnbd') && !hasLitt) continue;
     const statistic = Math.max(0, 2 * (b.logLikelihood! - a.logLikelihood!));
     tests.push({ restricted: pair.restricted, full: pair.full, statistic, df: pair.df, p: 1 - chisqCdf(statistic, pair.df), ...(pair.note ? { note: pair.note } : {}) });
   }
-  return { models: out, tests, customers, ...(holdout ? { holdoutLength: holdout.t } : {}), warnings };
+  return tests;
 }
 
 interface Tracking {
@@ -242,8 +291,9 @@ function trackingSetup(table: TransactionTable, s: CustomerSummary): Tracking {
  * const h = holdoutMetrics(fitted, compressSummary(summary), summary.holdoutFrequency, 39, undefined);
  * h.rmse;
  */
-export function holdoutMetrics(fitted: TransactionModel, rows: ReturnType<typeof compressSummary>, actual: ArrayLike<number>, t: number, tracking: Tracking | undefined): HoldoutMetrics {
-  const pred = fitted.conditionalExpectedTransactionsAll(t, { frequency: rows.frequency, recency: rows.recency, T: rows.T });
+export function holdoutMetrics(fitted: TransactionModel, rows: ReturnType<typeof compressSummary>, actual: ArrayLike<number>, t: number, tracking: Tracking | undefined, given?: Float64Array): HoldoutMetrics {
+  // `given`: the predictions per unique row when the caller has them already (the report)
+  const pred = given ?? fitted.conditionalExpectedTransactionsAll(t, { frequency: rows.frequency, recency: rows.recency, T: rows.T });
   const n = rows.index.length;
   let ae = 0;
   let se = 0;

@@ -9,6 +9,7 @@
  * one valued, predictions are made once per distinct (x, t_x, T), and only the top of the
  * prioritised list is built: the report stays fast on a million customers.
  */
+import { comparisonFromFits, type Comparison } from '../models/compare.ts';
 import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
 import { periodTable, summarize, unitDays } from '../summary/summarize.ts';
 import { compressSummary, type CompressedSummary } from '../summary/compress.ts';
@@ -80,6 +81,8 @@ export interface ModelAnalysis {
   auto: boolean;
   /** The fit used for validation (on the calibration period when split, else on all data). */
   fit: FittedCountingModel;
+  /** The candidates side by side (src/models/compare.ts): LL, AIC, BIC, LR tests, holdout MAE/RMSE/bias/correlation. */
+  comparison?: Comparison;
   /** The same model fitted on all data (the value uses it); equal to `fit` without a calibration end. */
   fullFit: FittedCountingModel;
   unit: PeriodUnit;
@@ -273,6 +276,11 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
       return { name, error: e.detail.replace(new RegExp(`^(${name}: )+`), '') };
     }
   });
+  // the comparison table of the candidates (no refit; holdout predictions reused), for the auto rule and the report
+  const comparison = comparisonFromFits(
+    candidates.map((c) => ({ model: c.name, fitted: c.fit, error: c.error, holdoutPredictions: c.fit ? holdoutPred.get(c.fit) : undefined })),
+    fitData,
+  );
   const ok = candidates.filter((c) => c.fit);
   if (ok.length === 0) throw new ClvkitError(candidates.length === 1 ? candidates[0].error! : candidates.map((c) => `${c.name}: ${c.error}`).join('; '));
   const best = ok.reduce((a, b) => ((b.holdoutMae ?? Infinity) < (a.holdoutMae ?? Infinity) ? b : a));
@@ -333,6 +341,7 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   }
   return {
     candidates,
+    comparison,
     chosen: best.name,
     auto,
     fit,

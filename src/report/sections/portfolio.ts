@@ -209,7 +209,27 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
   if (a.auto && a.candidates.length > 1) blocks.push({ kind: 'paragraph', text: m.modelAuto(name, f.num(chosen.holdoutMae ?? NaN, 3)) });
   else if (a.auto) blocks.push({ kind: 'paragraph', text: m.modelAutoNoHoldout(name) });
   for (const c of a.candidates) if (c.error) blocks.push({ kind: 'paragraph', text: m.modelFailed(MODEL_TITLES[c.name], fitError(ctx, c.error)) });
-  if (a.candidates.length > 1) {
+  if (a.candidates.length > 1 && a.comparison) {
+    // the comparison of src/models/compare.ts: LL, AIC, BIC and the holdout metrics, then the LR tests of nested pairs
+    const rows = a.comparison.models.filter((r) => r.fitted);
+    blocks.push({
+      kind: 'table',
+      caption: m.modelComparison,
+      header: [m.model, m.logLikelihood, 'AIC', 'BIC', m.holdoutError, m.holdoutRmse, m.holdoutBias, m.holdoutCorrelation],
+      rows: rows.map((r) => [
+        MODEL_TITLES[r.model] ?? r.title,
+        f.num(r.logLikelihood!, 1),
+        f.num(r.aic!, 1),
+        f.num(r.bic!, 1),
+        f.num(r.holdout?.mae ?? NaN, 4),
+        f.num(r.holdout?.rmse ?? NaN, 4),
+        f.num(r.holdout?.bias ?? NaN, 4),
+        f.num(r.holdout?.correlation ?? NaN, 3),
+      ]),
+      numeric: [false, true, true, true, true, true, true, true],
+    });
+    for (const t of a.comparison.tests) blocks.push({ kind: 'paragraph', text: m.lrTest(MODEL_TITLES[t.restricted] ?? t.restricted, MODEL_TITLES[t.full] ?? t.full, f.num(t.statistic, 2), t.df, f.num(t.p, 3)) });
+  } else if (a.candidates.length > 1) {
     blocks.push({
       kind: 'table',
       caption: m.modelComparison,
