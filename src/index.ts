@@ -51,6 +51,7 @@ export { ratePerUnit, discountedConditionalExpectedTransactions, predictCustomer
 export { MODELS, modelInfo, fitModel, type ModelName, type ModelInfo, type ModelExtraOptions } from './models/registry.ts';
 export { expectedCumulativeTransactions, type TrackingCurve } from './models/tracking.ts';
 export { saveModel, loadModel, fittedFromBase, MODEL_FORMAT, MODEL_FORMAT_VERSION, type SavedModel, type SavedFit, type SavedData, type LoadedModel } from './models/saved-model.ts';
+export { periodTransactions, chiSquareTest, aliveHistory, heterogeneity, type PeriodTransactions, type PeriodTransactionsBin, type AlivePoint, type HeterogeneityPoint } from './models/diagnostics.ts';
 
 // Covariates in the purchase and attrition models (Fader & Hardie 2007; Bachmann, Meierer & Näf 2021)
 export { readCovariates, covariatesFromTable, type CovariateFile, type CovariateFileOptions } from './ingest/covariates.ts';
@@ -69,6 +70,10 @@ export { simulateParetoNbdStatic, simulateParetoNbdDynamic, type StaticSimulatio
 // Value
 export { customerValue, type CustomerValue, type CustomerValueOptions } from './value/customer-value.ts';
 export { bootstrapEquity, type EquityEstimate, type EquityBootstrapOptions } from './value/bootstrap-equity.ts';
+export { predictionIntervals, rowPredictions, type PredictionIntervals, type PredictionIntervalOptions, type IntervalDraw, type Bounds } from './value/prediction-intervals.ts';
+export { normalParameterDraws, bootstrapParameterDraws, resampleWeights, cholesky } from './value/parameter-draws.ts';
+export { purchaseDistribution, activePmfByKey } from './value/purchase-distribution.ts';
+export { centralInterval } from './value/select-quantile.ts';
 export { discountedExpectedTransactions, type DertMethod } from './value/discounted-transactions.ts';
 export { horizonInModelUnits, continuousRatePerUnit, discreteRatePerPeriod, daysInUnit, HORIZON_UNIT_DAYS, type HorizonUnit } from './value/units.ts';
 export { customerReferralValue, activeTimeFromClv, type ReferralValue, type ReferralValueInputs, type ReferralValueOptions, type ReferralProjection } from './value/referrals/crv.ts';

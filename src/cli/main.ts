@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { module: string; summary: string }> = {
   summary: { module: './commands/summary.ts', summary: 'per-customer summary (frequency, recency, T, spend) with row accounting' },
   fit: { module: './commands/fit.ts', summary: 'fit a model: bgnbd, mbgnbd, paretonbd, bgbb, sbg, bdw, gammagamma' },
   predict: { module: './commands/predict.ts', summary: 'per-customer predictions: expected transactions, P(alive), spend, CLV' },
+  diagnose: { module: './commands/diagnose.ts', summary: 'model diagnostics: repeat purchases actual vs model (chi-square), P(alive) history, heterogeneity' },
   segment: { module: './commands/segment.ts', summary: 'value tiers, RFM segments, concentration and the prioritised list' },
   retention: { module: './commands/retention.ts', summary: 'recruitment, conversion and cohort retention' },
   survey: { module: './commands/survey.ts', summary: 'survey reliability, construct scores and regressions' },

@@ -32,5 +32,8 @@ export {
   npsSpec,
   coefficientsSpec,
   regularitySpec,
+  periodTransactionsSpec,
+  aliveHistorySpec,
+  heterogeneitySpec,
   type ChartOptions,
 } from './charts/index.ts';

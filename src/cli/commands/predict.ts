@@ -19,7 +19,7 @@ import { MODELS, modelInfo } from '../../models/registry.ts';
 import { readFileSync } from 'node:fs';
 import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
 
-interface PredictCliOptions extends ModelCliOptions, IntervalCliOptions {
+export interface PredictCliOptions extends ModelCliOptions, IntervalCliOptions {
   horizon?: string;
   horizonUnit?: string;
   discount?: string;
@@ -325,7 +325,7 @@ function savedUnitOf(path: string): string | undefined {
  * The model of `--model-file` and the input read to agree with it: the model name, the time units and the
  * spend columns must match what it was fitted with (one-line errors naming the file and what to do).
  */
-async function fromModelFile(file: string | undefined, o: PredictCliOptions) {
+export async function fromModelFile(file: string | undefined, o: PredictCliOptions) {
   const path = o.modelFile!;
   const { loadModel } = await import('../../models/saved-model.ts');
   let restored;

@@ -18,3 +18,4 @@ export * from './kano.ts';
 export * from './nps.ts';
 export * from './coefficients.ts';
 export * from './regularity.ts';
+export * from './diagnostics.ts';
