@@ -92,7 +92,7 @@ describe('fit --json parameter intervals and holdout metrics', () => {
   it('holdout MAE, RMSE, bias and correlation equal those computed by hand from summary and predict outputs', async () => {
     const fit = JSON.parse((await runCli(['fit', tx, '-m', 'bgnbd', '--calibration-end', '2024-12-31', '--json'])).stdout);
     const t = fit.holdout.length;
-    const pred = JSON.parse((await runCli(['predict', tx, '-m', 'bgnbd', '--calibration-end', '2024-12-31', '--horizon', String(t), '--json'])).stdout);
+    const pred = JSON.parse((await runCli(['predict', tx, '-m', 'bgnbd', '--calibration-end', '2024-12-31', '--horizon', String(t), '--horizon-unit', 'week', '--json'])).stdout);
     expect(pred.holdout).toEqual(fit.holdout);
     const sum = JSON.parse((await runCli(['summary', tx, '--calibration-end', '2024-12-31', '--json'])).stdout);
     const actual = new Map<string, number>(sum.customers.map((c: { customer_id: string; holdout_frequency: number }) => [c.customer_id, c.holdout_frequency]));
