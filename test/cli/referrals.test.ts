@@ -115,6 +115,16 @@ describe('clvkit simulate --referrals and clvkit referrals', () => {
     expect(readFileSync(join(out, 'referral_nps.csv'), 'utf8').split('\n')[0]).toContain('referral_rate');
   });
 
+  it('horizon and rates in the shared syntax: --horizon 52w --discount 10% --type-one-share 50%', () => {
+    const args = ['referrals', join(sim, 'transactions.csv'), '--referrals', join(sim, 'referrals.csv'), '--json', '--covariates', 'none'];
+    const r = clvkit([...args, '--horizon', '52w', '--discount', '10%', '--margin', '30%']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).settings).toMatchObject({ horizon: 52, horizon_unit: 'week', annual_discount: 0.1, margin: 0.3 });
+    const bad = clvkit([...args, '--discount', '10']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/0\.1 or 10%/);
+  });
+
   it('refuses to write over an input (exit 2) and names the file and line of a bad log row', () => {
     const tx = join(sim, 'transactions.csv');
     const r = clvkit(['referrals', tx, '--referrals', join(sim, 'referrals.csv'), '--out', tx]);

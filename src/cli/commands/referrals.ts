@@ -14,7 +14,7 @@ import { formatAccounting } from '../../summary/export.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { analyseReferrals, type ReferralAnalysisOptions, type ReferralClvModel } from '../../value/referrals/analyse.ts';
 import type { HorizonUnit } from '../../value/units.ts';
-import { addTransactionOptions, ingestOptionsFrom, numberOption, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
+import { addTransactionOptions, describeHorizon, horizonOption, ingestOptionsFrom, numberOption, rateOption, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 
 interface ReferralsCliOptions extends TransactionCliOptions {
   referrals: string;
@@ -29,8 +29,8 @@ interface ReferralsCliOptions extends TransactionCliOptions {
   projection: boolean;
   covariates: string;
   model: string;
-  horizon: string;
-  horizonUnit: string;
+  horizon?: string;
+  horizonUnit?: string;
   discount: string;
   margin: string;
   bootstrap: string;
@@ -69,15 +69,15 @@ export function register(program: Command): void {
     .option('--would-have-joined-col <name>', 'yes/no column: would the referred customer have joined anyway (type two)')
     .option('--acquisition-cost-col <name>', 'acquisition cost saved by each referral (default: acquisition_cost, ...)')
     .option('--referrals-date-format <fmt>', 'date format of the log: iso, yyyymmdd, dd/mm/yyyy or mm/dd/yyyy (default: detected)')
-    .option('--type-one-share <p>', 'share of referred customers who would not have joined without the referral (needed when the log does not say)')
+    .option('--type-one-share <p>', 'share of referred customers who would not have joined without the referral, 0.6 or 60% (needed when the log does not say)')
     .option('--acquisition-cost <x>', 'acquisition cost saved by a type-two referral, for rows without their own')
     .option('--no-projection', 'value past referrals only (no referral model, no future referrals)')
     .option('--covariates <mode>', 'purchase behaviour in the referral model: auto (when it improves the holdout fit), none, always', 'auto')
     .option('--model <name>', 'transaction model of CLV: bgnbd, mbgnbd or paretonbd', 'bgnbd')
-    .option('--horizon <n>', "CLV and projection horizon in --horizon-unit, or 'infinite'", '12')
-    .option('--horizon-unit <unit>', 'day, week, month or year', 'month')
-    .option('--discount <rate>', 'annual discount rate', '0.1')
-    .option('--margin <rate>', 'margin on spend', '1')
+    .option('--horizon <t>', "CLV and projection horizon: 52w, 12m, 1y, 365d or 'infinite' (default 12m)")
+    .option('--horizon-unit <unit>', 'old form: the unit of a bare --horizon number (day, week, month or year)')
+    .option('--discount <rate>', 'annual discount rate, 0.1 or 10% (converted exactly to the model time unit)', '0.1')
+    .option('--margin <rate>', 'margin on spend, 0.3 or 30%', '1')
     .option('--bootstrap <n>', 'bootstrap draws over customers for the CRV intervals (0: none)', '0')
     .option('--intervals <level>', 'interval level', '0.9')
     .option('--seed <n>', 'seed of the bootstrap', '1')
@@ -128,7 +128,7 @@ export function register(program: Command): void {
       const s = c.typeOneShare;
       const cell = a.matrix.cells.map((x) => `${x.cell} ${x.customers}`).join(', ');
       process.stderr.write(
-        `${summary.customerIds.length} customers, ${a.matched.length} referrals; total CRV ${c.total.crv.toFixed(2)}` +
+        `${summary.customerIds.length} customers, ${a.matched.length} referrals; CLV and CRV over ${describeHorizon(horizonOption(o.horizon, o.horizonUnit), a.settings.timeUnit as HorizonUnit)}; total CRV ${c.total.crv.toFixed(2)}` +
           (c.total.lower !== undefined ? ` (${Math.round(c.total.level! * 100)}% interval ${c.total.lower.toFixed(2)} to ${c.total.upper!.toFixed(2)})` : '') +
           ` (type one ${c.total.typeOne.toFixed(2)}, type two ${c.total.typeTwo.toFixed(2)}); type-one share ${s.value} (${s.source === 'data' ? `from ${s.known} referrals of known type` : 'assumed: --type-one-share'}); matrix: ${cell}\n`,
       );
@@ -140,18 +140,19 @@ export function register(program: Command): void {
 
 function analysisOptions(o: ReferralsCliOptions): ReferralAnalysisOptions {
   if (!['bgnbd', 'mbgnbd', 'paretonbd'].includes(o.model)) throw new UsageError(`--model must be bgnbd, mbgnbd or paretonbd, got "${o.model}"`);
-  if (!['day', 'week', 'month', 'year'].includes(o.horizonUnit)) throw new UsageError(`--horizon-unit must be day, week, month or year, got "${o.horizonUnit}"`);
   if (!['auto', 'none', 'always'].includes(o.covariates)) throw new UsageError(`--covariates must be auto, none or always, got "${o.covariates}"`);
-  const horizon = o.horizon === 'infinite' ? 'infinite' : numberOption('horizon', o.horizon, (v) => v > 0 && Number.isFinite(v))!;
-  const annualDiscount = numberOption('discount', o.discount, (v) => v >= 0 && Number.isFinite(v))!;
+  // one horizon syntax (52w, 12m, 1y, 365d, infinite), default 12m as in predict, segment and report
+  const resolved = horizonOption(o.horizon, o.horizonUnit);
+  const horizon = resolved.infinite ? 'infinite' : resolved.value;
+  const annualDiscount = rateOption('discount', o.discount, 0.1)!;
   if (horizon === 'infinite' && annualDiscount === 0) throw new UsageError('--horizon infinite needs --discount above 0');
   return {
     model: o.model as ReferralClvModel,
     horizon,
-    horizonUnit: o.horizonUnit as HorizonUnit,
+    horizonUnit: resolved.unit as HorizonUnit,
     annualDiscount,
-    margin: numberOption('margin', o.margin, Number.isFinite),
-    typeOneShare: numberOption('type-one-share', o.typeOneShare, (v) => v >= 0 && v <= 1),
+    margin: rateOption('margin', o.margin, 1),
+    typeOneShare: rateOption('type-one-share', o.typeOneShare),
     acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
     projection: o.projection,
     covariates: o.covariates as 'auto' | 'none' | 'always',

@@ -87,7 +87,7 @@ export function register(program: Command): void {
         options.referrals = {
           log,
           options: {
-            typeOneShare: numberOption('type-one-share', o.typeOneShare, (v) => v >= 0 && v <= 1),
+            typeOneShare: rateOption('type-one-share', o.typeOneShare),
             acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
             projection: o.referralProjection,
           },
