@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.ts';
 import type { BgNbdParams } from '../models/bgnbd.ts';
-import { quoteIdent, summarySql, type SqlDialect, type SummarySqlSpec } from './sql.ts';
+import { quoteIdent, quoteIdentFor, summarySql, type SqlDialect, type SummarySqlSpec } from './sql.ts';
 
 function num(v: number, name: string): string {
   if (!(v > 0) || !Number.isFinite(v)) throw new UsageError(`bgnbd parameter ${name} must be a positive finite number, got ${v}`);
@@ -52,5 +52,6 @@ export function summaryHistogramSql(spec: SummarySqlSpec): string {
   const inner = summarySql({ ...spec, output: 'customers', orderByCustomer: false });
   const body = inner.replace(/^--[^\n]*\n/, '');
   const header = inner.match(/^--[^\n]*\n/)?.[0].replace('customer summary', '(frequency, recency, T) histogram') ?? '';
-  return `${header}SELECT frequency, recency, "T", COUNT(*) AS n\nFROM (\n${body}\n) AS summary\nGROUP BY frequency, recency, "T"\nORDER BY frequency, recency, "T"`;
+  const T = quoteIdentFor(spec.dialect, 'T'); // backticks in BigQuery and Spark, where "T" would be a string
+  return `${header}SELECT frequency, recency, ${T}, COUNT(*) AS n\nFROM (\n${body}\n) AS summary\nGROUP BY frequency, recency, ${T}\nORDER BY frequency, recency, ${T}`;
 }

@@ -13,6 +13,7 @@ import { SparkSQL } from 'dt-sql-parser';
 import { addTransactionOptions } from '../../src/cli/options.ts';
 import { addEngineOptions, printSqlIfAsked, type EngineCliOptions } from '../../src/cli/engine-options.ts';
 import { summarySql } from '../../src/engines/sql.ts';
+import { summaryHistogramSql } from '../../src/engines/scoring.ts';
 
 const parser = new (NodeSqlParser as unknown as { Parser: new () => { astify(sql: string, o: { database: string }): unknown } }).Parser();
 
@@ -88,6 +89,15 @@ describe('--print-sql for warehouses that are parsed, not run', () => {
       const sql = await printed([...args, '--dialect', 'spark']);
       expect(sparkErrors(sql)).toEqual([]);
       expect(sql).toContain('DATEDIFF(');
+    }
+  });
+
+  it('the histogram statement parses in each dialect too (T quoted as an identifier)', () => {
+    for (const dialect of ['bigquery', 'snowflake', 'spark'] as const) {
+      const sql = summaryHistogramSql({ dialect, source: 'orders', calibrationEnd: '2024-06-30' });
+      if (dialect === 'spark') expect(sparkErrors(sql)).toEqual([]);
+      else expect(nodeSqlParserError(sql, dialect === 'bigquery' ? 'BigQuery' : 'Snowflake')).toBeUndefined();
+      if (dialect !== 'snowflake') expect(sql).toContain('GROUP BY frequency, recency, `T`');
     }
   });
 
