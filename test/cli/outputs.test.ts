@@ -127,6 +127,15 @@ describe('output places: created when missing, one line naming the path when imp
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--bootstrap');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // Counts and horizons held in memory are bounded: a typo is a usage line, not a V8 abort.
+    for (const [args, name] of [
+      [['simulate', '--customers', '1e10'], '--customers'],
+      [['retention', tx, '--horizon', '1000000000', '--no-model'], '--horizon'],
+    ] as const) {
+      const s = await runCli([...args]);
+      expect(s.code, args.join(' ')).toBe(2);
+      expect(s.stderr).toContain(name);
+    }
   });
 });
 

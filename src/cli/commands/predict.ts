@@ -78,6 +78,7 @@ function columnsResult(header: string[], columns: OutputColumn[], rows: number, 
   };
 }
 
+const MAX_PERIODS = 100_000;
 const RETENTION_COLUMNS = ['cohort', 'period', 'survival', 'retention_rate', 'churn_probability', 'expected_alive', 'observed_alive', 'derl'];
 
 /**
@@ -128,6 +129,8 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     if (infinite) throw new UsageError(`--horizon infinite is not a number of periods to project for ${info.title}: give a whole number (DERL is in the output)`);
     if (!Number.isInteger(horizon) && o.horizon === undefined) horizon = Math.max(1, Math.round(horizon)); // the default 12m in whole periods
     if (!Number.isInteger(horizon)) throw new UsageError(`--horizon must be a whole number of periods (${unit}s) for ${info.title}: ${resolved.spec} is ${horizon} ${unit}s`);
+    // One row per cohort and period: a horizon beyond this would exhaust memory (a V8 abort, not a message).
+    if (horizon > MAX_PERIODS) throw new UsageError(`--horizon: at most ${MAX_PERIODS} periods for ${info.title} (one output row per cohort and period), got ${horizon}`);
     const curves = fitted as FitResultBase<Record<string, number>> & RetentionCurves;
     const records: Record<string, CsvValue>[] = [];
     for (const c of loaded.cohorts ?? []) {

@@ -49,7 +49,8 @@ export function register(program: Command): void {
       if (o.outDir) checkOutputFolder(o.outDir, [file, o.leads, o.contracts], RETENTION_CSV_FILES);
       const period = outcomePeriod(o.period);
       const minGroupSize = numberOption('min-group-size', o.minGroupSize, (v) => Number.isInteger(v) && v >= 1);
-      const horizon = numberOption('horizon', o.horizon, (v) => Number.isInteger(v) && v >= 1);
+      // Projections hold one row per group and period: bounded so that a typo cannot exhaust memory.
+      const horizon = numberOption('horizon', o.horizon, (v) => Number.isInteger(v) && v >= 1 && v <= 100_000);
       const ingest = ingestOptionsFrom(o);
       const { report, notes } = await retentionFromFiles(file, {
         ingest,

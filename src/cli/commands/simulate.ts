@@ -39,8 +39,13 @@ function positive(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const v = Number(text);
   if (!Number.isFinite(v) || v <= 0) throw new UsageError(`--${name} must be a positive number, got "${text}"`);
+  // Counts are held in memory: bounded so that a typo is a message, not a V8 abort.
+  const cap = COUNT_CAPS[name];
+  if (cap !== undefined && v > cap) throw new UsageError(`--${name}: at most ${cap.toLocaleString('en')}, got "${text}"`);
   return v;
 }
+
+const COUNT_CAPS: Record<string, number> = { customers: 20_000_000, respondents: 10_000_000, days: 36_500, 'acquisition-days': 36_500 };
 
 export function register(program: Command): void {
   program
