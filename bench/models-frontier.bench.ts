@@ -23,6 +23,8 @@ import { fitBgNbd } from '../src/models/bgnbd.ts';
 import { fitNbd } from '../src/models/nbd.ts';
 import { fitGGomNbd } from '../src/models/ggomnbd.ts';
 import { fitCnbd } from '../src/models/cnbdk.ts';
+import { fitCorrelatedParetoNbd } from '../src/models/paretonbd-correlated.ts';
+import { fitParetoNbd } from '../src/models/paretonbd.ts';
 import { SHARED_DATA } from '../test/helpers/shared-data.ts';
 import type { SummaryData } from '../src/types.ts';
 
@@ -52,6 +54,8 @@ const FITS: Record<string, [string, Fit]> = {
   bgcnbd: ['BG/CNBD-k, k chosen over 1..12', (d) => fitCnbd('bgcnbd', d)],
   bgcnbd2: ['BG/CNBD-k, k = 2', (d) => fitCnbd('bgcnbd', d, { k: 2 })],
   mbgcnbd: ['MBG/CNBD-k, k chosen over 1..12', (d) => fitCnbd('mbgcnbd', d)],
+  paretonbd: ['Pareto/NBD (baseline of the correlated model)', fitParetoNbd],
+  paretonbdcor: ['Pareto/NBD with correlated rates (includes its Pareto/NBD start)', fitCorrelatedParetoNbd],
 };
 
 interface SectionResult {
@@ -77,7 +81,7 @@ function runSection(key: string): SectionResult {
   const t0 = performance.now();
   let last = fit(data);
   const coldSeconds = (performance.now() - t0) / 1000;
-  const warmups = where === 'cdnow' ? 10 : 1;
+  const warmups = where === 'cdnow' ? (model === 'paretonbdcor' ? 1 : 10) : Number(process.env.BENCH_WARMUPS ?? 1);
   for (let i = 1; i < warmups; i++) last = fit(data);
   const runs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
