@@ -129,6 +129,7 @@ export async function intervalsForPredict(a: {
   } finally {
     bar.stop();
   }
+  if (intervals.note) notes.push(`interval: ${intervals.note}`);
   if (intervals.failedDraws) notes.push(`interval: ${intervals.failedDraws} of ${draws.length} parameter sets gave no model and were skipped`);
   if (!(intervals.draws > 0)) throw new ClvkitError('no usable parameter set for the intervals');
   return { intervals, notes };

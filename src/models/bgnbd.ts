@@ -500,8 +500,13 @@ export function perUniqueRow(data: SummaryData, f: (x: number, tx: number, T: nu
   return out;
 }
 
-/** log of the odds term u = log(second/first likelihood term); P(alive) = 1/(1+e^u). */
-function aliveLogOdds(family: BgFamily, d: BgDropout, r: number, alpha: number, x: number, tx: number, T: number): number {
+/**
+ * log of the odds term u = log(second/first likelihood term); P(alive) = 1/(1+e^u).
+ *
+ * @example
+ * aliveLogOdds('bgnbd', { kind: 'beta', a: 0.793, b: 2.426 }, 0.243, 4.414, 2, 30.43, 38.86); // P(alive) = 1/(1+e^u)
+ */
+export function aliveLogOdds(family: BgFamily, d: BgDropout, r: number, alpha: number, x: number, tx: number, T: number): number {
   const m = family === 'mbgnbd' ? 1 : 0;
   if ((x === 0 && m === 0) || d.kind === 'nbd') return -Infinity;
   // a/(b+x-1+m) = E[p (1-p)^{x-1+m}] / E[(1-p)^{x+m}]; q/(1-q) in the common-dropout limit

@@ -4,7 +4,7 @@ import { fitParetoNbd } from '../../src/models/paretonbd.ts';
 import { fitGammaGamma } from '../../src/models/gammagamma.ts';
 import { createRng } from '../../src/random.ts';
 import { normalParameterDraws, cholesky } from '../../src/value/parameter-draws.ts';
-import { predictionIntervals, rowPredictions } from '../../src/value/prediction-intervals.ts';
+import { chebyshevRule, predictionIntervals, rowPredictions } from '../../src/value/prediction-intervals.ts';
 import { centralInterval } from '../../src/value/select-quantile.ts';
 import { quantileSorted } from '../../src/value/quantile.ts';
 import { simulateSummary } from '../models/simulate-helpers.ts';
@@ -54,6 +54,26 @@ describe('selection quantiles (oracle: sorting, Hyndman & Fan definition 7)', ()
   });
 });
 
+describe('the Chebyshev rule of the draws (oracle: the node sum itself)', () => {
+  it('reproduces Σ w_j p(t_j) for polynomials of degree <= N, and a smooth profile to 1e-10', () => {
+    const rng = createRng(12);
+    const times = Float64Array.from({ length: 61 }, (_, j) => (52 * (j + 0.5)) / 61);
+    const weights = Float64Array.from(times, (t) => Math.exp(-0.0018 * t) * (52 / 61));
+    const rule = chebyshevRule({ times, weights }, 52, 12);
+    for (let rep = 0; rep < 5; rep++) {
+      const c = Array.from({ length: 13 }, () => rng.normal());
+      const poly = (t: number) => c.reduce((s, v, k) => s + v * (t / 52) ** k, 0);
+      const exact = times.reduce((s, t, j) => s + weights[j] * poly(t), 0);
+      const short = rule.times.reduce((s, t, k) => s + rule.weights[k] * poly(t), 0);
+      expect(Math.abs(short - exact)).toBeLessThan(1e-10 * Math.max(1, Math.abs(exact)));
+    }
+    const g = (t: number) => 3 * (1 - Math.pow(40 / (40 + t), 1.3));
+    const exact = times.reduce((s, t, j) => s + weights[j] * g(t), 0);
+    const short = rule.times.reduce((s, t, k) => s + rule.weights[k] * g(t), 0);
+    expect(Math.abs(short - exact) / exact).toBeLessThan(1e-10);
+  });
+});
+
 describe('parameter draws (oracle: the covariance they are drawn from)', () => {
   it('log-scale draws have mean log θ̂ and covariance D⁻¹ Σ D⁻¹ (delta method)', () => {
     const s = simulateSummary('bgnbd', TRUE, { customers: 2000, seed: 4, minT: 30, maxT: 60 });
@@ -84,6 +104,27 @@ describe('P(no purchase in the horizon)', () => {
       }
     }
   });
+  it('the per-key BG/NBD and MBG/NBD path (rows in (x, T) order) equals the models\' own methods (E[Y], P(alive), P(Y=0), discounted)', async () => {
+    const { mbgNbdModel } = await import('../../src/models/mbgnbd.ts');
+    const { compressSummary } = await import('../../src/summary/compress.ts');
+    const s = simulateSummary('bgnbd', TRUE, { customers: 800, seed: 6, days: 300, acquisitionDays: 100 });
+    const c = compressSummary(s);
+    const perm = Array.from({ length: c.frequency.length }, (_, k) => k).sort((i, j) => c.frequency[i] - c.frequency[j] || c.T[i] - c.T[j] || c.recency[i] - c.recency[j]);
+    const rows = { frequency: Float64Array.from(perm, (k) => c.frequency[k]), recency: Float64Array.from(perm, (k) => c.recency[k]), T: Float64Array.from(perm, (k) => c.T[k]) };
+    const nodes = { times: Float64Array.of(10, 20, 30), weights: Float64Array.of(0.9, 0.8, 0.7) };
+    for (const m of [bgNbdModel(TRUE), mbgNbdModel(TRUE)]) {
+      const p = rowPredictions(m, rows, 30, nodes);
+      for (let k = 0; k < rows.frequency.length; k++) {
+        const row = { frequency: rows.frequency[k], recency: rows.recency[k], T: rows.T[k] };
+        expect(p.alive[k]).toBe(m.probabilityAlive(row));
+        expect(p.expected[k]).toBe(m.conditionalExpectedTransactions(30, row));
+        expect(Math.abs(p.noPurchase[k] - m.conditionalProbabilityOfTransactions(0, 30, row))).toBeLessThan(1e-14);
+        const disc = 0.9 * m.conditionalExpectedTransactions(10, row) + 0.8 * m.conditionalExpectedTransactions(20, row) + 0.7 * m.conditionalExpectedTransactions(30, row);
+        expect(Math.abs(p.discounted![k] - disc)).toBeLessThan(1e-13 * Math.max(1, disc));
+      }
+    }
+  });
+
   it('matches the share of simulated customers without a purchase in the holdout (true parameters, within 3 SD)', () => {
     const sim = simulateWithHoldout(20000, 40, 20, 17);
     const p = rowPredictions(bgNbdModel(TRUE), sim, 20, undefined);
