@@ -36,6 +36,7 @@ import { customerFacts, type CustomerFacts } from '../outcomes/customers.ts';
 import { recruitment, type RecruitmentRow } from '../outcomes/recruitment.ts';
 import { cohortMatrix, type CohortRow } from '../outcomes/cohorts.ts';
 import { conversion, type Conversion } from '../outcomes/conversion.ts';
+import { chooseOnHoldout, type HoldoutChoice } from '../models/holdout-choice.ts';
 import { ClvkitError, UsageError } from '../errors.ts';
 import { mapFloat64 } from '../typed-map.ts';
 import { customerCount } from '../ingest/transactions.ts';
@@ -78,6 +79,8 @@ export interface ModelCandidate {
 export interface ModelAnalysis {
   candidates: ModelCandidate[];
   chosen: CountingModelName;
+  /** With a holdout and several candidates: the errors, the noise band and the tie-break by BIC. */
+  choice?: HoldoutChoice;
   auto: boolean;
   /** The fit used for validation (on the calibration period when split, else on all data). */
   fit: FittedCountingModel;
@@ -255,7 +258,8 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
 function analyseModel(table: TransactionTable, full: CustomerSummary, cal: CustomerSummary | undefined, options: ReportAnalysisOptions, horizon: number): Omit<ModelAnalysis, 'probabilityAlive' | 'expected'> {
   const requested = options.model ?? 'auto';
   const auto = requested === 'auto';
-  const names: CountingModelName[] = auto ? (cal ? [...COUNTING_MODELS] : ['bgnbd']) : [requested];
+  // auto considers BG/NBD, MBG/NBD and Pareto/NBD: on the holdout when there is one, else by BIC
+  const names: CountingModelName[] = auto ? [...COUNTING_MODELS] : [requested];
   const fitData = cal ?? full;
   const calRows = cal ? compressSummary(cal) : undefined;
   // holdout predictions per distinct calibration row, made once per fit (for its error and the holdout table)
@@ -282,8 +286,23 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
     fitData,
   );
   const ok = candidates.filter((c) => c.fit);
-  if (ok.length === 0) throw new ClvkitError(candidates.length === 1 ? candidates[0].error! : candidates.map((c) => `${c.name}: ${c.error}`).join('; '));
-  const best = ok.reduce((a, b) => ((b.holdoutMae ?? Infinity) < (a.holdoutMae ?? Infinity) ? b : a));
+  // (one message when every candidate failed for the same reason, e.g. nobody bought twice)
+  if (ok.length === 0) throw new ClvkitError(new Set(candidates.map((c) => c.error)).size === 1 ? candidates[0].error! : candidates.map((c) => `${c.name}: ${c.error}`).join('; '));
+  // the holdout decides only beyond its own sampling noise (paired bootstrap of customers); ties and
+  // fits without a holdout go to the lower BIC (src/models/holdout-choice.ts)
+  let choice: HoldoutChoice | undefined;
+  let best = ok.reduce((a, b) => (b.fit!.bic < a.fit!.bic ? b : a));
+  if (cal?.holdoutFrequency && calRows && ok.length > 1) {
+    choice = chooseOnHoldout(
+      ok.map((c) => {
+        const pred = holdoutPred.get(c.fit!)!;
+        const errors = new Float64Array(calRows.index.length);
+        for (let i = 0; i < errors.length; i++) errors[i] = Math.abs(pred[calRows.index[i]] - cal.holdoutFrequency![i]);
+        return { name: c.name, bic: c.fit!.bic, absoluteErrors: errors };
+      }),
+    );
+    best = ok.find((c) => c.name === choice!.chosen)!;
+  }
   const fit = best.fit!;
 
   // tracking on the data the fit saw, extended to the end of observation
@@ -343,6 +362,7 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
     candidates,
     comparison,
     chosen: best.name,
+    ...(choice ? { choice } : {}),
     auto,
     fit,
     unit: fitData.freq,

@@ -14,7 +14,7 @@ import { renderHtml } from './html.ts';
 import { renderSvg, type Lang } from './render.ts';
 import { fitError, sectionContext } from './sections/context.ts';
 import {
-  accountingSection, contractsSection, keyFiguresSection, modelSection, prioritiesSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
+  accountingSection, contractsSection, keyFiguresSection, reportWarnings, modelSection, prioritiesSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
 } from './sections/portfolio.ts';
 import { kanoSection, methodsSection, npsSection, surveySection, type NpsInput } from './sections/research.ts';
 import { referralSection, type ReferralSectionInput } from './sections/referrals.ts';
@@ -84,7 +84,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
       ? { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed(modelTitle(options.model), fitError(ctx, p.modelError)) }] }
       : null;
   const sections: (Section | null)[] = [
-    keyFiguresSection(p.facts, inputs.table.length, ctx, p.value),
+    keyFiguresSection(p.facts, inputs.table.length, ctx, p.value, reportWarnings(p, ctx)),
     accountingSection(accounted, ctx),
     valueSection(p.value, ctx, p.facts.hasAmount),
     model,

@@ -109,7 +109,20 @@ const EN = {
   // model
   modelIntro: (name: string, n: string) => `${name} fitted by maximum likelihood on ${n} customers.`,
   modelAuto: (name: string, err: string) => `The model was chosen automatically: ${name} has the lowest holdout error (mean absolute error per customer ${err}).`,
-  modelAutoNoHoldout: (name: string) => `Without a calibration end the models cannot be compared on a holdout period; ${name} is used.`,
+  modelAutoNoHoldout: (name: string) => `Without a calibration end the models cannot be compared on a holdout period: BG/NBD, MBG/NBD and Pareto/NBD were compared by BIC (the likelihood penalised by the number of parameters), and ${name} has the lowest.`,
+  modelChoiceRule: (draws: string) =>
+    `Rule: the lowest holdout error (mean absolute error per customer) decides only when it beats another model by more than the holdout's own sampling noise, 1.96 standard errors of the paired difference estimated by resampling customers (${draws} bootstrap draws); differences within the noise are ties, broken by the lower BIC.`,
+  modelChoiceRow: (name: string, err: string, diff: string, noise: string, bic: string, tie: boolean) =>
+    `${name}: error ${err}, ${diff} above the lowest (noise ${noise}) — ${tie ? 'a tie' : 'clearly worse'}; BIC ${bic}.`,
+  modelChoiceLowest: (name: string, err: string, bic: string) => `${name}: lowest error ${err}; BIC ${bic}.`,
+  modelChoiceResult: (chosen: string, lowest: string) => (chosen === lowest ? `${chosen} is used.` : `${lowest} has the lowest error but ${chosen} is within the noise with a lower BIC, so ${chosen} is used.`),
+  warningsTitle: 'To know before reading the figures',
+  warnLimitCommonDropout: (model: string, q: string) => `The ${model} fit ran to a limit of its parameters: every customer has the same dropout probability ${q} after each repeat purchase. The predictions use that simpler model.`,
+  warnLimitNbd: (model: string) => `The ${model} fit ran to a limit of its parameters: no customer drops out (the NBD model), so every P(alive) is 1. The predictions use that simpler model.`,
+  warnLimitCommonRate: (model: string, mu: string) => `The ${model} fit ran to a limit of its parameters: every customer has the same dropout rate ${mu} per period. The predictions use that simpler model.`,
+  warnOneTimeBuyers: (count: string, share: string) => `${count} customers (${share}) have no repeat purchase: under BG/NBD they have P(alive) = 1 by the model's construction (dropout happens only after a repeat purchase), so their P(alive) says nothing about them. MBG/NBD and Pareto/NBD let them drop out.`,
+  warnZeroValue: 'Every customer has a lifetime value of 0: this is not a finding but a sign of a degenerate fit or missing amounts.',
+  warnFitNote: (text: string) => `Note from the fit: ${text}`,
   modelFailed: (name: string, message: string) => `${name} could not be fitted: ${message}`,
   /** Known fit failures, matched on the models' English message. */
   fitErrors: [{ match: 'no customer made a repeat purchase', text: 'no customer made a repeat purchase, so the purchase rate cannot be estimated' }] as { match: string; text: string }[],
@@ -351,7 +364,19 @@ const FR: Messages = {
   leadsText: (leads, converted, rate) => `${leads} prospects, dont ${converted} (${rate}) figurent parmi les clients.`,
   modelIntro: (name, n) => `${name} ajusté par maximum de vraisemblance sur ${n} clients.`,
   modelAuto: (name, err) => `Le modèle a été choisi automatiquement : ${name} a la plus petite erreur sur la période de contrôle (erreur absolue moyenne par client ${err}).`,
-  modelAutoNoHoldout: (name) => `Sans date de fin de calibrage, les modèles ne peuvent pas être comparés sur une période de contrôle ; ${name} est retenu.`,
+  modelAutoNoHoldout: (name) => `Sans date de fin de calibrage, les modèles ne peuvent pas être comparés sur une période de contrôle : BG/NBD, MBG/NBD et Pareto/NBD ont été comparés par le BIC (la vraisemblance pénalisée par le nombre de paramètres), et ${name} a le plus petit.`,
+  modelChoiceRule: (draws) =>
+    `Règle : la plus petite erreur sur la période de contrôle (erreur absolue moyenne par client) ne décide que si elle devance un autre modèle de plus que le bruit d’échantillonnage de cette période, 1,96 écart-type de la différence appariée estimé en rééchantillonnant les clients (${draws} tirages bootstrap) ; les écarts dans le bruit sont des égalités, départagées par le plus petit BIC.`,
+  modelChoiceRow: (name, err, diff, noise, bic, tie) => `${name} : erreur ${err}, ${diff} au-dessus de la plus petite (bruit ${noise}) — ${tie ? 'égalité' : 'nettement moins bon'} ; BIC ${bic}.`,
+  modelChoiceLowest: (name, err, bic) => `${name} : plus petite erreur ${err} ; BIC ${bic}.`,
+  modelChoiceResult: (chosen, lowest) => (chosen === lowest ? `${chosen} est retenu.` : `${lowest} a la plus petite erreur mais ${chosen} est dans le bruit avec un BIC plus petit : ${chosen} est retenu.`),
+  warningsTitle: 'À savoir avant de lire les chiffres',
+  warnLimitCommonDropout: (model, q) => `L’ajustement ${model} a atteint une limite de ses paramètres : tous les clients ont la même probabilité d’abandon ${q} après chaque réachat. Les prévisions utilisent ce modèle plus simple.`,
+  warnLimitNbd: (model) => `L’ajustement ${model} a atteint une limite de ses paramètres : aucun client n’abandonne (le modèle NBD), donc toutes les probabilités d’activité valent 1. Les prévisions utilisent ce modèle plus simple.`,
+  warnLimitCommonRate: (model, mu) => `L’ajustement ${model} a atteint une limite de ses paramètres : tous les clients ont le même taux d’abandon ${mu} par période. Les prévisions utilisent ce modèle plus simple.`,
+  warnOneTimeBuyers: (count, share) => `${count} clients (${share}) n’ont pas racheté : avec BG/NBD leur probabilité d’être actifs vaut 1 par construction du modèle (l’abandon n’arrive qu’après un réachat), elle ne dit donc rien d’eux. MBG/NBD et Pareto/NBD leur permettent d’abandonner.`,
+  warnZeroValue: 'Tous les clients ont une valeur vie nulle : ce n’est pas un résultat mais le signe d’un ajustement dégénéré ou de montants manquants.',
+  warnFitNote: (text) => `Remarque de l’ajustement (en anglais) : ${text}`,
   modelFailed: (name, message) => `${name} n’a pas pu être ajusté : ${message}`,
   fitErrors: [
     { match: 'no customer made a repeat purchase', text: 'aucun client n’a racheté, le taux d’achat ne peut donc pas être estimé' },

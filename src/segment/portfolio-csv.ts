@@ -14,6 +14,7 @@ const RFM_COLUMNS = ['segment', 'customers', 'share_customers', 'value', 'share_
 export const PORTFOLIO_CSV_FILES = [
   'tiers_pyramid.csv', 'tiers_deciles.csv', 'tiers_abc.csv', 'tiers_natural_breaks.csv', 'tiers_past_pyramid.csv', 'rfm_segments.csv',
   'concentration.csv', 'lorenz.csv', 'whale.csv', 'equity.csv', 'priorities.csv', 'migration_tiers.csv', 'migration_past_tiers.csv', 'migration_rfm.csv',
+  'warnings.csv',
 ];
 
 function migrationRows(m: MigrationMatrix): CsvValue[][] {
@@ -57,6 +58,8 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
     const w = c.whale;
     out('whale.csv', ['population', 'cumulative_profit', 'share_of_profit'], w.population.map((p, k) => [p, w.cumulativeProfit[k], w.shareOfProfit[k]]));
   }
+  // the companion of every table: what the user must know about them (header only when nothing)
+  out('warnings.csv', ['warning'], a.warnings.map((w) => [w]));
   const b = a.equity.bootstrap;
   out(
     'equity.csv',

@@ -27,6 +27,7 @@ export function portfolioJson(a: PortfolioAnalysis, migration?: PortfolioMigrati
   for (const k of Object.keys(c.topShares.spend)) top[topShareKey(k)] = { spend: c.topShares.spend[k], clv: c.topShares.clv[k] };
   const b = a.equity.bootstrap;
   return {
+    warnings: a.warnings,
     model: {
       name: a.modelName,
       params: a.model.params,

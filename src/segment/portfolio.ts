@@ -6,6 +6,7 @@ import { fitParetoNbd } from '../models/paretonbd.ts';
 import type { FitOptions } from '../models/types.ts';
 import type { SummaryData } from '../types.ts';
 import type { CustomerSummary, TransactionTable } from '../types.ts';
+import { allZeroWarning, fitWarnings, oneTimeBuyerNote } from '../models/warnings.ts';
 import { bootstrapEquity, type EquityEstimate } from '../value/bootstrap-equity.ts';
 import { customerValue, type CustomerValue } from '../value/customer-value.ts';
 import type { DertMethod } from '../value/discounted-transactions.ts';
@@ -99,6 +100,8 @@ export interface PortfolioAnalysis {
   };
   priorities: PriorityRow[];
   referrals?: ReturnType<typeof referralValueOf>;
+  /** What the user must know: the fit's limit and notes, one-time buyers forced alive (BG/NBD), zero value. */
+  warnings: string[];
 }
 
 /**
@@ -174,7 +177,15 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
     o.costToServe || o.costPerOrder !== undefined
       ? whaleCurve({ spend: historicalSpend, margin: value.margin, costToServe: o.costToServe, costPerOrder: o.costPerOrder, orders })
       : undefined;
+  // what travels with the result (stderr, --json, warnings.csv, the report)
+  const warnings = fitWarnings(model as never);
+  const oneTime = oneTimeBuyerNote(modelName, summary.frequency, (model as { limit?: { name: string } }).limit?.name);
+  if (oneTime) warnings.push(oneTime);
+  const zeroClv = allZeroWarning('CLV', clv);
+  if (zeroClv) warnings.push(zeroClv);
+  else if (!(sum(clv) > 0)) warnings.push(`customer equity is ${sum(clv)}: not a finding but a sign of a degenerate fit or missing amounts`);
   return {
+    warnings,
     customerIds: summary.customerIds,
     modelName,
     model,

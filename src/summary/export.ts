@@ -95,20 +95,31 @@ export function summaryOutputColumns(summary: CustomerSummary): OutputColumn[] {
  */
 export function writeSummaryFile(summary: CustomerSummary, accounting: RowAccounting, path: string, format?: CsvFormat): void {
   const n = summary.frequency.length;
-  if (extname(path).toLowerCase() === '.json') writeColumnsFile(path, summaryOutputColumns(summary), n, { json: summaryJsonFrame(accounting) });
+  if (extname(path).toLowerCase() === '.json') writeColumnsFile(path, summaryOutputColumns(summary), n, { json: summaryJsonFrame(accounting, summaryWarnings(summary)) });
   else writeColumnsFile(path, summaryOutputColumns(summary), n, { format });
 }
 
 /** Head and tail of the `summary --json` document around the customer records. */
-export function summaryJsonFrame(accounting: RowAccounting): { head: string; tail: string } {
-  return { head: `{"accounting":${JSON.stringify(accounting)},"customers":[`, tail: ']}\n' };
+export function summaryJsonFrame(accounting: RowAccounting, warnings: string[] = []): { head: string; tail: string } {
+  return { head: `{"accounting":${JSON.stringify(accounting)},"warnings":${JSON.stringify(warnings)},"customers":[`, tail: ']}\n' };
+}
+
+/**
+ * The warnings of a summary: amounts missing (monetary values not available, not 0).
+ *
+ * @example
+ * summaryWarnings({ hasAmount: false }); // ['no amounts in the input: ...']
+ */
+export function summaryWarnings(summary: Pick<CustomerSummary, 'hasAmount'>): string[] {
+  return summary.hasAmount === false ? ['no amounts in the input: monetary_value and total_spend are not available (not 0), and so is every value figure built on them'] : [];
 }
 
 /** The summary as JSON records (DESIGN.md §3 `summary --json`). */
-export function summaryJson(summary: CustomerSummary, accounting: RowAccounting): { accounting: RowAccounting; customers: Record<string, CsvValue>[] } {
+export function summaryJson(summary: CustomerSummary, accounting: RowAccounting): { accounting: RowAccounting; warnings: string[]; customers: Record<string, CsvValue>[] } {
   const cols = summaryColumns(summary);
   return {
     accounting,
+    warnings: summaryWarnings(summary),
     customers: summaryRows(summary).map((row) => Object.fromEntries(cols.map((c, j) => [c, Number.isNaN(row[j]) ? null : row[j]]))),
   };
 }

@@ -19,14 +19,14 @@ describe('clvkit report', () => {
     const r = clvkit(['report', sample, '-o', out, '--lang', 'fr', '--calibration-end', '2025-06-30', '--kano', join(dir, 'kano.csv'), '--nps', join(dir, 'nps.csv'), '--nps-by', 'channel', '--quiet']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/model: (bgnbd|mbgnbd|paretonbd) \(chosen on holdout error\)/);
+    expect(r.stderr).toMatch(/model: (bgnbd|mbgnbd|paretonbd) \(holdout errors .*ties within the noise go to the lower BIC\)/);
     expect(r.stderr).toContain(`wrote ${out}`);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Analyse de Kano');
     expect(html).toContain('Net Promoter Score');
     expect(html).toContain('NPS par palier de valeur'); // respondents matched to customers by id
-    expect(html).toContain('Le modèle a été choisi automatiquement');
+    expect(html).toContain('Règle : la plus petite erreur sur la période de contrôle');
     expect(html).not.toContain('vega-embed'); // static unless --interactive
   });
 

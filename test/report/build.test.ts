@@ -11,6 +11,8 @@ import { kanoFeatures } from '../../src/research/kano.ts';
 import { netPromoterScore } from '../../src/research/nps.ts';
 import { npsByGroup } from '../../src/research/nps-groups.ts';
 import type { TransactionTable } from '../../src/types.ts';
+import { keyFiguresSection, reportWarnings } from '../../src/report/sections/portfolio.ts';
+import { sectionContext } from '../../src/report/sections/context.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clvkit-report-'));
 const EVIL_ID = '<script>alert("id")</script> & \'co\'';
@@ -156,12 +158,18 @@ describe('buildReport', () => {
     expect(word(EN.secKeyFigures).test(en)).toBe(true);
   });
 
-  it('says when the model was chosen automatically on the holdout', () => {
+  it('chooses on the holdout only beyond its sampling noise, ties to the lower BIC, and says the rule and the figures (issue 16)', () => {
     expect(portfolio.model!.candidates.map((c) => c.name)).toEqual(['bgnbd', 'mbgnbd', 'paretonbd']);
+    const ch = portfolio.model!.choice!;
     const best = portfolio.model!.candidates.reduce((a, b) => (b.holdoutMae! < a.holdoutMae! ? b : a));
-    expect(portfolio.model!.chosen).toBe(best.name);
-    expect(en).toContain('The model was chosen automatically');
-    expect(fr).toContain('Le modèle a été choisi automatiquement');
+    expect(ch.lowestError).toBe(best.name);
+    // the rule, recomputed from the figures: among the ties (difference within the noise), the lowest BIC
+    const ties = ch.candidates.filter((c) => c.difference <= c.noise);
+    expect(portfolio.model!.chosen).toBe(ties.reduce((a, b) => (b.bic < a.bic ? b : a)).name);
+    for (const c of ch.candidates) expect(c.mae).toBeCloseTo(portfolio.model!.candidates.find((k) => k.name === c.name)!.holdoutMae!, 12);
+    expect(en).toContain('Rule: the lowest holdout error');
+    expect(en).toMatch(/ties, broken by the lower BIC/);
+    expect(fr).toContain('Règle : la plus petite erreur');
   });
 
   it('every chart of the full report compiles without vega-lite warnings', () => {
@@ -300,5 +308,37 @@ describe('buildReport without amounts or model', () => {
     const usd = await buildReport({ source: 'usd.csv', table: t }, { lang: 'en', currency: 'USD' });
     expect(usd).toContain('US$');
     expect(usd).not.toContain('€');
+  });
+});
+
+describe('warnings travel to the key figures, in English and French (issue 16)', () => {
+  const fit = (limit?: { name: string; description: string; params: Record<string, number> }) => ({ limit, warnings: limit ? [limit.description, 'standard errors unavailable'] : [] });
+  const p = (chosen: string, limit?: Parameters<typeof fit>[0], total = 10) =>
+    ({ model: { chosen, fullFit: fit(limit) }, summary: { frequency: Float64Array.from([0, 0, 1, 3]) }, value: { modelBased: true, total } }) as never;
+  it('a BG/NBD fit at the common-dropout limit, its other note, and the one-time buyers (2 of 4, 50%)', () => {
+    const lim = { name: 'common-dropout', description: 'BG/NBD fit at its limit …', params: { q: 0.2333 } };
+    const en = reportWarnings(p('bgnbd', lim), sectionContext('en'));
+    expect(en).toEqual([
+      'The BG/NBD fit ran to a limit of its parameters: every customer has the same dropout probability 0.2333 after each repeat purchase. The predictions use that simpler model.',
+      'Note from the fit: standard errors unavailable',
+      "2 customers (50.0%) have no repeat purchase: under BG/NBD they have P(alive) = 1 by the model's construction (dropout happens only after a repeat purchase), so their P(alive) says nothing about them. MBG/NBD and Pareto/NBD let them drop out.",
+    ]);
+    const fr = reportWarnings(p('bgnbd', lim), sectionContext('fr'));
+    expect(fr[0]).toContain('la même probabilité d’abandon 0,2333');
+    expect(fr[1]).toContain('(en anglais)');
+    expect(fr[2]).toMatch(/^2 clients \(50,0\s%\) n’ont pas racheté/);
+  });
+  it('the NBD limit says P(alive) = 1 for all and drops the one-time-buyer note; MBG/NBD has no such note; zero value is flagged', () => {
+    const nbd = reportWarnings(p('bgnbd', { name: 'nbd', description: 'd', params: {} }), sectionContext('en'));
+    expect(nbd).toHaveLength(2);
+    expect(nbd[0]).toMatch(/no customer drops out/);
+    expect(reportWarnings(p('mbgnbd'), sectionContext('en'))).toEqual([]);
+    expect(reportWarnings(p('mbgnbd', undefined, 0), sectionContext('fr'))).toEqual(['Tous les clients ont une valeur vie nulle : ce n’est pas un résultat mais le signe d’un ajustement dégénéré ou de montants manquants.']);
+  });
+  it('the key figures section shows them under their heading', () => {
+    const facts = { first: Int32Array.from([1]), second: Int32Array.from([-1]), last: Int32Array.from([1]), revenue: Float64Array.from([5]), hasAmount: true } as never;
+    const s = keyFiguresSection(facts, 1, sectionContext('fr', 'EUR'), undefined, ['un avertissement']);
+    expect(s.blocks).toContainEqual({ kind: 'heading', text: 'À savoir avant de lire les chiffres' });
+    expect(s.blocks).toContainEqual({ kind: 'list', items: ['un avertissement'] });
   });
 });

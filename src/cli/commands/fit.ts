@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { readSummaryFile, sniffModelInputKind, type ModelInputFile } from '../../ingest/summary-file.ts';
 import { MODELS, fitModel, modelInfo, type FitInput, type ModelInfo } from '../../models/registry.ts';
+import { fitWarnings } from '../../models/warnings.ts';
 import type { FitResultBase } from '../../models/types.ts';
 import { fitGammaGamma } from '../../models/gammagamma.ts';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
@@ -220,6 +221,9 @@ export function fitJson(fitted: FitResultBase<Record<string, number>>): Record<s
   const kProfile = (fitted as { kProfile?: unknown[] }).kProfile;
   if (kProfile?.length) out.kProfile = kProfile;
   if (fitted.warning) out.warning = fitted.warning;
+  if (fitted.limit) out.limit = fitted.limit;
+  // every --json document carries its warnings (DESIGN.md §3), empty when there are none
+  out.warnings = fitWarnings(fitted);
   return out;
 }
 
@@ -246,7 +250,7 @@ export function formatFit(fitted: FitResultBase<Record<string, number>>, info: M
   if (corr !== undefined) {
     lines.push(`correlation of frequency and mean spend among repeat buyers: ${fmt(corr)}${Math.abs(corr) > 0.3 ? ' (high: the model assumes independence)' : ''}`);
   }
-  if (fitted.warning) lines.push(`warning: ${fitted.warning}`);
+  for (const w of fitWarnings(fitted)) lines.push(`warning: ${w}`);
   lines.push(`(${info.reference})`);
   return lines.join('\n') + '\n';
 }

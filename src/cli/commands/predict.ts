@@ -14,6 +14,7 @@ import { addIntervalOptions, intervalSettings, intervalsForPredict, INTERVAL_COV
 import { purchaseDistribution } from '../../value/purchase-distribution.ts';
 import { customerValue } from '../../value/customer-value.ts';
 import { describeHorizon, horizonIn, horizonOption, rateOption } from '../options.ts';
+import { allZeroWarning, fitWarnings, oneTimeBuyerNote } from '../../models/warnings.ts';
 import { addModelOptions, fitFromFile, fitSpendModel, formatHoldout, holdoutOf, loadModelInput, modelTimeUnit, type ModelCliOptions } from './fit.ts';
 import { MODELS, modelInfo } from '../../models/registry.ts';
 import { readFileSync } from 'node:fs';
@@ -114,7 +115,8 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
   const infinite = resolved.infinite;
   if (infinite && !(annual > 0)) throw new UsageError('--horizon infinite needs --discount above 0 (the discounted expected residual transactions, DERT)');
   let horizon = horizonIn(resolved, unit);
-  const warnings = [...(fitted.warnings ?? (fitted.warning ? [fitted.warning] : []))];
+  // what the user must know travels with the result: stderr and `warnings` in the JSON document
+  const warnings = fitWarnings(fitted);
   const needsHorizon = info.input !== 'spend';
   // the resolved horizon: what was asked, and its length in the model's unit
   const horizonResolved = { spec: resolved.spec, value: resolved.value, unit: resolved.unit, days: resolved.days, modelUnits: horizon, modelUnit: unit };
@@ -191,6 +193,7 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     if (spend && customers.monetaryValue) columns.push({ name: 'expected_spend', numbers: v.expectedSpend }, { name: 'clv', numbers: v.clv });
     head.horizon = 'infinite';
     head.dertMethod = v.method;
+    predictionWarnings(warnings, fitted, customers.frequency, v.discountedTransactions, spend && customers.monetaryValue ? v.clv : undefined, loaded.hasSpend);
     return columnsResult(columns.map((c) => c.name), columns, customers.frequency.length, head, notes);
   }
   // Once per distinct (frequency, recency, T) row, scattered; discounting by a fixed rule (any horizon costs the same).
@@ -217,6 +220,7 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     columns.push({ name, numbers });
     if (b) columns.push({ name: `${name}_lower`, numbers: b.lower }, { name: `${name}_upper`, numbers: b.upper });
   };
+  predictionWarnings(warnings, fitted, customers.frequency, p.expectedTransactions, p.clv, loaded.hasSpend);
   add('expected_transactions', p.expectedTransactions, bounds?.expectedTransactions);
   add('probability_alive', p.probabilityAlive, bounds?.probabilityAlive);
   if (p.clv) {
@@ -231,6 +235,17 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     head.interval = { level: intervals.level, method: intervals.method, draws: bounds!.draws, failedDraws: bounds!.failedDraws, seed: intervals.seed, covers: INTERVAL_COVERS };
   }
   return columnsResult(columns.map((c) => c.name), columns, customers.frequency.length, head, notes);
+}
+
+/** Adds the per-customer warnings: one-time buyers forced alive (BG/NBD), all-zero predictions, value without amounts. */
+function predictionWarnings(warnings: string[], fitted: FitResultBase<Record<string, number>>, frequency: ArrayLike<number>, expected: ArrayLike<number>, clv: ArrayLike<number> | undefined, hasSpend: boolean): void {
+  const oneTime = oneTimeBuyerNote(fitted.model, frequency, fitted.limit?.name);
+  if (oneTime) warnings.push(oneTime);
+  const zero = allZeroWarning('expected transactions', expected);
+  if (zero) warnings.push(zero);
+  const zeroClv = clv ? allZeroWarning('CLV', clv) : undefined;
+  if (zeroClv) warnings.push(zeroClv);
+  if (!hasSpend) warnings.push('no amounts in the input: expected_spend and clv are not available (not 0)');
 }
 
 /** The JSON document around its `customers` records: what JSON.stringify({ ...head, customers }) writes. */
@@ -287,6 +302,7 @@ export function register(program: Command): void {
       if (o.out) checkOutputFile(o.out, [file, ...(o.modelFile ? [o.modelFile] : [])]);
       const result = await predictFromFile(file, o);
       for (const n of result.notes) process.stderr.write(n + '\n');
+      for (const w of ((result.jsonHead ?? result.json) as { warnings?: string[] }).warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
       const json = extname(o.out ?? '').toLowerCase() === '.json';
       const cols = result.columns;

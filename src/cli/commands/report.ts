@@ -8,6 +8,8 @@ import { formatAccounting } from '../../summary/export.ts';
 import { COUNTING_MODELS, type CountingModelName } from '../../report/analyse.ts';
 import { buildReport } from '../../report/build.ts';
 import { reportInputsFromFiles } from '../../report/inputs.ts';
+import { reportWarnings } from '../../report/sections/portfolio.ts';
+import { sectionContext } from '../../report/sections/context.ts';
 import { addTransactionOptions, currencyOption, horizonIn, horizonOption, ingestOptionsFrom, numberOption, periodUnit, rateOption, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { addEngineOptions, engineOf, transactionsFromEngine, type EngineCliOptions } from '../engine-options.ts';
@@ -158,8 +160,14 @@ export function register(program: Command): void {
       process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${p.summary.customerIds.length} customers\n`);
       if (table.columnsNote) process.stderr.write(table.columnsNote + '\n');
       if (p.model) {
-        const auto = p.model.auto && p.model.candidates.length > 1 ? ' (chosen on holdout error)' : '';
+        const ch = p.model.choice;
+        const auto = ch
+          ? ` (holdout errors ${ch.candidates.map((c) => `${c.name} ${c.mae.toFixed(4)}${c.name === ch.lowestError ? '' : ` +${c.difference.toFixed(4)} vs noise ${c.noise.toFixed(4)}${c.tie ? ', a tie' : ''}`}, BIC ${c.bic.toFixed(1)}`).join('; ')}: ties within the noise go to the lower BIC)`
+          : p.model.auto && p.model.candidates.length > 1
+            ? ' (lowest BIC: no holdout period to compare on)'
+            : '';
         process.stderr.write(`model: ${p.model.chosen}${auto}\n`);
+        for (const w of reportWarnings(p, sectionContext('en'))) process.stderr.write(`warning: ${w}\n`);
       } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
       process.stderr.write(`wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)\n`);
     });

@@ -119,7 +119,7 @@ export function register(program: Command): void {
           (b ? ` (${Math.round(b.level * 100)}% interval ${b.lower.toFixed(2)} to ${b.upper.toFixed(2)}, ${b.draws} draws)` : '') +
           `; Gini of spend ${analysis.concentration.giniSpend.toFixed(3)}, of CLV ${analysis.concentration.giniClv.toFixed(3)}\n`,
       );
-      for (const w of analysis.referrals?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+      for (const w of [...analysis.warnings, ...(analysis.referrals?.warnings ?? [])]) process.stderr.write(`warning: ${w}\n`);
       if (written.length) process.stderr.write(`wrote ${written.length} tables to ${o.outDir}\n`);
       if (!o.outDir && !o.json) process.stderr.write('(use --out-dir dir or --json to get the tables)\n');
     });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkOutputFile } from '../../io/atomic.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
 import { summarize } from '../../summary/summarize.ts';
-import { formatAccounting, summaryJsonFrame, summaryOutputColumns, writeSummaryFile } from '../../summary/export.ts';
+import { formatAccounting, summaryJsonFrame, summaryWarnings, summaryOutputColumns, writeSummaryFile } from '../../summary/export.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import { stdoutSink, writeJsonColumns } from '../../io/column-writer.ts';
 import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
@@ -35,10 +35,11 @@ export function register(program: Command): void {
       // Streamed from the columns (src/io/column-writer.ts): no row objects, the file written atomically.
       if (o.out) writeSummaryFile(summary, accounting, o.out, o.lang === 'fr' ? CSV_FR : CSV_EN);
       if (o.json) {
-        const { head, tail } = summaryJsonFrame(accounting);
+        const { head, tail } = summaryJsonFrame(accounting, summaryWarnings(summary));
         writeJsonColumns(stdoutSink(), summaryOutputColumns(summary), summary.frequency.length, head, tail);
       }
       if (summary.columnsNote) process.stderr.write(summary.columnsNote + '\n');
+      for (const w of summaryWarnings(summary)) process.stderr.write(`warning: ${w}\n`);
       process.stderr.write(`${file ?? o.table ?? '--query'}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
       if (!o.out && !o.json) process.stderr.write('(use --out file.csv or --json to get the per-customer table)\n');
     });

@@ -20,7 +20,7 @@ import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.ts';
 import { chart, displayName, fitError, type SectionContext } from './context.ts';
 
 /** Key figures from the customer facts. */
-export function keyFiguresSection(facts: CustomerFacts, transactions: number, ctx: SectionContext, value?: ValueAnalysis): Section {
+export function keyFiguresSection(facts: CustomerFacts, transactions: number, ctx: SectionContext, value?: ValueAnalysis, warnings: string[] = []): Section {
   const { m, f } = ctx;
   let customers = 0;
   let repeaters = 0;
@@ -52,7 +52,36 @@ export function keyFiguresSection(facts: CustomerFacts, transactions: number, ct
   if (value?.modelBased) {
     blocks.unshift({ kind: 'paragraph', text: m.headline(f.money(value.total, 0), f.int(value.horizonMonths), f.pct(0.2, 0), f.pct(value.top20, 0)) });
   }
+  // the warnings travel with the key figures (issue 16)
+  if (warnings.length) blocks.push({ kind: 'heading', text: m.warningsTitle }, { kind: 'list', items: warnings });
   return { id: 'key-figures', title: m.secKeyFigures, blocks };
+}
+
+/**
+ * What the reader must know before the figures, in the report's language: a fit at a limit of its
+ * parameters (and the simpler model its predictions use), the fit's other notes, one-time buyers forced
+ * alive under BG/NBD, a lifetime value of 0 everywhere.
+ */
+export function reportWarnings(p: Pick<ReportAnalysis, 'model' | 'summary' | 'value'>, ctx: SectionContext): string[] {
+  const { m, f } = ctx;
+  const out: string[] = [];
+  if (p.model) {
+    const fit = p.model.fullFit as unknown as { limit?: { name: string; description: string; params: Record<string, number> }; warnings?: string[]; warning?: string };
+    const title = MODEL_TITLES[p.model.chosen] ?? p.model.chosen;
+    const lim = fit.limit;
+    if (lim?.name === 'nbd') out.push(m.warnLimitNbd(title));
+    else if (lim?.name === 'common-dropout' && lim.params.q !== undefined) out.push(m.warnLimitCommonDropout(title, f.num(lim.params.q, 4)));
+    else if (lim?.name === 'common-dropout' && lim.params.mu !== undefined) out.push(m.warnLimitCommonRate(title, f.num(lim.params.mu, 4)));
+    for (const w of fit.warnings ?? (fit.warning ? [fit.warning] : [])) if (w !== lim?.description) out.push(m.warnFitNote(w));
+    if (p.model.chosen === 'bgnbd' && lim?.name !== 'nbd') {
+      let zero = 0;
+      const x = p.summary.frequency;
+      for (let i = 0; i < x.length; i++) if (x[i] === 0) zero++;
+      if (zero > 0) out.push(m.warnOneTimeBuyers(f.int(zero), f.pct(zero / x.length)));
+    }
+  }
+  if (p.value.modelBased && !(p.value.total > 0)) out.push(m.warnZeroValue);
+  return out;
 }
 
 /** One input file with its row accounting. */
@@ -206,7 +235,20 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
   const name = MODEL_TITLES[a.chosen] ?? a.chosen;
   const blocks: Block[] = [{ kind: 'paragraph', text: m.modelIntro(name, f.int(a.fit.customers)) }];
   const chosen = a.candidates.find((c) => c.name === a.chosen)!;
-  if (a.auto && a.candidates.length > 1) blocks.push({ kind: 'paragraph', text: m.modelAuto(name, f.num(chosen.holdoutMae ?? NaN, 3)) });
+  if (a.auto && a.choice) {
+    // the rule and the figures of the choice (issue 16: no choice on noise)
+    const ch = a.choice;
+    blocks.push({ kind: 'paragraph', text: m.modelChoiceRule(f.int(ch.draws)) });
+    blocks.push({
+      kind: 'list',
+      items: ch.candidates.map((c) =>
+        c.name === ch.lowestError
+          ? m.modelChoiceLowest(MODEL_TITLES[c.name], f.num(c.mae, 4), f.num(c.bic, 1))
+          : m.modelChoiceRow(MODEL_TITLES[c.name], f.num(c.mae, 4), f.num(c.difference, 4), f.num(c.noise, 4), f.num(c.bic, 1), c.tie),
+      ),
+    });
+    blocks.push({ kind: 'paragraph', text: m.modelChoiceResult(MODEL_TITLES[ch.chosen], MODEL_TITLES[ch.lowestError]) });
+  } else if (a.auto && a.candidates.length > 1 && chosen.holdoutMae !== undefined) blocks.push({ kind: 'paragraph', text: m.modelAuto(name, f.num(chosen.holdoutMae, 3)) });
   else if (a.auto) blocks.push({ kind: 'paragraph', text: m.modelAutoNoHoldout(name) });
   for (const c of a.candidates) if (c.error) blocks.push({ kind: 'paragraph', text: m.modelFailed(MODEL_TITLES[c.name], fitError(ctx, c.error)) });
   if (a.candidates.length > 1 && a.comparison) {
