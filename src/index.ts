@@ -65,6 +65,10 @@ export { covariatePanel, dynamicCovariateData, type CovariatePanel, type Dynamic
 export { fitParetoNbdDynamic, type ParetoNbdDynamicModel } from './models/covariates/paretonbd-dynamic.ts';
 export { repeatPurchaseDays } from './summary/purchase-days.ts';
 export { fitWithCovariates, predictWithCovariates, covariateFitJson, heldCovariatesWarning, type CovariateFit, type CovariateFitInput } from './models/covariates/fit-covariates.ts';
+export { readTouchpoints, type TouchpointTable, type TouchpointOptions } from './ingest/touchpoints.ts';
+export { contactCounts, contactsPerPeriod, followedByPurchase, parseTransform, transformCount, transformNames, type ContactCounts, type ContactTransform } from './summary/contacts.ts';
+export { interactionAnalysis, type InteractionAnalysis, type InteractionOptions, type ChannelEffect } from './outcomes/interactions.ts';
+export { simulateTouchpoints, writeTouchpointCsvs, DEFAULT_CHANNELS, type SimulatedTouchpoints, type SimulatedChannel, type TouchpointSimulation } from './simulate/touchpoints.ts';
 export { simulateParetoNbdStatic, simulateParetoNbdDynamic, type StaticSimulation, type DynamicSimulation, type SimulatedSummary } from './simulate/covariates.ts';
 
 // Value

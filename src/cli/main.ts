@@ -24,6 +24,7 @@ const COMMANDS: Record<string, { module: string; summary: string }> = {
   report: { module: './commands/report.ts', summary: 'the whole portfolio report as one HTML file' },
   compare: { module: './commands/compare.ts', summary: 'fit several models and compare them: LL, AIC, BIC, LR tests, holdout errors, tracking' },
   regularity: { module: './commands/regularity.ts', summary: 'how regular purchases are: Wheat & Morrison k with interval, histogram against Erlang-k' },
+  interactions: { module: './commands/interactions.ts', summary: 'contacts by channel in the purchase and attrition models: effects, saturation, contact plans' },
   simulate: { module: './commands/simulate.ts', summary: 'seeded synthetic transactions (and survey, Kano, NPS files) with known parameters' },
 };
 

@@ -28,6 +28,7 @@ interface SimulateOptions {
   nps?: boolean;
   respondents?: string;
   referrals?: boolean;
+  touchpoints?: boolean;
   outDir?: string;
   referralR?: string;
   referralAlpha?: string;
@@ -75,6 +76,7 @@ export function register(program: Command): void {
     .option('--nps', 'write synthetic NPS scores instead')
     .option('--respondents <n>', 'respondents for --survey, --kano, --nps')
     .option('--referrals', 'write transactions.csv and referrals.csv with known referral rates and type-one share (needs --out-dir)')
+    .option('--touchpoints', 'write transactions.csv and touchpoints.csv with known contact effects per channel, saturation included (needs --out-dir)')
     .option('--out-dir <dir>', 'folder for --referrals')
     .option('--referral-r <x>', 'referral rate heterogeneity: rate ~ Gamma(r, alpha) per week (default 0.5)')
     .option('--referral-alpha <x>', 'referral rate gamma alpha, weeks (default 50)')
@@ -84,6 +86,7 @@ export function register(program: Command): void {
     .action(async (o: SimulateOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.referrals) return simulateReferralFiles(o);
+      if (o.touchpoints) return (await import('./simulate-touchpoints.ts')).simulateTouchpointFiles(o);
       if (o.json && !o.out) throw new UsageError('--json prints the parameters on stdout, so the data needs --out <file>');
       if (o.out) checkOutputFile(o.out, []);
       const seed = Number(o.seed);

@@ -232,7 +232,12 @@ export function hessianByDifferences(f: GradientObjective, theta: Float64Array, 
  * @example
  * const res = maximizeBfgs(f, Float64Array.of(0), hessianByDifferences(f, Float64Array.of(0), g0));
  */
-export function maximizeBfgs(f: GradientObjective, start: Float64Array, hessian0: Float64Array, options: { maxIterations?: number; tolerance?: number } = {}): { theta: Float64Array; value: number; grad: Float64Array; converged: boolean; iterations: number } {
+export function maximizeBfgs(
+  f: GradientObjective,
+  start: Float64Array,
+  hessian0: Float64Array,
+  options: { maxIterations?: number; tolerance?: number; limits?: ArrayLike<number> } = {},
+): { theta: Float64Array; value: number; grad: Float64Array; converged: boolean; iterations: number; frozen: number[] } {
   const k = f.k;
   const maxIt = options.maxIterations ?? 200;
   const tol = options.tolerance ?? 1e-9;
@@ -256,7 +261,23 @@ export function maximizeBfgs(f: GradientObjective, start: Float64Array, hessian0
   const By = new Float64Array(k);
   let converged = false;
   let it = 0;
+  // a coordinate past its limit (a coefficient running off to ±∞ along a flat likelihood) is frozen
+  // there and the others optimised given it
+  const frozen: number[] = [];
+  const freeze = () => {
+    if (!options.limits) return;
+    for (let j = 0; j < k; j++) {
+      if (frozen.includes(j) || !(Math.abs(theta[j]) > options.limits[j])) continue;
+      frozen.push(j);
+      for (let i = 0; i < k; i++) {
+        B[i * k + j] = 0;
+        B[j * k + i] = 0;
+      }
+    }
+  };
   for (; it < maxIt; it++) {
+    freeze();
+    for (const j of frozen) g[j] = 0;
     for (let i = 0; i < k; i++) {
       let s = 0;
       for (let j = 0; j < k; j++) s += B[i * k + j] * g[j];
@@ -269,9 +290,13 @@ export function maximizeBfgs(f: GradientObjective, start: Float64Array, hessian0
       maxStep = Math.max(maxStep, Math.abs(d[j]));
     }
     if (!(slope > 0)) {
-      // not an ascent direction: restart from the gradient
+      // not an ascent direction: restart from the gradient (converged when it is zero)
+      if (slope === 0) {
+        converged = true;
+        break;
+      }
       B.fill(0);
-      for (let j = 0; j < k; j++) B[j * k + j] = 1e-3;
+      for (let j = 0; j < k; j++) if (!frozen.includes(j)) B[j * k + j] = 1e-3;
       continue;
     }
     if (slope <= tol * (1 + Math.abs(value))) {
@@ -299,6 +324,11 @@ export function maximizeBfgs(f: GradientObjective, start: Float64Array, hessian0
     const gain = v - value;
     value = v;
     g.set(g2);
+    for (const j of frozen) {
+      g[j] = 0;
+      yv[j] = 0;
+      sv[j] = 0;
+    }
     let sy = 0;
     for (let j = 0; j < k; j++) sy += sv[j] * yv[j];
     if (sy > 1e-12) {
@@ -324,7 +354,7 @@ export function maximizeBfgs(f: GradientObjective, start: Float64Array, hessian0
       break;
     }
   }
-  return { theta, value, grad: g, converged, iterations: it };
+  return { theta, value, grad: g, converged, iterations: it, frozen };
 }
 
 /**

@@ -111,7 +111,7 @@ function resolveSlots(data: DynamicCovariateData, spec: CovariateSpec) {
  * const f = dynamicObjective(data, slots);
  * f.evaluate(theta, grad);
  */
-export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[], rows?: Int32Array, weights?: Float64Array, llOut?: Float64Array): GradientObjective {
+export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[], rows?: Int32Array, weights?: Float64Array, llOut?: Float64Array): GradientObjective & { outer?: Float64Array } {
   const k = data.names.length;
   const K = 4 + list.length;
   const n = data.frequency.length;
@@ -139,9 +139,13 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
   const g1 = new Float64Array(4 + 2 * k);
   const gi = new Float64Array(4 + 2 * k);
   const count = rows ? rows.length : n;
-  return {
+  const gTheta = new Float64Array(K);
+  const self: GradientObjective & { outer?: Float64Array } = {
     k: K,
+    outer: undefined,
     evaluate(theta, grad) {
+      const outerProduct: Float64Array | undefined = self.outer;
+      if (outerProduct) outerProduct.fill(0);
       const z = data.z;
       const r = Math.exp(theta[0]);
       const alpha = Math.exp(theta[1]);
@@ -204,6 +208,13 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
             const per = variation / parts;
             const rule = per <= 0.01 ? GL2 : per <= 0.1 ? GL3 : GL4;
             const h = (u1 - lo) / parts;
+            // node sums of f, f/(α+A), f·du/(α+A), f/(β+C), f·du/(β+C): the γ-derivatives of the piece
+            // are linear in them (dA(u) = dA_a + m_p du z), so each node costs O(1), not O(k)
+            let s0 = 0;
+            let s1 = 0;
+            let s2 = 0;
+            let s3 = 0;
+            let s4 = 0;
             for (let part = 0; part < parts; part++) {
               const a = lo + part * h;
               for (let j = 0; j < rule.x.length; j++) {
@@ -219,6 +230,11 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
                   const scale = ref === -Infinity ? 0 : Math.exp(ref - qv);
                   sum *= scale;
                   for (let e = 0; e < acc.length; e++) acc[e] *= scale;
+                  s0 *= scale;
+                  s1 *= scale;
+                  s2 *= scale;
+                  s3 *= scale;
+                  s4 *= scale;
                   ref = qv;
                 }
                 const f = wj * Math.exp(qv - ref);
@@ -229,15 +245,20 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
                 acc[1] += f * (-rx * alpha * ia);
                 acc[2] += f * (-s * lbu);
                 acc[3] += f * (-(s + 1) * beta * ib);
-                for (let e = 0; e < nP; e++) {
-                  const c = usedP[e];
-                  acc[4 + c] += f * (-rx * (dA[c] + m1 * du * z[zOff + c]) * ia);
-                }
-                for (let e = 0; e < nD; e++) {
-                  const c = usedD[e];
-                  acc[4 + k + c] += f * (z[zOff + c] - (s + 1) * (dC[c] + m2 * du * z[zOff + c]) * ib);
-                }
+                s0 += f;
+                s1 += f * ia;
+                s2 += f * du * ia;
+                s3 += f * ib;
+                s4 += f * du * ib;
               }
+            }
+            for (let e = 0; e < nP; e++) {
+              const c = usedP[e];
+              acc[4 + c] += -rx * (dA[c] * s1 + m1 * z[zOff + c] * s2);
+            }
+            for (let e = 0; e < nD; e++) {
+              const c = usedD[e];
+              acc[4 + k + c] += z[zOff + c] * s0 - (s + 1) * (dC[c] * s3 + m2 * z[zOff + c] * s4);
             }
           }
           A += m1 * len;
@@ -281,13 +302,20 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
         for (const c of usedP) gi[4 + c] += data.purchaseSums[i * k + c];
         total += w * ll;
         if (llOut) llOut[q] = ll;
-        for (let e = 0; e < 4; e++) grad[e] += w * gi[e];
-        for (const c of usedP) grad[pIdx[c]] += w * gi[4 + c];
-        for (const c of usedD) grad[dIdx[c]] += w * gi[4 + k + c];
+        gTheta.fill(0);
+        for (let e = 0; e < 4; e++) gTheta[e] = gi[e];
+        for (const c of usedP) gTheta[pIdx[c]] += gi[4 + c];
+        for (const c of usedD) gTheta[dIdx[c]] += gi[4 + k + c];
+        for (let e = 0; e < K; e++) grad[e] += w * gTheta[e];
+        if (outerProduct) {
+          // BHHH: Σ w g gᵀ, the outer-product estimate of the information
+          for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) outerProduct[a * K + b] += w * gTheta[a] * gTheta[b];
+        }
       }
       return total;
     },
   };
+  return self;
 }
 
 /**
@@ -323,51 +351,62 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
       return v;
     },
   });
-  const full = penalised(dynamicObjective(data, list));
+  const fullObjective = dynamicObjective(data, list);
+  const full = penalised(fullObjective);
   const g0 = new Float64Array(K);
   let iterations = 0;
+  /** −(outer product of the customers' gradients): the BHHH curvature at θ, one evaluation. */
+  const bhhh = (f: ReturnType<typeof dynamicObjective>, t: Float64Array, g: Float64Array): Float64Array => {
+    f.outer = new Float64Array(K * K);
+    f.evaluate(t, g);
+    const H = Float64Array.from(f.outer, (v) => -v);
+    f.outer = undefined;
+    for (let m = 4; m < K; m++) H[m * K + m] -= 2 * l2;
+    return H;
+  };
   const SUB = 20000;
+  // beyond e^18 for a base parameter or ±12 for a coefficient the likelihood is flat: freeze there
+  const limits = Float64Array.from({ length: K }, (_, j) => (j < 4 ? 18 : 12));
+  const frozen = new Set<number>();
+  let start: Float64Array = theta;
+  let H0: Float64Array;
   if (n > 2 * SUB) {
     // warm start on a deterministic subsample (every n/SUB-th customer, weight n/SUB)
     const step = n / SUB;
     const rows = Int32Array.from({ length: SUB }, (_, j) => Math.floor(j * step));
     const weights = new Float64Array(SUB).fill(step);
-    const sub = penalised(dynamicObjective(data, list, rows, weights));
-    sub.evaluate(theta, g0);
-    const res = maximizeBfgs(sub, theta, hessianByDifferences(sub, theta, g0));
-    theta = res.theta;
+    const subObjective = dynamicObjective(data, list, rows, weights);
+    const sub = penalised(subObjective);
+    const res = maximizeBfgs(sub, theta, bhhh(subObjective, theta, g0), { limits });
+    start = res.theta;
     iterations += res.iterations;
-    sub.evaluate(theta, g0);
-    const Hs = hessianByDifferences(sub, theta, g0);
-    full.evaluate(theta, g0);
-    const fin = maximizeBfgs(full, theta, Hs, { maxIterations: 100 });
-    theta = fin.theta;
-    iterations += fin.iterations;
-    if (!fin.converged) warnings.push(`paretonbd with time-varying covariates: the fit did not converge in ${iterations} iterations; the estimates are the best point found`);
-  } else {
-    full.evaluate(theta, g0);
-    const res = maximizeBfgs(full, theta, hessianByDifferences(full, theta, g0));
-    theta = res.theta;
-    iterations = res.iterations;
-    if (!res.converged) warnings.push(`paretonbd with time-varying covariates: the fit did not converge in ${iterations} iterations; the estimates are the best point found`);
+    for (const j of res.frozen) frozen.add(j);
   }
+  H0 = bhhh(fullObjective, start, g0);
+  const res = maximizeBfgs(full, start, H0, { maxIterations: 200, limits });
+  theta = res.theta;
+  iterations += res.iterations;
+  for (const j of res.frozen) frozen.add(j);
+  if (!res.converged) warnings.push(`paretonbd with time-varying covariates: the fit did not converge in ${iterations} iterations; the estimates are the best point found`);
   const gOpt = new Float64Array(K);
   let value = full.evaluate(theta, gOpt);
-  let H = hessianByDifferences(full, theta, gOpt);
-  // Newton polish with the Hessian the standard errors need anyway: BFGS stops with the gradient
-  // small, a Newton step from there takes the parameters to full precision
-  for (let polish = 0; polish < 2; polish++) {
-    const step = newtonStep(H, gOpt, K);
-    if (!step) break;
-    const next = Float64Array.from(theta, (v, j) => v + step[j]);
-    const gNext = new Float64Array(K);
-    const vNext = full.evaluate(next, gNext);
-    if (!(vNext >= value - 1e-9 * (1 + Math.abs(value)))) break;
-    theta = next;
-    value = vNext;
-    gOpt.set(gNext);
-    H = hessianByDifferences(full, theta, gOpt);
+  const H = hessianByDifferences(full, theta, gOpt);
+  // one Newton step with the Hessian the standard errors need anyway: BFGS stops with the gradient
+  // small, the Newton step takes the parameters to full precision
+  const free = [...Array(K).keys()].filter((j) => !frozen.has(j));
+  const Hf = new Float64Array(free.length * free.length);
+  free.forEach((a, i) => free.forEach((b, j) => (Hf[i * free.length + j] = H[a * K + b])));
+  const stepFree = newtonStep(Hf, Float64Array.from(free, (j) => gOpt[j]), free.length);
+  const polish = stepFree ? Float64Array.from({ length: K }, (_, j) => (free.includes(j) ? stepFree[free.indexOf(j)] : 0)) : undefined;
+  if (polish) {
+    const next = Float64Array.from(theta, (v, j) => v + polish[j]);
+    const vNext = full.evaluate(next, new Float64Array(K));
+    if (vNext >= value) {
+      theta = next;
+      value = vNext;
+    }
   }
+  const names = ['r', 'alpha', 's', 'beta'] as const;
   const unidentified: number[] = [];
   list.forEach((sl, m) => {
     let lo = Infinity;
@@ -382,11 +421,24 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
       warnings.push(`covariate "${sl.name}" is constant (${lo}), so its coefficient is not identified (no standard error)`);
     }
   });
-  const { covariance: cov, warning } = covarianceFromHessian(H, K, unidentified);
+  // a base parameter at the edge (e.g. s, β → ∞: no heterogeneity left in dropout) has no standard
+  // error; the others come from the rest of the information matrix
+  for (let i = 0; i < 4; i++) if (Math.abs(theta[i]) > 15) unidentified.push(i);
+  for (const j of frozen) if (!unidentified.includes(j)) unidentified.push(j);
+  let { covariance: cov, warning } = covarianceFromHessian(H, K, unidentified);
+  const ridge = [0, 1, 2, 3].filter((i) => Math.abs(theta[i]) > 6 && !unidentified.includes(i));
+  if (warning && ridge.length > 0) {
+    // a base parameter far out along a flat ridge (e.g. s and β both large: dropout rates nearly the
+    // same for everyone) leaves the information singular: the other parameters' errors without it
+    const retry = covarianceFromHessian(H, K, [...unidentified, ...ridge]);
+    if (!retry.warning) {
+      cov = retry.covariance;
+      warning = `${ridge.map((i) => names[i]).join(' and ')} lie far out on a flat ridge of the likelihood (no standard error); the other standard errors hold them fixed`;
+    }
+  }
   if (warning) warnings.push(warning);
   if (l2 > 0) warnings.push(`covariate coefficients are shrunk by an L2 penalty of ${l2}: their intervals come from the penalised information and are not exact maximum-likelihood intervals`);
   const ll = dynamicObjective(data, list).evaluate(theta, new Float64Array(K));
-  const names = ['r', 'alpha', 's', 'beta'] as const;
   const params = { r: 0, alpha: 0, s: 0, beta: 0 };
   const standardErrors = { r: 0, alpha: 0, s: 0, beta: 0 };
   names.forEach((nm, i) => {

@@ -13,7 +13,7 @@ import { ClvkitError } from '../../errors.ts';
 import type { SummaryData } from '../../types.ts';
 import { prepareSummary, type LikelihoodProblem, type PreparedSummary } from '../fit.ts';
 import type { CovariateMatrix } from './design.ts';
-import { maximizeNewton, type SmoothObjective } from './newton.ts';
+import { covarianceFromHessian, maximizeNewton, type SmoothObjective } from './newton.ts';
 
 /** z_{0.975}: 95 % two-sided normal intervals. */
 export const Z95 = 1.959963984540054;
@@ -290,7 +290,9 @@ export function fitStaticCovariates(
   if (!res.converged) warnings.push(`${model} with covariates: the fit did not converge in ${res.iterations} Newton iterations; the estimates are the best point found`);
   if (res.warning) warnings.push(res.warning);
   const th = res.theta;
-  const cov = res.covariance;
+  let cov = res.covariance;
+  const drifted = [0, 1, 2, 3].filter((i) => Math.abs(th[i]) > 15);
+  if (drifted.length > 0) cov = covarianceFromHessian(res.hessian, K, [...unidentified, ...drifted]).covariance;
   links.names.forEach((nm, i) => {
     if (Math.abs(th[i]) > 15) warnings.push(`${model} with covariates: ${nm} = ${Math.exp(th[i]).toPrecision(3)} drifted to the edge of its range (the model is near a limiting case); its estimate and the coefficients that move it are not reliable`);
   });
