@@ -91,3 +91,52 @@ export function purchaseDistribution(
   }
   return { noPurchase, ...(p1 ? { onePurchase, twoOrMore } : {}) };
 }
+
+/**
+ * The predictive interval of a customer's number of purchases over horizon t: the central `level` range of
+ * the model's P(Y(t) = n | x, t_x, T) (the randomness of the customer's own purchases, at the estimated
+ * parameters): lower = the smallest n with P(Y ≤ n) ≥ (1 − level)/2, upper = the smallest n with
+ * P(Y ≤ n) ≥ (1 + level)/2. Wider than the parameter-uncertainty interval of the expectation. Counts beyond
+ * 10,000 are reported as 10,000.
+ *
+ * @example
+ * const p = predictiveCountInterval(fitBgNbd(summary), summary, 52, 0.9);
+ * [p.lower[0], p.upper[0]]; // e.g. [0, 4]
+ */
+export function predictiveCountInterval(model: PmfModel, data: SummaryData, t: number, level: number): { lower: Float64Array; upper: Float64Array } {
+  const lo = (1 - level) / 2;
+  const hi = 1 - lo;
+  const u = compressSummary(data);
+  const m = u.frequency.length;
+  const low = new Float64Array(m);
+  const up = new Float64Array(m);
+  const factored = activePmfByKey(model, 0, t) !== undefined;
+  const q: ((x: number, T: number) => number)[] = [];
+  const qn = (n: number) => (q[n] ??= activePmfByKey(model, n, t)!);
+  for (let k = 0; k < m; k++) {
+    const row = { frequency: u.frequency[k], recency: u.recency[k], T: u.T[k], periods: u.T[k] };
+    const pa = factored ? model.probabilityAlive(row) : NaN;
+    let cdf = 0;
+    let n = 0;
+    let gotLow = false;
+    for (; n < 10000; n++) {
+      const p = factored ? (n === 0 ? 1 - pa * (1 - qn(0)(row.frequency, row.T)) : pa * qn(n)(row.frequency, row.T)) : model.conditionalProbabilityOfTransactions(n, t, row);
+      cdf += p;
+      if (!gotLow && cdf >= lo) {
+        low[k] = n;
+        gotLow = true;
+      }
+      if (cdf >= hi - 1e-12) break;
+    }
+    if (!gotLow) low[k] = n;
+    up[k] = n;
+  }
+  const n = data.frequency.length;
+  const lower = new Float64Array(n);
+  const upper = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    lower[i] = low[u.index[i]];
+    upper[i] = up[u.index[i]];
+  }
+  return { lower, upper };
+}

@@ -6,6 +6,7 @@ import { createRng } from '../../src/random.ts';
 import { normalParameterDraws, cholesky } from '../../src/value/parameter-draws.ts';
 import { chebyshevRule, predictionIntervals, rowPredictions } from '../../src/value/prediction-intervals.ts';
 import { centralInterval } from '../../src/value/select-quantile.ts';
+import { predictiveCountInterval } from '../../src/value/purchase-distribution.ts';
 import { quantileSorted } from '../../src/value/quantile.ts';
 import { simulateSummary } from '../models/simulate-helpers.ts';
 
@@ -185,5 +186,30 @@ describe('coverage of the parameter-uncertainty intervals (simulation with known
       if (iv.expectedSpend!.lower[i] <= es && es <= iv.expectedSpend!.upper[i]) inside++;
     }
     expect(inside / 300).toBeGreaterThan(0.95);
+  });
+});
+
+describe('predictive interval of the number of purchases (the customer\'s own randomness)', () => {
+  it('bounds are the quantiles of the model P(Y(t) = n) and cover at least 90% of simulated holdout counts', () => {
+    const sim = simulateWithHoldout(5000, 40, 20, 23);
+    const m = bgNbdModel(TRUE);
+    const p = predictiveCountInterval(m, sim, 20, 0.9);
+    for (let i = 0; i < 200; i += 13) {
+      const row = { frequency: sim.frequency[i], recency: sim.recency[i], T: sim.T[i] };
+      let cdf = 0;
+      let lo = -1;
+      let n = 0;
+      for (; ; n++) {
+        cdf += m.conditionalProbabilityOfTransactions(n, 20, row);
+        if (lo < 0 && cdf >= 0.05) lo = n;
+        if (cdf >= 0.95 - 1e-12) break;
+      }
+      expect(p.lower[i]).toBe(lo);
+      expect(p.upper[i]).toBe(n);
+    }
+    let inside = 0;
+    for (let i = 0; i < sim.holdout.length; i++) if (p.lower[i] <= sim.holdout[i] && sim.holdout[i] <= p.upper[i]) inside++;
+    // discrete counts: at least the level (within 3 binomial SD)
+    expect(inside / sim.holdout.length).toBeGreaterThan(0.9 - 3 * Math.sqrt(0.09 / 5000));
   });
 });

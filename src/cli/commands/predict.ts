@@ -11,7 +11,7 @@ import type { RetentionCurves } from '../../models/retention-data.ts';
 import type { FitResultBase } from '../../models/types.ts';
 import { CSV_EN, CSV_FR, toCsv, type CsvValue } from '../../io/csv.ts';
 import { addIntervalOptions, intervalSettings, intervalsForPredict, INTERVAL_COVERS, type IntervalCliOptions } from '../interval-options.ts';
-import { purchaseDistribution } from '../../value/purchase-distribution.ts';
+import { predictiveCountInterval, purchaseDistribution } from '../../value/purchase-distribution.ts';
 import { customerValue } from '../../value/customer-value.ts';
 import { describeHorizon, horizonIn, horizonOption, rateOption } from '../options.ts';
 import { allZeroWarning, fitWarnings, oneTimeBuyerNote } from '../../models/warnings.ts';
@@ -29,6 +29,8 @@ export interface PredictCliOptions extends ModelCliOptions, IntervalCliOptions {
   lang?: string;
   /** Score with a saved model (clvkit fit --save) instead of fitting. */
   modelFile?: string;
+  /** Add the predictive interval of the number of purchases (transactions_predictive_lower/upper). */
+  predictive?: boolean;
   /** Add P(one purchase) and P(two or more) over the horizon. */
   distribution?: boolean;
   quiet?: boolean;
@@ -222,6 +224,11 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
   };
   predictionWarnings(warnings, fitted, customers.frequency, p.expectedTransactions, p.clv, loaded.hasSpend);
   add('expected_transactions', p.expectedTransactions, bounds?.expectedTransactions);
+  if (o.predictive) {
+    // the customer's own purchases: the central range of P(Y(t) = n) at the estimates (--predictive)
+    const pv = predictiveCountInterval(model as never, customers, horizon, intervals?.level ?? 0.9);
+    columns.push({ name: 'transactions_predictive_lower', numbers: pv.lower }, { name: 'transactions_predictive_upper', numbers: pv.upper });
+  }
   add('probability_alive', p.probabilityAlive, bounds?.probabilityAlive);
   if (p.clv) {
     add('expected_spend', p.expectedSpend!, bounds?.expectedSpend);
@@ -289,6 +296,7 @@ export function register(program: Command): void {
     .option('--margin <rate>', 'margin applied to spend in the CLV, 0.3 or 30%', '1')
     .option('-o, --out <file>', 'write file.csv or file.json (default: CSV on stdout unless --json)')
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
+    .option('--predictive', "add transactions_predictive_lower/upper: the central --interval range (default 0.9) of the customer's own number of purchases, from the model's P(Y(t) = n)")
     .option('--distribution', 'add probability_no_purchase, probability_one_purchase and probability_two_or_more over the horizon (--interval adds probability_no_purchase too)')
     .option('--model-file <model.json>', 'score with a model saved by clvkit fit --save (no refitting; --model, --freq and --unit default to the saved ones)')
     .action(async (file: string | undefined, o: PredictCliOptions & CovariateCliOptions, command: Command) => {
