@@ -293,8 +293,31 @@ export function register(program: Command): void {
     .option('--save <model.json>', 'save the fitted model (and its Gamma-Gamma spend model when spend is known) for clvkit predict --model-file')
     .action(async (file: string | undefined, o: ModelCliOptions & CovariateCliOptions & { save?: string; interval?: string }) => {
       if (o.covariates) {
-        if (o.save) throw new UsageError('--save with --covariates is not supported yet: save a model without covariates, or score with clvkit predict --covariates');
-        return covariateFitCommand(file, o);
+        if (!o.save) return covariateFitCommand(file, o);
+        // the saved model carries the covariate definitions and coefficients (predict --model-file does not score them yet)
+        checkOutputFile(o.save, [file, o.covariates]);
+        const { covariateFitFromFiles, formatCovariateFit } = await import('../covariate-options.ts');
+        const { covariateFitJson } = await import('../../models/covariates/fit-covariates.ts');
+        const { fit, notes } = await covariateFitFromFiles(file, o);
+        for (const n of notes) process.stderr.write(n + '\n');
+        const j = covariateFitJson(fit);
+        if (o.json) process.stdout.write(JSON.stringify(j) + '\n');
+        process.stderr.write(formatCovariateFit(fit));
+        const { saveModel } = await import('../../models/saved-model.ts');
+        const covariates = {
+          kind: fit.kind,
+          file: o.covariates,
+          purchase: o.purchaseCovariates ?? null,
+          dropout: o.dropoutCovariates ?? null,
+          constrain: o.constrain ?? null,
+          design: j.design,
+          reference: j.reference,
+          coefficients: j.coefficients,
+        };
+        const saved = saveModel(fit.fitted as unknown as FitResultBase<Record<string, number>>, { data: { input: 'summary', unit: modelTimeUnit(o), ...(o.calibrationEnd ? { calibrationEnd: o.calibrationEnd } : {}), ...(o.end ? { end: o.end } : {}) }, options: fitOptionsOf(o), covariates });
+        writeFileAtomic(o.save, JSON.stringify(saved, null, 2) + '\n');
+        process.stderr.write(`model saved to ${o.save} (with its covariate definitions and coefficients)\n`);
+        return;
       }
       if (o.save) checkOutputFile(o.save, [file]);
       const { info, loaded, fitted } = await fitFromFile(file, o);
