@@ -180,6 +180,8 @@ export async function summarizeWithDuckDb(source: DuckDbSource, options: DuckDbO
  * const table = await nodeReadIfNeeded('export.csv', {}); // a TransactionTable when the file has quoted fields
  */
 export async function nodeReadIfNeeded(file: string, options: DuckDbOptions): Promise<TransactionTable | undefined> {
+  // A glob names many files for DuckDB: none of them is pre-read (the node reader reads one file).
+  if (/[*?[]/.test(file)) return undefined;
   const reasons = options.encoding !== undefined && options.encoding !== 'utf8' ? [`--encoding ${options.encoding}`] : (await scanCsv(file)).reasons;
   if (reasons.length === 0) return undefined;
   const table = await readTransactions(file, options as IngestOptions);
