@@ -129,7 +129,15 @@ export interface ValueAnalysis {
   whale?: WhaleCurve;
   margin: number;
   priorities: PriorityRow[];
+  /**
+   * High-value customers at risk (the `high-value-at-risk` flag: a top past-value tier and P(alive) under
+   * 0.5), by past spend, at most AT_RISK_ROWS of them; `count`, `spend` and `clv` are over all of them.
+   */
+  atRisk: { rows: PriorityRow[]; count: number; spend: number; clv: number };
 }
+
+/** At most this many at-risk customers are carried into the report (its table and CSV). */
+export const AT_RISK_ROWS = 5000;
 
 /** Everything the portfolio sections need. */
 export interface ReportAnalysis {
@@ -575,6 +583,36 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
     rfmSegment: best.map((i) => segments[i]),
     rfm: { recency: Int8Array.from(best, (i) => rfm.recency[i]), frequency: Int8Array.from(best, (i) => rfm.frequency[i]), monetary: Int8Array.from(best, (i) => rfm.monetary[i]) },
   });
+  // the high-value-at-risk rule of segment/flags.ts, over every customer: a top past-value tier, P(alive) < 0.5
+  const highValueTiers = Math.max(1, pastTiers.names.length - 1);
+  const risky: number[] = [];
+  let riskSpend = 0;
+  let riskClv = 0;
+  for (let i = 0; i < alive.length; i++) {
+    if (pastTiers.tier[i] < highValueTiers && alive[i] < 0.5) {
+      risky.push(i);
+      riskSpend += Number.isFinite(historical[i]) ? historical[i] : 0;
+      riskClv += Number.isFinite(clv[i]) ? clv[i] : 0;
+    }
+  }
+  const riskCount = risky.length;
+  risky.sort((i, j) => historical[j] - historical[i] || i - j);
+  const shown = risky.slice(0, AT_RISK_ROWS);
+  const pickAt = <T extends ArrayLike<number>>(a: T) => Float64Array.from(shown, (i) => a[i]);
+  const nanAt = new Float64Array(shown.length).fill(NaN);
+  const atRiskRows = prioritisedList({
+    customerIds: shown.map((i) => full.customerIds[i]),
+    clv: pickAt(clv),
+    probabilityAlive: pickAt(alive),
+    expectedTransactions: value ? pickAt(value.expectedTransactions) : nanAt,
+    expectedSpend: value ? pickAt(value.expectedSpend) : nanAt,
+    historicalSpend: pickAt(historical),
+    daysSinceLastPurchase: Float64Array.from(shown, (i) => full.end - full.lastPurchase[i]),
+    valueTier: { tier: Int32Array.from(shown, (i) => tiers.tier[i]), names: tiers.names },
+    pastTier: { tier: Int32Array.from(shown, (i) => pastTiers.tier[i]), names: pastTiers.names },
+    rfmSegment: shown.map((i) => segments[i]),
+    rfm: { recency: Int8Array.from(shown, (i) => rfm.recency[i]), frequency: Int8Array.from(shown, (i) => rfm.frequency[i]), monetary: Int8Array.from(shown, (i) => rfm.monetary[i]) },
+  }, { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
   options.onStep?.('outcomes');
 
   return {
@@ -608,6 +646,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       whale,
       margin,
       priorities,
+      atRisk: { rows: atRiskRows, count: riskCount, spend: riskSpend, clv: riskClv },
     },
   };
 }

@@ -12,9 +12,11 @@ import { analyseForReport, type ReportAnalysisOptions, type ReportAnalysis } fro
 import type { ReportDocument, Section } from './document.ts';
 import { renderHtml } from './html.ts';
 import { renderSvg, type Lang } from './render.ts';
+import { responsiveSpecs } from './charts/responsive.ts';
+import { actionsSection, summarySection, withReadingGuide } from './sections/decisions.ts';
 import { fitError, sectionContext } from './sections/context.ts';
 import {
-  accountingSection, contractsSection, keyFiguresSection, reportWarnings, modelSection, prioritiesSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
+  accountingSection, contractsSection, keyFiguresSection, reportWarnings, modelSection, recruitmentSection, segmentsSection, valueSection, type AccountedInput,
 } from './sections/portfolio.ts';
 import { kanoSection, methodsSection, npsSection, surveySection, type NpsInput } from './sections/research.ts';
 import { referralSection, type ReferralSectionInput } from './sections/referrals.ts';
@@ -83,7 +85,9 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
     : p.modelError
       ? { id: 'model', title: ctx.m.secModel, blocks: [{ kind: 'paragraph', text: ctx.m.modelFailed(modelTitle(options.model), fitError(ctx, p.modelError)) }] }
       : null;
+  const modelName = p.model ? modelTitle(p.model.chosen) : modelTitle(options.model);
   const sections: (Section | null)[] = [
+    summarySection(p, ctx, modelName, options.currency ?? 'EUR'),
     keyFiguresSection(p.facts, inputs.table.length, ctx, p.value, reportWarnings(p, ctx)),
     accountingSection(accounted, ctx),
     valueSection(p.value, ctx, p.facts.hasAmount),
@@ -91,7 +95,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
     segmentsSection(p.value, ctx),
     recruitmentSection({ recruitment: p.recruitment, cohorts: p.cohorts, conversion: p.conversion, leads: inputs.leads?.result }, ctx),
     inputs.contracts ? contractsSection(inputs.contracts.result, ctx) : null,
-    prioritiesSection(p.value, p.summary.end, ctx),
+    actionsSection(p.value, p.summary.end, ctx),
     inputs.referrals ? referralSection(inputs.referrals.result, ctx) : null,
     inputs.kano ? kanoSection(inputs.kano.result, ctx) : null,
     inputs.nps ? npsSection(inputs.nps.result, ctx) : null,
@@ -108,7 +112,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
       ),
     ),
   ];
-  return sections.filter((s): s is Section => s !== null);
+  return sections.filter((s): s is Section => s !== null).map((s) => withReadingGuide(s, ctx));
 }
 
 /**
@@ -127,7 +131,9 @@ export async function buildReport(inputs: ReportInputs, options: ReportOptions =
   let done = 0;
   for (const b of charts) {
     if (b.kind !== 'chart') continue;
-    b.svg = await renderSvg(b.spec, lang);
+    const { wide, narrow } = responsiveSpecs(b.spec);
+    b.svg = await renderSvg(wide, lang);
+    if (narrow) b.svgNarrow = await renderSvg(narrow, lang);
     options.onChart?.(++done, charts.length);
   }
   const ctx = sectionContext(lang, options.currency);

@@ -33,6 +33,7 @@ describe.runIf(!missing)('the report in headless chromium', () => {
   let dir: string;
   let staticFile: string;
   let interactiveFile: string;
+  let frenchFile: string;
   let browser: import('playwright-core').Browser;
 
   beforeAll(async () => {
@@ -43,6 +44,8 @@ describe.runIf(!missing)('the report in headless chromium', () => {
     interactiveFile = join(dir, 'report-interactive.html');
     writeFileSync(staticFile, await buildReport({ source: 'sample-transactions.csv', table, portfolio }, { lang: 'en' }));
     writeFileSync(interactiveFile, await buildReport({ source: 'sample-transactions.csv', table, portfolio }, { lang: 'fr', interactive: true }));
+    frenchFile = join(dir, 'rapport.html');
+    writeFileSync(frenchFile, await buildReport({ source: 'sample-transactions.csv', table, portfolio }, { lang: 'fr' }));
     browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
 
@@ -126,6 +129,87 @@ describe.runIf(!missing)('the report in headless chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(tmpdir(), 'clvkit-report-phone.png') });
+    await context.close();
+  });
+
+  /** Smallest on-screen size (px) of any text in the charts that are displayed, and the widest chart. */
+  async function chartText(page: import('playwright-core').Page) {
+    return page.$$eval('figure.chart .svg', (boxes) => {
+      let smallest = Infinity;
+      let widest = 0;
+      let where = '';
+      for (const box of boxes) {
+        if ((box as HTMLElement).offsetParent === null) continue; // the hidden rendition
+        const svg = box.querySelector('svg');
+        if (!svg) continue;
+        const shown = svg.getBoundingClientRect().width;
+        const own = svg.width.baseVal.value || shown;
+        const scale = shown / own;
+        widest = Math.max(widest, shown);
+        for (const t of Array.from(svg.querySelectorAll('text'))) {
+          if (!t.textContent?.trim()) continue;
+          const size = parseFloat(t.getAttribute('font-size') ?? getComputedStyle(t).fontSize) * scale;
+          if (size < smallest) {
+            smallest = size;
+            where = `${box.parentElement?.id}: "${t.textContent}"`;
+          }
+        }
+      }
+      return { smallest, widest, where };
+    });
+  }
+
+  for (const [width, lang] of [[390, 'en'], [1366, 'en'], [390, 'fr'], [1366, 'fr']] as const) {
+    it(`at ${width} px (${lang}): no chart text under 10 px, charts sized to the column, tables in a scrolling frame; screenshot`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(lang === 'en' ? staticFile : frenchFile).href);
+      const text = await chartText(page);
+      expect(text.smallest, text.where).toBeGreaterThanOrEqual(10);
+      const column = await page.$eval('main', (m) => m.clientWidth - 2 * parseFloat(getComputedStyle(m).paddingLeft));
+      // on a desktop the wide charts fill the column; on a phone a chart a little wider than the screen scrolls in its box
+      if (width > 1000) {
+        expect(text.widest).toBeLessThanOrEqual(column + 1);
+        expect(text.widest).toBeGreaterThan(0.9 * column);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+      const frames = await page.$$eval('.tablewrap', (ws) => ws.map((w) => ({ overflow: getComputedStyle(w).overflowX, border: getComputedStyle(w).borderTopStyle, scrolls: w.scrollWidth > w.clientWidth })));
+      for (const f of frames) {
+        expect(f.overflow).toBe('auto');
+        expect(f.border).toBe('solid');
+      }
+      if (width < 500) expect(frames.some((f) => f.scrolls)).toBe(true);
+      await page.screenshot({ path: join(tmpdir(), `clvkit-report-${lang}-${width}.png`), fullPage: true });
+      await context.close();
+    });
+  }
+
+  it('sorts a table by a click on a column heading (numbers by value), and the list downloads as CSV', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(staticFile).href);
+    const table = page.locator('#actions table').first();
+    const values = async (j: number) => (await table.locator(`tbody tr td:nth-child(${j})`).allTextContents()).map((t) => Number(t.replace(/[^0-9.\-]/g, '')));
+    await table.locator('thead th:nth-child(5) button').click(); // P(alive), descending
+    const down = await values(5);
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    await table.locator('thead th:nth-child(5) button').click(); // ascending
+    const up = await values(5);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#actions .tablefoot a.csv').first().click()]);
+    expect(download.suggestedFilename()).toBe('at-risk-customers.csv');
+    await context.close();
+  });
+
+  it('prints on A4 with every section heading kept with what follows it; PDF saved for a look', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(frenchFile).href);
+    await page.emulateMedia({ media: 'print' });
+    const kept = await page.$$eval('section > .keep', (ks) => ks.every((k) => k.firstElementChild?.tagName === 'H2' && getComputedStyle(k).breakInside === 'avoid'));
+    expect(kept).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', path: join(tmpdir(), 'clvkit-report-fr.pdf') });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await context.close();
   });
 

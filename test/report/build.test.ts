@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +67,7 @@ beforeAll(async () => {
 describe('buildReport', () => {
   it('has the sections whose inputs are given, in order', () => {
     const ids = reportSections({ source: 's.csv', table, portfolio }, portfolio, 'en').map((s) => s.id);
-    expect(ids).toEqual(['key-figures', 'inputs', 'value', 'model', 'segments', 'recruitment', 'priorities', 'methods']);
+    expect(ids).toEqual(['summary', 'key-figures', 'inputs', 'value', 'model', 'segments', 'recruitment', 'actions', 'methods']);
     const all = reportSections({ source: 's.csv', table, portfolio, kano: { result: kano, file: 'k.csv' }, nps: { result: nps, file: 'n.csv' } }, portfolio, 'en').map((s) => s.id);
     expect(all).toContain('kano');
     expect(all).toContain('nps');
@@ -93,7 +94,7 @@ describe('buildReport', () => {
     const specs = JSON.parse(json) as { charts: { id: string }[] };
     expect(specs.charts.length).toBe((html.match(/<figure class="chart"/g) ?? []).length);
     expect(JSON.stringify(specs)).toContain(JSON.stringify(EVIL_CHANNEL).slice(1, -1)); // the data is there, as data
-    expect(html.match(/<script\b/g)?.length).toBe(5); // specs, vega, vega-lite, vega-embed, boot
+    expect(html.match(/<script\b/g)?.length).toBe(6); // table sorting, specs, vega, vega-lite, vega-embed, boot
     expect(html).not.toMatch(/<script[^>]*\ssrc=/);
   });
 
@@ -103,13 +104,20 @@ describe('buildReport', () => {
     expect(en).not.toMatch(/<link\b/i);
     expect(en).not.toMatch(/<img\b/i);
     expect(en).toContain("default-src 'none'");
+    // the static page runs one script, the table sorting, allowed by its hash and nothing else
+    expect(en.match(/<script\b/g)?.length).toBe(1);
+    const sort = /<script>([\s\S]*?)<\/script>/.exec(en)![1];
+    const hash = createHash('sha256').update(sort).digest('base64');
+    expect(en).toContain(`script-src 'sha256-${hash}'`);
   });
 
-  it('offers every chart’s data as a CSV download (data: URL with a download name)', () => {
+  it('offers every chart’s data, and the lists to act on, as a CSV download (data: URL with a download name)', () => {
     const figures = en.match(/<figure class="chart"/g)?.length ?? 0;
-    const links = en.match(/<a class="csv" download="[^"]+\.csv" href="data:text\/csv;charset=utf-8,[^"]+"/g)?.length ?? 0;
+    const chartLinks = en.match(/<figcaption>(?:<p class="chartnote">[^<]*<\/p>)?<a class="csv" download="[^"]+\.csv" href="data:text\/csv;charset=utf-8,[^"]+"/g)?.length ?? 0;
+    const tableLinks = en.match(/<p class="tablefoot">[^<]*<a class="csv" download="(?:at-risk|top)-customers\.csv" href="data:text\/csv;charset=utf-8,[^"]+"/g)?.length ?? 0;
     expect(figures).toBeGreaterThanOrEqual(12);
-    expect(links).toBe(figures);
+    expect(chartLinks).toBe(figures);
+    expect(tableLinks).toBe(2);
     const m = /download="acquisitions\.csv" href="([^"]+)"/.exec(en)!;
     const csv = decodeURIComponent(m[1].replace('data:text/csv;charset=utf-8,', ''));
     expect(csv.startsWith('\ufeffperiod,channel,new_customers\n2024-01,')).toBe(true);

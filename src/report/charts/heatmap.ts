@@ -15,6 +15,8 @@ export interface FrequencyRecencyText extends ChartText {
   y: string;
   value: string;
   customers: string;
+  /** Words saying the colour scale is by quantiles (expected purchases). */
+  quantile?: string;
 }
 
 /**
@@ -28,7 +30,10 @@ export interface FrequencyRecencyText extends ChartText {
 export function frequencyRecencySpec(input: FrequencyRecencyInput, text: FrequencyRecencyText, options: ChartOptions = {}): TopLevelSpec {
   const values = input.cells.map((c) => ({ ...c, value: finite(c.value) }));
   const fmt = input.kind === 'probability' ? '.0%' : ',.2f';
-  const scale = input.kind === 'probability' ? { scheme: 'viridis', domain: [0, 1] } : { scheme: 'viridis' };
+  // expected purchases are skewed (most cells near 0, a few large): a quantile colour scale (7 classes,
+  // said in the legend's title) separates the cells a linear scale would paint one colour
+  const scale = input.kind === 'probability' ? { scheme: 'viridis', domain: [0, 1] } : { type: 'quantile', scheme: { name: 'viridis', count: 7 } };
+  const legendTitle = input.kind === 'probability' || !text.quantile ? text.value : `${text.value} (${text.quantile})`;
   return topLevel(
     {
       width: options.width ?? 480,
@@ -38,7 +43,7 @@ export function frequencyRecencySpec(input: FrequencyRecencyInput, text: Frequen
       encoding: {
         x: { field: 'recency', type: 'ordinal', sort: input.recencyOrder, title: text.x, axis: { labelAngle: 0 } },
         y: { field: 'frequency', type: 'ordinal', sort: [...input.frequencyOrder].reverse(), title: text.y },
-        color: { field: 'value', type: 'quantitative', title: text.value, scale, legend: { format: fmt, orient: 'right' } },
+        color: { field: 'value', type: 'quantitative', title: legendTitle, scale, legend: { format: fmt, orient: 'right', titleLimit: 260 } },
         tooltip: [
           { field: 'frequency', type: 'ordinal', title: text.y },
           { field: 'recency', type: 'ordinal', title: text.x },

@@ -18,6 +18,7 @@ import {
 } from '../charts/index.ts';
 import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.ts';
 import { chart, displayName, fitError, type SectionContext } from './context.ts';
+import { guide } from '../guide.ts';
 
 /** Key figures from the customer facts. */
 export function keyFiguresSection(facts: CustomerFacts, transactions: number, ctx: SectionContext, value?: ValueAnalysis, warnings: string[] = []): Section {
@@ -289,14 +290,18 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
   });
   const tr = a.tracking;
   const cum = tr.t.map((t, k) => ({ t, actual: tr.actualCumulative[k], predicted: tr.predictedCumulative[k] }));
-  const inc = tr.t.map((t, k) => ({ t, actual: tr.actualIncremental[k], predicted: tr.predictedIncremental[k] }));
+  // the per-period chart shows whole periods only: a partial last period would look like a collapse
+  const inc = tr.t.map((t, k) => ({ t, actual: tr.actualIncremental[k], predicted: tr.predictedIncremental[k] })).filter((p) => Number.isInteger(p.t));
+  const partial = tr.t.length > 0 && !Number.isInteger(tr.t[tr.t.length - 1]) ? tr.t[tr.t.length - 1] : undefined;
   const unit = m.unitName[a.unit] ?? a.unit;
   const units = m.unitNames[a.unit] ?? a.unit;
   const text = { x: unit, y: m.repeatTransactions, actual: m.actual, predicted: m.predicted, series: '' };
   const csv = { header: [a.unit, 'actual_cumulative', 'predicted_cumulative', 'actual_per_period', 'predicted_per_period'], rows: tr.t.map((t, k) => [t, tr.actualCumulative[k], tr.predictedCumulative[k], tr.actualIncremental[k], tr.predictedIncremental[k]]) };
   blocks.push(chart('chart-tracking-cumulative', m.trackingCumTitle, trackingSpec({ points: cum, calibrationEnd: tr.calibrationEnd }, { ...text, title: m.trackingCumTitle }), { name: 'tracking.csv', ...csv }));
   const perUnit = m.trackingPerUnitTitle(unit);
-  blocks.push(chart('chart-tracking-weekly', perUnit, trackingSpec({ points: inc, calibrationEnd: tr.calibrationEnd }, { ...text, title: perUnit }), { name: 'tracking.csv', ...csv }));
+  const weekly = chart('chart-tracking-weekly', perUnit, trackingSpec({ points: inc, calibrationEnd: tr.calibrationEnd }, { ...text, title: perUnit }), { name: 'tracking.csv', ...csv });
+  if (partial !== undefined && weekly.kind === 'chart') weekly.note = guide(ctx.lang).partialPeriod(`${unit} ${f.num(partial, 1)}`);
+  blocks.push(weekly);
   if (tr.calibrationEnd !== undefined && calibrationEndText) blocks.push({ kind: 'paragraph', text: m.trackingText(calibrationEndText) });
   if (a.holdout) {
     blocks.push(
@@ -315,7 +320,7 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
   const exp = frequencyRecencyCells(summary.frequency, summary.recency, a.expected);
   const expTitle = m.expectedTitle(f.num(a.expectedHorizon, 0), units);
   blocks.push(
-    chart('chart-expected', expTitle, frequencyRecencySpec({ ...exp, kind: 'count' }, { ...heatText, title: expTitle, value: m.expectedTransactions }), {
+    chart('chart-expected', expTitle, frequencyRecencySpec({ ...exp, kind: 'count' }, { ...heatText, title: expTitle, value: m.expectedTransactions, quantile: guide(ctx.lang).quantileLegend }), {
       name: 'expected-transactions-grid.csv', header: ['frequency', 'recency', 'customers', 'mean_expected_transactions'], rows: exp.cells.map((c) => [c.frequency, c.recency, c.customers, c.value]),
     }),
   );
