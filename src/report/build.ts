@@ -87,7 +87,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
       : null;
   const modelName = p.model ? modelTitle(p.model.chosen) : modelTitle(options.model);
   const sections: (Section | null)[] = [
-    summarySection(p, ctx, modelName, options.currency ?? 'EUR'),
+    summarySection(p, ctx, modelName, options.currency),
     keyFiguresSection(p.facts, inputs.table.length, ctx, p.value, reportWarnings(p, ctx)),
     accountingSection(accounted, ctx),
     valueSection(p.value, ctx, p.facts.hasAmount),

@@ -11,8 +11,10 @@ const EN = {
   downloadTableCsv: 'Download this table (CSV)',
   secSummary: 'Summary',
   summaryValue: (customers: string, value: string, months: string, model: string, margin: string, discount: string, currency: string) =>
-    `The ${customers} customers are expected to bring ${value} over the next ${months} months (${model}; margin ${margin}, annual discount ${discount}, amounts in ${currency}).`,
+    `The ${customers} customers are expected to bring ${value} over the next ${months} months (${model}; margin ${margin}, annual discount ${discount}, ${currency}).`,
   summaryNoValue: (customers: string, revenue: string) => `The ${customers} customers spent ${revenue} over the period; no model-based value could be computed for them (see Model fit).`,
+  amountsIn: (code: string) => `amounts in ${code}`,
+  amountsNoCurrency: 'amounts without a currency (none given with --currency or found in the data)',
   summaryConcentration: (topShare: string, valueShare: string) => `Value is concentrated: the top ${topShare} of customers hold ${valueShare} of it.`,
   summaryAtRisk: (n: string, spend: string, value: string) =>
     `${n} high-value customers are at risk (a top past-value tier and a probability of being alive under 50%): they spent ${spend} and are expected to bring only ${value}; they are listed below.`,
@@ -53,8 +55,10 @@ const FR: Guide = {
   downloadTableCsv: 'Télécharger ce tableau (CSV)',
   secSummary: 'Synthèse',
   summaryValue: (customers, value, months, model, margin, discount, currency) =>
-    `Les ${customers} clients devraient rapporter ${value} sur les ${months} prochains mois (${model} ; marge ${margin}, actualisation annuelle ${discount}, montants en ${currency}).`,
+    `Les ${customers} clients devraient rapporter ${value} sur les ${months} prochains mois (${model} ; marge ${margin}, actualisation annuelle ${discount}, ${currency}).`,
   summaryNoValue: (customers, revenue) => `Les ${customers} clients ont dépensé ${revenue} sur la période ; aucune valeur fondée sur un modèle n’a pu être calculée (voir l’ajustement du modèle).`,
+  amountsIn: (code) => `montants en ${code}`,
+  amountsNoCurrency: 'montants sans devise (aucune donnée par --currency ni trouvée dans les données)',
   summaryConcentration: (topShare, valueShare) => `La valeur est concentrée : les ${topShare} meilleurs clients en détiennent ${valueShare}.`,
   summaryAtRisk: (n, spend, value) =>
     `${n} clients de forte valeur sont en danger (palier de valeur passée élevé et probabilité d’être actif inférieure à 50 %) : ils ont dépensé ${spend} et ne devraient plus rapporter que ${value} ; ils sont listés plus bas.`,

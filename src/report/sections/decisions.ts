@@ -22,7 +22,7 @@ const MONTHS_COMPARED = 3;
  * @example
  * summarySection(analysis, ctx, 'BG/NBD').blocks[0] // { kind: 'list', items: ['The 5,000 customers are expected to bring …'] }
  */
-export function summarySection(p: ReportAnalysis, ctx: SectionContext, modelName: string, currency: string): Section {
+export function summarySection(p: ReportAnalysis, ctx: SectionContext, modelName: string, currency?: string): Section {
   const { f } = ctx;
   const g = guide(ctx.lang);
   const v = p.value;
@@ -37,7 +37,7 @@ export function summarySection(p: ReportAnalysis, ctx: SectionContext, modelName
   }
   const items: string[] = [];
   if (v.modelBased) {
-    items.push(g.summaryValue(f.int(customers), f.money(v.total, 0), f.int(v.horizonMonths), modelName, f.pct(v.margin, 0), f.pct(v.annualDiscount, 0), currency.toUpperCase()));
+    items.push(g.summaryValue(f.int(customers), f.money(v.total, 0), f.int(v.horizonMonths), modelName, f.pct(v.margin, 0), f.pct(v.annualDiscount, 0), currency ? g.amountsIn(currency.toUpperCase()) : g.amountsNoCurrency));
     items.push(g.summaryConcentration(f.pct(0.2, 0), f.pct(v.top20, 0)));
     items.push(v.atRisk.count > 0 ? g.summaryAtRisk(f.int(v.atRisk.count), f.money(v.atRisk.spend, 0), f.money(v.atRisk.clv, 0)) : g.summaryNoAtRisk);
   } else {
