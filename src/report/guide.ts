@@ -15,6 +15,7 @@ const EN = {
   summaryNoValue: (customers: string, revenue: string) => `The ${customers} customers spent ${revenue} over the period; no model-based value could be computed for them (see Model fit).`,
   amountsIn: (code: string) => `amounts in ${code}`,
   amountsNoCurrency: 'amounts without a currency (none given with --currency or found in the data)',
+  summaryNoAmounts: (customers: string) => `The data has no amounts for its ${customers} customers, so value figures are not available; the counts and the purchase model below still hold.`,
   summaryConcentration: (topShare: string, valueShare: string) => `Value is concentrated: the top ${topShare} of customers hold ${valueShare} of it.`,
   summaryAtRisk: (n: string, spend: string, value: string) =>
     `${n} high-value customers are at risk (a top past-value tier and a probability of being alive under 50%): they spent ${spend} and are expected to bring only ${value}; they are listed below.`,
@@ -59,6 +60,7 @@ const FR: Guide = {
   summaryNoValue: (customers, revenue) => `Les ${customers} clients ont dépensé ${revenue} sur la période ; aucune valeur fondée sur un modèle n’a pu être calculée (voir l’ajustement du modèle).`,
   amountsIn: (code) => `montants en ${code}`,
   amountsNoCurrency: 'montants sans devise (aucune donnée par --currency ni trouvée dans les données)',
+  summaryNoAmounts: (customers) => `Les données n’ont pas de montants pour leurs ${customers} clients : les chiffres de valeur ne sont pas disponibles ; les comptages et le modèle d’achat ci-dessous restent valables.`,
   summaryConcentration: (topShare, valueShare) => `La valeur est concentrée : les ${topShare} meilleurs clients en détiennent ${valueShare}.`,
   summaryAtRisk: (n, spend, value) =>
     `${n} clients de forte valeur sont en danger (palier de valeur passée élevé et probabilité d’être actif inférieure à 50 %) : ils ont dépensé ${spend} et ne devraient plus rapporter que ${value} ; ils sont listés plus bas.`,

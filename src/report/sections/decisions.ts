@@ -36,7 +36,9 @@ export function summarySection(p: ReportAnalysis, ctx: SectionContext, modelName
     if (p.facts.hasAmount && Number.isFinite(p.facts.revenue[i])) revenue += p.facts.revenue[i];
   }
   const items: string[] = [];
-  if (v.modelBased) {
+  if (!p.facts.hasAmount) {
+    items.push(g.summaryNoAmounts(f.int(customers)));
+  } else if (v.modelBased) {
     items.push(g.summaryValue(f.int(customers), f.money(v.total, 0), f.int(v.horizonMonths), modelName, f.pct(v.margin, 0), f.pct(v.annualDiscount, 0), currency ? g.amountsIn(currency.toUpperCase()) : g.amountsNoCurrency));
     items.push(g.summaryConcentration(f.pct(0.2, 0), f.pct(v.top20, 0)));
     items.push(v.atRisk.count > 0 ? g.summaryAtRisk(f.int(v.atRisk.count), f.money(v.atRisk.spend, 0), f.money(v.atRisk.clv, 0)) : g.summaryNoAtRisk);
