@@ -156,7 +156,7 @@ function browserBuild(pkg: string, file: string): string {
 const SORT = `
 (function(){
   var fr=document.documentElement.lang==='fr';
-  function num(t){var s=t.replace(/[\\s\\u00a0\\u202f%€$£]/g,'').replace('\\u2212','-');s=fr?s.replace(/\\./g,'').replace(',','.'):s.replace(/,/g,'');var v=parseFloat(s);return isNaN(v)?null:v;}
+  function num(t){var s=t.replace(/[\\s\\u00a0\\u202f%\\u20ac$\\u00a3]/g,'').replace('\\u2212','-');s=fr?s.replace(/\\./g,'').replace(',','.'):s.replace(/,/g,'');var v=parseFloat(s);return isNaN(v)?null:v;}
   document.querySelectorAll('table.sortable').forEach(function(table){
     var ths=table.querySelectorAll('thead th');
     ths.forEach(function(th,j){
