@@ -13,6 +13,7 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import { ClvkitError } from '../errors.ts';
 import { fitWithEngine } from './fit.ts';
 import { hyp2f1UnitA } from './sbg.ts';
+import { logBetaRatio } from './special.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 
 /**
@@ -194,6 +195,24 @@ function survivalSum(g: number, d: number, from: number, count: number): number 
 }
 
 /**
+ * log of survivalSum, summed relative to its first term so that a first term below the double range
+ * (gamma huge, long histories) does not turn the conditional expectation into 0 x Infinity; the first
+ * term B(gamma, delta + from)/B(gamma, delta) as a product of ratios (exact for huge gamma).
+ */
+function logSurvivalSum(g: number, d: number, from: number, count: number): number {
+  if (count <= 0) return -Infinity;
+  if (count > 2_000_000) return Math.log(survivalSum(g, d, from, count));
+  const l0 = logBetaRatio(g, d, 0, from);
+  let r = 1;
+  let s = 0;
+  for (let t = from; t < from + count; t++) {
+    s += r;
+    r *= (d + t) / (g + d + t);
+  }
+  return l0 + Math.log(s);
+}
+
+/**
  * A BG/BB model from known parameters (no fit).
  *
  * @example
@@ -233,7 +252,7 @@ export function bgBbModel(params: BgBbParams, fit?: Omit<FitResultBase<BgBbParam
     conditionalExpectedTransactions(nStar, row) {
       checkCount(nStar, 'the horizon');
       const r = rowOf(row);
-      return Math.exp(betaln(a + r.x + 1, b + r.n - r.x) - lBab - logL(r)) * survivalSum(g, d, r.n + 1, nStar);
+      return nStar === 0 ? 0 : Math.exp(betaln(a + r.x + 1, b + r.n - r.x) - lBab - logL(r) + logSurvivalSum(g, d, r.n + 1, nStar));
     },
     // P(alive at n+1 | x, t_x, n) = B(a+x, b+n-x)/B(a,b) * B(g, d+n+1)/B(g,d) / L  (FHS 2010 §3, P(alive in period n+1)).
     probabilityAlive(row) {

@@ -4,6 +4,7 @@ import { fitMbgNbd, mbgNbdModel } from '../../src/models/mbgnbd.ts';
 import { paretoNbdLimit, paretoNbdModel } from '../../src/models/paretonbd.ts';
 import { betaExpectation, betaln, integrate, integrateUnit } from '../../src/models/special.ts';
 import { simulateSummary } from './simulate-helpers.ts';
+import { bgBbModel } from '../../src/models/bgbb.ts';
 
 /**
  * Predictions at the edges of the parameter space (issue 16): every prediction finite and continuous as
@@ -242,5 +243,25 @@ describe('a fit whose parameters run to a bound is reported as its limit, and pr
   it('inside the parameter space no limit is reported', () => {
     expect(bgFamilyLimit('bgnbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 })).toBeUndefined();
     expect(bgFamilyLimit('bgnbd', { r: 0.243, alpha: 4.414, a: 1e-7, b: 2.426 })?.limit.name).toBe('nbd');
+  });
+});
+
+describe('BG/BB at large gamma (dropout probability near 1)', () => {
+  it('the conditional expectation stays finite and equals the mean of the conditional pmf (it was NaN: 0 x Infinity) at gamma x 1e4 and 1e8', () => {
+    for (const s of [1e4, 1e8]) {
+      const m = bgBbModel({ alpha: 1.204, beta: 0.75, gamma: 0.657 * s, delta: 2.783 });
+      const row = { frequency: 1500, recency: 2000, periods: 2000 };
+      const e = m.conditionalExpectedTransactions(5, row);
+      let mean = 0;
+      let total = 0;
+      for (let k = 0; k <= 5; k++) {
+        const p = m.conditionalProbabilityOfTransactions(k, 5, row);
+        mean += k * p;
+        total += p;
+      }
+      expect(Number.isFinite(e)).toBe(true);
+      expect(Math.abs(total - 1)).toBeLessThan(1e-9);
+      expect(rel(e, mean)).toBeLessThan(1e-8);
+    }
   });
 });
