@@ -14,9 +14,10 @@ import type { LeadFunnel } from '../../outcomes/funnel.ts';
 import type { CustomerFacts } from '../../outcomes/customers.ts';
 import {
   acquisitionsSpec, clvDistributionSpec, cohortRetentionSpec, frequencyRecencySpec, funnelSpec, holdoutSpec, lorenzSpec,
-  migrationSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec, whaleSpec,
+  migrationSpec, periodTransactionsSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec, whaleSpec,
 } from '../charts/index.ts';
 import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.ts';
+import { periodTransactions } from '../../models/diagnostics.ts';
 import { chart, displayName, fitError, type SectionContext } from './context.ts';
 import { guide } from '../guide.ts';
 
@@ -288,6 +289,14 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
     rows: [...Object.entries(a.fit.params).map(([k, v]) => [k, f.num(v, 4), f.num(a.fit.standardErrors[k] ?? NaN, 4)]), [m.logLikelihood, f.num(a.fit.logLikelihood, 2), '']],
     numeric: [false, true, true],
   });
+  // customers by repeat purchases, actual vs model, with the chi-square (src/models/diagnostics.ts), on all data
+  const pt = periodTransactions(a.fullFit, summary, { bins: 8 });
+  blocks.push(
+    chart('chart-period-transactions', m.periodTransactionsTitle, periodTransactionsSpec(pt, { title: m.periodTransactionsTitle, x: m.repeatPurchases, y: m.customers, actual: m.actual, expected: m.predicted }), {
+      name: 'period-transactions.csv', header: ['repeat_purchases', 'or_more', 'actual', 'expected'], rows: pt.bins.map((b) => [b.repeat, b.orMore, b.actual, b.expected]),
+    }),
+  );
+  blocks.push({ kind: 'paragraph', text: m.periodTransactionsText(f.num(pt.chiSquare, 1), pt.degreesOfFreedom, f.num(pt.pValue, 3)) });
   const tr = a.tracking;
   const cum = tr.t.map((t, k) => ({ t, actual: tr.actualCumulative[k], predicted: tr.predictedCumulative[k] }));
   // the per-period chart shows whole periods only: a partial last period would look like a collapse
