@@ -13,6 +13,7 @@ import { gammaGammaModel, type GammaGammaModel, type GammaGammaParams } from './
 import { ggomNbdPredictions, type GGomNbdParams } from './ggomnbd.ts';
 import { nbdPredictions, type NbdParams } from './nbd.ts';
 import { paretoNbdFitted, type ParetoNbdParams } from './paretonbd.ts';
+import { correlatedParetoNbdPredictions, omegaBounds, rateCorrelation, type CorrelatedParetoNbdParams } from './paretonbd-correlated.ts';
 import { MODELS, type ModelName } from './registry.ts';
 import { sbgModel, type SbgParams } from './sbg.ts';
 import type { FitResultBase } from './types.ts';
@@ -122,7 +123,7 @@ function fitOf(fitted: FitResultBase<Record<string, number>>): SavedFit {
   };
   const details: Record<string, unknown> = {};
   const f = fitted as unknown as Record<string, unknown>;
-  for (const k of ['kProfile', 'cohorts', 'frequencySpendCorrelation', 'excludedNonPositiveSpend']) if (f[k] !== undefined) details[k] = f[k];
+  for (const k of ['kProfile', 'cohorts', 'frequencySpendCorrelation', 'excludedNonPositiveSpend', 'correlationSE', 'zeroCorrelationTest']) if (f[k] !== undefined) details[k] = f[k];
   if (Object.keys(details).length) out.details = details;
   return out;
 }
@@ -179,6 +180,12 @@ function checkFit(f: SavedFit, names: string[], where: string): void {
   if (!f || typeof f !== 'object' || !f.params || typeof f.params !== 'object') throw new ClvkitError(`${where}: no parameters`);
   for (const n of names) {
     const v = f.params[n];
+    // the Sarmanov omega of the correlated Pareto/NBD may be negative: within the bounds its other parameters set
+    if (n === 'omega' && typeof v === 'number' && Number.isFinite(v)) {
+      const p = f.params as Record<string, number>;
+      const b = omegaBounds(p.r, p.alpha, p.s, p.beta);
+      if (v >= b.lo && v <= b.hi) continue;
+    }
     if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) throw new ClvkitError(`${where}: parameter ${n} must be a positive number, got ${JSON.stringify(v)}`);
   }
   const extra = Object.keys(f.params).filter((k) => !names.includes(k));
@@ -207,6 +214,16 @@ export function fittedFromBase(base: FitResultBase<Record<string, number>>, deta
     case 'bgcnbd':
     case 'mbgcnbd':
       return { ...base, kProfile: details.kProfile ?? [], ...cnbdPredictions(name, base.params as CnbdParams) } as FitResultBase<Record<string, number>>;
+    case 'paretonbdcor': {
+      const p = base.params as CorrelatedParetoNbdParams;
+      return {
+        ...base,
+        correlation: rateCorrelation(p),
+        correlationSE: num(details.correlationSE as number),
+        ...(details.zeroCorrelationTest ? { zeroCorrelationTest: details.zeroCorrelationTest } : {}),
+        ...correlatedParetoNbdPredictions(p),
+      } as FitResultBase<Record<string, number>>;
+    }
     case 'bgbb':
       return bgBbModel(base.params as BgBbParams, base as FitResultBase<BgBbParams>);
     case 'sbg':
