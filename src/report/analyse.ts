@@ -27,6 +27,7 @@ import { rfmSegments, DEFAULT_RFM_SEGMENTS } from '../segment/rfm-segments.ts';
 import { rfmSegmentTable, type RfmSegmentRow } from '../segment/rfm-table.ts';
 import { tierTable, type TierRow } from '../segment/tier-table.ts';
 import { NEW_CUSTOMERS, type MigrationMatrix } from '../segment/migration.ts';
+import { equityByParameterDraws, type EquityInterval } from '../value/equity-draws.ts';
 import { prioritisedList, type PriorityRow } from '../segment/priorities.ts';
 import { giniSorted } from '../segment/gini.ts';
 import { lorenzCurveSorted, type LorenzCurve } from '../segment/lorenz.ts';
@@ -134,7 +135,13 @@ export interface ValueAnalysis {
    * 0.5), by past spend, at most AT_RISK_ROWS of them; `count`, `spend` and `clv` are over all of them.
    */
   atRisk: { rows: PriorityRow[]; count: number; spend: number; clv: number };
+  /** 90% interval of the base's value (Σ CLV) over the purchase model's parameter uncertainty, when the fit has a covariance. */
+  equityInterval?: EquityInterval;
+  equityError?: string;
 }
+
+/** Parameter draws behind the interval of the base's value (40: the 5% and 95% quantiles from 40 totals). */
+export const EQUITY_DRAWS = 40;
 
 /** At most this many at-risk customers are carried into the report (its table and CSV). */
 export const AT_RISK_ROWS = 5000;
@@ -494,6 +501,8 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   let spendModel: GammaGammaModel | undefined;
   let spendError: string | undefined;
   let value: CustomerValue | undefined;
+  let equityInterval: EquityInterval | undefined;
+  let equityError: string | undefined;
   if (fitted && table.hasAmount) {
     try {
       spendModel = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
@@ -512,6 +521,15 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
         spend[i] = x > 0 ? spendModel.conditionalExpectedAverageSpend(x, Number.isFinite(mv) ? mv : 0) : (spendAtZero ??= spendModel.conditionalExpectedAverageSpend(x, 0));
         clvs[i] = perRow.clv[fullRows.index[i]] * spend[i] * margin;
         if (!Number.isFinite(clvs[i])) throw new ClvkitError(`the CLV of customer ${full.customerIds[i]} is not finite (spend model q = ${spendModel.params.q}; a finite mean spend needs q > 1)`);
+      }
+      // equity interval over the purchase model's parameter uncertainty (spend at its estimate)
+      try {
+        const rowValue = new Float64Array(fullRows.weights.length);
+        for (let i = 0; i < n; i++) rowValue[fullRows.index[i]] += spend[i] * margin;
+        equityInterval = equityByParameterDraws(fitted.fullFit, fullRows, rowValue, { horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount }, EQUITY_DRAWS, 0.9, 1);
+      } catch (e) {
+        if (!(e instanceof ClvkitError)) throw e;
+        equityError = e.detail;
       }
       value = {
         ...perRow,
@@ -647,6 +665,8 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       margin,
       priorities,
       atRisk: { rows: atRiskRows, count: riskCount, spend: riskSpend, clv: riskClv },
+      equityInterval,
+      equityError,
     },
   };
 }

@@ -39,7 +39,9 @@ export function summarySection(p: ReportAnalysis, ctx: SectionContext, modelName
   if (!p.facts.hasAmount) {
     items.push(g.summaryNoAmounts(f.int(customers)));
   } else if (v.modelBased) {
-    items.push(g.summaryValue(f.int(customers), f.money(v.total, 0), f.int(v.horizonMonths), modelName, f.pct(v.margin, 0), f.pct(v.annualDiscount, 0), currency ? g.amountsIn(currency.toUpperCase()) : g.amountsNoCurrency));
+    const ei = v.equityInterval;
+    const valueText = ei && Number.isFinite(ei.lower) && Number.isFinite(ei.upper) ? g.valueInterval(f.money(v.total, 0), f.money(ei.lower, 0), f.money(ei.upper, 0), f.pct(ei.level, 0), f.int(ei.draws)) : f.money(v.total, 0);
+    items.push(g.summaryValue(f.int(customers), valueText, f.int(v.horizonMonths), modelName, f.pct(v.margin, 0), f.pct(v.annualDiscount, 0), currency ? g.amountsIn(currency.toUpperCase()) : g.amountsNoCurrency));
     items.push(g.summaryConcentration(f.pct(0.2, 0), f.pct(v.top20, 0)));
     items.push(v.atRisk.count > 0 ? g.summaryAtRisk(f.int(v.atRisk.count), f.money(v.atRisk.spend, 0), f.money(v.atRisk.clv, 0)) : g.summaryNoAtRisk);
   } else {
