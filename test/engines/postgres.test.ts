@@ -148,7 +148,7 @@ describe.runIf(server !== undefined)('PostgreSQL engine (throwaway cluster)', ()
 
   it('clear errors: missing table (lists tables), missing column (lists columns), bad connection string, no server', async () => {
     await expect(summarizeWithPostgres({ connectionString: cs(), table: 'nope' })).rejects.toThrow(/relation "nope" does not exist.*tables found: .*shop\.orders "2024"/);
-    await expect(summarizeWithPostgres({ connectionString: cs(), table: 'shop."orders ""2024"""' })).rejects.toThrow(/columns found: client "id", order date, total/);
+    await expect(summarizeWithPostgres({ connectionString: cs(), table: 'shop."orders ""2024"""' }, { customerCol: 'customer_id' })).rejects.toThrow(/columns found: client "id", order date, total/);
     await expect(summarizeWithPostgres({ connectionString: 'not a url', table: 'x' })).rejects.toThrow(/--db: expected a connection string/);
     await expect(summarizeWithPostgres({ connectionString: 'postgres://nobody:secret@127.0.0.1:1/db', table: 'x' })).rejects.toThrow(/cannot connect to PostgreSQL \(postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/db\)/);
     await expect(summarizeWithPostgres({ connectionString: cs(), query: 'select 1 as a from' })).rejects.toThrow(/PostgreSQL: syntax error/);
