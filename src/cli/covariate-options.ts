@@ -169,7 +169,7 @@ export async function covariateFitCommand(file: string | undefined, o: Transacti
   const { fit, notes } = await covariateFitFromFiles(file, o);
   for (const n of notes) process.stderr.write(n + '\n');
   if (o.json) process.stdout.write(JSON.stringify(covariateFitJson(fit)) + '\n');
-  process.stderr.write(formatCovariateFit(fit));
+  (o.json ? process.stderr : process.stdout).write(formatCovariateFit(fit));
 }
 
 /**

@@ -91,6 +91,11 @@ describe('clvkit fit (child process)', () => {
     expect(doc.customers).toBe(11104);
     expect(doc.converged).toBe(true);
     expect(r.stderr).toMatch(/BG\/BB fitted on 11104 customers/);
+    // without --json the readable result is the command's output: `clvkit fit … > out.txt` keeps it
+    const plain = clvkit(['fit', sharedPath('donations.csv'), '--model', 'bgbb']);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/BG\/BB fitted on 11104 customers/);
+    expect(plain.stderr).not.toMatch(/fitted on/);
   });
 
   it('exit 2 on an unknown model, exit 1 on a bad cell with file:line:column', () => {

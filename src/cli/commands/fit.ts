@@ -302,7 +302,7 @@ export function register(program: Command): void {
         for (const n of notes) process.stderr.write(n + '\n');
         const j = covariateFitJson(fit);
         if (o.json) process.stdout.write(JSON.stringify(j) + '\n');
-        process.stderr.write(formatCovariateFit(fit));
+        (o.json ? process.stderr : process.stdout).write(formatCovariateFit(fit));
         const { saveModel } = await import('../../models/saved-model.ts');
         const covariates = {
           kind: fit.kind,
@@ -327,8 +327,10 @@ export function register(program: Command): void {
       const level = o.interval === undefined ? 0.95 : numberOption('interval', o.interval, (v) => v > 0 && v < 1)!;
       const holdout = await holdoutOf(fitted, loaded);
       if (o.json) process.stdout.write(JSON.stringify({ ...fitJson(fitted), parameterIntervals: parameterIntervals(fitted, level), ...(holdout ? { holdout } : {}) }) + '\n');
-      process.stderr.write(formatFit(fitted, info));
-      if (holdout) process.stderr.write(formatHoldout(holdout) + '\n');
+      // the readable result is the command's output (stdout); with --json it makes way for the document
+      const result = o.json ? process.stderr : process.stdout;
+      result.write(formatFit(fitted, info));
+      if (holdout) result.write(formatHoldout(holdout) + '\n');
       if (o.save) {
         const { saveModel } = await import('../../models/saved-model.ts');
         const saved = saveModel(fitted, { data: savedDataOf(loaded, info, o), ...(spend?.model ? { spend: spend.model } : {}), options: fitOptionsOf(o) });

@@ -20,7 +20,7 @@ interface SummaryCliOptions extends EngineCliOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('summary')
-    .description('per-customer summary: frequency, recency, T, monetary value (DESIGN.md §1), with row accounting')
+    .description('per-customer summary: frequency, recency, T, monetary value, with row accounting (definitions: docs/ingest.md)')
     .argument('[transactions]', 'transaction file (CSV, TSV, ; separated, whitespace separated; .parquet with --engine duckdb); none with --engine postgres');
   addEngineOptions(addTransactionOptions(cmd), true)
     .option('-o, --out <file>', 'write the summary to file.csv or file.json')
