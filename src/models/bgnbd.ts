@@ -591,10 +591,11 @@ export function bgFamilyLimit(family: BgFamily, params: BgNbdParams): { dropout:
   const { a, b } = params;
   const title = family === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD';
   const fmt = (v: number) => Number(v.toPrecision(4)).toString();
-  if (a >= LIMIT_LARGE) {
+  if (a >= LIMIT_LARGE || (b <= LIMIT_SMALL && a > LIMIT_SMALL)) {
+    // (b -> 0 at fixed a piles the dropout probability at 1, as a -> ∞ alone does)
     const q = a / (a + b);
     const after = family === 'mbgnbd' ? 'at the first purchase and after each repeat purchase' : 'after each repeat purchase';
-    const which = b >= LIMIT_LARGE ? 'a, b -> infinity' : 'a -> infinity';
+    const which = a >= LIMIT_LARGE ? (b >= LIMIT_LARGE ? 'a, b -> infinity' : 'a -> infinity') : 'b -> 0';
     return {
       dropout: { kind: 'common-dropout', q },
       limit: {

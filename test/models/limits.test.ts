@@ -243,6 +243,13 @@ describe('a fit whose parameters run to a bound is reported as its limit, and pr
   it('inside the parameter space no limit is reported', () => {
     expect(bgFamilyLimit('bgnbd', { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 })).toBeUndefined();
     expect(bgFamilyLimit('bgnbd', { r: 0.243, alpha: 4.414, a: 1e-7, b: 2.426 })?.limit.name).toBe('nbd');
+    // b -> 0 at fixed a: the dropout probability piles at 1 (every customer drops after the first repeat purchase)
+    const q1 = bgFamilyLimit('bgnbd', { r: 0.5, alpha: 7, a: 5.75e4, b: 3e-9 })!;
+    expect(q1.limit.name).toBe('common-dropout');
+    expect(q1.limit.params.q).toBeCloseTo(1, 12);
+    const m = bgNbdModel({ r: 0.5, alpha: 7, a: 5.75e4, b: 3e-9 });
+    // E[X(t)] -> 1 - (alpha/(alpha+t))^r: at most one repeat purchase, made with the NBD's probability of at least one
+    expect(rel(m.expectedTransactions(52), 1 - (7 / 59) ** 0.5)).toBeLessThan(1e-6);
   });
 });
 
