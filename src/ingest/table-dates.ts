@@ -1,6 +1,7 @@
 import { ClvkitError } from '../errors.ts';
 import { type DateFormat, ambiguousDatesError, parseDate } from './dates.ts';
 import type { Table } from './table.ts';
+import { FIRST_DAY, LAST_DAY } from './transactions.ts';
 
 /**
  * The date format of some columns of a small table: the forced one, or the day/month order decided
@@ -45,4 +46,15 @@ export function dateCell(text: string, format: DateFormat | undefined): number {
   if (t === '') return NaN;
   if (format === undefined || /^\d{4}[-/]\d\d[-/]\d\d/.test(t) || /^\d{8}$/.test(t)) return parseDate(t);
   return parseDate(t, format);
+}
+
+/**
+ * Whether a parsed date is one the transactions would accept too (1900-01-01 to 2099-12-31): side
+ * inputs (contracts, leads) reject the others with the reason "date out of range", as transactions do.
+ *
+ * @example
+ * dateInRange(dateCell('1850-01-01', undefined)) // false
+ */
+export function dateInRange(day: number): boolean {
+  return day >= FIRST_DAY && day <= LAST_DAY;
 }

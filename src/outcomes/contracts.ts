@@ -1,7 +1,7 @@
 import type { DateFormat } from '../ingest/dates.ts';
 import { type Table, columnIndex, optionalColumnIndex, readTable } from '../ingest/table.ts';
 import type { Day } from '../types.ts';
-import { dateCell, tableDateFormat } from './table-dates.ts';
+import { dateCell, dateInRange, tableDateFormat } from './table-dates.ts';
 
 /**
  * One subscription: `end` is -1 while still active.
@@ -105,10 +105,12 @@ export function contractsFromTable(table: Table, options: ContractsReadOptions =
     if (row[si].trim() === '') return reject(accounting, 'missing start date', line);
     const start = dateCell(row[si], format);
     if (Number.isNaN(start)) return reject(accounting, 'bad start date', line);
+    if (!dateInRange(start)) return reject(accounting, 'date out of range', line);
     let end = -1;
     if (row[ei].trim() !== '') {
       end = dateCell(row[ei], format);
       if (Number.isNaN(end)) return reject(accounting, 'bad end date', line);
+      if (!dateInRange(end)) return reject(accounting, 'date out of range', line);
       if (end < start) return reject(accounting, 'end before start', line);
     }
     latest = Math.max(latest, start, end);

@@ -2,7 +2,7 @@ import type { DateFormat } from '../ingest/dates.ts';
 import { type Table, columnIndex, optionalColumnIndex, readTable } from '../ingest/table.ts';
 import type { Day } from '../types.ts';
 import { type FileAccounting, newAccounting, reject } from './contracts.ts';
-import { dateCell, tableDateFormat } from './table-dates.ts';
+import { dateCell, dateInRange, tableDateFormat } from './table-dates.ts';
 
 /**
  * One lead: `customer` is empty until the lead converted.
@@ -86,6 +86,7 @@ export function leadsFromTable(table: Table, options: LeadsReadOptions = {}): Le
     if (row[di].trim() === '') return reject(accounting, 'missing date', line);
     const day = dateCell(row[di], format);
     if (Number.isNaN(day)) return reject(accounting, 'bad date', line);
+    if (!dateInRange(day)) return reject(accounting, 'date out of range', line);
     if (seen.has(id)) return reject(accounting, 'duplicate lead id', line);
     seen.add(id);
     latest = Math.max(latest, day);

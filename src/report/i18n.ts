@@ -306,6 +306,8 @@ const FR: Messages = {
     'customer without a purchase': 'client sans achat',
     'bad end date': 'date de fin invalide',
     'bad start date': 'date de début invalide',
+    'date out of range': 'date hors de 1900-2099',
+    'amount out of range': 'montant hors limites (non fini ou au-delà de 1e15)',
     'missing start date': 'date de début manquante',
     'end before start': 'fin avant le début',
     'starts after the observation end': 'commence après la fin de l’observation',
