@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const cases: Case[] = [
     {
       name: 'predict transactions CSV -> per-customer CSV (BG/NBD + Gamma-Gamma, 52 weeks, discounted CLV)',
-      args: (out) => ['predict', LOG, '--model', 'bgnbd', '--horizon', '52', '--out', join(out, 'predict.csv')],
+      args: (out) => ['predict', LOG, '--model', 'bgnbd', '--horizon', '52w', '--out', join(out, 'predict.csv')],
       input: LOG,
       lifetimes: '30.1 s, 644 MiB',
       target: '<= 2.0 s, <= 400 MiB',
