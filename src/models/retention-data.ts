@@ -118,13 +118,18 @@ export function retentionCurves(logSurvival: (t: number) => number, derl?: (d: n
   };
   const retentionRate = (t: number) => {
     checkT(t, 1);
-    return Math.exp(logSurvival(t) - logSurvival(t - 1));
+    // S is non-increasing, so the ratio is at most 1; rounding in log S at extreme parameters can push it a few ulps over.
+    // Nobody left at t - 1 (S underflows to 0): nobody renews, r_t = 0 rather than 0/0.
+    const before = logSurvival(t - 1);
+    if (before === -Infinity) return 0;
+    return Math.min(1, Math.exp(logSurvival(t) - before));
   };
   const churnProbability = (t: number) => {
     checkT(t, 1);
     const a = logSurvival(t - 1);
+    if (a === -Infinity) return 0;
     // S(t-1) - S(t) = S(t-1) (1 - exp(logS(t) - logS(t-1))), without cancellation.
-    return Math.exp(a) * -Math.expm1(logSurvival(t) - a);
+    return Math.exp(a) * -Math.expm1(Math.min(0, logSurvival(t) - a));
   };
   const residualSeries = (d: number, renewals: number) => seriesResidualLifetime(logSurvival, d, renewals);
   const residual = (d: number, renewals = 0) => {

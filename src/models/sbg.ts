@@ -50,7 +50,27 @@ export interface SbgModel extends FitResultBase<SbgParams>, RetentionCurves {
  * Math.exp(sbgLogSurvival(1, 1, 3)); // 1/4
  */
 export function sbgLogSurvival(alpha: number, beta: number, t: number): number {
-  return t === 0 ? 0 : betaln(alpha, beta + t) - betaln(alpha, beta);
+  if (t === 0) return 0;
+  // large alpha + beta: the two log-Betas are huge and cancel (1e-5 relative error at 1e12); the product
+  // form S(t) = prod_{k<t} (beta + k)/(alpha + beta + k) (FH 2007 eq. 2, recursively) is exact to rounding
+  if (t <= PRODUCT_PERIODS || (alpha + beta > 1e6 && t <= 1e6)) return sbgLogRatioProduct(alpha, beta, 0, t);
+  return betaln(alpha, beta + t) - betaln(alpha, beta);
+}
+
+/** Periods up to which log S(t) and log P(T = t) are summed term by term rather than from log-Betas. */
+const PRODUCT_PERIODS = 64;
+
+/**
+ * sum_{k = from}^{to - 1} log((beta + k)/(alpha + beta + k)): log1p(-alpha/(alpha + beta + k)) while that
+ * share is under one half, the plain ratio's log above it (where 1 - share would lose digits).
+ */
+function sbgLogRatioProduct(alpha: number, beta: number, from: number, to: number): number {
+  let s = 0;
+  for (let k = from; k < to; k++) {
+    const share = alpha / (alpha + beta + k);
+    s += share < 0.5 ? Math.log1p(-share) : Math.log(beta + k) - Math.log(alpha + beta + k);
+  }
+  return s;
 }
 
 /**
@@ -60,6 +80,8 @@ export function sbgLogSurvival(alpha: number, beta: number, t: number): number {
  * Math.exp(sbgLogChurn(1, 1, 2)); // 1/6
  */
 export function sbgLogChurn(alpha: number, beta: number, t: number): number {
+  // P(T = t) = alpha/(alpha + beta + t - 1) · S(t - 1): the product form where the log-Betas would cancel (see sbgLogSurvival)
+  if (t - 1 <= PRODUCT_PERIODS || (alpha + beta > 1e6 && t <= 1e6)) return Math.log(alpha / (alpha + beta + t - 1)) + sbgLogRatioProduct(alpha, beta, 0, t - 1);
   return betaln(alpha + 1, beta + t - 1) - betaln(alpha, beta);
 }
 
