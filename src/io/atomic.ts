@@ -260,3 +260,16 @@ export function checkInputFile(path: string): void {
   }
   if (st.isDirectory()) throw fileError(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), path, 'read');
 }
+
+/**
+ * The companion file of a per-customer CSV output: the same path with `.accounting.json` in place of
+ * the extension. It carries what the CSV cannot: the row accounting, the model and the warnings.
+ *
+ * @example
+ * companionPath('out/predictions.csv') // 'out/predictions.accounting.json'
+ */
+export function companionPath(out: string): string {
+  const dot = out.lastIndexOf('.');
+  const slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));
+  return (dot > slash + 1 ? out.slice(0, dot) : out) + '.accounting.json';
+}

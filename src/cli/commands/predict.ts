@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
+import { checkOutputFile, companionPath, writeFileAtomic } from '../../io/atomic.ts';
 import { extname } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { UNIT_DAYS, ratePerUnit, type PredictiveModel, type TimeUnit } from '../../models/discounting.ts';
@@ -308,18 +308,25 @@ export function register(program: Command): void {
       }
       if (o.covariates) return covariatePredictCommand(file, o);
       if (o.out) checkOutputFile(o.out, [file, ...(o.modelFile ? [o.modelFile] : [])]);
+      const json = extname(o.out ?? '').toLowerCase() === '.json';
+      // a CSV cannot hold the warnings and the accounting: they go beside it, in its companion file
+      const companion = o.out && !json ? companionPath(o.out) : undefined;
+      if (companion) checkOutputFile(companion, [file, ...(o.modelFile ? [o.modelFile] : [])]);
       const result = await predictFromFile(file, o);
       for (const n of result.notes) process.stderr.write(n + '\n');
       for (const w of ((result.jsonHead ?? result.json) as { warnings?: string[] }).warnings ?? []) process.stderr.write(`warning: ${w}\n`);
       const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
-      const json = extname(o.out ?? '').toLowerCase() === '.json';
       const cols = result.columns;
       if (o.out) {
         // Per-customer results stream from their columns into an atomic file; projections are a few rows.
         if (cols) writeColumnsFile(o.out, cols, result.rows, json ? { json: jsonFrame(result.jsonHead!) } : { format });
         else if (json) writeFileAtomic(o.out, JSON.stringify(result.json) + '\n');
         else writeFileAtomic(o.out, csvOf(result, format));
-        process.stderr.write(`${result.rows} rows written to ${o.out}\n`);
+        if (companion) {
+          const { customers: _rows, ...head } = (result.jsonHead ?? result.json) as Record<string, unknown>;
+          writeFileAtomic(companion, JSON.stringify({ file: o.out, input: file ?? null, rows: result.rows, notes: result.notes, ...head }, null, 2) + '\n');
+        }
+        process.stderr.write(`${result.rows} rows written to ${o.out}${companion ? ` (warnings and accounting in ${companion})` : ''}\n`);
       }
       if (o.json) {
         if (cols) writeJsonColumns(stdoutSink(), cols, result.rows, jsonFrame(result.jsonHead!).head, jsonFrame(result.jsonHead!).tail);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { checkOutputFile } from '../../io/atomic.ts';
+import { checkOutputFile, companionPath, writeFileAtomic } from '../../io/atomic.ts';
+import { extname } from 'node:path';
 import { readTransactions } from '../../ingest/transactions.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { formatAccounting, summaryJsonFrame, summaryWarnings, summaryOutputColumns, writeSummaryFile } from '../../summary/export.ts';
@@ -29,11 +30,15 @@ export function register(program: Command): void {
     .action(async (file: string | undefined, o: SummaryCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.out) checkOutputFile(o.out, [file]);
+      // a CSV cannot hold the accounting and the warnings: they go beside it, in its companion file
+      const companion = o.out && extname(o.out).toLowerCase() !== '.json' ? companionPath(o.out) : undefined;
+      if (companion) checkOutputFile(companion, [file]);
       if (await printSqlIfAsked(file, o)) return;
       const summary = await summaryFromEngine(file, o);
       const accounting = summary.accounting!;
       // Streamed from the columns (src/io/column-writer.ts): no row objects, the file written atomically.
       if (o.out) writeSummaryFile(summary, accounting, o.out, o.lang === 'fr' ? CSV_FR : CSV_EN);
+      if (companion) writeFileAtomic(companion, JSON.stringify({ file: o.out, input: file ?? null, customers: summary.customerIds.length, accounting, warnings: summaryWarnings(summary) }, null, 2) + '\n');
       if (o.json) {
         const { head, tail } = summaryJsonFrame(accounting, summaryWarnings(summary));
         writeJsonColumns(stdoutSink(), summaryOutputColumns(summary), summary.frequency.length, head, tail);
