@@ -29,6 +29,7 @@ import { tierTable, type TierRow } from '../segment/tier-table.ts';
 import { NEW_CUSTOMERS, type MigrationMatrix } from '../segment/migration.ts';
 import { equityByParameterDraws, type EquityInterval } from '../value/equity-draws.ts';
 import { prioritisedList, type PriorityRow } from '../segment/priorities.ts';
+import type { FlagOptions } from '../segment/flags.ts';
 import { giniSorted } from '../segment/gini.ts';
 import { lorenzCurveSorted, type LorenzCurve } from '../segment/lorenz.ts';
 import { topSharesSorted } from '../segment/top-shares.ts';
@@ -586,21 +587,25 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   options.onStep?.('priorities');
   const top = options.top ?? 20;
   const best = topIndices(clv, top, clvSorted);
-  const pick = <T extends ArrayLike<number>>(a: T) => Float64Array.from(best, (i) => a[i]);
-  const nan = new Float64Array(best.length).fill(NaN);
-  const priorities = prioritisedList({
-    customerIds: best.map((i) => full.customerIds[i]),
-    clv: pick(clv),
-    probabilityAlive: pick(alive),
-    expectedTransactions: value ? pick(value.expectedTransactions) : nan,
-    expectedSpend: value ? pick(value.expectedSpend) : nan,
-    historicalSpend: pick(historical),
-    daysSinceLastPurchase: Float64Array.from(best, (i) => full.end - full.lastPurchase[i]),
-    valueTier: { tier: Int32Array.from(best, (i) => tiers.tier[i]), names: tiers.names },
-    pastTier: { tier: Int32Array.from(best, (i) => pastTiers.tier[i]), names: pastTiers.names },
-    rfmSegment: best.map((i) => segments[i]),
-    rfm: { recency: Int8Array.from(best, (i) => rfm.recency[i]), frequency: Int8Array.from(best, (i) => rfm.frequency[i]), monetary: Int8Array.from(best, (i) => rfm.monetary[i]) },
-  });
+  // the prioritised-list rows of some customers (by index), with the flags of segment/flags.ts
+  const listOf = (idx: number[], flagOptions: FlagOptions = {}) => {
+    const pick = <T extends ArrayLike<number>>(a: T) => Float64Array.from(idx, (i) => a[i]);
+    const nan = new Float64Array(idx.length).fill(NaN);
+    return prioritisedList({
+      customerIds: idx.map((i) => full.customerIds[i]),
+      clv: pick(clv),
+      probabilityAlive: pick(alive),
+      expectedTransactions: value ? pick(value.expectedTransactions) : nan,
+      expectedSpend: value ? pick(value.expectedSpend) : nan,
+      historicalSpend: pick(historical),
+      daysSinceLastPurchase: Float64Array.from(idx, (i) => full.end - full.lastPurchase[i]),
+      valueTier: { tier: Int32Array.from(idx, (i) => tiers.tier[i]), names: tiers.names },
+      pastTier: { tier: Int32Array.from(idx, (i) => pastTiers.tier[i]), names: pastTiers.names },
+      rfmSegment: idx.map((i) => segments[i]),
+      rfm: { recency: Int8Array.from(idx, (i) => rfm.recency[i]), frequency: Int8Array.from(idx, (i) => rfm.frequency[i]), monetary: Int8Array.from(idx, (i) => rfm.monetary[i]) },
+    }, flagOptions);
+  };
+  const priorities = listOf(best);
   // the high-value-at-risk rule of segment/flags.ts, over every customer: a top past-value tier, P(alive) < 0.5
   const highValueTiers = Math.max(1, pastTiers.names.length - 1);
   const risky: number[] = [];
@@ -615,22 +620,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   }
   const riskCount = risky.length;
   risky.sort((i, j) => historical[j] - historical[i] || i - j);
-  const shown = risky.slice(0, AT_RISK_ROWS);
-  const pickAt = <T extends ArrayLike<number>>(a: T) => Float64Array.from(shown, (i) => a[i]);
-  const nanAt = new Float64Array(shown.length).fill(NaN);
-  const atRiskRows = prioritisedList({
-    customerIds: shown.map((i) => full.customerIds[i]),
-    clv: pickAt(clv),
-    probabilityAlive: pickAt(alive),
-    expectedTransactions: value ? pickAt(value.expectedTransactions) : nanAt,
-    expectedSpend: value ? pickAt(value.expectedSpend) : nanAt,
-    historicalSpend: pickAt(historical),
-    daysSinceLastPurchase: Float64Array.from(shown, (i) => full.end - full.lastPurchase[i]),
-    valueTier: { tier: Int32Array.from(shown, (i) => tiers.tier[i]), names: tiers.names },
-    pastTier: { tier: Int32Array.from(shown, (i) => pastTiers.tier[i]), names: pastTiers.names },
-    rfmSegment: shown.map((i) => segments[i]),
-    rfm: { recency: Int8Array.from(shown, (i) => rfm.recency[i]), frequency: Int8Array.from(shown, (i) => rfm.frequency[i]), monetary: Int8Array.from(shown, (i) => rfm.monetary[i]) },
-  }, { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
+  const atRiskRows = listOf(risky.slice(0, AT_RISK_ROWS), { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
   options.onStep?.('outcomes');
 
   return {
