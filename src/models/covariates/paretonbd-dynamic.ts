@@ -18,7 +18,7 @@ import { predictCustomers, type CustomerPrediction, type SpendModel } from '../d
 import { digamma, gammaln, gaussLegendre, logAddExp } from '../special.ts';
 import type { DynamicCovariateData } from './panel.ts';
 import { covarianceFromHessian, hessianByDifferences, maximizeBfgs, newtonStep, type GradientObjective } from './newton.ts';
-import { Z95, type Coefficient, type CovariateSpec } from './static-fit.ts';
+import { Z95, covariateSlots, type Coefficient, type CovariateSpec } from './static-fit.ts';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 
 /**
@@ -78,29 +78,9 @@ export interface DynamicSlot {
   column: number;
 }
 
+/** The coefficient slots of a panel: the same resolution as the static fit's. */
 function resolveSlots(data: DynamicCovariateData, spec: CovariateSpec) {
-  const expand = (names: string[] | undefined): string[] => {
-    if (names === undefined) return data.names.slice();
-    const out: string[] = [];
-    for (const w of names) {
-      const hits = data.names.filter((n) => n === w || data.source[n] === w);
-      if (hits.length === 0) throw new ClvkitError(`unknown covariate "${w}" (covariates: ${[...new Set(data.names.map((n) => data.source[n]))].join(', ')})`);
-      for (const h of hits) if (!out.includes(h)) out.push(h);
-    }
-    return out;
-  };
-  const purchase = expand(spec.purchase);
-  const dropout = expand(spec.dropout);
-  const constrained = expand(spec.constrained ?? []);
-  for (const c of constrained) {
-    if (!purchase.includes(c) || !dropout.includes(c)) throw new ClvkitError(`covariate "${c}" is constrained equal across the processes, so it must enter both (purchase and dropout)`);
-  }
-  const list: DynamicSlot[] = [];
-  const col = (n: string) => data.names.indexOf(n);
-  for (const n of purchase) if (!constrained.includes(n)) list.push({ name: n, process: 'purchase', column: col(n) });
-  for (const n of dropout) if (!constrained.includes(n)) list.push({ name: n, process: 'dropout', column: col(n) });
-  for (const n of constrained) list.push({ name: n, process: 'both', column: col(n) });
-  return { list, purchase, dropout, constrained };
+  return covariateSlots(data, spec);
 }
 
 /**

@@ -73,7 +73,7 @@ export type RowDerivatives = (p: ArrayLike<number>, x: number, tx: number, T: nu
 const ROWWISE_GROUPS = 200;
 
 /** One coefficient parameter: the design column it multiplies in each process it enters. */
-interface CoefficientSlot {
+export interface CoefficientSlot {
   name: string;
   process: 'purchase' | 'dropout' | 'both';
   column: number;
@@ -109,8 +109,14 @@ export interface StaticCovariateFit {
   design: { names: string[]; purchase: string[]; dropout: string[]; constrained: string[] };
 }
 
-/** Resolves the spec against the design: the coefficient slots, in parameter order. */
-function slots(matrix: CovariateMatrix, spec: CovariateSpec): { list: CoefficientSlot[]; purchase: string[]; dropout: string[]; constrained: string[] } {
+/**
+ * Resolves the spec against the covariate names (a static design or a time-varying panel): the
+ * coefficient slots, in parameter order.
+ *
+ * @example
+ * covariateSlots({ names: ['Gender'], source: { Gender: 'Gender' } }, { constrained: ['Gender'] }).list // [{ name: 'Gender', process: 'both', column: 0 }]
+ */
+export function covariateSlots(matrix: Pick<CovariateMatrix, 'names' | 'source'>, spec: CovariateSpec): { list: CoefficientSlot[]; purchase: string[]; dropout: string[]; constrained: string[] } {
   const expand = (names: string[] | undefined): string[] => {
     if (names === undefined) return matrix.names.slice();
     const out: string[] = [];
@@ -155,7 +161,7 @@ export function fitStaticCovariates(
   const n = data.frequency.length;
   if (matrix.rows !== n) throw new ClvkitError(`${model}: ${matrix.rows} covariate rows for ${n} customers`);
   const k0 = matrix.names.length;
-  const { list, purchase, dropout, constrained } = slots(matrix, spec);
+  const { list, purchase, dropout, constrained } = covariateSlots(matrix, spec);
   const used = [...new Set(list.map((s) => s.column))].sort((a, b) => a - b);
   // group customers by their covariate vector (only the columns in use)
   const groups = new Map<string, number[]>();
