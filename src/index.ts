@@ -13,6 +13,7 @@
  */
 
 // Core types and errors
+export { plural, count, type PluralLang } from './plural.ts';
 export type { TransactionTable, CustomerSummary, SummaryRow, SummaryData, RowAccounting, PeriodUnit, Day } from './types.ts';
 export { ClvkitError, UsageError, type ErrorLocation } from './errors.ts';
 
@@ -29,6 +30,7 @@ export { readCustomerValues, customerValuesFromTable, type CustomerValues } from
 export { summarize, unitDays, type SummaryOptions, type SummaryResult } from './summary/summarize.ts';
 export { compressSummary, type CompressedSummary } from './summary/compress.ts';
 export { summaryColumns, summaryRows, summaryJson, formatAccounting } from './summary/export.ts';
+export { describeSummary, type SummaryDescription, type ColumnDistribution } from './summary/describe.ts';
 
 // Models
 export type { FitOptions, FitResultBase } from './models/types.ts';
@@ -103,6 +105,7 @@ export { topShares } from './segment/top-shares.ts';
 export { whaleCurve, type WhaleCurve } from './segment/whale.ts';
 export { migrationMatrix, type MigrationMatrix } from './segment/migration.ts';
 export { actionFlags } from './segment/flags.ts';
+export { flagTable, FLAG_NAMES, type FlagRow } from './segment/flag-table.ts';
 export { prioritisedList, type PriorityRow } from './segment/priorities.ts';
 export { analysePortfolio, type PortfolioOptions, type PortfolioAnalysis } from './segment/portfolio.ts';
 export { portfolioMigration } from './segment/portfolio-migration.ts';

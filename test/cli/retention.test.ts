@@ -42,7 +42,9 @@ describe('clvkit retention', () => {
     const out = join(dir, 'out');
     const r = clvkit(['retention', tx, '--contracts', contracts, '--leads', leads, '--end', '2024-06-30', '--out-dir', out, '--no-model', '--min-group-size', '1']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('');
+    // stdout is one line saying what was written; the summary lines go to stderr
+    expect(r.stdout).toBe(`wrote 10 files to ${out}\n`);
+    expect(r.stderr).toContain('acquired over 3 months');
     for (const f of ['leads_funnel.csv', 'drivers.csv', 'recruitment.csv', 'conversion.csv', 'cohort_retention.csv', 'time_to_second_purchase_km.csv', 'contracts_km.csv', 'contracts_models.csv', 'contracts_projection.csv', 'contracts_retention_rates.csv']) {
       expect(existsSync(join(out, f))).toBe(true);
     }

@@ -9,6 +9,9 @@ import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import { statedVersusActual } from '../../research/nps-referrals.ts';
 import { readNpsScores } from '../../research/nps-read.ts';
 import { stdoutSink } from '../../io/column-writer.ts';
+import { count } from '../../plural.ts';
+import { formatTable } from '../table.ts';
+import { useColor } from '../color.ts';
 import { writeReferralCsv, writeReferralCustomers, writeReferralJson } from '../../segment/referral-output.ts';
 import { formatAccounting } from '../../summary/export.ts';
 import { summarize } from '../../summary/summarize.ts';
@@ -126,15 +129,25 @@ export function register(program: Command): void {
       if (o.json) writeReferralJson(stdoutSink(), a, extra);
       const c = a.crv;
       const s = c.typeOneShare;
-      const cell = a.matrix.cells.map((x) => `${x.cell} ${x.customers}`).join(', ');
-      process.stderr.write(
-        `${summary.customerIds.length} customers, ${a.matched.length} referrals; CLV and CRV over ${describeHorizon(horizonOption(o.horizon, o.horizonUnit), a.settings.timeUnit as HorizonUnit)}; total CRV ${c.total.crv.toFixed(2)}` +
-          (c.total.lower !== undefined ? ` (${Math.round(c.total.level! * 100)}% interval ${c.total.lower.toFixed(2)} to ${c.total.upper!.toFixed(2)})` : '') +
-          ` (type one ${c.total.typeOne.toFixed(2)}, type two ${c.total.typeTwo.toFixed(2)}); type-one share ${s.value} (${s.source === 'data' ? `from ${s.known} referrals of known type` : 'assumed: --type-one-share'}); matrix: ${cell}\n`,
-      );
+      const headline =
+        `${count(summary.customerIds.length, 'customer', 'customers')}, ${count(a.matched.length, 'referral', 'referrals')}; CLV and CRV over ${describeHorizon(horizonOption(o.horizon, o.horizonUnit), a.settings.timeUnit as HorizonUnit)}; total CRV ${c.total.crv.toFixed(2)}` +
+        (c.total.lower !== undefined ? ` (${Math.round(c.total.level! * 100)}% interval ${c.total.lower.toFixed(2)} to ${c.total.upper!.toFixed(2)})` : '') +
+        ` (type one ${c.total.typeOne.toFixed(2)}, type two ${c.total.typeTwo.toFixed(2)}); type-one share ${s.value} (${s.source === 'data' ? `from ${count(s.known, 'referral', 'referrals')} of known type` : 'assumed: --type-one-share'})\n`;
       for (const w of a.warnings) process.stderr.write(`warning: ${w}\n`);
-      if (written.length) process.stderr.write(`wrote ${written.length} tables to ${o.outDir}\n`);
-      if (!o.out && !o.outDir && !o.json) process.stderr.write('(use --out file.csv, --out-dir dir or --json to get the tables)\n');
+      const files = [...(o.out ? [o.out] : []), ...(written.length ? [`${count(written.length, 'table', 'tables')} to ${o.outDir}`] : [])];
+      if (o.json) {
+        if (files.length) process.stderr.write(`wrote ${files.join(' and ')}\n`);
+      } else if (files.length) {
+        process.stderr.write(headline);
+        process.stdout.write(`wrote ${files.join(' and ')}\n`);
+      } else {
+        const table = formatTable(
+          [{ header: 'cell' }, { header: 'customers' }, { header: 'share', percent: true }, { header: 'CLV', digits: 2 }, { header: 'mean CLV', digits: 2 }, { header: 'CRV', digits: 2 }, { header: 'mean CRV', digits: 2 }, { header: 'action', maxWidth: 60 }],
+          a.matrix.cells.map((x) => [x.cell, x.customers, x.share_customers, x.clv_total, x.clv_mean, x.crv_total, x.crv_mean, x.action]),
+          { color: useColor(process.stdout), width: process.stdout.columns },
+        );
+        process.stdout.write(`${file}: ${headline}\nCLV x CRV matrix (Kumar, Petersen & Leone 2007):\n${table}`);
+      }
     });
 }
 

@@ -7,6 +7,9 @@ import { outcomePeriod } from '../../outcomes/periods.ts';
 import { retentionFromFiles } from '../../outcomes/retention-files.ts';
 import type { RetentionReport } from '../../outcomes/retention.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
+import { count, plural } from '../../plural.ts';
+import { formatTable } from '../table.ts';
+import { useColor } from '../color.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, type TransactionCliOptions } from '../options.ts';
 
 interface RetentionCliOptions extends TransactionCliOptions {
@@ -66,30 +69,70 @@ export function register(program: Command): void {
         horizon,
       });
       const written = o.outDir ? writeRetentionCsvs(report, o.outDir, o.lang === 'fr' ? CSV_FR : CSV_EN) : [];
-      if (o.json) process.stdout.write(JSON.stringify(report) + '\n');
+      const a = report.accounting.transactions;
+      process.stderr.write(`${file}: ${a.read} ${plural(a.read, 'row', 'rows')} read, ${a.used} used${a.after_end ? `, ${a.after_end} after the end ${report.end} not used` : ''}\n`);
       for (const n of notes) process.stderr.write(`note: ${n}\n`);
-      process.stderr.write(humanSummary(file, report));
-      if (written.length > 0) process.stderr.write(`wrote ${written.length} files to ${o.outDir}\n`);
-      if (!o.json && written.length === 0) process.stderr.write('(use --json or --out-dir dir for the tables)\n');
+      const wrote = `wrote ${count(written.length, 'file', 'files')} to ${o.outDir}`;
+      // the result makes way for --json and --out-dir: its summary lines then go to stderr
+      if (o.json || o.outDir) process.stderr.write(formatRetention(file, report, false, undefined, false));
+      if (o.json) {
+        // every --json document carries its warnings; the notes are what retention has to say
+        process.stdout.write(JSON.stringify({ ...report, warnings: notes }) + '\n');
+        if (written.length > 0) process.stderr.write(wrote + '\n');
+      } else if (o.outDir) {
+        process.stdout.write(wrote + '\n');
+      } else {
+        process.stdout.write(formatRetention(file, report, useColor(process.stdout), process.stdout.columns));
+      }
     });
 }
 
-function humanSummary(file: string, r: RetentionReport): string {
+/** Largest number of cohorts and of periods since acquisition printed (the whole matrix is in --json and --out-dir). */
+const MAX_COHORTS = 24;
+const MAX_PERIODS = 12;
+
+/**
+ * The readable result of `clvkit retention`: recruitment, conversion, the leads funnel and contracts in a
+ * few lines, then the cohort retention table (share of each acquisition cohort buying in its k-th period).
+ *
+ * @example
+ * process.stdout.write(formatRetention('orders.csv', report));
+ */
+export function formatRetention(file: string, r: RetentionReport, color = false, width?: number, table = true): string {
   const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
-  const a = r.accounting.transactions;
+  const periods = (n: number) => count(n, r.period, `${r.period}s`);
+  const acquired = r.recruitment.reduce((s, x) => s + x.new_customers, 0);
   const lines = [
-    `${file}: ${a.read} rows read, ${a.used} used${a.after_end ? `, ${a.after_end} after the end ${r.end} not used` : ''}`,
-    `${r.recruitment.reduce((s, x) => s + x.new_customers, 0)} customers acquired over ${r.recruitment.length} ${r.period}s`,
-    `conversion to a second purchase: ${r.conversion.windows_days.map((w) => `${pct(r.conversion.overall.windows[`within_${w}`].rate)} within ${w} days`).join(', ')}`,
+    `${file}: ${count(acquired, 'customer', 'customers', 'en', (n) => n.toLocaleString('en-US'))} acquired over ${periods(r.recruitment.length)} to ${r.end}`,
+    `conversion to a second purchase: ${r.conversion.windows_days.map((w) => `${pct(r.conversion.overall.windows[`within_${w}`].rate)} within ${count(w, 'day', 'days')}`).join(', ')}`,
   ];
   if (r.conversion.leads) {
     const f = r.conversion.leads;
-    lines.push(`leads (${f.accounting.file}): ${f.accounting.used} used of ${f.accounting.read}; ${f.overall.leads} in the funnel, ${pct(f.overall.lead_to_customer.rate)} bought, ${pct(f.overall.lead_to_repeat.rate)} bought again`);
+    lines.push(`leads (${f.accounting.file}): ${f.accounting.used} used of ${f.accounting.read}; ${count(f.overall.leads, 'lead', 'leads')} in the funnel, ${pct(f.overall.lead_to_customer.rate)} bought, ${pct(f.overall.lead_to_repeat.rate)} bought again`);
   }
   if (r.contracts) {
     const c = r.contracts;
-    lines.push(`contracts (${c.accounting.file}): ${c.accounting.used} used of ${c.accounting.read}; ${c.ended} ended, ${c.censored} active at ${c.end}; median lifetime ${Number.isFinite(c.median) ? `${c.median.toFixed(2)} ${c.period}s` : 'not reached'}`);
+    lines.push(`contracts (${c.accounting.file}): ${c.accounting.used} used of ${c.accounting.read}; ${c.ended} ended, ${c.censored} active at ${c.end}; median lifetime ${Number.isFinite(c.median) ? `${c.median.toFixed(2)} ${plural(c.median, c.period, `${c.period}s`)}` : 'not reached'}`);
     lines.push(c.heterogeneity_note);
+  }
+  const cohorts = r.cohorts.slice(0, MAX_COHORTS);
+  if (table && cohorts.length > 0) {
+    // as many periods as fit the terminal (7 characters each after cohort and size), at most MAX_PERIODS
+    const room = width ? Math.floor((width - 22) / 7) : MAX_PERIODS;
+    const k = Math.max(1, Math.min(MAX_PERIODS, room, Math.max(...cohorts.map((c) => c.retention.length - 1))));
+    const columns = [{ header: r.period }, { header: 'customers' }, ...Array.from({ length: k }, (_, j) => ({ header: `+${j + 1}`, align: 'right' as const }))];
+    const rows = cohorts.map((c) => [c.cohort, c.size, ...Array.from({ length: k }, (_, j) => {
+      const v = c.retention[j + 1];
+      if (v === undefined) return '';
+      return pct(v) + (c.last_partial && j + 1 === c.retention.length - 1 ? '*' : '');
+    })]);
+    lines.push('', `Cohort retention: share of each ${r.period}'s new customers who buy in their ${r.period} +1, +2, ... after the first`);
+    lines.push(formatTable(columns, rows, { color, width }).trimEnd());
+    const notes: string[] = [];
+    if (cohorts.some((c) => c.last_partial)) notes.push(`* ${r.period} cut by the end of observation (not comparable)`);
+    if (r.cohorts.length > cohorts.length) notes.push(`${r.cohorts.length - cohorts.length} later ${plural(r.cohorts.length - cohorts.length, 'cohort', 'cohorts')} not shown`);
+    if (Math.max(...cohorts.map((c) => c.retention.length - 1)) > k) notes.push(`${r.period}s past +${k} not shown`);
+    if (notes.length) lines.push(notes.join('; ') + ' (all in --json and --out-dir)');
   }
   return lines.join('\n') + '\n';
 }

@@ -15,6 +15,11 @@ import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import type { HorizonUnit } from '../../value/units.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
+import { count } from '../../plural.ts';
+import { flagTable } from '../../segment/flag-table.ts';
+import type { PortfolioAnalysis as Analysis } from '../../segment/portfolio.ts';
+import { formatTable } from '../table.ts';
+import { useColor } from '../color.ts';
 import { addEngineOptions, transactionsFromEngine, type EngineCliOptions } from '../engine-options.ts';
 
 interface SegmentCliOptions extends EngineCliOptions {
@@ -113,16 +118,64 @@ export function register(program: Command): void {
       }
       const written = o.outDir ? writePortfolioCsv(analysis, o.outDir, migration, o.lang === 'fr' ? CSV_FR : CSV_EN) : [];
       if (o.json) process.stdout.write(JSON.stringify(portfolioJson(analysis, migration)) + '\n');
-      const b = analysis.equity.bootstrap;
-      process.stderr.write(
-        `${file ?? o.table ?? '--query'}: ${summary.customerIds.length} customers; customer equity over ${describeHorizon(horizonOption(o.horizon, o.horizonUnit))}${o.horizon === undefined ? ' (the default horizon)' : ''} ${analysis.equity.equity.toFixed(2)}` +
-          (b ? ` (${Math.round(b.level * 100)}% interval ${b.lower.toFixed(2)} to ${b.upper.toFixed(2)}, ${b.draws} draws)` : '') +
-          `; Gini of spend ${analysis.concentration.giniSpend.toFixed(3)}, of CLV ${analysis.concentration.giniClv.toFixed(3)}\n`,
-      );
+      const label = file ?? o.table ?? '--query';
       for (const w of [...analysis.warnings, ...(analysis.referrals?.warnings ?? [])]) process.stderr.write(`warning: ${w}\n`);
-      if (written.length) process.stderr.write(`wrote ${written.length} tables to ${o.outDir}\n`);
-      if (!o.outDir && !o.json) process.stderr.write('(use --out-dir dir or --json to get the tables)\n');
+      const wrote = `wrote ${count(written.length, 'table', 'tables')} to ${o.outDir}`;
+      const horizon = describeHorizon(horizonOption(o.horizon, o.horizonUnit)) + (o.horizon === undefined ? ' (the default horizon)' : '');
+      // the result makes way for --json and --out-dir: its headline then goes to stderr
+      if (o.json || o.outDir) process.stderr.write(portfolioHeadline(label, analysis, horizon));
+      if (o.json) {
+        if (written.length) process.stderr.write(wrote + '\n');
+      } else if (o.outDir) {
+        process.stdout.write(wrote + '\n');
+      } else {
+        process.stdout.write(formatPortfolio(label, analysis, horizon, useColor(process.stdout), process.stdout.columns));
+      }
     });
+}
+
+/**
+ * The readable result of `clvkit segment`: customer equity with its interval, concentration, and the
+ * customers and value per tier of the pyramid, per RFM segment and per action flag (the per-customer
+ * list and the other tables go to --out-dir or --json).
+ *
+ * @example
+ * process.stdout.write(formatPortfolio('orders.csv', analysis, '12 months'));
+ */
+export function formatPortfolio(label: string, a: Analysis, horizon: string, color = false, width?: number): string {
+  const lines = [portfolioHeadline(label, a, horizon), 'Value tiers (customer pyramid on CLV):'];
+  const opts = { color, width };
+  const tierRows = a.tiers.pyramid.map((t) => [t.tier, t.customers, t.share_customers, t.customers > 0 ? t.mean_clv * t.customers : 0, t.share_value, t.mean_clv, t.mean_probability_alive]);
+  const valueCols = [{ header: 'customers' }, { header: 'share', percent: true }, { header: 'CLV', digits: 2 }, { header: 'share of CLV', percent: true }, { header: 'mean CLV', digits: 2 }, { header: 'mean P(alive)', digits: 3 }];
+  lines.push(formatTable([{ header: 'tier' }, ...valueCols], tierRows, opts));
+  lines.push('RFM segments:');
+  lines.push(formatTable([{ header: 'segment' }, ...valueCols], a.rfm.table.map((r) => [r.segment, r.customers, r.share_customers, r.value, r.share_value, r.mean_clv, r.mean_probability_alive]), opts));
+  lines.push('Action flags (a customer can have two):');
+  lines.push(
+    formatTable(
+      [{ header: 'flag' }, { header: 'customers' }, { header: 'share', percent: true }, { header: 'CLV', digits: 2 }, { header: 'past spend', digits: 2 }, { header: 'mean P(alive)', digits: 3 }],
+      flagTable(a.priorities).map((r) => [r.flag, r.customers, r.share_customers, r.clv, r.historical_spend, r.mean_probability_alive]),
+      opts,
+    ),
+  );
+  return lines.join('\n');
+}
+
+/**
+ * The first lines of the segment result: customers, customer equity with its interval, model, discount
+ * and concentration (also on stderr when --json or --out-dir takes stdout).
+ *
+ * @example
+ * process.stderr.write(portfolioHeadline('orders.csv', analysis, '12 months'));
+ */
+export function portfolioHeadline(label: string, a: Analysis, horizon: string): string {
+  const money = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : 'n/a');
+  const b = a.equity.bootstrap;
+  return (
+    `${label}: ${count(a.customerIds.length, 'customer', 'customers', 'en', (v) => v.toLocaleString('en-US'))}; customer equity over ${horizon}: ${money(a.equity.equity)}` +
+    (b ? ` (${Math.round(b.level * 100)}% interval ${money(b.lower)} to ${money(b.upper)}, ${count(b.draws, 'draw', 'draws')})` : '') +
+    `\nmodel ${a.modelName}, annual discount ${(100 * a.settings.annualDiscount).toFixed(1)}%; Gini of past spend ${a.concentration.giniSpend.toFixed(3)}, of CLV ${a.concentration.giniClv.toFixed(3)}\n`
+  );
 }
 
 /** Parse the segment options (usage errors exit 2). */

@@ -9,6 +9,10 @@ import { stdoutSink, writeJsonColumns } from '../../io/column-writer.ts';
 import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { UsageError } from '../../errors.ts';
+import { count } from '../../plural.ts';
+import { describeSummary, type SummaryDescription } from '../../summary/describe.ts';
+import { formatTable } from '../table.ts';
+import { useColor } from '../color.ts';
 import { statSync } from 'node:fs';
 import { addEngineOptions, printSqlIfAsked, summaryFromEngine, type EngineCliOptions } from '../engine-options.ts';
 
@@ -45,9 +49,46 @@ export function register(program: Command): void {
       }
       if (summary.columnsNote) process.stderr.write(summary.columnsNote + '\n');
       for (const w of summaryWarnings(summary)) process.stderr.write(`warning: ${w}\n`);
-      process.stderr.write(`${file ?? o.table ?? '--query'}: ${formatAccounting(accounting)}; ${summary.customerIds.length} customers${o.out ? ` written to ${o.out}` : ''}\n`);
-      if (!o.out && !o.json) process.stderr.write('(use --out file.csv or --json to get the per-customer table)\n');
+      const label = file ?? o.table ?? '--query';
+      const n = summary.customerIds.length;
+      process.stderr.write(`${label}: ${formatAccounting(accounting)}; ${count(n, 'customer', 'customers')}\n`);
+      if (o.json) {
+        if (o.out) process.stderr.write(`wrote ${count(n, 'customer', 'customers')} to ${o.out}${companion ? ` (accounting and warnings in ${companion})` : ''}\n`);
+      } else if (o.out) {
+        process.stdout.write(`wrote ${count(n, 'customer', 'customers')} to ${o.out}${companion ? ` (accounting and warnings in ${companion})` : ''}\n`);
+      } else {
+        process.stdout.write(formatSummaryDescription(label, describeSummary(summary), useColor(process.stdout), process.stdout.columns));
+      }
     });
+}
+
+/**
+ * The readable result of `clvkit summary`: counts, repeat share, and the distribution of frequency,
+ * recency, T and the monetary value (the per-customer table goes to --out or --json).
+ *
+ * @example
+ * process.stdout.write(formatSummaryDescription('orders.csv', describeSummary(summary)));
+ */
+export function formatSummaryDescription(label: string, d: SummaryDescription, color = false, width?: number): string {
+  const num = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
+  const unit = `${d.freq}s`;
+  const head =
+    `${label}: ${count(d.customers, 'customer', 'customers', 'en', num)}, ${count(d.repeatCustomers, 'repeat buyer', 'repeat buyers', 'en', num)} (${pct(d.repeatShare)}), ` +
+    `${count(d.transactions, 'transaction', 'transactions', 'en', num)}` +
+    (Number.isFinite(d.totalSpend) ? `, total spend ${num(d.totalSpend)}` : ', no amounts') +
+    `; times in ${unit}\n\n`;
+  const rows: (string | number)[][] = [
+    ['frequency (repeat purchases)', ...five(d.frequency)],
+    [`recency (${unit})`, ...five(d.recency)],
+    [`T, age (${unit})`, ...five(d.T)],
+  ];
+  if (d.monetaryValue) rows.push(['monetary value (repeat buyers)', ...five(d.monetaryValue)]);
+  return head + formatTable(['', 'min', '25%', 'median', '75%', 'max', 'mean'], rows, { color, width });
+}
+
+function five(c: SummaryDescription['frequency']): number[] {
+  return [c.min, c.q1, c.median, c.q3, c.max, c.mean];
 }
 
 /** Read a transaction file and summarise it with the CLI options (shared by several commands). */

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { count, plural } from '../src/plural.ts';
+
+// Oracle: the CLDR plural rules (English: one = exactly 1; French: one = 0 <= n < 2).
+describe('plural (CLDR rules for en and fr)', () => {
+  it('English takes the singular for exactly 1 only', () => {
+    expect(count(1, 'customer', 'customers')).toBe('1 customer');
+    expect(count(0, 'customer', 'customers')).toBe('0 customers');
+    expect(count(2, 'customer', 'customers')).toBe('2 customers');
+    expect(count(1.5, 'week', 'weeks')).toBe('1.5 weeks');
+    expect(plural(-1, 'day', 'days')).toBe('day');
+  });
+  it('French takes the singular for 0 and 1 (and below 2)', () => {
+    expect(count(0, 'client', 'clients', 'fr')).toBe('0 client');
+    expect(count(1, 'client', 'clients', 'fr')).toBe('1 client');
+    expect(count(2, 'client', 'clients', 'fr')).toBe('2 clients');
+    expect(plural(1.5, 'semaine', 'semaines', 'fr')).toBe('semaine');
+  });
+  it('formats the number with the given function', () => {
+    expect(count(23570, 'customer', 'customers', 'en', (n) => n.toLocaleString('en-US'))).toBe('23,570 customers');
+  });
+});
