@@ -321,6 +321,7 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, cal: Custo
   }
   const fit = best.fit!;
 
+  options.onStep?.('tracking');
   // tracking on the data the fit saw, extended to the end of observation
   const uDays = unitDays(fitData.freq);
   let origin = Infinity;
@@ -524,6 +525,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
         if (!Number.isFinite(clvs[i])) throw new ClvkitError(`the CLV of customer ${full.customerIds[i]} is not finite (spend model q = ${spendModel.params.q}; a finite mean spend needs q > 1)`);
       }
       // equity interval over the purchase model's parameter uncertainty (spend at its estimate)
+      options.onStep?.('equity draws');
       try {
         const rowValue = new Float64Array(fullRows.weights.length);
         for (let i = 0; i < n; i++) rowValue[fullRows.index[i]] += spend[i] * margin;
@@ -554,6 +556,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       expected: value ? value.expectedTransactions : expand(fitted.fullFit.conditionalExpectedTransactionsAll(horizon, fullRows), fullRows),
     };
   }
+  options.onStep?.('tiers and segments');
   const clv = value ? value.clv : historical;
   const alive = model ? model.probabilityAlive : new Float64Array(clv.length).fill(NaN);
   // CLV sorted once for its tiers, its Gini coefficient and the top of the prioritised list

@@ -3,6 +3,9 @@ import type { FitResultBase } from '../models/types.ts';
 import { createRng } from '../random.ts';
 import type { SummaryData } from '../types.ts';
 import { customerValue, type CustomerValueOptions } from './customer-value.ts';
+import { discountNodes } from './discount-nodes.ts';
+import { rowPlan, rowTotal } from './equity-rows.ts';
+import { continuousRatePerUnit, horizonInModelUnits } from './units.ts';
 import { normalParameterDraws } from './parameter-draws.ts';
 import { centralInterval } from './select-quantile.ts';
 import type { ValueModel } from './value-model.ts';
@@ -20,7 +23,9 @@ export interface EquityInterval {
  * estimates (on the log scale, as `normalParameterDraws`), and its central interval. The spend per
  * customer is held at its estimate: the interval covers the purchase model's parameter uncertainty,
  * not the spend model's nor the customers' own randomness. Discounted transactions are computed once
- * per distinct (x, t_x, T) row and draw, then weighted by the rows' summed spend × margin.
+ * per distinct (x, t_x, T) row and draw, then weighted by the rows' summed spend × margin: for BG/NBD,
+ * MBG/NBD and Pareto/NBD over a finite horizon by src/value/equity-rows.ts (the θ-free structure of the
+ * rows made once, then one exponential per row and draw), else by customerValue per draw.
  *
  * @example
  * const rows = compressSummary(summary); // rowValue[r] = Σ over the row's customers of spend × margin
@@ -37,10 +42,21 @@ export function equityByParameterDraws(
   seed: number,
 ): EquityInterval {
   const sets = normalParameterDraws(fit, draws, createRng(seed));
-  const ones = new Float64Array(rowValue.length).fill(1);
   const totals = new Float64Array(sets.length);
+  // the discount nodes of customerValue's integral path, and the rows' structure, once for all draws
+  const H = options.horizonUnit === undefined ? (options.horizon === 'infinite' ? Infinity : options.horizon) : horizonInModelUnits(options.horizon, options.horizonUnit, options.modelUnitDays);
+  const fast = Number.isFinite(H) && H >= 0 && options.method !== 'closed-form' && options.factorise !== false;
+  const nodes = fast ? discountNodes(H, continuousRatePerUnit(options.annualDiscount ?? 0.1, options.modelUnitDays)) : undefined;
+  const plan = fast ? rowPlan(rows) : undefined;
+  let ones: Float64Array | undefined;
   for (let d = 0; d < sets.length; d++) {
     const model = fittedFromBase({ ...fit, params: sets[d] }) as unknown as ValueModel;
+    const quick = plan && nodes ? rowTotal(model, plan, rowValue, nodes) : undefined;
+    if (quick !== undefined) {
+      totals[d] = quick;
+      continue;
+    }
+    ones ??= new Float64Array(rowValue.length).fill(1);
     const perRow = customerValue(model, rows, { ...options, spend: ones, margin: 1 });
     let total = 0;
     for (let r = 0; r < rowValue.length; r++) total += perRow.clv[r] * rowValue[r];

@@ -13,7 +13,7 @@ import type { SummaryData } from '../types.ts';
 import { rowAt, type ValueModel } from './value-model.ts';
 
 /** One model's factorisation: coefficient c(x, T), time profile g(t; x, T) and whether g ignores x. */
-interface Factorisation {
+export interface Factorisation {
   coef(x: number, T: number): number;
   profile(t: number, x: number, T: number): number;
   /** g depends on T only. */
@@ -27,7 +27,13 @@ function powerDiff(s: number, B: number, t: number): number {
   return Math.abs(e) < 1e-10 ? L * (1 - e / 2) : -Math.expm1(-e) / (s - 1);
 }
 
-function factorisationOf(model: ValueModel): Factorisation | undefined {
+/**
+ * The factorisation of a BG/NBD, MBG/NBD or Pareto/NBD model (its parameters as given), or undefined for another model.
+ *
+ * @example
+ * factorisationOf(fitBgNbd(summary))?.profile(52, 2, 38.86); // G(r+2, α+38.86, a, b+2, 52)
+ */
+export function factorisationOf(model: ValueModel): Factorisation | undefined {
   const p = model.params;
   if (model.model === 'bgnbd' || model.model === 'mbgnbd') {
     const { r, alpha, a, b } = p;

@@ -89,6 +89,9 @@ export function register(program: Command): void {
       if (!(margin > 0)) throw new UsageError('--margin must be above 0 for the report (0.3 or 30%)');
       const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));
       const ingest = ingestOptionsFrom(o);
+      // --debug: one timing line per phase on stderr (wall and CPU milliseconds)
+      const phase = phaseTimer(process.argv.includes('--debug'));
+      phase('read');
 
       let table;
       if (engineOf(o) !== 'node') table = await transactionsFromEngine(fileArg, o);
@@ -106,8 +109,8 @@ export function register(program: Command): void {
           reading.stop();
         }
       }
-      // summary, fits (three when --model auto compares them on a holdout), refit, value, migration, priorities, outcomes
-      const planned = o.calibrationEnd !== undefined ? (o.model === 'auto' ? 9 : 7) : 6;
+      // summary, fits (three when --model auto), tracking, refit (with a calibration end), value, equity draws, tiers and segments, migration, priorities, outcomes
+      const planned = 8 + (o.model === 'auto' ? 3 : 1) + (o.calibrationEnd !== undefined ? 1 : 0);
       const steps = await createProgress('analysing', planned, o.quiet || table.length < 1_000_000);
       let step = 0;
       let inputs;
@@ -127,7 +130,8 @@ export function register(program: Command): void {
             top,
             margin,
             costPerOrder,
-            onStep: () => {
+            onStep: (name: string) => {
+              phase(name);
               step++;
               steps.update(step - 1, Math.max(planned, step));
             },
@@ -137,6 +141,7 @@ export function register(program: Command): void {
         steps.stop();
       }
       if (o.referrals) {
+        phase('referrals');
         const { referralReportInput } = await import('../../report/referral-input.ts');
         inputs.referrals = referralReportInput(o.referrals, inputs.portfolio!.summary, table, o.nps, {
           model: o.model === 'auto' ? undefined : o.model,
@@ -148,6 +153,7 @@ export function register(program: Command): void {
           skipBadRows: o.skipBadRows,
         });
       }
+      phase('charts and page');
       const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
       let html: string;
       try {
@@ -155,7 +161,9 @@ export function register(program: Command): void {
       } finally {
         charts.stop();
       }
+      phase('write');
       writeFileAtomic(o.out, html);
+      phase();
       const p = inputs.portfolio!;
       process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${p.summary.customerIds.length} customers\n`);
       if (table.columnsNote) process.stderr.write(table.columnsNote + '\n');
@@ -171,6 +179,29 @@ export function register(program: Command): void {
       } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
       process.stderr.write(`wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)\n`);
     });
+}
+
+/**
+ * A phase clock: each call ends the running phase (printing `timing: <phase> <wall> ms wall, <cpu> ms CPU`
+ * on stderr when on) and starts the named one; a call without a name only ends it.
+ *
+ * @example
+ * const phase = phaseTimer(true); phase('read'); ...; phase('analyse'); ...; phase();
+ */
+function phaseTimer(on: boolean): (name?: string) => void {
+  let current: string | undefined;
+  let wall = 0;
+  let cpu = 0;
+  return (name) => {
+    if (!on) return;
+    const now = performance.now();
+    const u = process.cpuUsage();
+    const c = (u.user + u.system) / 1000;
+    if (current !== undefined) process.stderr.write(`timing: ${current} ${(now - wall).toFixed(0)} ms wall, ${(c - cpu).toFixed(0)} ms CPU\n`);
+    current = name;
+    wall = now;
+    cpu = c;
+  };
 }
 
 /**
