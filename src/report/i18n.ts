@@ -116,6 +116,10 @@ const EN = {
     `${name}: error ${err}, ${diff} above the lowest (noise ${noise}) — ${tie ? 'a tie' : 'clearly worse'}; BIC ${bic}.`,
   modelChoiceLowest: (name: string, err: string, bic: string) => `${name}: lowest error ${err}; BIC ${bic}.`,
   modelChoiceResult: (chosen: string, lowest: string) => (chosen === lowest ? `${chosen} is used.` : `${lowest} has the lowest error but ${chosen} is within the noise with a lower BIC, so ${chosen} is used.`),
+  modelSample: (sample: string, of: string, name: string) =>
+    `To keep the report fast on large data, the candidate models were fitted and compared on a random sample of ${sample} of the ${of} customers (seed 1): the log-likelihoods, AIC and BIC of the comparison are those of the sample. ${name}, the model chosen, was then fitted on all customers, and every other figure uses that fit.`,
+  modelChoiceRuleAnalytic: (n: string) =>
+    `Rule: the lowest holdout error (mean absolute error per customer) decides only when it beats another model by more than the holdout's own sampling noise, 1.96 standard errors of the paired difference (on ${n} customers the standard deviation of the differences divided by the square root of their number, the value a bootstrap of customers estimates); differences within the noise are ties, broken by the lower BIC.`,
   warningsTitle: 'To know before reading the figures',
   warnLimitCommonDropout: (model: string, q: string) => `The ${model} fit ran to a limit of its parameters: every customer has the same dropout probability ${q} after each repeat purchase. The predictions use that simpler model.`,
   warnLimitNbd: (model: string) => `The ${model} fit ran to a limit of its parameters: no customer drops out (the NBD model), so every P(alive) is 1. The predictions use that simpler model.`,
@@ -374,6 +378,10 @@ const FR: Messages = {
   modelChoiceRow: (name, err, diff, noise, bic, tie) => `${name} : erreur ${err}, ${diff} au-dessus de la plus petite (bruit ${noise}) — ${tie ? 'égalité' : 'nettement moins bon'} ; BIC ${bic}.`,
   modelChoiceLowest: (name, err, bic) => `${name} : plus petite erreur ${err} ; BIC ${bic}.`,
   modelChoiceResult: (chosen, lowest) => (chosen === lowest ? `${chosen} est retenu.` : `${lowest} a la plus petite erreur mais ${chosen} est dans le bruit avec un BIC plus petit : ${chosen} est retenu.`),
+  modelSample: (sample, of, name) =>
+    `Pour que le rapport reste rapide sur de gros volumes, les modèles candidats ont été ajustés et comparés sur un échantillon aléatoire de ${sample} des ${of} clients (graine 1) : les log-vraisemblances, AIC et BIC de la comparaison sont ceux de l’échantillon. ${name}, le modèle retenu, a ensuite été ajusté sur tous les clients, et tous les autres chiffres utilisent cet ajustement.`,
+  modelChoiceRuleAnalytic: (n) =>
+    `Règle : la plus petite erreur sur la période de contrôle (erreur absolue moyenne par client) ne décide que si elle devance un autre modèle de plus que le bruit d’échantillonnage de cette période, 1,96 écart-type de la différence appariée (sur ${n} clients, l’écart-type des différences divisé par la racine de leur nombre, la valeur qu’estime un bootstrap des clients) ; les écarts dans le bruit sont des égalités, départagées par le plus petit BIC.`,
   warningsTitle: 'À savoir avant de lire les chiffres',
   warnLimitCommonDropout: (model, q) => `L’ajustement ${model} a atteint une limite de ses paramètres : tous les clients ont la même probabilité d’abandon ${q} après chaque réachat. Les prévisions utilisent ce modèle plus simple.`,
   warnLimitNbd: (model) => `L’ajustement ${model} a atteint une limite de ses paramètres : aucun client n’abandonne (le modèle NBD), donc toutes les probabilités d’activité valent 1. Les prévisions utilisent ce modèle plus simple.`,

@@ -17,6 +17,21 @@ describe('model choice on a holdout treats differences below the sampling noise 
     const row = c.candidates.find((r) => r.name === (c.lowestError === 'a' ? 'b' : 'a'))!;
     expect(Math.abs(row.noise / ((1.96 * sd) / Math.sqrt(n)) - 1)).toBeLessThan(0.1);
   });
+  it('past analyticAbove customers the noise is exactly 1.96 sd(d)/sqrt(n) (population sd; the limit the bootstrap estimates) and agrees with a 400-draw bootstrap within 10%', () => {
+    const other = Float64Array.from(base, (v) => v + 0.2 * rng.normal() + 0.01);
+    const cands = [{ name: 'a', bic: 10, absoluteErrors: base }, { name: 'b', bic: 5, absoluteErrors: other }];
+    const exact = chooseOnHoldout(cands, { analyticAbove: 1000 });
+    const boot = chooseOnHoldout(cands, { draws: 400 });
+    expect(exact.draws).toBe(0);
+    expect(exact.customers).toBe(n);
+    const d = Array.from(other, (v, i) => v - base[i]);
+    const m = d.reduce((s, v) => s + v, 0) / n;
+    const sd = Math.sqrt(d.reduce((s, v) => s + (v - m) ** 2, 0) / n);
+    const row = (c: typeof exact) => c.candidates.find((r) => r.name !== c.lowestError)!;
+    expect(row(exact).noise).toBeCloseTo((1.96 * sd) / Math.sqrt(n), 12);
+    expect(Math.abs(row(boot).noise / row(exact).noise - 1)).toBeLessThan(0.1);
+    expect(exact.chosen).toBe(boot.chosen);
+  });
   it('a difference of 0.0007 with noise 0.01 is a tie: the lower BIC wins (the issue: Pareto/NBD chosen on noise with the worst BIC)', () => {
     const noisy = Float64Array.from(base, (v) => Math.max(0, v + 0.3 * rng.normal()));
     const shift = (noisy.reduce((s, v) => s + v, 0) - base.reduce((s, v) => s + v, 0)) / n;

@@ -174,7 +174,8 @@ export function register(program: Command): void {
           : p.model.auto && p.model.candidates.length > 1
             ? ' (lowest BIC: no holdout period to compare on)'
             : '';
-        process.stderr.write(`model: ${p.model.chosen}${auto}\n`);
+        const sampled = p.model.sample ? `; the models compared on a random sample of ${p.model.sample.customers} of the ${p.model.sample.of} customers, the chosen one then fitted on all` : '';
+        process.stderr.write(`model: ${p.model.chosen}${auto}${sampled}\n`);
         for (const w of reportWarnings(p, sectionContext('en'))) process.stderr.write(`warning: ${w}\n`);
       } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
       process.stderr.write(`wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)\n`);

@@ -240,7 +240,7 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
   if (a.auto && a.choice) {
     // the rule and the figures of the choice (issue 16: no choice on noise)
     const ch = a.choice;
-    blocks.push({ kind: 'paragraph', text: m.modelChoiceRule(f.int(ch.draws)) });
+    blocks.push({ kind: 'paragraph', text: ch.draws > 0 ? m.modelChoiceRule(f.int(ch.draws)) : m.modelChoiceRuleAnalytic(f.int(ch.customers)) });
     blocks.push({
       kind: 'list',
       items: ch.candidates.map((c) =>
@@ -252,6 +252,7 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
     blocks.push({ kind: 'paragraph', text: m.modelChoiceResult(MODEL_TITLES[ch.chosen], MODEL_TITLES[ch.lowestError]) });
   } else if (a.auto && a.candidates.length > 1 && chosen.holdoutMae !== undefined) blocks.push({ kind: 'paragraph', text: m.modelAuto(name, f.num(chosen.holdoutMae, 3)) });
   else if (a.auto) blocks.push({ kind: 'paragraph', text: m.modelAutoNoHoldout(name) });
+  if (a.sample) blocks.push({ kind: 'paragraph', text: m.modelSample(f.int(a.sample.customers), f.int(a.sample.of), name) });
   for (const c of a.candidates) if (c.error) blocks.push({ kind: 'paragraph', text: m.modelFailed(MODEL_TITLES[c.name], fitError(ctx, c.error)) });
   if (a.candidates.length > 1 && a.comparison) {
     // the comparison of src/models/compare.ts: LL, AIC, BIC and the holdout metrics, then the LR tests of nested pairs
