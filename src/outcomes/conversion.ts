@@ -1,6 +1,6 @@
 import type { CustomerFacts } from './customers.ts';
 import { type KmStep, kaplanMeier } from './kaplan-meier.ts';
-import { type OutcomePeriod, periodLabel, periodOrdinal } from './periods.ts';
+import { type OutcomePeriod, periodLabel, periodOrdinals } from './periods.ts';
 import { type Proportion, wilsonInterval } from './wilson.ts';
 
 /**
@@ -50,34 +50,43 @@ export const CONVERSION_WINDOWS = [30, 90, 180];
 export function conversion(facts: CustomerFacts, period: OutcomePeriod, windows: number[] = CONVERSION_WINDOWS, level = 0.95): Conversion {
   const groups = new Map<number, { customers: number; n: number[]; k: number[] }>();
   const all = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) };
-  const times: number[] = [];
-  const events: number[] = [];
+  const m = facts.first.length;
+  const times = new Float64Array(m);
+  const events = new Uint8Array(m);
+  const ordinals = periodOrdinals(facts.first, period);
+  let used = 0;
   let repeaters = 0;
-  for (let c = 0; c < facts.first.length; c++) {
+  let last = NaN;
+  let g = all;
+  for (let c = 0; c < m; c++) {
     const f = facts.first[c];
     if (f < 0) continue;
-    const o = periodOrdinal(f, period);
-    let found = groups.get(o);
-    if (!found) groups.set(o, (found = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) }));
-    const g = found;
+    const o = ordinals[c];
+    if (o !== last) {
+      let found = groups.get(o);
+      if (!found) groups.set(o, (found = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) }));
+      g = found;
+      last = o;
+    }
     g.customers++;
     all.customers++;
     const s = facts.second[c];
     if (s >= 0) repeaters++;
-    windows.forEach((w, j) => {
-      if (facts.end - f < w) return;
+    for (let j = 0; j < windows.length; j++) {
+      const w = windows[j];
+      if (facts.end - f < w) continue;
       g.n[j]++;
       all.n[j]++;
       if (s >= 0 && s - f <= w) {
         g.k[j]++;
         all.k[j]++;
       }
-    });
-    times.push(s >= 0 ? s - f : facts.end - f);
-    events.push(s >= 0 ? 1 : 0);
+    }
+    times[used] = s >= 0 ? s - f : facts.end - f;
+    events[used++] = s >= 0 ? 1 : 0;
   }
   const windowsOf = (g: { n: number[]; k: number[] }) => Object.fromEntries(windows.map((w, j) => [`within_${w}`, wilsonInterval(g.k[j], g.n[j], level)]));
-  const km = kaplanMeier(times, events, level);
+  const km = kaplanMeier(times.subarray(0, used), events.subarray(0, used), level);
   return {
     windows_days: windows,
     note:

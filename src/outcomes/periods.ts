@@ -53,6 +53,32 @@ export function periodOrdinal(day: Day, period: OutcomePeriod): number {
 }
 
 /**
+ * periodOrdinal of every day of a column (NaN where the day is negative: no purchase), by a lookup
+ * table over the days' range when it is under 2^22 days (one date conversion per day, not per entry).
+ *
+ * @example
+ * periodOrdinals(Int32Array.of(19797, -1, 19800), 'month'); // Float64Array [24242, NaN, 24242]
+ */
+export function periodOrdinals(days: ArrayLike<number>, period: OutcomePeriod): Float64Array {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d < 0) continue;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const out = new Float64Array(days.length);
+  const table = hi >= lo && hi - lo < 1 << 22 ? new Float64Array(hi - lo + 1) : undefined;
+  if (table) for (let d = 0; d < table.length; d++) table[d] = periodOrdinal(lo + d, period);
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    out[i] = d < 0 ? NaN : table ? table[d - lo] : periodOrdinal(d, period);
+  }
+  return out;
+}
+
+/**
  * First day of the period with this ordinal (inverse of periodOrdinal).
  *
  * @example

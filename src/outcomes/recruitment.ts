@@ -1,6 +1,6 @@
 import { formatDay } from '../ingest/dates.ts';
 import type { CustomerFacts } from './customers.ts';
-import { type OutcomePeriod, ordinalStart, periodLabel, periodOrdinal } from './periods.ts';
+import { type OutcomePeriod, ordinalStart, periodLabel, periodOrdinals } from './periods.ts';
 
 /**
  * New customers of one calendar period (one acquisition cohort).
@@ -32,13 +32,12 @@ export interface RecruitmentRow {
 export function recruitment(facts: CustomerFacts, period: OutcomePeriod): RecruitmentRow[] {
   let lo = Infinity;
   let hi = -Infinity;
-  const ord = new Float64Array(facts.first.length);
+  const ord = periodOrdinals(facts.first, period);
   let total = 0;
   for (let c = 0; c < facts.first.length; c++) {
     if (facts.first[c] < 0) continue;
-    ord[c] = periodOrdinal(facts.first[c], period);
-    lo = Math.min(lo, ord[c]);
-    hi = Math.max(hi, ord[c]);
+    if (ord[c] < lo) lo = ord[c];
+    if (ord[c] > hi) hi = ord[c];
     if (facts.hasAmount) total += facts.revenue[c];
   }
   if (lo > hi) return [];
