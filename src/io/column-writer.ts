@@ -7,6 +7,7 @@
  */
 import { AtomicFile } from './atomic.ts';
 import { CSV_EN, type CsvFormat, type CsvValue } from './csv.ts';
+import { writeShortest } from './shortest-number.ts';
 
 /**
  * One output column: numbers (a typed array or any array-like), text by row, or any CSV value by row.
@@ -90,8 +91,8 @@ export class ByteWriter {
 
   /**
    * A finite number as String(v) writes it (the shortest form that reads back to the same double), with
-   * `decimal` in place of the point. Whole numbers and numbers with up to four decimals that are exactly
-   * the double of that decimal are formatted here; the others by String(v), cached.
+   * `decimal` in place of the point: whole numbers and 1e-6 < |v| < 1e17 by arithmetic (writeShortest),
+   * the others (exponent forms) by String(v), cached.
    */
   number(v: number, decimal = DOT): void {
     this.room(CELL_ROOM);
@@ -105,27 +106,11 @@ export class ByteWriter {
       this.pos = p;
       return;
     }
-    // k/10^j for j ≤ 4 and |v| < 1e9: the double of that decimal, whose shortest form it is (two
-    // decimals of at most 13 significant digits differ by more than the spacing of doubles there).
-    if (a < 1e9) {
-      for (let j = 1, scale = 10; j <= 4; j++, scale *= 10) {
-        const k = Math.round(a * scale);
-        if (k / scale === a) {
-          if (v < 0) buf[p++] = MINUS;
-          const whole = Math.floor(k / scale);
-          let frac = k - whole * scale;
-          p = this.digits(whole, p);
-          buf[p++] = decimal;
-          // the j fraction digits, leading zeros kept, trailing zeros dropped (k/10^j with the smallest j has none)
-          for (let d = j - 1; d >= 0; d--) {
-            scratch[d] = 48 + (frac % 10);
-            frac = Math.floor(frac / 10);
-          }
-          for (let d = 0; d < j; d++) buf[p++] = scratch[d];
-          this.pos = p;
-          return;
-        }
-      }
+    // the shortest round-trip digits by arithmetic (exactly String(v)) for 1e-6 < |v| < 1e17
+    const q = writeShortest(buf, p, v, decimal);
+    if (q >= 0) {
+      this.pos = q;
+      return;
     }
     this.bits[0] = v;
     const h = Math.imul(this.words[0] ^ this.words[1], 0x9e3779b1) >>> 20;
