@@ -45,7 +45,9 @@ describe('clvkit kano', () => {
     const out = join(dir, 'out');
     const r = clvkit(['kano', answers, '--out-dir', out]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('O one-dimensional');
+    // stdout is the one line saying what was written; the table makes way to stderr
+    expect(r.stdout).toBe(`wrote kano_features.csv and kano_answers.csv to ${out}\n`);
+    expect(r.stderr).toContain('O one-dimensional');
     const features = readFileSync(join(out, 'kano_features.csv'), 'utf8').trim().split('\n');
     expect(features[0].startsWith('feature,n,category,tie,A,O,M,I,R,Q')).toBe(true);
     expect(features[1].startsWith('wifi,4,O,,1,2,1,0,0,0,0.25,0.5,0.25,0,0,0,0.75,-0.75,')).toBe(true);

@@ -40,7 +40,10 @@ describe('clvkit survey', () => {
     const out = join(dir, 'out');
     const r = clvkit(['survey', responses, '--template', 'io', '--out-dir', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Fornell-Larcker');
+    // stdout is the one line saying what was written; the result makes way to stderr
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toMatch(new RegExp(`^wrote 10 files to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+    expect(r.stderr).toContain('Fornell-Larcker');
     for (const f of ['reliability.csv', 'items.csv', 'fornell_larcker.csv', 'descriptives.csv', 'correlations.csv', 'models.csv', 'model_fit.csv', 'hierarchy.csv', 'scores.csv', 'survey.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }

@@ -1,3 +1,5 @@
+import { count } from '../../plural.ts';
+import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -132,14 +134,21 @@ export function register(program: Command): void {
           write('alive_history.csv', toCsv(['customer_id', 't', 'frequency', 'recency', 'probability_alive', 'purchase'], d.aliveHistory.flatMap((h) => h.points.map((p) => [h.id, p.t, p.frequency, p.recency, p.probabilityAlive, p.purchase]))));
           write('alive_history.vl.json', JSON.stringify(aliveHistorySpec({ customers: d.aliveHistory }, { title: 'P(alive) over each purchase history', x: 'time since first purchase (model units)', y: 'P(alive)', customer: 'customer', purchase: 'purchase at' })) + '\n');
         }
-        process.stderr.write(`diagnostics written to ${o.outDir}\n`);
+        wroteNote(o, `wrote the diagnostics (CSV files and Vega-Lite specs) to ${o.outDir}`);
       }
       if (o.json) {
         process.stdout.write(JSON.stringify({ model: d.model.model, params: d.model.params, ...(pt ? { periodTransactions: pt } : {}), aliveHistory: d.aliveHistory, heterogeneity: d.heterogeneity, warnings: d.warnings }) + '\n');
-      } else if (pt) {
-        const lines = ['repeat purchases  actual  expected', ...pt.bins.map((b) => `${b.label.padStart(16)}  ${String(b.actual).padStart(6)}  ${fmt(b.expected).padStart(8)}`)];
-        lines.push(`chi-square ${fmt(pt.chiSquare)} on ${pt.degreesOfFreedom} degrees of freedom, p = ${fmt(pt.pValue)} (${pt.customers} customers)`);
-        process.stdout.write(lines.join('\n') + '\n');
+      } else {
+        // with --out-dir the readable result makes way for the one line saying what was written: it goes to stderr
+        const to = o.outDir ? process.stderr : process.stdout;
+        const params = Object.entries(d.model.params as Record<string, number>).map(([k, v]) => `${k} = ${fmt(v)}`).join(', ');
+        const lines = [`model ${d.model.model}: ${params}`];
+        if (pt) {
+          lines.push('repeat purchases  actual  expected', ...pt.bins.map((b) => `${b.label.padStart(16)}  ${String(b.actual).padStart(6)}  ${fmt(b.expected).padStart(8)}`));
+          lines.push(`chi-square ${fmt(pt.chiSquare)} on ${count(pt.degreesOfFreedom, 'degree', 'degrees')} of freedom, p = ${fmt(pt.pValue)} (${count(pt.customers, 'customer', 'customers')})`);
+        }
+        if (d.aliveHistory.length) lines.push(`P(alive) history of ${count(d.aliveHistory.length, 'customer', 'customers')}: in --json and --out-dir`);
+        to.write(lines.join('\n') + '\n');
       }
     });
 }

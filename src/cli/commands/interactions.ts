@@ -1,3 +1,4 @@
+import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.ts';
@@ -164,9 +165,10 @@ export function register(program: Command): void {
         ensureFolder(o.outDir);
         const csvs = interactionCsvs(analysis, o.lang === 'fr' ? CSV_FR : CSV_EN);
         for (const [name, text] of Object.entries(csvs)) writeFileAtomic(join(o.outDir, name), text);
-        process.stderr.write(`wrote ${INTERACTION_FILES.join(', ')} to ${o.outDir}\n`);
+        wroteNote(o, `wrote ${INTERACTION_FILES.join(', ')} to ${o.outDir}`);
       }
       if (o.json) process.stdout.write(JSON.stringify(analysis) + '\n');
-      else process.stdout.write(formatInteractions(analysis));
+      // with --out-dir the readable result makes way for the one line saying what was written: it goes to stderr
+      else (o.outDir ? process.stderr : process.stdout).write(formatInteractions(analysis));
     });
 }

@@ -1,3 +1,5 @@
+import { count } from '../../plural.ts';
+import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { checkOutputFolder, ensureFolder } from '../../io/atomic.ts';
 import { join } from 'node:path';
@@ -30,7 +32,7 @@ export function register(program: Command): void {
       if (o.outDir) checkOutputFolder(o.outDir, [file], ['kano_features.csv', 'kano_answers.csv']);
       const answers = readKanoAnswers(file, { skipBadRows: o.skipBadRows });
       const result = kanoFeatures(answers.rows);
-      process.stderr.write(`${file}: ${formatAccounting(answers.accounting)}; ${result.respondents} respondents, ${result.features.length} features\n`);
+      process.stderr.write(`${file}: ${formatAccounting(answers.accounting)}; ${count(result.respondents, 'respondent', 'respondents')}, ${count(result.features.length, 'feature', 'features')}\n`);
       if (o.outDir) {
         ensureFolder(o.outDir);
         const format = o.lang === 'fr' ? CSV_FR : CSV_EN;
@@ -51,7 +53,7 @@ export function register(program: Command): void {
           answers.rows.map((r) => [r.respondent, r.feature, r.functional, r.dysfunctional, kanoCategory(r.functional, r.dysfunctional)]),
           format,
         );
-        process.stderr.write(`wrote kano_features.csv and kano_answers.csv to ${o.outDir}\n`);
+        wroteNote(o, `wrote kano_features.csv and kano_answers.csv to ${o.outDir}`);
       }
       if (o.json) {
         const doc = {
@@ -62,7 +64,8 @@ export function register(program: Command): void {
         };
         process.stdout.write(JSON.stringify(doc) + '\n');
       } else {
-        process.stdout.write(kanoTable(result.features));
+        // with --out-dir the readable result makes way for the one line saying what was written: it goes to stderr
+        (o.outDir ? process.stderr : process.stdout).write(kanoTable(result.features));
       }
     });
 }

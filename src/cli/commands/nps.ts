@@ -1,3 +1,5 @@
+import { count } from '../../plural.ts';
+import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { checkOutputFolder, ensureFolder } from '../../io/atomic.ts';
 import { join } from 'node:path';
@@ -70,7 +72,7 @@ export function register(program: Command): void {
           throw new ClvkitError(`none of the ${t.unmatched} respondent ids matches a customer of ${o.transactions} (e.g. ${t.unmatchedExamples.join(', ')})`, { file });
         }
         if (t.unmatched > 0) {
-          process.stderr.write(`${t.unmatched} respondents are not customers of ${o.transactions} and are left out of the value tiers (e.g. ${t.unmatchedExamples.join(', ')})\n`);
+          process.stderr.write(`${count(t.unmatched, 'respondent is not a customer', 'respondents are not customers')} of ${o.transactions} and are left out of the value tiers (e.g. ${t.unmatchedExamples.join(', ')})\n`);
         }
         for (const g of t.groups) groups.push({ by: 'value_tier', ...g });
         valueTiers = { transactions: o.transactions, customers: summary.customerIds.length, matched: t.matched, unmatched: t.unmatched };
@@ -79,7 +81,7 @@ export function register(program: Command): void {
       if (o.outDir) {
         ensureFolder(o.outDir);
         writeCsv(join(o.outDir, 'nps.csv'), CSV_HEADER, [csvRow('all', 'all', overall), ...groups.map((g) => csvRow(g.by, g.group, g))], o.lang === 'fr' ? CSV_FR : CSV_EN);
-        process.stderr.write(`wrote nps.csv to ${o.outDir}\n`);
+        wroteNote(o, `wrote nps.csv to ${o.outDir}`);
       }
       if (o.json) {
         const doc = {
@@ -93,7 +95,8 @@ export function register(program: Command): void {
         };
         process.stdout.write(JSON.stringify(doc) + '\n');
       } else {
-        process.stdout.write(humanReport(overall, groups, level));
+        // with --out-dir the readable result makes way for the one line saying what was written: it goes to stderr
+        (o.outDir ? process.stderr : process.stdout).write(humanReport(overall, groups, level));
       }
     });
 }

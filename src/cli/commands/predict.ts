@@ -1,3 +1,5 @@
+import { count } from '../../plural.ts';
+import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { checkOutputFile, companionPath, writeFileAtomic } from '../../io/atomic.ts';
 import { extname } from 'node:path';
@@ -326,7 +328,7 @@ export function register(program: Command): void {
           const { customers: _rows, ...head } = (result.jsonHead ?? result.json) as Record<string, unknown>;
           writeFileAtomic(companion, JSON.stringify({ file: o.out, input: file ?? null, rows: result.rows, notes: result.notes, ...head }, null, 2) + '\n');
         }
-        process.stderr.write(`${result.rows} rows written to ${o.out}${companion ? ` (warnings and accounting in ${companion})` : ''}\n`);
+        wroteNote(o, `wrote ${count(result.rows, 'row', 'rows')} to ${o.out}${companion ? ` (warnings and accounting in ${companion})` : ''}`);
       }
       if (o.json) {
         if (cols) writeJsonColumns(stdoutSink(), cols, result.rows, jsonFrame(result.jsonHead!).head, jsonFrame(result.jsonHead!).tail);

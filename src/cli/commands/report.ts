@@ -1,3 +1,5 @@
+import { count } from '../../plural.ts';
+import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { UsageError } from '../../errors.ts';
@@ -165,7 +167,7 @@ export function register(program: Command): void {
       writeFileAtomic(o.out, html);
       phase();
       const p = inputs.portfolio!;
-      process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${p.summary.customerIds.length} customers\n`);
+      process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${count(p.summary.customerIds.length, 'customer', 'customers')}\n`);
       if (table.columnsNote) process.stderr.write(table.columnsNote + '\n');
       if (p.model) {
         const ch = p.model.choice;
@@ -178,7 +180,7 @@ export function register(program: Command): void {
         process.stderr.write(`model: ${p.model.chosen}${auto}${sampled}\n`);
         for (const w of reportWarnings(p, sectionContext('en'))) process.stderr.write(`warning: ${w}\n`);
       } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
-      process.stderr.write(`wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)\n`);
+      wroteNote({}, `wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)`);
     });
 }
 

@@ -1,3 +1,5 @@
+import { wroteNote } from '../output.ts';
+import { count } from '../../plural.ts';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.ts';
 import { checkOutputFolder, ensureFolder, writeFileAtomic } from '../../io/atomic.ts';
@@ -26,5 +28,5 @@ export async function simulateTouchpointFiles(o: { outDir?: string; customers?: 
   await writeTouchpointCsvs(sim, (name, text) => writeFileAtomic(join(o.outDir!, name), text));
   const summary = { ...sim.truth, transactions: sim.transactions.customer.length, touchpoints: sim.touchpoints.customer.length, files: ['transactions.csv', 'touchpoints.csv'], warnings: [] };
   if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
-  else process.stderr.write(`wrote ${summary.transactions} transactions and ${summary.touchpoints} contacts of ${customers} customers to ${o.outDir}\n`);
+  else wroteNote(o, `wrote ${count(summary.transactions, 'transaction', 'transactions')} and ${count(summary.touchpoints, 'contact', 'contacts')} of ${count(customers, 'customer', 'customers')} to ${o.outDir}`);
 }

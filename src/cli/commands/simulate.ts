@@ -1,3 +1,5 @@
+import { wroteNote } from '../output.ts';
+import { count } from '../../plural.ts';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { checkOutputFile } from '../../io/atomic.ts';
@@ -106,7 +108,7 @@ export function register(program: Command): void {
         });
         writeContractsCsv(sim as never, o.out);
         if (o.json) process.stdout.write(JSON.stringify({ ...sim, rows: undefined }) + '\n');
-        else process.stderr.write(`wrote ${sim.rows.length} contracts to ${o.out}\n`);
+        else wroteNote(o, `wrote ${count(sim.rows.length, 'contract', 'contracts')} to ${o.out}`);
         return;
       }
       if (o.survey || o.kano || o.nps) {
@@ -133,7 +135,7 @@ export function register(program: Command): void {
       await writeSimulatedCsv(log, out, dialect);
       const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days) };
       if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
-      else if (o.out) process.stderr.write(`wrote ${log.customer.length} transactions of ${log.customers} customers to ${o.out}\n`);
+      else if (o.out) wroteNote(o, `wrote ${count(log.customer.length, 'transaction', 'transactions')} of ${count(log.customers, 'customer', 'customers')} to ${o.out}`);
     });
 }
 
@@ -141,7 +143,7 @@ async function simulateResearch(o: SimulateOptions, seed: number, respondents: n
   if (!o.out) throw new UsageError('--survey, --kano and --nps need --out <file>');
   if (o.survey) {
     const { simulateSurveyCommand } = await import('./simulate-survey.ts');
-    return simulateSurveyCommand({ seed, respondents, out: o.out, lang: o.lang as 'en' | 'fr' });
+    return simulateSurveyCommand({ seed, respondents, out: o.out, lang: o.lang as 'en' | 'fr', json: o.json });
   }
   const mod = await import('../../simulate/kano-nps.ts');
   const m = mod as unknown as Record<string, (opts: Record<string, unknown>) => unknown>;
@@ -187,5 +189,5 @@ async function simulateReferralFiles(o: SimulateOptions): Promise<void> {
     warnings: [],
   };
   if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
-  else process.stderr.write(`wrote ${sim.transactions.length} transactions of ${sim.customers} customers to ${paths.transactions} and ${sim.referrals.length} referrals to ${paths.referrals}\n`);
+  else wroteNote(o, `wrote ${count(sim.transactions.length, 'transaction', 'transactions')} of ${count(sim.customers, 'customer', 'customers')} to ${paths.transactions} and ${count(sim.referrals.length, 'referral', 'referrals')} to ${paths.referrals}`);
 }

@@ -1,3 +1,5 @@
+import { count } from '../../plural.ts';
+import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { checkOutputFolder, ensureFolder, fileError, writeFileAtomic } from '../../io/atomic.ts';
@@ -60,10 +62,11 @@ export function register(program: Command): void {
       for (const s of study.skipped) process.stderr.write(`skipped model "${s.name}": ${s.reason}\n`);
       if (o.outDir) {
         const written = writeSurveyTables(study, o.outDir, table, o.lang === 'fr');
-        process.stderr.write(`wrote ${written.length} files to ${o.outDir}: ${written.join(', ')}\n`);
+        wroteNote(o, `wrote ${count(written.length, 'file', 'files')} to ${o.outDir}: ${written.join(', ')}`);
       }
       if (o.json) process.stdout.write(JSON.stringify(study) + '\n');
-      else process.stdout.write(formatSurvey(study));
+      // with --out-dir the readable result makes way for the one line saying what was written: it goes to stderr
+      else (o.outDir ? process.stderr : process.stdout).write(formatSurvey(study));
     });
 }
 
