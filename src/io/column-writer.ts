@@ -11,12 +11,15 @@ import { writeShortest } from './shortest-number.ts';
 
 /**
  * One output column: numbers (a typed array or any array-like), text by row, or any CSV value by row.
+ * With `index`, row i holds `numbers[index[i]]` (values computed once per distinct row, never scattered
+ * into a per-customer array).
  *
  * @example
  * const cols: OutputColumn[] = [{ name: 'customer_id', text: (i) => ids[i] }, { name: 'frequency', numbers: frequency }];
+ * const perRow: OutputColumn = { name: 'probability_alive', numbers: aliveByDistinctRow, index: rowOfCustomer };
  */
 export type OutputColumn =
-  | { name: string; numbers: ArrayLike<number> }
+  | { name: string; numbers: ArrayLike<number>; index?: Int32Array }
   | { name: string; text: (i: number) => string | null | undefined }
   | { name: string; value: (i: number) => CsvValue };
 
@@ -151,6 +154,12 @@ export class ByteWriter {
   }
 }
 
+/** Value of column c at row i (any kind). */
+export function cellOf(c: OutputColumn, i: number): CsvValue {
+  if ('numbers' in c) return c.index ? c.numbers[c.index[i]] : c.numbers[i];
+  return 'text' in c ? c.text(i) : c.value(i);
+}
+
 /** A CSV cell: what csvCell(value, format) returns, written into w. */
 function csvValue(w: ByteWriter, value: CsvValue, format: CsvFormat, decimal: number): void {
   if (value === null || value === undefined) return;
@@ -213,7 +222,8 @@ export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: numb
       if (j > 0) w.byte(d);
       const c = columns[j];
       if ('numbers' in c) {
-        const v = c.numbers[i];
+        const index = c.index;
+        const v = c.numbers[index ? index[i] : i];
         if (Number.isFinite(v)) w.number(v, decimal);
         else csvValue(w, v, format, decimal);
       } else if ('text' in c) {
@@ -246,7 +256,7 @@ export function writeJsonColumns(sink: ByteSink, columns: OutputColumn[], n: num
     for (let j = 0; j < m; j++) {
       const c = columns[j];
       let v: CsvValue;
-      if ('numbers' in c) v = c.numbers[i];
+      if ('numbers' in c) v = c.numbers[c.index ? c.index[i] : i];
       else if ('text' in c) v = c.text(i);
       else v = c.value(i);
       if (v === undefined) continue;

@@ -11,7 +11,6 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import { ClvkitError } from '../errors.ts';
 import { fitWithEngine } from './fit.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
-import { mapFloat64 } from '../typed-map.ts';
 
 /**
  * Gamma-Gamma parameters: z ~ Gamma(p, nu), nu ~ Gamma(q, v).
@@ -164,57 +163,94 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
   if (data.monetaryValue.length !== len || (data.weights && data.weights.length !== len)) {
     throw new ClvkitError('frequency and monetaryValue (and weights) must have the same length');
   }
-  const xs: number[] = [];
-  const ms: number[] = [];
-  const ws: number[] = [];
+  // The repeat buyers with a positive mean spend, in input order (typed columns; weights only when given).
+  let rows = 0;
   let excluded = 0;
   for (let i = 0; i < len; i++) {
     const x = data.frequency[i];
-    const m = data.monetaryValue[i];
     const w = data.weights ? data.weights[i] : 1;
     if (!(x >= 0) || !Number.isFinite(x)) throw new ClvkitError(`row ${i + 1}: frequency must be a number >= 0, got ${x}`);
     if (x === 0 || w === 0) continue;
+    const m = data.monetaryValue[i];
     if (Number.isNaN(m)) throw new ClvkitError(`row ${i + 1}: monetary value is missing for a repeat buyer`);
-    if (!(m > 0)) {
-      excluded += w;
-      continue;
-    }
-    xs.push(x);
-    ms.push(m);
-    ws.push(w);
+    if (!(m > 0)) excluded += w;
+    else rows++;
   }
-  const customers = ws.reduce((s, w) => s + w, 0);
-  if (xs.length < 2) throw new ClvkitError(`the Gamma-Gamma model needs repeat buyers with a positive mean spend; found ${xs.length}`);
+  const xs = new Float64Array(rows);
+  const ms = new Float64Array(rows);
+  const ws = data.weights ? new Float64Array(rows) : undefined;
+  for (let i = 0, j = 0; i < len; i++) {
+    const x = data.frequency[i];
+    const w = data.weights ? data.weights[i] : 1;
+    const m = data.monetaryValue[i];
+    if (x === 0 || w === 0 || !(m > 0)) continue;
+    xs[j] = x;
+    ms[j] = m;
+    if (ws) ws[j] = w;
+    j++;
+  }
+  let customers = 0;
+  for (let i = 0; i < rows; i++) customers += ws ? ws[i] : 1;
+  if (rows < 2) throw new ClvkitError(`the Gamma-Gamma model needs repeat buyers with a positive mean spend; found ${rows}`);
   // Moment start: the mean spend and its spread set p v/(q-1); start at p = 1, q = 2 matched to the mean.
-  const meanM = ms.reduce((s, m, i) => s + m * ws[i], 0) / customers;
+  let sumM = 0;
+  for (let i = 0; i < rows; i++) sumM += ms[i] * (ws ? ws[i] : 1);
+  const meanM = sumM / customers;
   // Terms that depend on x only are computed once per distinct x (same density as gammaGammaLogLikelihoodRow),
   // and within an x the repeated mean spends once each, weighted (a million customers have about a
   // third as many distinct (x, m) pairs: mean spends are sums of amounts in cents over x).
-  const byX = new Map<number, { w: number; wlogm: number; rows: number[] }>();
-  xs.forEach((x, i) => {
-    const g = byX.get(x) ?? { w: 0, wlogm: 0, rows: [] };
-    g.w += ws[i];
-    g.wlogm += ws[i] * Math.log(ms[i]);
-    g.rows.push(i);
-    byX.set(x, g);
-  });
-  const glist = [...byX.entries()].map(([x, g]) => {
+  // Groups in first-seen order of x; Σ w log m summed in input order within a group.
+  const groupOf = new Map<number, number>();
+  const groupX: number[] = [];
+  const groupW: number[] = [];
+  const groupWlogm: number[] = [];
+  const groupRows: number[] = [];
+  const rowGroup = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const x = xs[i];
+    let g = groupOf.get(x);
+    if (g === undefined) {
+      g = groupX.length;
+      groupOf.set(x, g);
+      groupX.push(x), groupW.push(0), groupWlogm.push(0), groupRows.push(0);
+    }
+    const w = ws ? ws[i] : 1;
+    groupW[g] += w;
+    groupWlogm[g] += w * Math.log(ms[i]);
+    groupRows[g]++;
+    rowGroup[i] = g;
+  }
+  // each group's mean spends (with their weights) side by side, then sorted within the group
+  const G = groupX.length;
+  const start = new Int32Array(G + 1);
+  for (let g = 0; g < G; g++) start[g + 1] = start[g] + groupRows[g];
+  const fill = start.slice(0, G);
+  const sortedM = new Float64Array(rows);
+  const order = ws ? new Int32Array(rows) : undefined;
+  for (let i = 0; i < rows; i++) {
+    const at = fill[rowGroup[i]]++;
+    sortedM[at] = ms[i];
+    if (order) order[at] = i;
+  }
+  const glist = groupX.map((x, g) => {
     const m: number[] = [];
     const w: number[] = [];
-    if (data.weights) {
-      for (const i of g.rows.sort((a, b) => ms[a] - ms[b])) {
+    if (ws) {
+      const idx = Array.from(order!.subarray(start[g], start[g + 1])).sort((a, b) => ms[a] - ms[b]);
+      for (const i of idx) {
         if (m.length > 0 && m[m.length - 1] === ms[i]) w[w.length - 1] += ws[i];
         else m.push(ms[i]), w.push(ws[i]);
       }
     } else {
       // Unweighted (the usual case): a numeric sort of the values, then runs.
-      const sorted = mapFloat64(g.rows, (i) => ms[i]).sort();
-      for (const v of sorted) {
+      const sorted = sortedM.subarray(start[g], start[g + 1]).sort();
+      for (let k = 0; k < sorted.length; k++) {
+        const v = sorted[k];
         if (m.length > 0 && m[m.length - 1] === v) w[w.length - 1]++;
         else m.push(v), w.push(1);
       }
     }
-    return [x, { w: g.w, wlogm: g.wlogm, m: Float64Array.from(m), mw: Float64Array.from(w) }] as const;
+    return [x, { w: groupW[g], wlogm: groupWlogm[g], m: Float64Array.from(m), mw: Float64Array.from(w) }] as const;
   });
   const ll = (t: Float64Array, grad?: Float64Array) => {
     const [p, q, v] = [t[0], t[1], t[2]];

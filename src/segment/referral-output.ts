@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { AtomicFile } from '../io/atomic.ts';
-import { writeCsvColumns, writeJsonColumns, type ByteSink, type OutputColumn } from '../io/column-writer.ts';
+import { cellOf, writeCsvColumns, writeJsonColumns, type ByteSink, type OutputColumn } from '../io/column-writer.ts';
 import { CSV_EN, toCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
 import { writeFileAtomic } from '../io/atomic.ts';
 import type { ReferralLog } from '../ingest/referrals.ts';
@@ -186,7 +186,7 @@ export function referralJson(a: ReferralAnalysis, extra: ReferralOutputExtras, w
 
 function customerRecords(a: ReferralAnalysis): Record<string, CsvValue>[] {
   const cols = referralOutputColumns(a);
-  const cell = (c: OutputColumn, i: number): CsvValue => ('numbers' in c ? c.numbers[i] : 'text' in c ? c.text(i) : c.value(i));
+  const cell = (c: OutputColumn, i: number): CsvValue => cellOf(c, i);
   return a.customerIds.map((_, i) => Object.fromEntries(cols.map((c) => [c.name, cell(c, i)])));
 }
 

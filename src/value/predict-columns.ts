@@ -20,13 +20,27 @@ import { isDiscreteTime, type ValueModel } from './value-model.ts';
  * p.expectedTransactions[0];
  */
 export interface PredictionColumns {
-  expectedTransactions: Float64Array;
-  probabilityAlive: Float64Array;
+  /** Per customer (made from `rows` on first use). */
+  readonly expectedTransactions: Float64Array;
+  /** Per customer (made from `rows` on first use). */
+  readonly probabilityAlive: Float64Array;
   /** With a spend model and monetary values. */
   expectedSpend?: Float64Array;
   clv?: Float64Array;
   /** Distinct (frequency, recency, T) rows the predictions were computed on. */
   distinctRows: number;
+  /**
+   * The same predictions per distinct row: customer i has row index[i] (for writers that format each
+   * distinct value once; `frequency`, `recency`, `T` are the rows' own values).
+   */
+  rows: { index: Int32Array; frequency: Float64Array; recency: Float64Array; T: Float64Array; expectedTransactions: Float64Array; probabilityAlive: Float64Array };
+}
+
+/** values[index[i]] for every i. */
+function scatter(values: Float64Array, index: Int32Array): Float64Array {
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = values[index[i]];
+  return out;
 }
 
 /**
@@ -81,12 +95,19 @@ export function predictColumns(
     for (let k = 0; k < m; k++) alive[k] = model.probabilityAlive(row(k));
   }
   const index = u.index;
-  const out: PredictionColumns = { expectedTransactions: new Float64Array(n), probabilityAlive: new Float64Array(n), distinctRows: m };
-  for (let i = 0; i < n; i++) {
-    const k = index[i];
-    out.expectedTransactions[i] = expected[k];
-    out.probabilityAlive[i] = alive[k];
-  }
+  const rowAlive = alive;
+  let perCustomerExpected: Float64Array | undefined;
+  let perCustomerAlive: Float64Array | undefined;
+  const out: PredictionColumns = {
+    get expectedTransactions() {
+      return (perCustomerExpected ??= scatter(expected, index));
+    },
+    get probabilityAlive() {
+      return (perCustomerAlive ??= scatter(rowAlive, index));
+    },
+    distinctRows: m,
+    rows: { index, frequency: u.frequency, recency: u.recency, T: u.T, expectedTransactions: expected, probabilityAlive: alive },
+  };
   if (wantValue) {
     const spend = options.spend!;
     const money = data.monetaryValue!;

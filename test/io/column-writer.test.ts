@@ -82,6 +82,26 @@ describe('streaming column writer', () => {
     expect(sink.text()).toBe('x\n' + Array.from(xs, (x) => (Number.isNaN(x) ? '' : String(x)) + '\n').join(''));
   });
 
+  it('an indexed column (values per distinct row) writes the bytes of the same values scattered to the rows, CSV and JSON', () => {
+    const distinct = numbers(997, 3);
+    const index = Int32Array.from({ length: n }, (_, i) => (i * 7919) % distinct.length);
+    const scattered = Float64Array.from(index, (k) => distinct[k]);
+    const indexed: OutputColumn[] = [{ name: 'id', text: (i) => ids[i] }, { name: 'v', numbers: distinct, index }];
+    const plain: OutputColumn[] = [{ name: 'id', text: (i) => ids[i] }, { name: 'v', numbers: scattered }];
+    for (const format of [undefined, CSV_FR]) {
+      const x = collect();
+      const y = collect();
+      writeCsvColumns(x, indexed, n, format);
+      writeCsvColumns(y, plain, n, format);
+      expect(x.text()).toBe(y.text());
+    }
+    const x = collect();
+    const y = collect();
+    writeJsonColumns(x, indexed, n, '[', ']');
+    writeJsonColumns(y, plain, n, '[', ']');
+    expect(x.text()).toBe(y.text());
+  });
+
   it('writes a file atomically and leaves no temporary file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clvkit-colwriter-'));
     writeColumnsFile(join(dir, 'out.csv'), columns, n);

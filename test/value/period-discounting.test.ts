@@ -106,6 +106,19 @@ describe('predictColumns: once per distinct row, scattered', () => {
     }
   });
 
+  it('the per-row predictions, scattered by the row index, are the per-customer columns and the rows hold the customers\' own values', () => {
+    const p = predictColumns(bg, { frequency, recency, T, monetaryValue }, { horizon: 52, rate: ratePerUnit(0.1, 'week'), spend });
+    const { index, ...rows } = p.rows;
+    expect(rows.expectedTransactions.length).toBe(5);
+    for (let i = 0; i < frequency.length; i++) {
+      const k = index[i];
+      expect([rows.frequency[k], rows.recency[k], rows.T[k]]).toEqual([frequency[i], recency[i], T[i]]);
+      expect(p.expectedTransactions[i]).toBe(rows.expectedTransactions[k]);
+      expect(p.probabilityAlive[i]).toBe(rows.probabilityAlive[k]);
+      expect(p.expectedTransactions[i]).toBe(bg.conditionalExpectedTransactions(52, { frequency: frequency[i], recency: recency[i], T: T[i] }));
+    }
+  });
+
   it('a horizon of 1e12 weeks returns (the old loop never did) and equals one of 1e15 weeks', () => {
     const r = ratePerUnit(0.1, 'week');
     const a = predictColumns(bg, { frequency, recency, T, monetaryValue }, { horizon: 1e12, rate: r, spend });

@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { UNIT_DAYS, ratePerUnit, type PredictiveModel, type TimeUnit } from '../../models/discounting.ts';
 import { predictColumns } from '../../value/predict-columns.ts';
-import { stdoutSink, writeColumnsFile, writeCsvColumns, writeJsonColumns, type OutputColumn } from '../../io/column-writer.ts';
+import { cellOf, stdoutSink, writeColumnsFile, writeCsvColumns, writeJsonColumns, type OutputColumn } from '../../io/column-writer.ts';
 import type { ValueModel } from '../../value/value-model.ts';
 import type { GammaGammaModel } from '../../models/gammagamma.ts';
 import type { RetentionCurves } from '../../models/retention-data.ts';
@@ -65,7 +65,7 @@ function columnsResult(header: string[], columns: OutputColumn[], rows: number, 
   const recordsOf = () =>
     (records ??= Array.from({ length: rows }, (_, i) => {
       const r: Record<string, CsvValue> = {};
-      for (const c of columns) r[c.name] = 'numbers' in c ? c.numbers[i] : 'text' in c ? c.text(i) : c.value(i);
+      for (const c of columns) r[c.name] = cellOf(c, i);
       return r;
     }));
   return {
@@ -202,6 +202,9 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
   }
   // Once per distinct (frequency, recency, T) row, scattered; discounting by a fixed rule (any horizon costs the same).
   const p = predictColumns(model, customers, { horizon, rate, margin, spend });
+  // the row columns and the predictions by distinct row: each distinct value formatted once when written
+  const { index, ...rows } = p.rows;
+  columns.splice(1, 3, { name: 'frequency', numbers: rows.frequency, index }, { name: 'recency', numbers: rows.recency, index }, { name: 'T', numbers: rows.T, index });
   // P(no purchase) with --distribution (with P(1), P(2+)) or --interval (which covers it); the default columns stay those of DESIGN.md §3
   const dist = o.distribution || intervals ? purchaseDistribution(model as never, customers, horizon, o.distribution === true) : undefined;
   const iv = intervals
@@ -220,18 +223,20 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
       })
     : undefined;
   const bounds = iv?.intervals;
-  const add = (name: string, numbers: Float64Array, b?: { lower: Float64Array; upper: Float64Array }) => {
-    columns.push({ name, numbers });
+  /** A column per customer, or per distinct row (`byRow`: numbers[index[i]] for customer i). */
+  const add = (name: string, numbers: Float64Array, b?: { lower: Float64Array; upper: Float64Array }, byRow = false) => {
+    columns.push(byRow ? { name, numbers, index } : { name, numbers });
     if (b) columns.push({ name: `${name}_lower`, numbers: b.lower }, { name: `${name}_upper`, numbers: b.upper });
   };
-  predictionWarnings(warnings, fitted, customers.frequency, p.expectedTransactions, p.clv, loaded.hasSpend);
-  add('expected_transactions', p.expectedTransactions, bounds?.expectedTransactions);
+  // (every distinct row has a customer: all zero over the rows is all zero over the customers)
+  predictionWarnings(warnings, fitted, customers.frequency, rows.expectedTransactions, p.clv, loaded.hasSpend);
+  add('expected_transactions', rows.expectedTransactions, bounds?.expectedTransactions, true);
   if (o.predictive) {
     // the customer's own purchases: the central range of P(Y(t) = n) at the estimates (--predictive)
     const pv = predictiveCountInterval(model as never, customers, horizon, intervals?.level ?? 0.9);
     columns.push({ name: 'transactions_predictive_lower', numbers: pv.lower }, { name: 'transactions_predictive_upper', numbers: pv.upper });
   }
-  add('probability_alive', p.probabilityAlive, bounds?.probabilityAlive);
+  add('probability_alive', rows.probabilityAlive, bounds?.probabilityAlive, true);
   if (p.clv) {
     add('expected_spend', p.expectedSpend!, bounds?.expectedSpend);
     add('clv', p.clv, bounds?.clv);
