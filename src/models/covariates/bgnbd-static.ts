@@ -8,7 +8,7 @@
 import type { SummaryData } from '../../types.ts';
 import { bgFamilyPredictions, bgFamilyProblem, fitBgNbd, type BgNbdParams } from '../bgnbd.ts';
 import type { CovariateMatrix } from './design.ts';
-import { fitStaticCovariates, type CovariateSpec, type FamilyLinks, type StaticCovariateFit } from './static-fit.ts';
+import { fitStaticCovariates, startData, type CovariateSpec, type FamilyLinks, type StaticCovariateFit } from './static-fit.ts';
 import { covariatePredictions, type CovariatePredictions } from './predict.ts';
 
 /** α (index 1) scales down by exp(γ_p'z); a and b (indices 2, 3) both scale up by exp(γ_d'z). */
@@ -37,7 +37,7 @@ export interface BgNbdCovariateModel extends StaticCovariateFit, CovariatePredic
  * const m = fitBgNbdCovariates(summary, matrix, { purchase: ['Channel'], dropout: ['Gender'] });
  */
 export function fitBgNbdCovariates(data: SummaryData, matrix: CovariateMatrix, spec: CovariateSpec = {}): BgNbdCovariateModel {
-  const base = fitBgNbd(data, { acceptNonConverged: true });
+  const base = fitBgNbd(startData(data), { acceptNonConverged: true });
   const start = [base.params.r, base.params.alpha, base.params.a, base.params.b];
   const fit = fitStaticCovariates('bgnbd', data, matrix, spec, BGNBD_LINKS, (prep) => bgFamilyProblem('bgnbd', prep, Infinity), start);
   return {

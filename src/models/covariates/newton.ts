@@ -236,14 +236,16 @@ export function maximizeBfgs(
   f: GradientObjective,
   start: Float64Array,
   hessian0: Float64Array,
-  options: { maxIterations?: number; tolerance?: number; limits?: ArrayLike<number> } = {},
+  options: { maxIterations?: number; tolerance?: number; limits?: ArrayLike<number>; initial?: { value: number; grad: ArrayLike<number> } } = {},
 ): { theta: Float64Array; value: number; grad: Float64Array; converged: boolean; iterations: number; frozen: number[] } {
   const k = f.k;
   const maxIt = options.maxIterations ?? 200;
   const tol = options.tolerance ?? 1e-9;
   let theta = Float64Array.from(start);
   const g = new Float64Array(k);
-  let value = f.evaluate(theta, g);
+  // the value and gradient at the start when the caller has them (from the evaluation of hessian0)
+  let value = options.initial ? options.initial.value : f.evaluate(theta, g);
+  if (options.initial) g.set(options.initial.grad);
   if (!Number.isFinite(value)) throw new ClvkitError('the covariate model cannot be evaluated at its starting point');
   // inverse of the negative Hessian, or a scaled identity when that is not positive definite
   let B = new Float64Array(k * k);

@@ -17,6 +17,7 @@ import { fitParetoNbd } from '../paretonbd.ts';
 import { predictCustomers, type CustomerPrediction, type SpendModel } from '../discounting.ts';
 import { digamma, gammaln, gaussLegendre, logAddExp } from '../special.ts';
 import type { DynamicCovariateData } from './panel.ts';
+import { compressCustomers, pieceVectors } from './dynamic-compress.ts';
 import { covarianceFromHessian, hessianByDifferences, maximizeBfgs, newtonStep, type GradientObjective } from './newton.ts';
 import { Z95, covariateSlots, type Coefficient, type CovariateSpec } from './static-fit.ts';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
@@ -28,6 +29,9 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
  * v = 0.01, 3 up to 0.1 and 4 up to 0.5; longer pieces are split.
  */
 const MAX_VARIATION = 0.5;
+
+/** Nats of headroom above the integrand when the running sums are rescaled (they stay below e^{-headroom} per node, far from overflow). */
+const RESCALE_HEADROOM = 2;
 
 const GL2 = gaussLegendre(2);
 const GL3 = gaussLegendre(3);
@@ -107,13 +111,14 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
   const usedD = Int32Array.from([...Array(k).keys()].filter((c) => dIdx[c] >= 0));
   const nP = usedP.length;
   const nD = usedD.length;
-  const maxPieces = Math.max(1, ...Array.from({ length: n }, (_, i) => data.offsets[i + 1] - data.offsets[i]));
-  const mp = new Float64Array(maxPieces);
-  const md = new Float64Array(maxPieces);
+  // e^{γ_p'z} and γ_d'z once per distinct covariate vector and evaluation, not once per piece
+  const vectors = pieceVectors(data);
+  const nv = vectors ? vectors.count : 0;
+  const mpV = new Float64Array(nv);
+  const ldV = new Float64Array(nv);
+  const mdV = new Float64Array(nv);
   const dA = new Float64Array(k);
   const dC = new Float64Array(k);
-  const nodeA = new Float64Array(k);
-  const nodeC = new Float64Array(k);
   // accumulators: [r, α, s, β] then purchase γ (k), then dropout γ (k)
   const acc = new Float64Array(4 + 2 * k);
   const g1 = new Float64Array(4 + 2 * k);
@@ -134,8 +139,21 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
       if (![r, alpha, s, beta].every((v) => v > 0 && Number.isFinite(v))) return -Infinity;
       gp.fill(0);
       gd.fill(0);
-      for (const c of usedP) gp[c] = theta[pIdx[c]];
-      for (const c of usedD) gd[c] = theta[dIdx[c]];
+      for (let e = 0; e < nP; e++) gp[usedP[e]] = theta[pIdx[usedP[e]]];
+      for (let e = 0; e < nD; e++) gd[usedD[e]] = theta[dIdx[usedD[e]]];
+      if (vectors) {
+        const vz = vectors.z;
+        for (let v = 0; v < nv; v++) {
+          let ep = 0;
+          let ed = 0;
+          for (let e = 0; e < nP; e++) ep += gp[usedP[e]] * vz[v * k + usedP[e]];
+          for (let e = 0; e < nD; e++) ed += gd[usedD[e]] * vz[v * k + usedD[e]];
+          mpV[v] = Math.exp(ep);
+          ldV[v] = ed;
+          mdV[v] = Math.exp(ed);
+        }
+      }
+      const vid = vectors ? vectors.id : undefined;
       grad.fill(0);
       let total = 0;
       const la = Math.log(alpha);
@@ -150,14 +168,6 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
         const T = data.T[i];
         const o0 = data.offsets[i];
         const o1 = data.offsets[i + 1];
-        for (let p = o0; p < o1; p++) {
-          let ep = 0;
-          let ed = 0;
-          for (const c of usedP) ep += gp[c] * data.z[p * k + c];
-          for (const c of usedD) ed += gd[c] * data.z[p * k + c];
-          mp[p - o0] = Math.exp(ep);
-          md[p - o0] = ed; // log m_d for now
-        }
         // forward pass: A, C and their γ-derivatives; the dropout integral over (t_x, T]
         let A = 0;
         let C = 0;
@@ -171,9 +181,22 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
         for (let p = o0; p < o1; p++) {
           const len = data.length[p];
           const zOff = p * k;
-          const m1 = mp[p - o0];
-          const lmd = md[p - o0];
-          const m2 = Math.exp(lmd);
+          let m1: number;
+          let lmd: number;
+          let m2: number;
+          if (vid) {
+            const v = vid[p];
+            m1 = mpV[v];
+            lmd = ldV[v];
+            m2 = mdV[v];
+          } else {
+            let ep = 0;
+            lmd = 0;
+            for (let e = 0; e < nP; e++) ep += gp[usedP[e]] * z[zOff + usedP[e]];
+            for (let e = 0; e < nD; e++) lmd += gd[usedD[e]] * z[zOff + usedD[e]];
+            m1 = Math.exp(ep);
+            m2 = Math.exp(lmd);
+          }
           const u1 = u0 + len;
           if (u1 > tx && T > tx && len > 0) {
             const lo = Math.max(u0, tx);
@@ -207,7 +230,10 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
                 const lbu = Math.log(beta + Cu);
                 const qv = -rx * lau + lmd - (s + 1) * lbu;
                 if (qv > ref) {
-                  const scale = ref === -Infinity ? 0 : Math.exp(ref - qv);
+                  // rescale with headroom: the integrand rises and falls with the covariates, and
+                  // each rescale costs an exp and a pass over the sums
+                  const next = qv + RESCALE_HEADROOM;
+                  const scale = ref === -Infinity ? 0 : Math.exp(ref - next);
                   sum *= scale;
                   for (let e = 0; e < acc.length; e++) acc[e] *= scale;
                   s0 *= scale;
@@ -215,7 +241,7 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
                   s2 *= scale;
                   s3 *= scale;
                   s4 *= scale;
-                  ref = qv;
+                  ref = next;
                 }
                 const f = wj * Math.exp(qv - ref);
                 sum += f;
@@ -243,8 +269,8 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
           }
           A += m1 * len;
           C += m2 * len;
-          for (const c of usedP) dA[c] += m1 * len * data.z[zOff + c];
-          for (const c of usedD) dC[c] += m2 * len * data.z[zOff + c];
+          for (let e = 0; e < nP; e++) dA[usedP[e]] += m1 * len * z[zOff + usedP[e]];
+          for (let e = 0; e < nD; e++) dC[usedD[e]] += m2 * len * z[zOff + usedD[e]];
           u0 = u1;
         }
         // alive term ℓ1 = −(r+x) log(α+A_T) − s log(β+C_T)
@@ -256,11 +282,11 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
         g1[1] = (-rx * alpha) / (alpha + A);
         g1[2] = -s * lbT;
         g1[3] = (-s * beta) / (beta + C);
-        for (const c of usedP) g1[4 + c] = (-rx * dA[c]) / (alpha + A);
-        for (const c of usedD) g1[4 + k + c] = (-s * dC[c]) / (beta + C);
+        for (let e = 0; e < nP; e++) g1[4 + usedP[e]] = (-rx * dA[usedP[e]]) / (alpha + A);
+        for (let e = 0; e < nD; e++) g1[4 + k + usedD[e]] = (-s * dC[usedD[e]]) / (beta + C);
         // outer terms: log Γ(r+x) − log Γ(r) + r log α + s log β + γ_p'S
         let outer = gammaln(rx) - lgR + r * la + s * lb;
-        for (const c of usedP) outer += gp[c] * data.purchaseSums[i * k + c];
+        for (let e = 0; e < nP; e++) outer += gp[usedP[e]] * data.purchaseSums[i * k + usedP[e]];
         let ll: number;
         gi.fill(0);
         if (sum > 0) {
@@ -279,13 +305,13 @@ export function dynamicObjective(data: DynamicCovariateData, list: DynamicSlot[]
         gi[1] += r;
         gi[2] += s * lb;
         gi[3] += s;
-        for (const c of usedP) gi[4 + c] += data.purchaseSums[i * k + c];
+        for (let e = 0; e < nP; e++) gi[4 + usedP[e]] += data.purchaseSums[i * k + usedP[e]];
         total += w * ll;
         if (llOut) llOut[q] = ll;
         gTheta.fill(0);
         for (let e = 0; e < 4; e++) gTheta[e] = gi[e];
-        for (const c of usedP) gTheta[pIdx[c]] += gi[4 + c];
-        for (const c of usedD) gTheta[dIdx[c]] += gi[4 + k + c];
+        for (let e = 0; e < nP; e++) gTheta[pIdx[usedP[e]]] += gi[4 + usedP[e]];
+        for (let e = 0; e < nD; e++) gTheta[dIdx[usedD[e]]] += gi[4 + k + usedD[e]];
         for (let e = 0; e < K; e++) grad[e] += w * gTheta[e];
         if (outerProduct) {
           // BHHH: Σ w g gᵀ, the outer-product estimate of the information
@@ -312,7 +338,19 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
   const { list, purchase, dropout, constrained } = resolveSlots(data, spec);
   const K = 4 + list.length;
   const warnings: string[] = [];
-  const base = fitParetoNbd({ frequency: data.frequency, recency: data.recency, T: data.T }, { acceptNonConverged: true });
+  // customers alike in everything the likelihood sees count once, with their number as weight
+  const alike = compressCustomers(data);
+  const baseRows = alike?.rows;
+  const baseWeights = alike?.weights;
+  const m = baseRows ? baseRows.length : n;
+  const SUB = 20000;
+  // a deterministic subsample for the warm start on large data (every m/SUB-th row, weight m/SUB)
+  const subStep = m / SUB;
+  const subRows = m > 2 * SUB ? Int32Array.from({ length: SUB }, (_, j) => (baseRows ? baseRows[Math.floor(j * subStep)] : Math.floor(j * subStep))) : undefined;
+  const subWeights = subRows ? Float64Array.from({ length: SUB }, (_, j) => subStep * (baseWeights ? baseWeights[Math.floor(j * subStep)] : 1)) : undefined;
+  const pick = (a: Float64Array) => (subRows ? Float64Array.from(subRows, (i) => a[i]) : a);
+  // the start: the Pareto/NBD without covariates (on the subsample when there is one: it is only a start)
+  const base = fitParetoNbd({ frequency: pick(data.frequency), recency: pick(data.recency), T: pick(data.T), weights: subWeights }, { acceptNonConverged: true });
   let theta: Float64Array = new Float64Array(K);
   theta[0] = Math.log(base.params.r);
   theta[1] = Math.log(base.params.alpha);
@@ -320,56 +358,59 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
   theta[3] = Math.log(base.params.beta);
   const l2 = spec.l2 ?? 0;
   if (!(l2 >= 0) || !Number.isFinite(l2)) throw new ClvkitError(`paretonbd: the L2 penalty must be a number >= 0, got ${l2}`);
+  const penaltyOf = (t: Float64Array, g?: Float64Array): number => {
+    let v = 0;
+    for (let j = 4; j < K; j++) {
+      v += l2 * t[j] * t[j];
+      if (g) g[j] -= 2 * l2 * t[j];
+    }
+    return v;
+  };
   const penalised = (f: GradientObjective): GradientObjective => ({
     k: f.k,
     evaluate(t, g) {
-      let v = f.evaluate(t, g);
-      for (let m = 4; m < K; m++) {
-        v -= l2 * t[m] * t[m];
-        g[m] -= 2 * l2 * t[m];
-      }
-      return v;
+      return f.evaluate(t, g) - penaltyOf(t, g);
     },
   });
-  const fullObjective = dynamicObjective(data, list);
+  const fullObjective = dynamicObjective(data, list, baseRows, baseWeights);
   const full = penalised(fullObjective);
-  const g0 = new Float64Array(K);
   let iterations = 0;
-  /** −(outer product of the customers' gradients): the BHHH curvature at θ, one evaluation. */
-  const bhhh = (f: ReturnType<typeof dynamicObjective>, t: Float64Array, g: Float64Array): Float64Array => {
+  /** −(outer product of the customers' gradients): the BHHH curvature at θ, with the (penalised) value and gradient of the same evaluation. */
+  const bhhh = (f: ReturnType<typeof dynamicObjective>, t: Float64Array): { hessian: Float64Array; value: number; grad: Float64Array } => {
     f.outer = new Float64Array(K * K);
-    f.evaluate(t, g);
+    const grad = new Float64Array(K);
+    const value = f.evaluate(t, grad) - penaltyOf(t, grad);
     const H = Float64Array.from(f.outer, (v) => -v);
     f.outer = undefined;
-    for (let m = 4; m < K; m++) H[m * K + m] -= 2 * l2;
-    return H;
+    for (let j = 4; j < K; j++) H[j * K + j] -= 2 * l2;
+    return { hessian: H, value, grad };
   };
-  const SUB = 20000;
   // beyond e^18 for a base parameter or ±12 for a coefficient the likelihood is flat: freeze there
   const limits = Float64Array.from({ length: K }, (_, j) => (j < 4 ? 18 : 12));
   const frozen = new Set<number>();
   let start: Float64Array = theta;
-  let H0: Float64Array;
-  if (n > 2 * SUB) {
-    // warm start on a deterministic subsample (every n/SUB-th customer, weight n/SUB)
-    const step = n / SUB;
-    const rows = Int32Array.from({ length: SUB }, (_, j) => Math.floor(j * step));
-    const weights = new Float64Array(SUB).fill(step);
-    const subObjective = dynamicObjective(data, list, rows, weights);
+  if (subRows) {
+    const subObjective = dynamicObjective(data, list, subRows, subWeights);
     const sub = penalised(subObjective);
-    const res = maximizeBfgs(sub, theta, bhhh(subObjective, theta, g0), { limits });
+    const b = bhhh(subObjective, theta);
+    const res = maximizeBfgs(sub, theta, b.hessian, { limits, initial: b });
     start = res.theta;
     iterations += res.iterations;
     for (const j of res.frozen) frozen.add(j);
   }
-  H0 = bhhh(fullObjective, start, g0);
-  const res = maximizeBfgs(full, start, H0, { maxIterations: 200, limits });
+  const b0 = bhhh(fullObjective, start);
+  const res = maximizeBfgs(full, start, b0.hessian, { maxIterations: 200, limits, initial: b0 });
   theta = res.theta;
   iterations += res.iterations;
   for (const j of res.frozen) frozen.add(j);
   if (!res.converged) warnings.push(`paretonbd with time-varying covariates: the fit did not converge in ${iterations} iterations; the estimates are the best point found`);
+  // BFGS returns the value and gradient at its optimum (a frozen coordinate's gradient is zeroed there: evaluate again)
   const gOpt = new Float64Array(K);
-  let value = full.evaluate(theta, gOpt);
+  let value: number;
+  if (res.frozen.length === 0) {
+    value = res.value;
+    gOpt.set(res.grad);
+  } else value = full.evaluate(theta, gOpt);
   const H = hessianByDifferences(full, theta, gOpt);
   // one Newton step with the Hessian the standard errors need anyway: BFGS stops with the gradient
   // small, the Newton step takes the parameters to full precision
@@ -378,14 +419,23 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
   free.forEach((a, i) => free.forEach((b, j) => (Hf[i * free.length + j] = H[a * K + b])));
   const stepFree = newtonStep(Hf, Float64Array.from(free, (j) => gOpt[j]), free.length);
   const polish = stepFree ? Float64Array.from({ length: K }, (_, j) => (free.includes(j) ? stepFree[free.indexOf(j)] : 0)) : undefined;
+  // each row's log-likelihood at the final θ, for the predictions (P(alive) is the alive term's share)
+  let llRows: Float64Array | undefined;
   if (polish) {
     const next = Float64Array.from(theta, (v, j) => v + polish[j]);
-    const vNext = full.evaluate(next, new Float64Array(K));
+    const out = new Float64Array(m);
+    const vNext = dynamicObjective(data, list, baseRows, baseWeights, out).evaluate(next, new Float64Array(K)) - penaltyOf(next);
     if (vNext >= value) {
       theta = next;
       value = vNext;
+      llRows = out;
     }
   }
+  if (!llRows) {
+    llRows = new Float64Array(m);
+    value = dynamicObjective(data, list, baseRows, baseWeights, llRows).evaluate(theta, new Float64Array(K)) - penaltyOf(theta);
+  }
+  const llAll = alike ? Float64Array.from(alike.of, (q) => llRows![q]) : llRows;
   const names = ['r', 'alpha', 's', 'beta'] as const;
   const unidentified: number[] = [];
   list.forEach((sl, m) => {
@@ -418,7 +468,8 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
   }
   if (warning) warnings.push(warning);
   if (l2 > 0) warnings.push(`covariate coefficients are shrunk by an L2 penalty of ${l2}: their intervals come from the penalised information and are not exact maximum-likelihood intervals`);
-  const ll = dynamicObjective(data, list).evaluate(theta, new Float64Array(K));
+  // the unpenalised log-likelihood at the optimum
+  const ll = value + penaltyOf(theta);
   const params = { r: 0, alpha: 0, s: 0, beta: 0 };
   const standardErrors = { r: 0, alpha: 0, s: 0, beta: 0 };
   names.forEach((nm, i) => {
@@ -445,7 +496,7 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
     if (sl.process !== 'dropout') gpFull[sl.column] = theta[4 + m];
     if (sl.process !== 'purchase') gdFull[sl.column] = theta[4 + m];
   });
-  const predictions = dynamicPredictions(data, params, gpFull, gdFull);
+  const predictions = dynamicPredictions(data, params, gpFull, gdFull, llAll);
   return {
     model: 'paretonbd',
     covariates: 'dynamic',
@@ -477,7 +528,7 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
  * @example
  * const preds = dynamicPredictions(data, params, gammaPurchase, gammaDropout);
  */
-export function dynamicPredictions(data: DynamicCovariateData, params: { r: number; alpha: number; s: number; beta: number }, gp: Float64Array, gd: Float64Array): Pick<ParetoNbdDynamicModel, 'probabilityAliveAll' | 'conditionalExpectedTransactionsAll' | 'predictCustomers'> {
+export function dynamicPredictions(data: DynamicCovariateData, params: { r: number; alpha: number; s: number; beta: number }, gp: Float64Array, gd: Float64Array, logLikelihoods?: Float64Array): Pick<ParetoNbdDynamicModel, 'probabilityAliveAll' | 'conditionalExpectedTransactionsAll' | 'predictCustomers'> {
   const k = data.names.length;
   const n = data.frequency.length;
   const { r, alpha, s, beta } = params;
@@ -514,8 +565,11 @@ export function dynamicPredictions(data: DynamicCovariateData, params: { r: numb
     CT[i] = C;
   }
   // log L of each customer, to share out the alive term
-  const llAll = new Float64Array(n);
-  dynamicObjective(data, list, undefined, undefined, llAll).evaluate(Float64Array.from(theta), new Float64Array(theta.length));
+  let llAll = logLikelihoods;
+  if (!llAll) {
+    llAll = new Float64Array(n);
+    dynamicObjective(data, list, undefined, undefined, llAll).evaluate(Float64Array.from(theta), new Float64Array(theta.length));
+  }
   for (let i = 0; i < n; i++) {
     const lli = llAll[i];
     let outer = gammaln(r + data.frequency[i]) - gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);

@@ -7,7 +7,7 @@
 import type { SummaryData } from '../../types.ts';
 import { fitParetoNbd, paretoNbdPredictions, paretoNbdProblem, type ParetoNbdParams } from '../paretonbd.ts';
 import type { CovariateMatrix } from './design.ts';
-import { fitStaticCovariates, type CovariateSpec, type FamilyLinks, type StaticCovariateFit } from './static-fit.ts';
+import { fitStaticCovariates, startData, type CovariateSpec, type FamilyLinks, type StaticCovariateFit } from './static-fit.ts';
 import { paretoNbdRowDerivatives } from './paretonbd-row.ts';
 import { covariatePredictions, type CovariatePredictions } from './predict.ts';
 
@@ -40,7 +40,7 @@ export interface ParetoNbdCovariateModel extends StaticCovariateFit, CovariatePr
  * m.logLikelihood; // apparel data, Gender and Channel in both processes: −5,821.06
  */
 export function fitParetoNbdCovariates(data: SummaryData, matrix: CovariateMatrix, spec: CovariateSpec = {}): ParetoNbdCovariateModel {
-  const base = fitParetoNbd(data, { acceptNonConverged: true });
+  const base = fitParetoNbd(startData(data), { acceptNonConverged: true });
   const start = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
   const fit = fitStaticCovariates('paretonbd', data, matrix, spec, PARETO_LINKS, (prep) => paretoNbdProblem(prep, Infinity), start, paretoNbdRowDerivatives);
   return {
