@@ -15,6 +15,7 @@ import { ClvkitError } from '../errors.ts';
 import { fileError } from '../io/atomic.ts';
 import { parseNumber } from './number.ts';
 import { detectDelimiter, normalizeHeader } from './table.ts';
+import { FAST_BATCH, fastSummaryRows, LongNumbers, ROLE, SummaryCols, type FastRowsState } from './summary-rows.ts';
 
 const CHUNK = 4 << 20;
 const QUOTE = 34;
@@ -313,17 +314,16 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
 
   // Columns sized from the bytes per row of the first chunk; grown by doubling if short.
   const firstRows = Math.max(1, countLf(buf, p, have));
-  let cap = Math.max(16, Math.ceil(((size - p) / Math.max(1, have - p)) * firstRows * 1.05) + 16);
-  let freq = new Float64Array(cap);
-  let rec = new Float64Array(cap);
-  let age = new Float64Array(cap);
-  let money = mc >= 0 ? new Float64Array(cap) : undefined;
-  let weights = wc >= 0 ? new Float64Array(cap) : undefined;
-  let idStart = ic >= 0 ? new Int32Array(cap + 1) : undefined;
-  let arena = Buffer.allocUnsafe(ic >= 0 ? Math.max(1024, Math.min(cap * 12, 1 << 30)) : 0);
-  let arenaLen = 0;
-  let ascii = true;
-  let n = 0;
+  const cap = Math.max(16, Math.ceil(((size - p) / Math.max(1, have - p)) * firstRows * 1.05) + 16);
+  const cols = new SummaryCols(cap, mc >= 0, wc >= 0, ic >= 0);
+  const roles = new Uint8Array(nf);
+  roles[fc] = ROLE.frequency;
+  roles[rc] = ROLE.recency;
+  roles[tc] = ROLE.T;
+  if (mc >= 0) roles[mc] = ROLE.money;
+  if (wc >= 0) roles[wc] = ROLE.weights;
+  if (ic >= 0) roles[ic] = ROLE.id;
+  const fast: FastRowsState = { cols, roles, delimiter: d, decimal: dec, trim, longs: new LongNumbers(), moneyPending: false, moneySeen: false, taken: 0 };
 
   // An empty spend cell with frequency > 0 is an error only if some spend cell is not empty (a summary
   // written without amounts has an empty spend column): the first one waits until that is known.
@@ -331,24 +331,6 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
   let moneyPending: ClvkitError | undefined;
   let failure: ClvkitError | undefined;
 
-  const grow = () => {
-    cap *= 2;
-    const g = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a.subarray(0, n));
-      return b;
-    };
-    freq = g(freq);
-    rec = g(rec);
-    age = g(age);
-    if (money) money = g(money);
-    if (weights) weights = g(weights);
-    if (idStart) {
-      const b = new Int32Array(cap + 1);
-      b.set(idStart.subarray(0, n + 1));
-      idStart = b;
-    }
-  };
   const raw = (i: number) => fieldText(buf, f, i);
   const cellError = (col: number, at: number, detail: string) => new ClvkitError(detail, { file, line: at, column: col + 1 });
   const number = (col: number, at: number, what: string): number => {
@@ -363,7 +345,23 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
   for (;;) {
     const start = p;
     let consumedTo = p;
+    // Records before the next quote byte may take the fast loop (summary-rows.ts).
+    let quoteAt = -1;
     for (;;) {
+      if (!failure) {
+        if (quoteAt < p) {
+          quoteAt = buf.indexOf(QUOTE, p);
+          if (quoteAt < 0 || quoteAt > have) quoteAt = have;
+        }
+        fast.moneyPending = moneyPending !== undefined;
+        fast.moneySeen = moneySeen;
+        do {
+          p = fastSummaryRows(buf, p, quoteAt, fast);
+          line += fast.taken;
+        } while (fast.taken === FAST_BATCH);
+        moneySeen = fast.moneySeen;
+        consumedTo = p;
+      }
       const next = scanRecord(buf, p, have, eof, d, trim, f, file, line);
       if (next < 0 || next === p) break;
       const at = line;
@@ -385,7 +383,8 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
         throw moneyPending ?? e;
       }
       try {
-        if (n === cap) grow();
+        if (cols.n === cols.cap) cols.grow();
+        const n = cols.n;
         const x = number(fc, at, 'a number of repeat purchases');
         if (!(x >= 0) || !Number.isInteger(x)) throw cellError(fc, at, `frequency must be a whole number >= 0, got "${raw(fc)}"`);
         const r = number(rc, at, 'a recency');
@@ -394,10 +393,10 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
         if (!(T >= 0)) throw cellError(tc, at, `T must be >= 0, got "${raw(tc)}"`);
         if (r > T * (1 + 1e-12) + 1e-12) throw cellError(rc, at, `recency (${r}) cannot exceed T (${T})`);
         if (x === 0 && r !== 0) throw cellError(rc, at, `recency must be 0 when frequency is 0, got "${raw(rc)}"`);
-        freq[n] = x;
-        rec[n] = r;
-        age[n] = T;
-        if (money) {
+        cols.frequency[n] = x;
+        cols.recency[n] = r;
+        cols.T[n] = T;
+        if (cols.money) {
           const empty = f.e[mc] === f.s[mc];
           if (!empty) moneySeen = true;
           if (moneySeen && moneyPending) throw moneyPending;
@@ -408,31 +407,27 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
             m = number(mc, at, 'a mean spend');
             if (!(m >= 0) && x > 0) throw cellError(mc, at, `monetary value must be >= 0, got "${raw(mc).trim()}"`);
           }
-          money[n] = x === 0 ? 0 : m;
+          cols.money[n] = x === 0 ? 0 : m;
         }
-        if (weights) {
+        if (cols.weights) {
           const w = number(wc, at, 'a weight (number of customers)');
           if (!(w >= 0)) throw cellError(wc, at, `weights must be >= 0, got "${raw(wc)}"`);
-          weights[n] = w;
+          cols.weights[n] = w;
         }
-        if (idStart) {
-          const len = f.e[ic] - f.s[ic];
-          if (arenaLen + len * 3 > arena.length) {
-            const b = Buffer.allocUnsafe(Math.max(arena.length * 2, arenaLen + len * 3));
-            arena.copy(b, 0, 0, arenaLen);
-            arena = b;
-          }
-          if (f.q[ic] === 2) arenaLen += arena.write(raw(ic), arenaLen, 'utf8');
+        if (cols.idStart) {
+          cols.idRoom(f.e[ic] - f.s[ic]);
+          const arena = cols.arena;
+          if (f.q[ic] === 2) cols.arenaLen += arena.write(raw(ic), cols.arenaLen, 'utf8');
           else {
             for (let k = f.s[ic]; k < f.e[ic]; k++) {
               const c = buf[k];
-              if (c >= 0x80) ascii = false;
-              arena[arenaLen++] = c;
+              if (c >= 0x80) cols.ascii = false;
+              arena[cols.arenaLen++] = c;
             }
           }
-          idStart[n + 1] = arenaLen;
+          cols.idStart[n + 1] = cols.arenaLen;
         }
-        n++;
+        cols.n = n + 1;
       } catch (e) {
         if (!(e instanceof ClvkitError)) throw e;
         // deferred unless this very row shows a spend cell (then the waiting spend error comes first)
@@ -452,8 +447,10 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
     eof = fill();
   }
   if (failure) throw failure;
+  const n = cols.n;
   if (n === 0) throw new ClvkitError('the file has a header but no data rows', { file, line: 1 });
   // Every spend cell empty: no spend column (a summary written without amounts).
+  let money = cols.money;
   if (money && !moneySeen) money = undefined;
   else if (moneyPending) throw moneyPending;
   const out: SummaryColumns = {
@@ -461,15 +458,17 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
     file,
     naming: norm[fc] === 'x' ? 'hardie' : 'lifetimes',
     customerIds: [],
-    frequency: freq.subarray(0, n),
-    recency: rec.subarray(0, n),
-    T: age.subarray(0, n),
+    frequency: cols.frequency.subarray(0, n),
+    recency: cols.recency.subarray(0, n),
+    T: cols.T.subarray(0, n),
     ...(money ? { monetaryValue: money.subarray(0, n) } : {}),
-    ...(weights ? { weights: weights.subarray(0, n) } : {}),
+    ...(cols.weights ? { weights: cols.weights.subarray(0, n) } : {}),
   };
   let ids: string[] | undefined;
-  const starts = idStart;
-  const bytes = arena;
+  const starts = cols.idStart;
+  const bytes = cols.arena;
+  const arenaLen = cols.arenaLen;
+  const ascii = cols.ascii;
   const makeIds = (): string[] => {
     const list = new Array<string>(n);
     if (!starts) for (let i = 0; i < n; i++) list[i] = String(i + 1);

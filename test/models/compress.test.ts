@@ -73,3 +73,59 @@ describe('distinctDoubles', () => {
     for (let i = 0; i < many.length; i += 1234) expect(e.values[e.index[i]]).toBe(many[i]);
   });
 });
+
+describe('compressSummary over column ids (few distinct values) and over the doubles (many)', () => {
+  /** Rows of a simulated summary: days / 7, as `clvkit summary` writes them; `spread` widens the distinct values. */
+  function columns(n: number, seed: number, spread: number) {
+    const u = seededUniform(seed);
+    const f = new Float64Array(n);
+    const r = new Float64Array(n);
+    const T = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      T[i] = Math.floor(u() * spread) / 7;
+      f[i] = Math.floor(u() * u() * 40);
+      r[i] = f[i] ? Math.floor(u() * T[i] * 7) / 7 : i % 11 === 0 ? -0 : 0;
+    }
+    return { f, r, T };
+  }
+  for (const [name, spread] of [['few distinct ages (ids)', 700], ['more distinct ages than the id tables hold (doubles)', 100_000]] as const) {
+    it(`${name}: the unique rows expanded by index give back every input row, weights count the rows`, () => {
+      const { f, r, T } = columns(100_000, 3, spread);
+      const c = compressSummary({ frequency: f, recency: r, T });
+      const count = new Float64Array(c.weights.length);
+      for (let i = 0; i < f.length; i++) {
+        const j = c.index[i];
+        count[j]++;
+        if (c.frequency[j] !== f[i] || c.recency[j] !== r[i] || c.T[j] !== T[i]) expect([c.frequency[j], c.recency[j], c.T[j]], `row ${i}`).toEqual([f[i], r[i] + 0, T[i]]);
+      }
+      expect(Array.from(c.weights)).toEqual(Array.from(count));
+      // first-seen order: unique row j first appears before unique row j + 1
+      const first = new Int32Array(c.weights.length).fill(-1);
+      for (let i = 0; i < f.length; i++) if (first[c.index[i]] < 0) first[c.index[i]] = i;
+      for (let j = 1; j < first.length; j++) expect(first[j]).toBeGreaterThan(first[j - 1]);
+      // distinct rows are distinct
+      expect(new Set(Array.from(c.weights, (_, j) => `${c.frequency[j]}|${c.recency[j]}|${c.T[j]}`)).size).toBe(c.weights.length);
+    });
+  }
+  it('distinctDoubles of its columns equals distinctDoubles of copies of them, also after a column is changed in place', () => {
+    const { f, r, T } = columns(50_000, 5, 700);
+    const c = compressSummary({ frequency: f, recency: r, T });
+    for (const col of [c.frequency, c.recency, c.T]) {
+      const a = distinctDoubles(col);
+      const b = distinctDoubles(Array.from(col));
+      expect(Array.from(a.values)).toEqual(Array.from(b.values));
+      expect(Array.from(a.index)).toEqual(Array.from(b.index));
+    }
+    c.recency[5] = 1234.5; // as prepareSummary clamps a recency to T
+    const a = distinctDoubles(c.recency);
+    const b = distinctDoubles(Array.from(c.recency));
+    expect(Array.from(a.values)).toEqual(Array.from(b.values));
+    expect(Array.from(a.index)).toEqual(Array.from(b.index));
+  });
+  it('weighted input and NaN rows: weights summed in row order, every NaN row its own unique row (as the hash on doubles)', () => {
+    const c = compressSummary({ frequency: [1, 1, NaN, 1, NaN], recency: [2, 2, 0, 2, 0], T: [5, 5, 5, 5, 5], weights: [0.1, 0.2, 1, 0.3, 1] });
+    expect(c.weights.length).toBe(3);
+    expect(c.weights[0]).toBe(0.1 + 0.2 + 0.3);
+    expect(Array.from(c.index)).toEqual([0, 0, 1, 0, 2]);
+  });
+});
