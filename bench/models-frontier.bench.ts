@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTransactions } from '../src/ingest/transactions.ts';
@@ -63,6 +63,8 @@ interface SectionResult {
   coldSeconds: number;
   medianSeconds: number;
   runs: number[];
+  /** CPU seconds (user + system) of each timed fit: less sensitive than wall time to other processes. */
+  cpuRuns: number[];
   peakRssMiB: number;
   params: Record<string, number>;
   logLikelihood: number;
@@ -84,16 +86,21 @@ function runSection(key: string): SectionResult {
   const warmups = where === 'cdnow' ? (model === 'paretonbdcor' ? 1 : 10) : Number(process.env.BENCH_WARMUPS ?? 1);
   for (let i = 1; i < warmups; i++) last = fit(data);
   const runs: number[] = [];
+  const cpuRuns: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     last = fit(data);
     runs.push((performance.now() - t) / 1000);
+    const u = process.cpuUsage(c);
+    cpuRuns.push((u.user + u.system) / 1e6);
   }
   return {
     name: `${title}, ${where === 'cdnow' ? 'CDNOW' : '1M-customer log'}`,
     coldSeconds,
     medianSeconds: median(runs),
     runs,
+    cpuRuns,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
     params: last.params,
     logLikelihood: last.logLikelihood,
@@ -117,13 +124,14 @@ if (child >= 0) {
     }
     const res = JSON.parse(r.stdout) as SectionResult;
     results.push(res);
-    console.error(`${res.name}: median ${res.medianSeconds.toFixed(4)} s, peak RSS ${res.peakRssMiB.toFixed(0)} MiB`);
+    console.error(`${res.name}: median ${res.medianSeconds.toFixed(4)} s (CPU ${median(res.cpuRuns).toFixed(4)} s), peak RSS ${res.peakRssMiB.toFixed(0)} MiB`);
   }
   console.log(`\nFit times (median of ${RUNS} runs after warm-up; Node ${process.version})`);
-  console.log('| fit | median s | runs (s) | cold s | peak RSS MiB | LL | parameters |');
-  console.log('| --- | ---: | --- | ---: | ---: | ---: | --- |');
+  console.log(`load average ${loadavg().map((v) => v.toFixed(2)).join(', ')} at the end`);
+  console.log('| fit | median s | median CPU s | runs (s) | cold s | peak RSS MiB | LL | parameters |');
+  console.log('| --- | ---: | ---: | --- | ---: | ---: | ---: | --- |');
   for (const r of results) {
     const p = Object.entries(r.params).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`).join(', ');
-    console.log(`| ${r.name} | ${r.medianSeconds.toFixed(4)} | ${r.runs.map((v) => v.toFixed(3)).join(', ')} | ${r.coldSeconds.toFixed(3)} | ${r.peakRssMiB.toFixed(0)} | ${r.logLikelihood.toFixed(2)} | ${p} |`);
+    console.log(`| ${r.name} | ${r.medianSeconds.toFixed(4)} | ${median(r.cpuRuns).toFixed(4)} | ${r.runs.map((v) => v.toFixed(3)).join(', ')} | ${r.coldSeconds.toFixed(3)} | ${r.peakRssMiB.toFixed(0)} | ${r.logLikelihood.toFixed(2)} | ${p} |`);
   }
 }

@@ -278,20 +278,15 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: SummaryDat
 }
 
 /**
- * The weighted Pareto/NBD likelihood over a prepared summary with its analytic gradient (the
- * derivatives of the 2F1 series are summed term by term). Large summaries get a reweighted
- * subsample as warm start (`coarse`).
+ * The distinct (frequency, time) pairs of a prepared summary, over its (x, T) and (x, t_x), and per row
+ * the index of its (x, T) and (x, t_x) pair: the likelihood terms that depend on (x, t) only are
+ * computed once per pair (the Pareto/NBD's F, the GGom/NBD's tails).
  *
  * @example
- * const problem = paretoNbdProblem(prepareSummary(summary, 'paretonbd'));
+ * frequencyTimePairs(prepareSummary({ frequency: [1, 1], recency: [2, 2], T: [5, 6] }, 'paretonbd')).count; // 3
  */
-export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): LikelihoodProblem {
-  const { frequency, recency, T, weights, rows, distinctFrequencies: xs, frequencyIndex: fi } = prep;
-  const K = xs.length;
-  const wx = new Float64Array(K);
-  for (let i = 0; i < rows; i++) wx[fi[i]] += weights[i];
-  // F(t) depends on (x, t) only: evaluate it once per distinct (frequency, T) and (frequency, recency)
-  // pair per evaluation (summaries from day-rounded dates share these pairs across many rows)
+export function frequencyTimePairs(prep: PreparedSummary): { x: Float64Array; t: Float64Array; atT: Int32Array; atRecency: Int32Array; count: number } {
+  const { frequency, recency, T, rows } = prep;
   const px = new Float64Array(2 * rows);
   const pt = new Float64Array(2 * rows);
   for (let i = 0; i < rows; i++) {
@@ -301,11 +296,25 @@ export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000): Lik
     pt[rows + i] = recency[i];
   }
   const pairs = compressSummary({ frequency: px, recency: pt, T: new Float64Array(2 * rows) });
-  const m = pairs.weights.length;
-  const ptX = pairs.frequency;
-  const ptT = pairs.recency;
-  const idxT = pairs.index.subarray(0, rows);
-  const idxR = pairs.index.subarray(rows);
+  return { x: pairs.frequency, t: pairs.recency, atT: pairs.index.subarray(0, rows), atRecency: pairs.index.subarray(rows), count: pairs.weights.length };
+}
+
+/**
+ * The weighted Pareto/NBD likelihood over a prepared summary with its analytic gradient (the
+ * derivatives of the 2F1 series are summed term by term). Large summaries get a reweighted
+ * subsample as warm start (`coarse`). `pairs` (frequencyTimePairs of `prep`) may be passed when known.
+ *
+ * @example
+ * const problem = paretoNbdProblem(prepareSummary(summary, 'paretonbd'));
+ */
+export function paretoNbdProblem(prep: PreparedSummary, coarseRows = 30000, pairs = frequencyTimePairs(prep)): LikelihoodProblem {
+  const { frequency, recency, T, weights, rows, distinctFrequencies: xs, frequencyIndex: fi } = prep;
+  const K = xs.length;
+  const wx = new Float64Array(K);
+  for (let i = 0; i < rows; i++) wx[fi[i]] += weights[i];
+  // F(t) depends on (x, t) only: evaluate it once per distinct (frequency, T) and (frequency, recency)
+  // pair per evaluation (summaries from day-rounded dates share these pairs across many rows)
+  const { x: ptX, t: ptT, atT: idxT, atRecency: idxR, count: m } = pairs;
   const fVal = new Float64Array(m); // log F (shifted), gradient, Hessian
   const fG = new Float64Array(4 * m);
   const fH = new Float64Array(16 * m);
@@ -527,49 +536,72 @@ export function paretoNbdPredictions(params: ParetoNbdParams): TransactionModel 
   // written as P(alive) (r+x)/(α+T) (β+T) U(1, 2-s, δ(β+T)) since Ψ(s, s; y) = y^{1-s} U(1, 2-s, y).
   const dert = (x: number, tx: number, T: number, delta: number) =>
     palive(x, tx, T) * ((r + x) / (alpha + T)) * (beta + T) * tricomiU1(delta * (beta + T), s);
-  return {
-    expectedTransactions(t: number): number {
-      checkHorizon(t);
-      // E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^{s-1}] (Fader & Hardie 2005 note, §4)
-      return t === 0 ? 0 : ((r * beta) / alpha) * powerDiff(s, beta, t);
+  return rowPredictions({
+    // E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^{s-1}] (Fader & Hardie 2005 note, §4)
+    expected: (t) => (t === 0 ? 0 : ((r * beta) / alpha) * powerDiff(s, beta, t)),
+    palive,
+    condExp,
+    pmf: (n, t) => paretoNbdPmf(params, n, t),
+    // Fader & Hardie, "Deriving the conditional PMF of the Pareto/NBD model" (note 028): dead -> 0 purchases;
+    // alive -> the new-customer pmf with the posterior (r+x, α+T, s, β+T).
+    condPmf: (n, t, x, tx, T) => {
+      const pa = palive(x, tx, T);
+      return pa * paretoNbdPmf({ r: r + x, alpha: alpha + T, s, beta: beta + T }, n, t) + (n === 0 ? 1 - pa : 0);
     },
-    conditionalExpectedTransactions(t: number, row: SummaryRow): number {
+    dert,
+  });
+}
+
+/**
+ * The per-customer quantities of a model with a dropout process, as functions of (x, t_x, T).
+ *
+ * @example
+ * const parts: RowPredictionParts = { expected: (t) => t, palive: () => 1, condExp: (t) => t, pmf: () => 0, condPmf: () => 0, dert: () => 1 };
+ */
+export interface RowPredictionParts {
+  expected(t: number): number;
+  palive(x: number, tx: number, T: number): number;
+  condExp(t: number, x: number, tx: number, T: number): number;
+  pmf(n: number, t: number): number;
+  condPmf(n: number, t: number, x: number, tx: number, T: number): number;
+  dert(x: number, tx: number, T: number, delta: number): number;
+}
+
+/**
+ * The prediction methods (argument checks, one value per distinct row for whole summaries) of a model
+ * given its per-customer quantities: shared by the Pareto/NBD and the GGom/NBD.
+ *
+ * @example
+ * rowPredictions(parts).probabilityAlive({ frequency: 2, recency: 30.43, T: 38.86 });
+ */
+export function rowPredictions(parts: RowPredictionParts): TransactionModel & Pick<ParetoNbdModel, 'discountedExpectedResidualTransactions' | 'discountedExpectedResidualTransactionsAll'> {
+  const { expected, palive, condExp, pmf, condPmf, dert } = parts;
+  const checkDelta = (delta: number) => {
+    if (!(delta > 0) || !Number.isFinite(delta)) throw new ClvkitError(`discount rate delta must be a positive number, got ${delta}`);
+  };
+  return {
+    expectedTransactions: (t) => (checkHorizon(t), expected(t)),
+    conditionalExpectedTransactions(t, row) {
       checkHorizon(t);
       checkSummaryRow(row);
       return condExp(t, row.frequency, row.recency, row.T);
     },
-    probabilityAlive(row: SummaryRow): number {
-      checkSummaryRow(row);
-      return palive(row.frequency, row.recency, row.T);
-    },
-    probabilityOfTransactions(n: number, t: number): number {
-      checkHorizon(t);
-      return paretoNbdPmf(params, n, t);
-    },
-    conditionalProbabilityOfTransactions(n: number, t: number, row: SummaryRow): number {
+    probabilityAlive: (row) => (checkSummaryRow(row), palive(row.frequency, row.recency, row.T)),
+    probabilityOfTransactions: (n, t) => (checkHorizon(t), pmf(n, t)),
+    conditionalProbabilityOfTransactions(n, t, row) {
       checkHorizon(t);
       checkSummaryRow(row);
-      // Fader & Hardie, "Deriving the conditional PMF of the Pareto/NBD model" (note 028): dead -> 0 purchases;
-      // alive -> the new-customer pmf with the posterior (r+x, α+T, s, β+T).
-      const pa = palive(row.frequency, row.recency, row.T);
-      const x = row.frequency;
-      const pm = paretoNbdPmf({ r: r + x, alpha: alpha + row.T, s, beta: beta + row.T }, n, t);
-      return pa * pm + (n === 0 ? 1 - pa : 0);
+      return condPmf(n, t, row.frequency, row.recency, row.T);
     },
-    probabilityAliveAll(data: SummaryData): Float64Array {
-      return perUniqueRow(data, palive);
-    },
-    conditionalExpectedTransactionsAll(t: number, data: SummaryData): Float64Array {
-      checkHorizon(t);
-      return perUniqueRow(data, (x, tx, T) => condExp(t, x, tx, T));
-    },
-    discountedExpectedResidualTransactionsAll(data: SummaryData, delta: number): Float64Array {
-      if (!(delta > 0) || !Number.isFinite(delta)) throw new ClvkitError(`discount rate delta must be a positive number, got ${delta}`);
+    probabilityAliveAll: (data) => perUniqueRow(data, palive),
+    conditionalExpectedTransactionsAll: (t, data) => (checkHorizon(t), perUniqueRow(data, (x, tx, T) => condExp(t, x, tx, T))),
+    discountedExpectedResidualTransactionsAll(data, delta) {
+      checkDelta(delta);
       return perUniqueRow(data, (x, tx, T) => dert(x, tx, T, delta));
     },
-    discountedExpectedResidualTransactions(row: SummaryRow, delta: number): number {
+    discountedExpectedResidualTransactions(row, delta) {
       checkSummaryRow(row);
-      if (!(delta > 0) || !Number.isFinite(delta)) throw new ClvkitError(`discount rate delta must be a positive number, got ${delta}`);
+      checkDelta(delta);
       return dert(row.frequency, row.recency, row.T, delta);
     },
   };
@@ -609,8 +641,18 @@ export function paretoNbdModel(params: ParetoNbdParams): ParetoNbdModel {
  * m.params; // CDNOW: r 0.553, alpha 10.578, s 0.606, beta 11.669; LL -9595.0
  */
 export function fitParetoNbd(data: SummaryData, options: FitOptions = {}): ParetoNbdModel {
-  const prep = prepareSummary(data, 'paretonbd');
-  const base = fitWithEngine<ParetoNbdParams>('paretonbd', paretoNbdProblem(prep), options);
+  return fitParetoNbdPrepared(prepareSummary(data, 'paretonbd'), options);
+}
+
+/**
+ * `fitParetoNbd` on a summary already prepared (and its frequency-time pairs, when known), for the
+ * models that start from the Pareto/NBD they contain (GGom/NBD).
+ *
+ * @example
+ * const m = fitParetoNbdPrepared(prepareSummary(summary, 'ggomnbd'));
+ */
+export function fitParetoNbdPrepared(prep: PreparedSummary, options: FitOptions = {}, pairs = frequencyTimePairs(prep)): ParetoNbdModel {
+  const base = fitWithEngine<ParetoNbdParams>('paretonbd', paretoNbdProblem(prep, 30000, pairs), options);
   return paretoNbdFitted(base);
 }
 

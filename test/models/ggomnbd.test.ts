@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitWithEngine, prepareSummary, type LikelihoodProblem } from '../../src/models/fit.ts';
 import { fitGGomNbd, ggomNbdLogLikelihood, ggomNbdModel, ggomNbdProblem } from '../../src/models/ggomnbd.ts';
-import { paretoNbdLogLikelihood } from '../../src/models/paretonbd.ts';
+import { fitParetoNbd, paretoNbdLogLikelihood } from '../../src/models/paretonbd.ts';
 import { gammaln, integrate } from '../../src/models/special.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
-import { readCdnowSummary } from './simulate-helpers.ts';
+import { gammaSample, readCdnowSummary, seededUniform } from './simulate-helpers.ts';
 
 const hasCdnow = sharedDataAvailable('cdnow_customers_summary.csv');
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0);
@@ -78,6 +78,20 @@ describe.runIf(hasCdnow)('GGom/NBD on CDNOW (Bemmaor & Glady 2012, Table 2: r 0.
     expect(0.00015 * ratio).toBeLessThan(0.0026);
     expect(0.00025 * ratio).toBeGreaterThan(0.0026);
   });
+  it('stops at the Pareto/NBD limit: the Pareto/NBD log-likelihood (1e-6), falling along β = b β_P as b grows', () => {
+    const pn = fitParetoNbd(data);
+    expect(Math.abs(m.logLikelihood - pn.logLikelihood)).toBeLessThan(1e-6);
+    expect(m.params.b * 39).toBeLessThan(1e-7);
+    expect(m.params.beta / m.params.b).toBeCloseTo(pn.params.beta, 6);
+    expect(m.warning).toMatch(/Pareto\/NBD limit/);
+    expect(m.standardErrors.r).toBe(pn.standardErrors.r);
+    const prob = ggomNbdProblem(prepareSummary(data, 'ggomnbd'));
+    // the likelihood along the ray, evaluated (not the slope the fit used): below the limit at bT = 1e-3 and 1e-1
+    for (const bt of [1e-3, 1e-1]) {
+      const b = bt / 39;
+      expect(prob.logLikelihood(Float64Array.of(pn.params.r, pn.params.alpha, b, pn.params.s, b * pn.params.beta))).toBeLessThan(m.logLikelihood);
+    }
+  });
   it('as b -> 0 with β/b fixed, the likelihood is the Pareto/NBD one (the nested limit)', () => {
     const pn = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
     const b = 1e-9;
@@ -98,6 +112,19 @@ describe('GGom/NBD numerics at extreme customers', () => {
   const rows: [number, number, number][] = [[0, 0, 39], [1, 0.1, 39], [2, 30, 39], [50, 38, 39], [300, 5, 39], [300, 38.9, 39], [10, 1, 200], [3, 0.01, 0.5]];
   it('the log-likelihood equals its definition integrated on a fine grid (1e-9)', () => {
     for (const p of sets) for (const [x, tx, T] of rows) expect(Math.abs(ggomNbdLogLikelihood(p, { frequency: [x], recency: [tx], T: [T] })[0] - llByDefinition(p, x, tx, T))).toBeLessThan(1e-9);
+  });
+  it('shared by rows through their (x, t) tails, the log-likelihood equals the definition (rows on a grid of x, t_x, T; 1e-9 per row)', () => {
+    // rows sharing their (x, t_x) and (x, T) pairs: the likelihood integrates tails once per pair
+    const f: number[] = [];
+    const rec: number[] = [];
+    const T: number[] = [];
+    for (const x of [1, 2, 50, 300]) for (const tx of [0.01, 0.1, 5, 30, 38.9]) for (const t of [39, 39.5, 60, 200]) f.push(x), rec.push(tx), T.push(t);
+    const prob = ggomNbdProblem(prepareSummary({ frequency: f, recency: rec, T }, 'ggomnbd'));
+    for (const p of [...sets, { r: 0.05, alpha: 50, b: 1e-9, s: 0.05, beta: 1e-8 }]) {
+      let def = 0;
+      for (let i = 0; i < f.length; i++) def += llByDefinition(p, f[i], rec[i], T[i]);
+      expect(Math.abs(prob.logLikelihood(Float64Array.of(p.r, p.alpha, p.b, p.s, p.beta)) - def)).toBeLessThan(1e-9 * f.length);
+    }
   });
   it('the analytic gradient equals central differences of the likelihood', () => {
     const prob = ggomNbdProblem(prepareSummary({ frequency: [0, 3, 40, 7], recency: [0, 10, 38, 2], T: [39, 39, 39, 60] }, 'ggomnbd'));
@@ -138,5 +165,41 @@ describe('GGom/NBD numerics at extreme customers', () => {
     const delta = 0.01;
     const byParts = integrate((t) => delta * Math.exp(-delta * t) * m.conditionalExpectedTransactions(t, row), 0, 3000, 60, 20);
     expect(m.discountedExpectedResidualTransactions(row, delta) / byParts).toBeCloseTo(1, 6);
+  });
+});
+
+describe('GGom/NBD away from the Pareto/NBD limit', () => {
+  it('on simulated customers with Gompertz ageing (b = 0.08), the fit leaves the limit: LR gain over the Pareto/NBD > 20, bT > 1', () => {
+    const u = seededUniform(7);
+    const P = { r: 0.8, alpha: 5, b: 0.08, s: 1.5, beta: 3 };
+    const frequency: number[] = [];
+    const recency: number[] = [];
+    const T: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const lam = gammaSample(u, P.r, P.alpha);
+      const eta = gammaSample(u, P.s, P.beta);
+      // lifetime: S(τ | η) = exp(-η (e^{bτ} - 1)) (Bemmaor & Glady 2012, eq. 2)
+      const life = Math.log1p(-Math.log(u()) / eta) / P.b;
+      const Ti = 52 + 52 * u();
+      let t = 0;
+      let x = 0;
+      let last = 0;
+      for (;;) {
+        t += -Math.log(u()) / lam;
+        if (t > Math.min(life, Ti)) break;
+        x++;
+        last = t;
+      }
+      frequency.push(x);
+      recency.push(last);
+      T.push(Ti);
+    }
+    const data = { frequency, recency, T };
+    const m = fitGGomNbd(data, { acceptNonConverged: true });
+    const pn = fitParetoNbd(data);
+    expect(m.logLikelihood).toBeGreaterThan(pn.logLikelihood + 20);
+    expect(m.warning ?? '').not.toMatch(/Pareto\/NBD limit/);
+    // the optimiser starts at bT = 1e-2 over the data (T up to 104): it moved b two orders of magnitude up
+    expect(m.params.b * 104).toBeGreaterThan(1);
   });
 });
