@@ -1,5 +1,6 @@
 import { ClvkitError } from '../errors.ts';
 import type { TierAssignment } from './tiers-types.ts';
+import { descendingOrder } from './rank-order.ts';
 
 /** Options of {@link abcClasses}. */
 export interface AbcOptions {
@@ -43,7 +44,7 @@ export function abcClasses(values: ArrayLike<number>, options: AbcOptions = {}):
   let c = 0;
   for (const s of shares) bounds.push((c += s));
   bounds[K - 1] = Infinity;
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[j] - values[i] || i - j);
+  const order = descendingOrder(values);
   let before = 0;
   let k = 0;
   for (const i of order) {

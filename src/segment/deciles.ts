@@ -1,4 +1,4 @@
-import { valueTiers } from './pyramid.ts';
+import { valueTiersSorted } from './pyramid.ts';
 import type { TierAssignment } from './tiers-types.ts';
 
 /**
@@ -11,8 +11,9 @@ import type { TierAssignment } from './tiers-types.ts';
  * d.tier[19]; // 0 (value 19 is in D1)
  * d.names[0]; // 'D1'
  */
-export function valueDeciles(values: ArrayLike<number>): TierAssignment {
+export function valueDeciles(values: ArrayLike<number>, sortedAscending?: Float64Array): TierAssignment {
   const names = Array.from({ length: 10 }, (_, k) => `D${k + 1}`);
-  const t = valueTiers(values, { cuts: new Array<number>(10).fill(0.1), names });
+  // (the values sorted ascending, when the caller has them: see valueTiersSorted)
+  const t = valueTiersSorted(values, sortedAscending, { cuts: new Array<number>(10).fill(0.1), names });
   return { tier: t.tier, names };
 }

@@ -15,17 +15,18 @@ import type { ValueModel } from '../value/value-model.ts';
 import { abcClasses } from './abc.ts';
 import { valueDeciles } from './deciles.ts';
 import type { FlagOptions } from './flags.ts';
-import { gini } from './gini.ts';
-import { lorenzCurve, type LorenzCurve } from './lorenz.ts';
+import { gini, giniSorted } from './gini.ts';
+import { lorenzCurve, lorenzCurveSorted, type LorenzCurve } from './lorenz.ts';
 import { naturalBreakTiers } from './natural-breaks.ts';
 import { prioritisedList, type PriorityRow } from './priorities.ts';
-import { valueTiers } from './pyramid.ts';
+import { valueTiers, valueTiersSorted } from './pyramid.ts';
+import { sortedValues } from './sorted-values.ts';
 import { rfmScores, type RfmScores } from './rfm.ts';
 import { DEFAULT_RFM_SEGMENTS, rfmSegments, type RfmSegmentRule } from './rfm-segments.ts';
 import { rfmSegmentTable, type RfmSegmentRow } from './rfm-table.ts';
 import { tierTable, type TierRow } from './tier-table.ts';
 import type { TierAssignment } from './tiers-types.ts';
-import { topShares } from './top-shares.ts';
+import { topShares, topSharesSorted } from './top-shares.ts';
 import { whaleCurve, type WhaleCurve } from './whale.ts';
 import { mapFloat64 } from '../typed-map.ts';
 import type { ReferralLog } from '../ingest/referrals.ts';
@@ -159,12 +160,16 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
   const historicalSpend = Float64Array.from(summary.totalSpend);
   const daysSinceLastPurchase = mapFloat64(summary.lastPurchase, (d) => summary.end - d);
   const tierOptions = { cuts: o.tierCuts, names: o.tierNames };
-  const pyramid = valueTiers(clv, tierOptions);
-  const past = valueTiers(historicalSpend, tierOptions);
+  // each column sorted once for the tiers, deciles, Gini, top shares and Lorenz curves (clv is finite here;
+  // a spend that is not finite leaves the functions to sort, and to say which value is wrong, themselves)
+  const clvSorted = sortedValues(clv, 'CLV');
+  const spendSorted = historicalSpend.every(Number.isFinite) ? sortedValues(historicalSpend, 'historical spend') : undefined;
+  const pyramid = valueTiersSorted(clv, clvSorted.sorted, tierOptions);
+  const past = valueTiersSorted(historicalSpend, spendSorted?.sorted, tierOptions);
   const assignments = {
     pyramid: { tier: pyramid.tier, names: pyramid.names },
     pastPyramid: { tier: past.tier, names: past.names },
-    deciles: valueDeciles(clv),
+    deciles: valueDeciles(clv, clvSorted.sorted),
     abc: abcClasses(clv, { shares: o.abcShares }),
     naturalBreaks: naturalBreakTiers(clv, o.naturalBreaks ?? 4),
   };
@@ -205,11 +210,11 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
     },
     rfm: { scores, segments, table: rfmSegmentTable(segments, clv, historicalSpend, value.probabilityAlive, rules), rules },
     concentration: {
-      giniSpend: gini(historicalSpend),
-      giniClv: gini(clv),
-      topShares: { spend: topShares(historicalSpend), clv: topShares(clv) },
-      lorenzSpend: lorenzCurve(historicalSpend),
-      lorenzClv: lorenzCurve(clv),
+      giniSpend: spendSorted ? giniSorted(spendSorted.sorted, spendSorted.total) : gini(historicalSpend),
+      giniClv: giniSorted(clvSorted.sorted, clvSorted.total),
+      topShares: { spend: spendSorted ? topSharesSorted(spendSorted.sorted, spendSorted.total) : topShares(historicalSpend), clv: topSharesSorted(clvSorted.sorted, clvSorted.total) },
+      lorenzSpend: spendSorted ? lorenzCurveSorted(spendSorted.sorted, spendSorted.total) : lorenzCurve(historicalSpend),
+      lorenzClv: lorenzCurveSorted(clvSorted.sorted, clvSorted.total),
       ...(whale ? { whale } : {}),
     },
     priorities: prioritisedList(

@@ -1,4 +1,5 @@
 import { actionFlags, type FlagOptions } from './flags.ts';
+import { descendingOrder } from './rank-order.ts';
 
 /** One line of the prioritised list (snake_case: written as CSV and JSON as is). */
 export interface PriorityRow {
@@ -53,11 +54,10 @@ export interface PriorityInputs {
  * rows[0].rank; // 1, the customer with the highest CLV
  */
 export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}): PriorityRow[] {
-  const n = c.customerIds.length;
   // high value = every past-value tier but the last unless told otherwise (the top 20% with the default pyramid)
   const options = { highValueTiers: Math.max(1, c.pastTier.names.length - 1), ...flagOptions };
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => c.clv[j] - c.clv[i] || i - j);
-  return order.map((i, r) => {
+  const order = descendingOrder(c.clv);
+  return Array.from(order, (i, r) => {
     const row: PriorityRow = {
       rank: r + 1,
       customer_id: c.customerIds[i],
