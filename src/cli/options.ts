@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
+import { hiddenAlias } from './alias.ts';
 import { parseEncoding } from '../ingest/encoding.ts';
 import type { PeriodUnit } from '../types.ts';
 
@@ -26,7 +27,7 @@ export interface TransactionCliOptions {
 
 /** Add the transaction-file and summary options to a command. */
 export function addTransactionOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('--customer-col <name>', 'customer id column (default: customer_id, client, id_client, customer, ...)')
     .option('--date-col <name>', 'date column (default: date, order_date, date_commande, ...)')
     .option('--amount-col <name>', 'amount column (default: amount, montant, Montant TTC (€), Prix unitaire, revenue, sales, ...)')
@@ -43,6 +44,8 @@ export function addTransactionOptions(cmd: Command): Command {
     .option('--end <date>', 'end of observation (default: the last date in the file); later rows are excluded and counted')
     .option('--calibration-end <date>', 'split into a calibration period and a holdout period')
     .option('--quiet', 'no progress bar');
+  // pandas' and R's name for the field delimiter
+  return hiddenAlias(cmd, '--sep <d>', 'delimiter');
 }
 
 const UNITS: PeriodUnit[] = ['day', 'week', 'month'];

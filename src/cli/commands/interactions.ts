@@ -8,7 +8,7 @@ import { checkInputFile, checkOutputFolder, ensureFolder, writeFileAtomic } from
 import { CSV_EN, CSV_FR, recordsToRows, toCsv, type CsvValue } from '../../io/csv.ts';
 import { interactionAnalysis, type InteractionAnalysis, type InteractionOptions } from '../../outcomes/interactions.ts';
 import { formatAccounting } from '../../summary/export.ts';
-import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, type TransactionCliOptions } from '../options.ts';
+import { addTransactionOptions, horizonIn, horizonOption, ingestOptionsFrom, periodUnit, rateOption, type TransactionCliOptions } from '../options.ts';
 import { readCovariateFiles, type CovariateCliOptions } from '../covariate-options.ts';
 
 interface InteractionsCliOptions extends TransactionCliOptions, CovariateCliOptions {
@@ -75,9 +75,9 @@ export async function interactionsFromFiles(file: string | undefined, o: Interac
     transform: o.transform ?? 'log',
     bands,
     plan: parsePlan(o.plan),
-    horizon: numberOption('horizon', o.horizon ?? '52', (v) => v > 0 && Number.isFinite(v)),
-    discount: numberOption('discount', o.discount ?? '0.1', (v) => v >= 0 && Number.isFinite(v)),
-    margin: numberOption('margin', o.margin ?? '1'),
+    horizon: planHorizon(o.horizon, o.freq),
+    discount: rateOption('discount', o.discount, 0.1),
+    margin: rateOption('margin', o.margin, 1),
     covariates: o.covariates ? readCovariateFiles(o) : undefined,
   };
   return { analysis: interactionAnalysis(table, touchpoints, options), notes };
@@ -149,9 +149,9 @@ export function register(program: Command): void {
     .option('--transform <t>', 'contacts in the model: log (log(1+n), default), count, or bands:1,2,4', 'log')
     .option('--bands <edges>', 'lower edges of the contact bands of the saturation view', '1,2,4')
     .option('--plan <items>', 'contact plans, e.g. email:+1,phone:+2 (contacts added per period)')
-    .option('--horizon <t>', 'CLV horizon of the plans, in --freq units', '52')
-    .option('--discount <rate>', 'annual discount rate', '0.1')
-    .option('--margin <m>', 'margin applied to spend', '1')
+    .option('--horizon <t>', 'CLV horizon of the plans: 52w, 12m, 1y or 365d, or a bare number of --freq units (default 52, a year in weeks)')
+    .option('--discount <rate>', 'annual discount rate of the plans\' CLV, 0.1 or 10% (default 0.1)')
+    .option('--margin <rate>', 'margin applied to spend in the plans\' CLV, 0.3 or 30% (default 1)')
     .option('--covariates <file>', 'other covariates (static or time-varying) entering both processes beside the contacts')
     .option('--out-dir <dir>', `write ${INTERACTION_FILES.join(', ')}`)
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
@@ -171,4 +171,12 @@ export function register(program: Command): void {
       // with --out-dir the readable result makes way for the one line saying what was written: it goes to stderr
       else (o.outDir ? process.stderr : process.stdout).write(formatInteractions(analysis));
     });
+}
+
+/** `--horizon` of the plans in the model's unit (--freq): the common syntax (52w, 12m, 1y), a bare number being --freq units as before. */
+function planHorizon(value: string | undefined, freq: string | undefined): number {
+  const unit = periodUnit('freq', freq, 'week');
+  const h = horizonOption(value ?? '52', unit);
+  if (h.infinite) throw new UsageError('--horizon of the contact plans must be finite, such as 52w or 1y');
+  return horizonIn(h, unit);
 }

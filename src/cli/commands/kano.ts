@@ -61,6 +61,8 @@ export function register(program: Command): void {
           accounting: answers.accounting,
           respondents: result.respondents,
           features: result.features.map(featureJson),
+          // every --json document carries its warnings; Kano has none of its own (bad rows are in the accounting)
+          warnings: [] as string[],
         };
         process.stdout.write(JSON.stringify(doc) + '\n');
       } else {

@@ -1,3 +1,4 @@
+import { hiddenAlias } from '../alias.ts';
 import { count } from '../../plural.ts';
 import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
@@ -18,7 +19,7 @@ interface NpsCliOptions {
   scoreCol?: string;
   by: string[];
   transactions?: string;
-  idCol?: string;
+  customerCol?: string;
   tierCuts?: string;
   level: string;
   skipBadRows?: boolean;
@@ -33,14 +34,14 @@ const collect = (value: string, previous: string[]) => [...previous, ...value.sp
 
 /** `clvkit nps <scores.csv> [--score-col score] [--by column] [--transactions tx.csv] [--json] [--out-dir dir]`. */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('nps')
     .description('Net Promoter Score (Reichheld 2003) with its standard error and 95% interval, by group and by value tier')
     .argument('<scores>', 'a file with a 0-10 score column (score, note, ...) and any grouping columns')
     .option('--score-col <name>', 'score column (default: score, note, nps, ltr, recommend)')
     .option('--by <columns>', 'NPS by the values of this column (comma-separated or repeated for several)', collect, [] as string[])
     .option('--transactions <file>', 'transaction file whose customer ids match the scores: NPS by value tier (customer pyramid of total spend)')
-    .option('--id-col <name>', 'customer id column of the scores file (default: customer_id, client, id_client, customer, respondent, id)')
+    .option('--customer-col <name>', 'customer id column of the scores file, matched with --transactions (default: customer_id, client, id_client, customer, respondent, id)')
     .option('--tier-cuts <shares>', 'value tier shares of customers, top first (default 0.01,0.04,0.15,0.8)')
     .option('--level <p>', 'confidence level of the intervals', '0.95')
     .option('--skip-bad-rows', 'count invalid scores by reason and keep going instead of stopping at the first')
@@ -57,12 +58,13 @@ export function register(program: Command): void {
       if (cuts && !o.transactions) throw new UsageError('--tier-cuts needs --transactions');
       if (o.outDir) checkOutputFolder(o.outDir, [file, o.transactions], ['nps.csv']);
 
-      const data = readNpsScores(file, { scoreCol: o.scoreCol, by: o.by, ids: o.transactions !== undefined, idCol: o.idCol, skipBadRows: o.skipBadRows });
+      const data = readNpsScores(file, { scoreCol: o.scoreCol, by: o.by, ids: o.transactions !== undefined, idCol: o.customerCol, skipBadRows: o.skipBadRows });
       process.stderr.write(`${file}: ${formatAccounting(data.accounting)}\n`);
       const overall = netPromoterScore(data.scores, { level });
       const groups: GroupRow[] = [];
       for (const g of data.groups) for (const r of npsByGroup(data.scores, g.labels, { level })) groups.push({ by: g.column, ...r });
 
+      const warnings: string[] = [];
       let valueTiers: { transactions: string; customers: number; matched: number; unmatched: number } | undefined;
       if (o.transactions) {
         const table = await readTransactions(o.transactions);
@@ -72,7 +74,8 @@ export function register(program: Command): void {
           throw new ClvkitError(`none of the ${t.unmatched} respondent ids matches a customer of ${o.transactions} (e.g. ${t.unmatchedExamples.join(', ')})`, { file });
         }
         if (t.unmatched > 0) {
-          process.stderr.write(`${count(t.unmatched, 'respondent is not a customer', 'respondents are not customers')} of ${o.transactions} and are left out of the value tiers (e.g. ${t.unmatchedExamples.join(', ')})\n`);
+          warnings.push(`${count(t.unmatched, 'respondent is not a customer', 'respondents are not customers')} of ${o.transactions} and ${t.unmatched === 1 ? 'is' : 'are'} left out of the value tiers (e.g. ${t.unmatchedExamples.join(', ')})`);
+          process.stderr.write(`warning: ${warnings[warnings.length - 1]}\n`);
         }
         for (const g of t.groups) groups.push({ by: 'value_tier', ...g });
         valueTiers = { transactions: o.transactions, customers: summary.customerIds.length, matched: t.matched, unmatched: t.unmatched };
@@ -92,6 +95,7 @@ export function register(program: Command): void {
           file,
           scoreColumn: data.scoreColumn,
           accounting: data.accounting,
+          warnings,
         };
         process.stdout.write(JSON.stringify(doc) + '\n');
       } else {
@@ -99,6 +103,7 @@ export function register(program: Command): void {
         (o.outDir ? process.stderr : process.stdout).write(humanReport(overall, groups, level));
       }
     });
+  hiddenAlias(cmd, '--id-col <name>', 'customerCol');
 }
 
 function resultJson(r: NpsResult) {

@@ -1,3 +1,4 @@
+import { hiddenAlias } from '../alias.ts';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { readCustomerValues } from '../../ingest/customer-values.ts';
@@ -29,7 +30,7 @@ interface ReferralsCliOptions extends TransactionCliOptions {
   referralsDateFormat?: string;
   typeOneShare?: string;
   acquisitionCost?: string;
-  projection: boolean;
+  referralProjection: boolean;
   covariates: string;
   model: string;
   horizon?: string;
@@ -37,7 +38,7 @@ interface ReferralsCliOptions extends TransactionCliOptions {
   discount: string;
   margin: string;
   bootstrap: string;
-  intervals: string;
+  level: string;
   seed: string;
   clvCutoff?: string;
   crvCutoff?: string;
@@ -74,15 +75,15 @@ export function register(program: Command): void {
     .option('--referrals-date-format <fmt>', 'date format of the log: iso, yyyymmdd, dd/mm/yyyy or mm/dd/yyyy (default: detected)')
     .option('--type-one-share <p>', 'share of referred customers who would not have joined without the referral, 0.6 or 60% (needed when the log does not say)')
     .option('--acquisition-cost <x>', 'acquisition cost saved by a type-two referral, for rows without their own')
-    .option('--no-projection', 'value past referrals only (no referral model, no future referrals)')
+    .option('--no-referral-projection', 'value past referrals only (no referral model, no future referrals)')
     .option('--covariates <mode>', 'purchase behaviour in the referral model: auto (when it improves the holdout fit), none, always', 'auto')
-    .option('--model <name>', 'transaction model of CLV: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option('-m, --model <name>', 'transaction model of CLV: bgnbd, mbgnbd or paretonbd', 'bgnbd')
     .option('--horizon <t>', "CLV and projection horizon: 52w, 12m, 1y, 365d or 'infinite' (default 12m)")
     .option('--horizon-unit <unit>', 'old form: the unit of a bare --horizon number (day, week, month or year)')
     .option('--discount <rate>', 'annual discount rate, 0.1 or 10% (converted exactly to the model time unit)', '0.1')
     .option('--margin <rate>', 'margin on spend, 0.3 or 30%', '1')
     .option('--bootstrap <n>', 'bootstrap draws over customers for the CRV intervals (0: none)', '0')
-    .option('--intervals <level>', 'interval level', '0.9')
+    .option('--level <p>', 'level of the bootstrap intervals, between 0 and 1', '0.9')
     .option('--seed <n>', 'seed of the bootstrap', '1')
     .option('--clv-cutoff <x>', 'CLV cut-off of the matrix (default: the median)')
     .option('--crv-cutoff <x>', 'CRV cut-off of the matrix (default: the median)')
@@ -149,6 +150,8 @@ export function register(program: Command): void {
         process.stdout.write(`${file}: ${headline}\nCLV x CRV matrix (Kumar, Petersen & Leone 2007):\n${table}`);
       }
     });
+  hiddenAlias(cmd, '--intervals <level>', 'level');
+  hiddenAlias(cmd, '--no-projection', 'referralProjection');
 }
 
 function analysisOptions(o: ReferralsCliOptions): ReferralAnalysisOptions {
@@ -167,10 +170,10 @@ function analysisOptions(o: ReferralsCliOptions): ReferralAnalysisOptions {
     margin: rateOption('margin', o.margin, 1),
     typeOneShare: rateOption('type-one-share', o.typeOneShare),
     acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
-    projection: o.projection,
+    projection: o.referralProjection,
     covariates: o.covariates as 'auto' | 'none' | 'always',
     bootstrap: numberOption('bootstrap', o.bootstrap, (v) => Number.isInteger(v) && v >= 0),
-    level: numberOption('intervals', o.intervals, (v) => v > 0 && v < 1),
+    level: numberOption('level', o.level, (v) => v > 0 && v < 1),
     seed: numberOption('seed', o.seed, Number.isInteger),
     cutoffs: { clv: numberOption('clv-cutoff', o.clvCutoff), crv: numberOption('crv-cutoff', o.crvCutoff) },
   };

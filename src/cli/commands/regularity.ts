@@ -1,3 +1,4 @@
+import { hiddenAlias } from '../alias.ts';
 import type { Command } from 'commander';
 import { readTransactions } from '../../ingest/transactions.ts';
 import { parseDateOption } from '../../ingest/dates.ts';
@@ -13,7 +14,7 @@ import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, typ
  */
 export interface RegularityCliOptions extends TransactionCliOptions {
   json?: boolean;
-  resamples?: string;
+  bootstrap?: string;
   seed?: string;
 }
 
@@ -27,12 +28,12 @@ export function register(program: Command): void {
     .description('how regular purchases are: the Wheat & Morrison (1990) estimate of the Erlang order k with a bootstrap interval, the histogram of normalised inter-purchase times against Erlang-k, and a plain reading')
     .argument('<transactions>', 'transaction file');
   addTransactionOptions(cmd)
-    .option('--resamples <n>', 'bootstrap resamples for the interval (default 1000)')
-    .option('--seed <n>', 'bootstrap seed (default 1)')
+    .option('--bootstrap <n>', 'bootstrap resamples of customers for the interval of k, 100 or more (default 1000)')
+    .option('--seed <n>', 'random seed of the bootstrap (default 1)')
     .option('--json', 'print the result, with the Vega-Lite chart spec, as one JSON document on stdout')
     .action(async (file: string, o: RegularityCliOptions) => {
       const table = await readTransactions(file, ingestOptionsFrom(o) as never);
-      const resamples = numberOption('resamples', o.resamples, (v) => Number.isInteger(v) && v >= 100);
+      const resamples = numberOption('bootstrap', o.bootstrap, (v) => Number.isInteger(v) && v >= 100);
       const seed = numberOption('seed', o.seed, Number.isInteger);
       const r = regularity(table, {
         unit: periodUnit('unit', o.unit, 'day'),
@@ -48,4 +49,5 @@ export function register(program: Command): void {
       }
       for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
     });
+  hiddenAlias(cmd, '--resamples <n>', 'bootstrap');
 }

@@ -3,13 +3,14 @@ import { UsageError } from '../../errors.ts';
 import { type DateFormat, parseDateOption } from '../../ingest/dates.ts';
 import { RETENTION_CSV_FILES, writeRetentionCsvs } from '../../outcomes/export.ts';
 import { checkOutputFolder } from '../../io/atomic.ts';
-import { outcomePeriod } from '../../outcomes/periods.ts';
+import { outcomePeriod, periodDays, type OutcomePeriod } from '../../outcomes/periods.ts';
 import { retentionFromFiles } from '../../outcomes/retention-files.ts';
 import type { RetentionReport } from '../../outcomes/retention.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import { count, plural } from '../../plural.ts';
 import { formatTable } from '../table.ts';
 import { useColor } from '../color.ts';
+import { horizonOption } from '../options.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, periodUnit, type TransactionCliOptions } from '../options.ts';
 
 interface RetentionCliOptions extends TransactionCliOptions {
@@ -44,7 +45,7 @@ export function register(program: Command): void {
     .option('--lang <en|fr>', 'CSV dialect of --out-dir: en (, and .) or fr (; and decimal comma)', 'en')
     .option('--no-model', 'do not fit a BG/NBD for the expected active customers per cohort')
     .option('--min-group-size <n>', 'smallest plan or start cohort fitted on its own (contracts)', '30')
-    .option('--horizon <periods>', 'projection horizon of the contract models, in periods')
+    .option('--horizon <t>', 'projection horizon of the contract models: 52w, 12m, 2y or 365d (rounded up to whole --period periods), or a bare number of periods (default: as far as the data go)')
     .option('--json', 'print the whole result as one JSON document on stdout')
     .action(async (file: string, o: RetentionCliOptions) => {
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
@@ -53,7 +54,7 @@ export function register(program: Command): void {
       const period = outcomePeriod(o.period);
       const minGroupSize = numberOption('min-group-size', o.minGroupSize, (v) => Number.isInteger(v) && v >= 1);
       // Projections hold one row per group and period: bounded so that a typo cannot exhaust memory.
-      const horizon = numberOption('horizon', o.horizon, (v) => Number.isInteger(v) && v >= 1 && v <= 100_000);
+      const horizon = contractHorizon(o.horizon, period);
       const ingest = ingestOptionsFrom(o);
       const { report, notes } = await retentionFromFiles(file, {
         ingest,
@@ -85,6 +86,25 @@ export function register(program: Command): void {
         process.stdout.write(formatRetention(file, report, useColor(process.stdout), process.stdout.columns));
       }
     });
+}
+
+/**
+ * `--horizon` of the contract projections in whole `period`s: a bare whole number is periods (as before);
+ * the common syntax (52w, 12m, 2y) is converted and rounded up, so the projection covers it. At most
+ * 100,000 periods, so that a typo cannot exhaust memory (one row per group and period).
+ */
+function contractHorizon(value: string | undefined, period: OutcomePeriod): number | undefined {
+  if (value === undefined) return undefined;
+  let n: number;
+  if (/^\s*\d+\s*$/.test(value)) n = Number(value);
+  else {
+    const h = horizonOption(value);
+    if (h.infinite) throw new UsageError('--horizon of the contract projections must be finite, such as 24 (periods), 2y or 104w');
+    const exact = h.days / periodDays(period);
+    n = Math.abs(exact - Math.round(exact)) < 1e-9 * Math.max(1, exact) ? Math.round(exact) : Math.ceil(exact);
+  }
+  if (!(Number.isInteger(n) && n >= 1 && n <= 100_000)) throw new UsageError(`--horizon must be 1 to 100,000 ${period}s, got "${value}"`);
+  return n;
 }
 
 /** Largest number of cohorts and of periods since acquisition printed (the whole matrix is in --json and --out-dir). */

@@ -1,3 +1,4 @@
+import { hiddenAlias } from '../alias.ts';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ClvkitError, UsageError } from '../../errors.ts';
@@ -33,7 +34,7 @@ interface SegmentCliOptions extends EngineCliOptions {
   migrationDate?: string;
   rfmConfig?: string;
   bootstrap?: string;
-  intervals?: string;
+  level?: string;
   seed?: string;
   outDir?: string;
   json?: boolean;
@@ -58,7 +59,7 @@ export function register(program: Command): void {
     .description('value tiers, RFM segments, concentration, migration and the prioritised list for finance')
     .argument('[transactions]', 'transaction file with amounts (none with --engine postgres)');
   addEngineOptions(addTransactionOptions(cmd))
-    .option('--model <name>', 'transaction model: bgnbd, mbgnbd or paretonbd', 'bgnbd')
+    .option('-m, --model <name>', 'transaction model of CLV: bgnbd, mbgnbd or paretonbd', 'bgnbd')
     .option('--horizon <t>', "CLV horizon: 52w, 12m, 1y, 365d or 'infinite' (default 12m)")
     .option('--horizon-unit <unit>', 'old form: the unit of a bare --horizon number (day, week, month or year)')
     .option('--discount <rate>', 'annual discount rate, 0.1 or 10% (converted exactly to the model time unit)', '0.1')
@@ -70,8 +71,8 @@ export function register(program: Command): void {
     .option('--at-risk <p>', 'P(alive) under which a top-tier customer is flagged high-value-at-risk', '0.5')
     .option('--lapsed-days <n>', 'days without a purchase after which a customer is flagged lapsed', '365')
     .option('--bootstrap <n>', 'bootstrap draws for the equity and per-customer CLV intervals (0: none)', '0')
-    .option('--intervals <level>', 'interval level', '0.9')
-    .option('--seed <n>', 'seed of the bootstrap', '1')
+    .option('--level <p>', 'level of the bootstrap intervals, between 0 and 1', '0.9')
+    .option('--seed <n>', 'random seed of the bootstrap', '1')
     .option('--out-dir <dir>', 'write every table as a CSV file in this folder')
     .option('--lang <en|fr>', 'CSV export dialect: en (, and .) or fr (; and decimal comma)', 'en')
     .option('--referrals <log>', 'referral log (referrer, referred, date[, would_have_joined][, acquisition_cost]): CRV and the CLV x CRV cell in the prioritised list')
@@ -132,6 +133,7 @@ export function register(program: Command): void {
         process.stdout.write(formatPortfolio(label, analysis, horizon, useColor(process.stdout), process.stdout.columns));
       }
     });
+  hiddenAlias(cmd, '--intervals <level>', 'level');
 }
 
 /**
@@ -188,7 +190,7 @@ function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
   const horizonUnit = resolved.unit;
   const annualDiscount = rateOption('discount', o.discount, 0.1)!;
   if (horizon === 'infinite' && annualDiscount === 0) throw new UsageError("--horizon infinite needs --discount above 0");
-  const level = numberOption('intervals', o.intervals ?? '0.9', (v) => v > 0 && v < 1)!;
+  const level = numberOption('level', o.level ?? '0.9', (v) => v > 0 && v < 1)!;
   const bootstrap = numberOption('bootstrap', o.bootstrap ?? '0', (v) => Number.isInteger(v) && v >= 0)!;
   const seed = numberOption('seed', o.seed ?? '1', Number.isInteger)!;
   const costPerOrder = numberOption('cost-per-order', o.costPerOrder, (v) => v >= 0 && Number.isFinite(v));

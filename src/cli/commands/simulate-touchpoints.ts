@@ -27,6 +27,6 @@ export async function simulateTouchpointFiles(o: { outDir?: string; customers?: 
   const { writeTouchpointCsvs } = await import('../../simulate/touchpoints.ts');
   await writeTouchpointCsvs(sim, (name, text) => writeFileAtomic(join(o.outDir!, name), text));
   const summary = { ...sim.truth, transactions: sim.transactions.customer.length, touchpoints: sim.touchpoints.customer.length, files: ['transactions.csv', 'touchpoints.csv'], warnings: [] };
-  if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
+  if (o.json) process.stdout.write(JSON.stringify({ ...summary, warnings: [] }) + '\n');
   else wroteNote(o, `wrote ${count(summary.transactions, 'transaction', 'transactions')} and ${count(summary.touchpoints, 'contact', 'contacts')} of ${count(customers, 'customer', 'customers')} to ${o.outDir}`);
 }

@@ -59,13 +59,13 @@ export function register(program: Command): void {
     .option('--start <date>', 'first day of the log (ISO)', '2024-01-01')
     .option('--days <n>', 'length of the observation window in days', '730')
     .option('--acquisition-days <n>', 'days over which first purchases are spread', '365')
-    .option('--r <x>', 'BG/NBD r (weeks)')
-    .option('--alpha <x>', 'BG/NBD alpha (weeks)')
-    .option('--a <x>', 'BG/NBD a')
-    .option('--b <x>', 'BG/NBD b')
-    .option('--p <x>', 'Gamma-Gamma p')
-    .option('--q <x>', 'Gamma-Gamma q')
-    .option('--v <x>', 'Gamma-Gamma v (gamma in the papers)')
+    .option('--r <x>', 'BG/NBD r: shape of the purchase-rate gamma distribution (default 0.25)')
+    .option('--alpha <x>', 'BG/NBD alpha: scale of the purchase-rate gamma distribution, in weeks (default 4)')
+    .option('--a <x>', 'BG/NBD a: first shape of the beta distribution of the dropout probability (default 0.8)')
+    .option('--b <x>', 'BG/NBD b: second shape of the beta distribution of the dropout probability (default 2.5)')
+    .option('--p <x>', 'Gamma-Gamma p: shape of the spend per transaction (default 6)')
+    .option('--q <x>', 'Gamma-Gamma q: shape of the customers\' mean-spend scale distribution (default 4)')
+    .option('--v <x>', 'Gamma-Gamma v (gamma in the papers): scale of the mean-spend distribution (default 15)')
     .option('--no-channels', 'omit the channel column')
     .option('--lang <en|fr>', 'CSV dialect: en (, . ISO dates) or fr (; decimal comma dd/mm/yyyy)', 'en')
     .option('-o, --out <file>', 'output CSV (default: stdout)')
@@ -107,13 +107,13 @@ export function register(program: Command): void {
           seed,
         });
         writeContractsCsv(sim as never, o.out);
-        if (o.json) process.stdout.write(JSON.stringify({ ...sim, rows: undefined }) + '\n');
+        if (o.json) process.stdout.write(JSON.stringify({ ...sim, rows: undefined, warnings: [] }) + '\n');
         else wroteNote(o, `wrote ${count(sim.rows.length, 'contract', 'contracts')} to ${o.out}`);
         return;
       }
       if (o.survey || o.kano || o.nps) {
         const truth = await simulateResearch(o, seed, respondents);
-        if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
+        if (o.json) process.stdout.write(JSON.stringify(Array.isArray(truth) ? truth : { ...(truth as object), warnings: [] }) + '\n');
         return;
       }
       const { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT } = await import('../../simulate/transactions.ts');
@@ -133,7 +133,7 @@ export function register(program: Command): void {
       const dialect = o.lang === 'fr' ? FRENCH_DIALECT : ENGLISH_DIALECT;
       const out = o.out ?? process.stdout;
       await writeSimulatedCsv(log, out, dialect);
-      const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days) };
+      const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days), warnings: [] };
       if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
       else if (o.out) wroteNote(o, `wrote ${count(log.customer.length, 'transaction', 'transactions')} of ${count(log.customers, 'customer', 'customers')} to ${o.out}`);
     });

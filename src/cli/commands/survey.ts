@@ -1,3 +1,4 @@
+import { hiddenAlias } from '../alias.ts';
 import { count } from '../../plural.ts';
 import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
@@ -29,7 +30,7 @@ interface SurveyCliOptions {
  * register(new Command("clvkit")); // then: clvkit survey io-responses.csv --template io --json
  */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('survey')
     .description('survey study: reliability (alpha, CR, AVE, loadings), Fornell-Larcker, construct scores, OLS and logit models')
     .argument('<responses>', 'responses CSV, one row per respondent, one column per item or variable')
@@ -68,6 +69,7 @@ export function register(program: Command): void {
       // with --out-dir the readable result makes way for the one line saying what was written: it goes to stderr
       else (o.outDir ? process.stderr : process.stdout).write(formatSurvey(study));
     });
+  hiddenAlias(cmd, '--sep <d>', 'delimiter');
 }
 
 function loadConfig(o: SurveyCliOptions): StudyConfig {
