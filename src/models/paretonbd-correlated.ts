@@ -129,13 +129,14 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary) {
   const g4 = new Float64Array(4);
   const a = new Float64Array(rows); // D_i / P00_i = R11 − R10 − R01 + 1
   const l0 = new Float64Array(rows);
+  let lls: Float64Array[] = []; // the four shifted per-row log-likelihoods at the last θ
   let lastTheta = '';
   /** Per-row Pareto/NBD log-likelihoods at the four shifts for θ (cached for the last θ). */
   const rowsAt = (th: ArrayLike<number>) => {
     const key = `${th[0]},${th[1]},${th[2]},${th[3]}`;
     if (key === lastTheta) return;
     const p = { r: th[0], alpha: th[1], s: th[2], beta: th[3] };
-    const lls = SHIFTS.map((_, q) => paretoNbdLogLikelihood(shifted(p, q), data));
+    lls = SHIFTS.map((_, q) => paretoNbdLogLikelihood(shifted(p, q), data));
     for (let i = 0; i < rows; i++) {
       l0[i] = lls[0][i];
       a[i] = Math.exp(lls[1][i] - l0[i]) - Math.exp(lls[2][i] - l0[i]) - Math.exp(lls[3][i] - l0[i]) + 1;
@@ -164,12 +165,11 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary) {
     let dOmega = 0; // Σ w c D / L
     for (let i = 0; i < rows; i++) dOmega += (w0[i] * c * a[i]) / (1 + wc * a[i]);
     const p = { r, alpha, s, beta };
-    const lls = SHIFTS.map((_, q) => (q === 0 ? undefined : paretoNbdLogLikelihood(shifted(p, q), data)));
     for (let q = 0; q < 4; q++) {
       const coef = q === 0 ? 1 + wc : SIGNS[q] * wc;
       if (coef === 0) continue;
       // share P_q / L = e^{ll_q − ll_0} / (1 + ωc a)
-      for (let i = 0; i < rows; i++) wts[i] = (w0[i] * coef * (q === 0 ? 1 : Math.exp(lls[q]![i] - l0[i]))) / (1 + wc * a[i]);
+      for (let i = 0; i < rows; i++) wts[i] = (w0[i] * coef * (q === 0 ? 1 : Math.exp(lls[q][i] - l0[i]))) / (1 + wc * a[i]);
       const sh = shifted(p, q);
       pnbd.gradient!(Float64Array.of(sh.r, sh.alpha, sh.s, sh.beta), g4);
       for (let k = 0; k < 4; k++) grad[k] += g4[k];
@@ -342,6 +342,49 @@ export function correlatedParetoNbdModel(params: CorrelatedParetoNbdParams): Cor
 }
 
 /**
+ * The profile likelihood restricted to the kink of the Sarmanov bound, as a smooth problem in (r, α, s):
+ * β solves L2 = L1 (upper bound) or L2 = 1 − L1 (lower bound), where the bound's two branches meet
+ * (omegaBounds). With c = r log(1 + 1/α) = −log L1 and u = −log L2 = g(c) (g(c) = c, or −log(1 − e^{−c})),
+ * s log(1 + 1/β) = u gives β = 1/(e^{u/s} − 1), dβ/du = −β(1+β)/s. The gradient is the profile's
+ * through β; along the kink the bound is smooth, so the profile's bound slope (central differences
+ * across the kink: the mean of the two branches') is exact for moves that stay on it.
+ *
+ * @example
+ * const k = kinkProblem(correlatedParetoNbdProfile(prep, start), 'hi', start);
+ */
+function kinkProblem(profile: ReturnType<typeof correlatedParetoNbdProfile>, edge: 'hi' | 'lo', start: number[]): LikelihoodProblem & { toTheta(p: ArrayLike<number>): number[] } {
+  const onKink = (p: ArrayLike<number>) => {
+    const [r, alpha, s] = [p[0], p[1], p[2]];
+    const l1a = Math.log1p(1 / alpha);
+    const c = r * l1a;
+    const u = edge === 'hi' ? c : -Math.log(-Math.expm1(-c));
+    const du = edge === 'hi' ? 1 : -1 / Math.expm1(c);
+    const beta = 1 / Math.expm1(u / s);
+    const dbdu = (-beta * (1 + beta)) / s;
+    // dβ/dr, dβ/dα, dβ/ds
+    return { theta: [r, alpha, s, beta], db: [dbdu * du * l1a, (dbdu * du * -r) / (alpha * (alpha + 1)), (beta * (1 + beta) * u) / (s * s)] };
+  };
+  const g4 = new Float64Array(4);
+  return {
+    names: ['r', 'alpha', 's'],
+    initial: start.slice(0, 3),
+    observations: profile.observations,
+    toTheta: (p) => onKink(p).theta,
+    logLikelihood: (p) => {
+      const { theta } = onKink(p);
+      return theta[3] > 0 && Number.isFinite(theta[3]) ? profile.logLikelihood(Float64Array.from(theta)) : -Infinity;
+    },
+    gradient: (p, g) => {
+      const { theta, db } = onKink(p);
+      if (!(theta[3] > 0 && Number.isFinite(theta[3]))) return -Infinity;
+      const ll = profile.gradient!(Float64Array.from(theta), g4);
+      for (let k = 0; k < 3; k++) g[k] = g4[k] + g4[3] * db[k];
+      return ll;
+    },
+  };
+}
+
+/**
  * Fits the correlated Pareto/NBD by maximising the profile likelihood over (r, α, s, β), the best ω
  * found at each point (the likelihood is concave in ω), starting from the Pareto/NBD fit, so its
  * likelihood is never below the independent model's. Reports Corr(λ, μ) with a delta-method
@@ -358,18 +401,43 @@ export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = 
   const { r, alpha, s, beta } = ind.params;
   const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta]);
   // When the best ω sits on the family's bound, the profile has a kink where the bound's two branches
-  // meet (L1 = L2), and gradient-based convergence is never certified there: the optimiser gets an
-  // evaluation budget, and the point it returns is checked by perturbation below.
+  // meet (L1 = L2 on the upper bound, L1 + L2 = 1 on the lower), and gradient-based convergence is never
+  // certified there: the optimiser gets an evaluation budget; from its point, the maximum along the
+  // kink (a smooth problem in r, α, s) is sought too, and the better point is checked by perturbation below.
   let evaluations = 0;
   const budget = options.maxIterations ?? 300;
+  const firstBudget = Math.min(budget, 30);
   const limited: LikelihoodProblem = {
     ...profile,
-    logLikelihood: (p) => (++evaluations > budget ? -Infinity : profile.logLikelihood(p)),
-    gradient: (p, g) => (++evaluations > budget ? -Infinity : profile.gradient!(p, g)),
+    logLikelihood: (p) => (++evaluations > firstBudget ? -Infinity : profile.logLikelihood(p)),
+    gradient: (p, g) => (++evaluations > firstBudget ? -Infinity : profile.gradient!(p, g)),
   };
   const base = fitWithEngine<Record<string, number>>('paretonbdcor', limited, { ...options, initial: undefined, acceptNonConverged: true, starts: 1 });
-  const th = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
-  const ll = profile.logLikelihood(Float64Array.from(th));
+  let th = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
+  let ll = profile.logLikelihood(Float64Array.from(th));
+  const edge = profile.omegaAt(th).bound;
+  if (edge) {
+    const kink = kinkProblem(profile, edge, th);
+    let used = 0;
+    const room = Math.max(budget - firstBudget, 0);
+    const limitedKink: LikelihoodProblem = {
+      ...kink,
+      logLikelihood: (p) => (++used > room ? -Infinity : kink.logLikelihood(p)),
+      gradient: (p, g) => (++used > room ? -Infinity : kink.gradient!(p, g)),
+    };
+    try {
+      const k = fitWithEngine<Record<string, number>>('paretonbdcor', limitedKink, { tolerance: options.tolerance, acceptNonConverged: true, starts: 1 });
+      const cand = kink.toTheta([k.params.r, k.params.alpha, k.params.s]);
+      const llk = profile.logLikelihood(Float64Array.from(cand));
+      if (llk > ll) {
+        th = cand;
+        ll = llk;
+      }
+    } catch {
+      // keep the first point (checked below)
+    }
+    evaluations = firstBudget + Math.min(used, room);
+  }
   // local optimality: no relative move of 1e-4 in any parameter, alone or in pairs, improves the likelihood
   let improvable = false;
   for (let k = 0; k < 4 && !improvable; k++) {
