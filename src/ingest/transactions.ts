@@ -350,6 +350,21 @@ export function customerCount(table: TransactionTable): number {
   return CUSTOMER_COUNT.get(table) ?? table.customerIds.length;
 }
 
+const KEY_BYTES = new WeakMap<TransactionTable, () => { bytes: Uint8Array; start: Int32Array } | undefined>();
+
+/**
+ * The customer ids of a table made by readTransactions / parseTransactions as the bytes read (customer c
+ * is bytes[start[c] .. start[c + 1]), the UTF-8 of customerIds[c] when the bytes are valid UTF-8), for
+ * writers that copy ids without a string per customer; undefined for other tables or when customerIds
+ * was replaced.
+ *
+ * @example
+ * const k = customerKeyBytes(parseTransactions('id,date\nA,2024-01-01\n')); // { bytes: [65], start: [0, 1] }
+ */
+export function customerKeyBytes(table: TransactionTable): { bytes: Uint8Array; start: Int32Array } | undefined {
+  return KEY_BYTES.get(table)?.();
+}
+
 /** Customer indices per block of rowsPerBlock (a power of two). */
 export const BLOCK_SHIFT = 10;
 export const BLOCK = 1 << BLOCK_SHIFT;
@@ -1505,12 +1520,14 @@ class Ingest {
     // summarize allocates its columns first, so the garbage collections that large allocations
     // trigger do not have to walk them. Every consumed byte was already checked as UTF-8.
     let ids: string[] | undefined;
+    let idsReplaced = false;
     const table: TransactionTable = {
       get customerIds(): string[] {
         return (ids ??= customers.keys());
       },
       set customerIds(value: string[]) {
         ids = value;
+        idsReplaced = true;
       },
       customer: view ? this.customer.subarray(0, n) : this.customer.slice(0, n),
       day: view ? this.day.subarray(0, n) : this.day.slice(0, n),
@@ -1522,6 +1539,7 @@ class Ingest {
       ...(this.currency ? { currency: this.currency } : {}),
     };
     CUSTOMER_COUNT.set(table, customers.size);
+    KEY_BYTES.set(table, () => (idsReplaced ? undefined : customers.packed()));
     BLOCK_ROWS.set(table, this.blockRows.slice(0, (customers.size + BLOCK - 1) >> BLOCK_SHIFT));
     if (this.channel && this.channels) {
       table.channel = this.channel.slice(0, n);

@@ -1,6 +1,7 @@
 import { formatDay } from '../ingest/dates.ts';
 import type { CsvValue } from '../io/csv.ts';
-import { writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
+import { atomicSink, writeColumnsFile, writeCsvColumns, type OutputColumn } from '../io/column-writer.ts';
+import { writeSummaryCsvBytes } from './summary-csv.ts';
 import type { CsvFormat } from '../io/csv.ts';
 import { extname } from 'node:path';
 import type { CustomerSummary, RowAccounting } from '../types.ts';
@@ -96,7 +97,17 @@ export function summaryOutputColumns(summary: CustomerSummary): OutputColumn[] {
 export function writeSummaryFile(summary: CustomerSummary, accounting: RowAccounting, path: string, format?: CsvFormat): void {
   const n = summary.frequency.length;
   if (extname(path).toLowerCase() === '.json') writeColumnsFile(path, summaryOutputColumns(summary), n, { json: summaryJsonFrame(accounting, summaryWarnings(summary)) });
-  else writeColumnsFile(path, summaryOutputColumns(summary), n, { format });
+  else {
+    // ids copied from the bytes read when the summary has them (summary-csv.ts), else from the strings
+    const sink = atomicSink(path);
+    try {
+      if (!writeSummaryCsvBytes(sink, summary, summaryColumns(summary), format)) writeCsvColumns(sink, summaryOutputColumns(summary), n, format);
+      sink.commit();
+    } catch (e) {
+      sink.abort();
+      throw e;
+    }
+  }
 }
 
 /** Head and tail of the `summary --json` document around the customer records. */

@@ -18,7 +18,7 @@
 import { ClvkitError, UsageError } from '../errors.ts';
 import type { CustomerSummary, Day, PeriodUnit, RowAccounting, TransactionTable } from '../types.ts';
 import { civilFromDays, parseDateOption } from '../ingest/dates.ts';
-import { BLOCK, BLOCK_SHIFT, customerCount, rowsPerBlock } from '../ingest/transactions.ts';
+import { BLOCK, BLOCK_SHIFT, customerCount, customerKeyBytes, rowsPerBlock } from '../ingest/transactions.ts';
 
 export interface SummaryOptions {
   /** Purchase period: transactions of one customer in one period count once (default day). */
@@ -136,6 +136,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   // customers are a million small strings, which fitting a model never needs. Every customer
   // kept: the table's id array is shared, not copied (treat both as read-only).
   let ids: string[] | undefined;
+  let idsReplaced = false;
   const keptIndex = kept === nCustomers ? undefined : keep.subarray(0, kept);
   const customerIds = (): string[] => {
     const all = table.customerIds;
@@ -167,6 +168,7 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     },
     set customerIds(value: string[]) {
       ids = value;
+      idsReplaced = true;
     },
     frequency: outFreq,
     recency: outRec,
@@ -186,6 +188,11 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     ...(table.currency ? { currency: table.currency } : {}),
     ...(table.columnsNote ? { columnsNote: table.columnsNote } : {}),
   };
+  ID_BYTES.set(summary, () => {
+    if (idsReplaced) return undefined;
+    const k = customerKeyBytes(table);
+    return k && { ...k, rows: keptIndex };
+  });
   if (split && hoFreq && hoMon) {
     summary.holdoutFrequency = hoFreq;
     summary.holdoutMonetaryValue = hoMon;
@@ -193,6 +200,27 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
     summary.calibrationEnd = calEnd;
   }
   return summary;
+}
+
+/** Id bytes of each summary made here from a table that has them (customerKeyBytes). */
+const ID_BYTES = new WeakMap<CustomerSummary, () => SummaryIdBytes | undefined>();
+
+/** A summary's customer ids as bytes: row k's id is bytes[start[c] .. start[c + 1]) with c = rows ? rows[k] : k. */
+export interface SummaryIdBytes {
+  bytes: Uint8Array;
+  start: Int32Array;
+  rows: Int32Array | undefined;
+}
+
+/**
+ * The customer ids of a summary made by summarize from a table read by readTransactions, as the bytes
+ * read (the UTF-8 of customerIds when valid UTF-8), without a string per customer; undefined otherwise.
+ *
+ * @example
+ * const b = summaryIdBytes(summarize(table)); // writers copy ids from b.bytes
+ */
+export function summaryIdBytes(summary: CustomerSummary): SummaryIdBytes | undefined {
+  return ID_BYTES.get(summary)?.();
 }
 
 /** Output columns sized for every customer; the first `kept` entries are filled. */

@@ -42,7 +42,7 @@ export function register(program: Command): void {
       const accounting = summary.accounting!;
       // Streamed from the columns (src/io/column-writer.ts): no row objects, the file written atomically.
       if (o.out) writeSummaryFile(summary, accounting, o.out, o.lang === 'fr' ? CSV_FR : CSV_EN);
-      if (companion) writeFileAtomic(companion, JSON.stringify({ file: o.out, input: file ?? null, customers: summary.customerIds.length, accounting, warnings: summaryWarnings(summary) }, null, 2) + '\n');
+      if (companion) writeFileAtomic(companion, JSON.stringify({ file: o.out, input: file ?? null, customers: summary.frequency.length, accounting, warnings: summaryWarnings(summary) }, null, 2) + '\n');
       if (o.json) {
         const { head, tail } = summaryJsonFrame(accounting, summaryWarnings(summary));
         writeJsonColumns(stdoutSink(), summaryOutputColumns(summary), summary.frequency.length, head, tail);
@@ -50,7 +50,7 @@ export function register(program: Command): void {
       if (summary.columnsNote) process.stderr.write(summary.columnsNote + '\n');
       for (const w of summaryWarnings(summary)) process.stderr.write(`warning: ${w}\n`);
       const label = file ?? o.table ?? '--query';
-      const n = summary.customerIds.length;
+      const n = summary.frequency.length;
       process.stderr.write(`${label}: ${formatAccounting(accounting)}; ${count(n, 'customer', 'customers')}\n`);
       if (o.json) {
         if (o.out) process.stderr.write(`wrote ${count(n, 'customer', 'customers')} to ${o.out}${companion ? ` (accounting and warnings in ${companion})` : ''}\n`);
