@@ -13,8 +13,8 @@
  */
 import { ClvkitError } from '../errors.ts';
 import type { SummaryData, SummaryRow } from '../types.ts';
-import { checkHorizon, checkPositiveParams, checkSummaryRow, perUniqueRow, type TransactionModel } from './bgnbd.ts';
-import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
+import { bgFamilyProblem, checkHorizon, checkPositiveParams, checkSummaryRow, perUniqueRow, type TransactionModel } from './bgnbd.ts';
+import { fitWithEngine, numericalHessian, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
 import { betaln, digamma, gammaln, logAddExp } from './special.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 
@@ -460,7 +460,7 @@ export function fitCnbd(family: CnbdFamily, data: CnbdData, options: CnbdFitOpti
     const init = prev ? [prev[0], (prev[1] * (k - 1)) / k, prev[2], prev[3]] : undefined;
     let res: FitResultBase<Record<string, number>>;
     try {
-      res = fitWithEngine(family, cnbdProblem(family, k, prep, timing(k), init), fitOptions);
+      res = fitWithEngine(family, fitted ? cnbdProblem(family, k, prep, timing(k), init) : searchProblem(family, k, prep, timing(k), init), fitOptions);
     } catch (e) {
       if (fitted || !(e instanceof ClvkitError)) throw e;
       failures.push(`k = ${k}: ${e.message}`);
@@ -475,6 +475,11 @@ export function fitCnbd(family: CnbdFamily, data: CnbdData, options: CnbdFitOpti
     } else if (++falling >= 2) break;
   }
   if (!best) throw new ClvkitError(`${family}: no k could be fitted (${failures.join('; ')})`);
+  if (!fitted && bestK > 1 && prep.rows > 2 * 30000) {
+    // the search's standard errors came from the subsample's Hessian: redo them on all rows (from the optimum)
+    const at = NAMES.map((n) => best!.params[n]);
+    best = fitWithEngine(family, cnbdProblem(family, bestK, prep, timing(bestK), at, Number.POSITIVE_INFINITY), fitOptions);
+  }
   const warnings: string[] = [];
   if (best.warning) warnings.push(best.warning);
   if (!litt) warnings.push('the summary has no litt (timing statistic): the log-likelihood lacks the Erlang timing term, so it cannot be compared across k or with other models');
@@ -503,6 +508,30 @@ export function fitCnbd(family: CnbdFamily, data: CnbdData, options: CnbdFitOpti
   if (warnings.length) out.warning = warnings.join('; ');
   else delete out.warning;
   return out;
+}
+
+/**
+ * The likelihood at one k of the search over k, built to be cheap: k = 1 is the BG/NBD (MBG/NBD) with
+ * its analytic Hessian (the same likelihood: Platzer & Reutterer 2016, eq. 7 at k = 1 is Fader, Hardie
+ * & Lee 2005a, eq. 6); for k > 1 on large summaries, Newton steps use the Hessian of the reweighted
+ * subsample (differenced from its analytic gradient) with the gradient of all rows, so the optimum is
+ * the full likelihood's while no full-data Hessian is differenced for a k that is not kept.
+ */
+function searchProblem(family: CnbdFamily, k: number, prep: PreparedSummary, timing: number, initial?: number[]): LikelihoodProblem {
+  if (k === 1) {
+    const bg = bgFamilyProblem(family === 'bgcnbd' ? 'bgnbd' : 'mbgnbd', prep);
+    return initial ? { ...bg, initial } : bg;
+  }
+  const full = cnbdProblem(family, k, prep, timing, initial);
+  const coarse = full.coarse;
+  if (!coarse) return full;
+  return {
+    ...full,
+    hessian: (p, h) => {
+      const H = numericalHessian(coarse, p);
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) h[i * 4 + j] = H[i][j];
+    },
+  };
 }
 
 /**
