@@ -20,6 +20,8 @@ import {
 } from './sections/portfolio.ts';
 import { kanoSection, methodsSection, npsSection, surveySection, type NpsInput } from './sections/research.ts';
 import { referralSection, type ReferralSectionInput } from './sections/referrals.ts';
+import { interactionsSection } from './sections/interactions.ts';
+import type { InteractionAnalysis } from '../outcomes/interactions.ts';
 
 function modelTitle(model: string | undefined): string {
   if (model === 'auto' || model === undefined) return 'BG/NBD';
@@ -46,6 +48,8 @@ export interface ReportInputs {
   nps?: Accounted<NpsInput>;
   survey?: Accounted<SurveyAnalysis>;
   referrals?: Accounted<ReferralSectionInput>;
+  /** The analysis of `clvkit interactions` (touchpoints in the purchase and attrition models); `horizon`: the contact plans' horizon in periods. */
+  interactions?: Accounted<InteractionAnalysis> & { horizon?: number };
 }
 
 /** Options of {@link buildReport}. */
@@ -80,6 +84,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
   add('kano', inputs.kano);
   add('nps', inputs.nps);
   add('referrals', inputs.referrals);
+  add('touchpoints', inputs.interactions);
   const model: Section | null = p.model
     ? modelSection(p.model, p.summary, ctx, p.calibration?.calibrationEnd !== undefined ? ctx.f.date(p.calibration.calibrationEnd) : undefined)
     : p.modelError
@@ -97,6 +102,7 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
     inputs.contracts ? contractsSection(inputs.contracts.result, ctx) : null,
     actionsSection(p.value, p.summary.end, ctx),
     inputs.referrals ? referralSection(inputs.referrals.result, ctx) : null,
+    inputs.interactions ? interactionsSection(inputs.interactions.result, ctx, { horizon: inputs.interactions.horizon }) : null,
     inputs.kano ? kanoSection(inputs.kano.result, ctx) : null,
     inputs.nps ? npsSection(inputs.nps.result, ctx) : null,
     inputs.survey ? surveySection(inputs.survey.result, ctx) : null,

@@ -70,6 +70,7 @@ const EN = {
   kindKano: 'Kano answers',
   kindNps: 'NPS scores',
   kindReferrals: 'referral log',
+  kindTouchpoints: 'touchpoint log',
   // recruitment
   acquisitionsTitle: 'New customers per month',
   month: 'month',
@@ -335,6 +336,7 @@ const FR: Messages = {
   kindKano: 'réponses Kano',
   kindNps: 'notes de recommandation',
   kindReferrals: 'journal des parrainages',
+  kindTouchpoints: 'journal des contacts',
   acquisitionsTitle: 'Nouveaux clients par mois',
   month: 'mois',
   newCustomers: 'nouveaux clients',

@@ -8,6 +8,7 @@
 export { buildReport, reportSections, type ReportInputs, type ReportOptions, type Accounted } from './build.ts';
 export { analyseForReport, topIndices, COUNTING_MODELS, type ReportAnalysis, type ReportAnalysisOptions, type ModelAnalysis as ReportModelAnalysis, type ValueAnalysis as ReportValueAnalysis, type ModelCandidate, type CountingModelName } from './analyse.ts';
 export { reportInputsFromFiles, type ReportFiles } from './inputs.ts';
+export { interactionsReportInput, type InteractionsReportOptions } from './interactions-input.ts';
 export { renderSvg, compileSpec, estimateTextWidth, installTextMetrics, type Lang } from './render.ts';
 export { renderHtml, type HtmlOptions } from './html.ts';
 export type { ReportDocument, Section as ReportSection, Block as ReportBlock, CsvData } from './document.ts';

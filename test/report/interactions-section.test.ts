@@ -28,7 +28,7 @@ describe('the interactions report section (pure builder)', () => {
     expect(text).toContain('1,234 customers');
     expect(text).toContain('1.35');
     expect(text).toContain('[1.11, 1.64]');
-    expect(text).toContain('p = < 0.0001');
+    expect(text).toContain('p < 0.0001');
     expect(s.blocks.some((b) => b.kind === 'chart')).toBe(true);
     expect(text).toContain('a warning');
   });

@@ -27,6 +27,12 @@ interface ReportCliOptions extends EngineCliOptions {
   kano?: string;
   nps?: string;
   referrals?: string;
+  touchpoints?: string;
+  touchpointBy?: string;
+  transform?: string;
+  bands?: string;
+  plan?: string;
+  covariates?: string;
   typeOneShare?: string;
   acquisitionCost?: string;
   npsBy?: string;
@@ -65,6 +71,12 @@ export function register(program: Command): void {
     .option('--referrals <log>', 'referral log (referrer, referred, date[, would_have_joined][, acquisition_cost]): referral value section')
     .option('--type-one-share <p>', 'with --referrals: share of referred customers who would not have joined otherwise, when the log does not say')
     .option('--acquisition-cost <x>', 'with --referrals: acquisition cost saved by a type-two referral')
+    .option('--touchpoints <log>', 'touchpoint log (customer, date, channel[, kind, cost]): section on contacts, purchasing and attrition (as clvkit interactions)')
+    .option('--touchpoint-by <channel|kind>', 'with --touchpoints: group contacts by their channel (default) or their kind')
+    .option('--transform <t>', 'with --touchpoints: contacts in the model: log (log(1+n), default), count, or bands:1,2,4')
+    .option('--bands <edges>', 'with --touchpoints: lower edges of the contact bands of the saturation view (default 1,2,4)')
+    .option('--plan <items>', 'with --touchpoints: contact plans, e.g. email:+1,phone:+2 (contacts added per period), valued over --horizon')
+    .option('--covariates <file>', 'with --touchpoints: other covariates (static or time-varying) beside the contacts')
     .option('--interactive', 'inline the Vega runtime (about 0.8 MB) for tooltips')
     .option('--currency <code>', 'ISO 4217 currency of the amounts (default: read from the amount column or its header; none: no symbol)')
     .option('--horizon <t>', 'CLV horizon: 52w, 12m, 1y or 365d (default 12m, as in predict and segment)')
@@ -80,7 +92,13 @@ export function register(program: Command): void {
       if ((o.survey === undefined) !== (o.config === undefined)) throw new UsageError('--survey and --config go together');
       const currency = currencyOption(o.currency);
       if (!o.out) throw new UsageError('-o, --out <file.html> is required');
-      checkOutputFile(o.out, [fileArg, o.contracts, o.leads, o.survey, o.config, o.kano, o.nps, o.referrals]);
+      checkOutputFile(o.out, [fileArg, o.contracts, o.leads, o.survey, o.config, o.kano, o.nps, o.referrals, o.touchpoints, o.covariates]);
+      if (o.touchpoints === undefined) {
+        for (const [flag, v] of [['--touchpoint-by', o.touchpointBy], ['--transform', o.transform], ['--bands', o.bands], ['--plan', o.plan], ['--covariates', o.covariates]] as const) {
+          if (v !== undefined) throw new UsageError(`${flag} goes with --touchpoints <log>`);
+        }
+      }
+      if (o.touchpointBy !== undefined && o.touchpointBy !== 'channel' && o.touchpointBy !== 'kind') throw new UsageError(`--touchpoint-by must be channel or kind, got "${o.touchpointBy}"`);
       // one horizon syntax, default 12m (as predict and segment); the report's value sections count in months
       const resolved = horizonOption(o.horizon);
       if (resolved.infinite) throw new UsageError('--horizon infinite: the report shows value over a finite horizon (52w, 12m, 1y, 365d); clvkit segment --horizon infinite gives the discounted lifetime value');
@@ -152,6 +170,26 @@ export function register(program: Command): void {
           margin,
           typeOneShare: rateOption('type-one-share', o.typeOneShare),
           acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
+          skipBadRows: o.skipBadRows,
+        });
+      }
+      if (o.touchpoints) {
+        phase('touchpoints');
+        const { interactionsReportInput } = await import('../../report/interactions-input.ts');
+        const { parsePlan } = await import('./interactions.ts');
+        inputs.interactions = await interactionsReportInput(o.touchpoints, table, {
+          freq: periodUnit('freq', o.freq, 'week'),
+          end: o.end,
+          calibrationEnd: o.calibrationEnd,
+          horizonMonths,
+          annualDiscount,
+          margin,
+          transform: o.transform,
+          bands: o.bands?.split(',').map(Number),
+          plan: parsePlan(o.plan),
+          touchpointBy: o.touchpointBy as 'channel' | 'kind' | undefined,
+          covariates: o.covariates,
+          dateFormat: ingest.dateFormat as DateFormat | undefined,
           skipBadRows: o.skipBadRows,
         });
       }

@@ -12,7 +12,17 @@ const WORDS = {
   en: {
     title: 'Contacts, purchasing and attrition',
     intro: (n: string, ch: string, t: string) => `Contacts of ${n} customers through ${ch} enter the Pareto/NBD model as time-varying covariates (${t} per period) of both the purchase rate and the dropout rate (Bachmann, Meierer & Näf 2021).`,
-    lr: (stat: string, df: number, p: string) => `With the contacts the model fits the data better: likelihood-ratio statistic ${stat} on ${df} degrees of freedom, p = ${p}.`,
+    lr: (stat: string, df: number, p: string) => `Likelihood-ratio test of the model with contacts against the model without them: statistic ${stat} on ${df} degrees of freedom, ${p}.`,
+    lrVerdict: (significant: boolean) => (significant ? 'The contacts explain purchasing and attrition better than chance would (5% level).' : 'At the 5% level the data cannot tell the model with contacts from the model without them.'),
+    accounting: (read: string, used: string, unmatched: string, outside: string) => `${read} contacts read, ${used} used in the model (${unmatched} of people without a purchase and ${outside} outside the observation period are left out).`,
+    satChartTitle: 'Saturation: effect of each band of contacts per period',
+    satAxis: 'log multiplier against no contact (95% interval)',
+    read: 'How to read: a multiplier above 1 means that in a period with more contacts through the channel, customers buy more often (purchase) or leave sooner (dropout); below 1, less often or later. An interval that contains 1 means the data cannot tell the effect from none. In the saturation view, where the purchase multipliers of higher bands stop rising, more contacts stop helping; a dropout multiplier above 1 in a high band means more contacts drive customers away. These are associations given the model, not the results of an experiment: contacts aimed at customers about to buy or about to leave bias them.',
+    defMultiplier: (t: string) => `Multiplier: e to the power of the coefficient, the factor on a customer’s mean purchase rate (or dropout rate) for one unit more of the covariate. Here contacts enter as ${t} per period: ${t === 'log' ? 'with log(1 + n), one unit is multiplying 1 + n by e ≈ 2.72 (from 0 to about 1.7 contacts, from 1 to about 4.4), so one contact instead of none multiplies the rate by the multiplier to the power 0.69' : t === 'count' ? 'one unit is one more contact in the period' : 'a unit is being in the band rather than at 0 contacts'}.`,
+    defLr: 'Likelihood-ratio test: twice the gain in log-likelihood from adding the contacts to the model, compared with a chi-squared distribution with as many degrees of freedom as coefficients added. A small p means the gain is more than chance would give.',
+    defHoldout: 'Holdout improvement: how much the mean absolute error of the transactions predicted per customer over the period after the calibration end drops when the model uses the contacts that actually happened, against the model without contacts.',
+    defSaturation: 'Saturation view: the model refitted with contact bands (for example 1, 2–3, 4+ contacts in a period), each band’s multiplier against a period without contact.',
+    termMultiplier: 'Multiplier', termLr: 'Likelihood-ratio test', termHoldout: 'Holdout improvement', termSaturation: 'Saturation view',
     holdout: (a: string, b: string, imp: string) => `On the holdout period the mean absolute error of the predicted transactions per customer goes from ${a} without contacts to ${b} with them (${imp}).`,
     chartTitle: 'Effect of contacts on the purchase and dropout rates',
     axis: 'log multiplier (95% interval); right of 0: more',
@@ -30,7 +40,17 @@ const WORDS = {
   fr: {
     title: 'Contacts, achats et attrition',
     intro: (n: string, ch: string, t: string) => `Les contacts de ${n} clients par ${ch} entrent dans le modèle Pareto/NBD comme covariables variables dans le temps (${t} par période) du taux d’achat et du taux d’abandon (Bachmann, Meierer & Näf 2021).`,
-    lr: (stat: string, df: number, p: string) => `Avec les contacts, le modèle s’ajuste mieux aux données : rapport de vraisemblance ${stat} pour ${df} degrés de liberté, p = ${p}.`,
+    lr: (stat: string, df: number, p: string) => `Test du rapport de vraisemblance du modèle avec contacts contre le modèle sans : statistique ${stat} pour ${df} degrés de liberté, ${p}.`,
+    lrVerdict: (significant: boolean) => (significant ? 'Les contacts expliquent les achats et l’attrition mieux que le hasard (seuil de 5 %).' : 'Au seuil de 5 %, les données ne distinguent pas le modèle avec contacts du modèle sans.'),
+    accounting: (read: string, used: string, unmatched: string, outside: string) => `${read} contacts lus, ${used} utilisés dans le modèle (${unmatched} de personnes sans achat et ${outside} hors de la période d’observation sont écartés).`,
+    satChartTitle: 'Saturation : effet de chaque tranche de contacts par période',
+    satAxis: 'log du multiplicateur par rapport à aucun contact (intervalle à 95 %)',
+    read: 'Comment lire : un multiplicateur supérieur à 1 signifie que, dans une période avec plus de contacts par ce canal, les clients achètent plus souvent (achat) ou partent plus tôt (abandon) ; inférieur à 1, moins souvent ou plus tard. Un intervalle qui contient 1 signifie que les données ne distinguent pas l’effet d’une absence d’effet. Dans la vue de saturation, là où les multiplicateurs d’achat des tranches supérieures cessent de croître, davantage de contacts n’aident plus ; un multiplicateur d’abandon supérieur à 1 dans une tranche élevée signifie que davantage de contacts font fuir les clients. Ce sont des associations selon le modèle, pas les résultats d’une expérience : des contacts visant des clients sur le point d’acheter ou de partir les biaisent.',
+    defMultiplier: (t: string) => `Multiplicateur : e à la puissance du coefficient, le facteur appliqué au taux d’achat moyen (ou au taux d’abandon) d’un client pour une unité de plus de la covariable. Ici les contacts entrent comme ${t} par période : ${t === 'log' ? 'avec log(1 + n), une unité revient à multiplier 1 + n par e ≈ 2,72 (de 0 à environ 1,7 contact, de 1 à environ 4,4) : un contact au lieu d’aucun multiplie donc le taux par le multiplicateur à la puissance 0,69' : t === 'count' ? 'une unité est un contact de plus dans la période' : 'une unité est le fait d’être dans la tranche plutôt qu’à 0 contact'}.`,
+    defLr: 'Test du rapport de vraisemblance : deux fois le gain de log-vraisemblance obtenu en ajoutant les contacts au modèle, comparé à une loi du khi-deux à autant de degrés de liberté que de coefficients ajoutés. Un p faible signifie que le gain dépasse ce que donnerait le hasard.',
+    defHoldout: 'Amélioration sur la période de validation : la baisse de l’erreur absolue moyenne des transactions prévues par client après la fin de la calibration quand le modèle utilise les contacts qui ont eu lieu, par rapport au modèle sans contacts.',
+    defSaturation: 'Vue de saturation : le modèle réestimé avec des tranches de contacts (par exemple 1, 2–3, 4+ contacts dans une période), le multiplicateur de chaque tranche par rapport à une période sans contact.',
+    termMultiplier: 'Multiplicateur', termLr: 'Test du rapport de vraisemblance', termHoldout: 'Amélioration en validation', termSaturation: 'Vue de saturation',
     holdout: (a: string, b: string, imp: string) => `Sur la période de validation, l’erreur absolue moyenne des transactions prévues par client passe de ${a} sans contacts à ${b} avec (${imp}).`,
     chartTitle: 'Effet des contacts sur les taux d’achat et d’abandon',
     axis: 'log du multiplicateur (intervalle à 95 %) ; à droite de 0 : plus',
@@ -60,9 +80,13 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
   const proc = (p: string) => (w as unknown as Record<string, string>)[p] ?? p;
   const sep = ctx.lang === 'fr' ? ' ; ' : ', ';
   const interval = (lo: number, hi: number) => `[${f.num(lo, 2)}${sep}${f.num(hi, 2)}]`;
+  const significant = a.lrTest.p < 0.05;
+  const pText = a.lrTest.p < 1e-4 ? (ctx.lang === 'fr' ? 'p < 0,0001' : 'p < 0.0001') : `p = ${f.num(a.lrTest.p, 4)}`;
   const blocks: Block[] = [
+    { kind: 'note', text: w.read },
     { kind: 'paragraph', text: w.intro(f.int(a.customers), a.channels.join(', '), a.transform) },
-    { kind: 'paragraph', text: w.lr(f.num(a.lrTest.statistic, 1), a.lrTest.df, a.lrTest.p < 1e-4 ? (ctx.lang === 'fr' ? '< 0,0001' : '< 0.0001') : f.num(a.lrTest.p, 4)) },
+    { kind: 'paragraph', text: w.accounting(f.int(a.contacts.read), f.int(Math.max(0, a.contacts.used - a.contacts.unmatched - a.contacts.outside)), f.int(a.contacts.unmatched), f.int(a.contacts.outside)) },
+    { kind: 'paragraph', text: `${w.lr(f.num(a.lrTest.statistic, 1), a.lrTest.df, pText)} ${w.lrVerdict(significant)}` },
   ];
   if (a.holdout) {
     const imp = a.holdout.improvement;
@@ -83,6 +107,16 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
     rows: a.effects.map((e) => [e.channel, e.covariate, proc(e.process), f.num(e.multiplier, 3), interval(e.lower, e.upper)]),
     numeric: [false, false, false, true, true],
   });
+  if (a.saturation.length > 0) {
+    const sat = a.saturation.map((e) => ({ term: `${e.channel} ${e.band} · ${proc(e.process)}`, estimate: e.estimate, lower: Math.log(e.lower), upper: Math.log(e.upper), p: e.p }));
+    blocks.push(
+      chart('chart-interactions-saturation', w.satChartTitle, coefficientsSpec({ coefficients: sat }, { title: w.satChartTitle, x: w.satAxis, p: 'p' }), {
+        name: 'contact-saturation.csv',
+        header: ['channel', 'band', 'process', 'estimate', 'se', 'multiplier', 'lower', 'upper', 'p'],
+        rows: a.saturation.map((e) => [e.channel, e.band, e.process, e.estimate, e.se, e.multiplier, e.lower, e.upper, e.p]),
+      }),
+    );
+  }
   blocks.push({
     kind: 'table',
     caption: w.satCaption,
@@ -107,5 +141,14 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
     numeric: [false, false, true, true, true],
   });
   if (a.warnings.length > 0) blocks.push({ kind: 'list', items: a.warnings.map((x) => `${w.warnings}: ${x}`) });
+  blocks.push({
+    kind: 'definitions',
+    items: [
+      { term: w.termMultiplier, text: w.defMultiplier(a.transform.startsWith('bands') ? 'bands' : a.transform) },
+      { term: w.termLr, text: w.defLr },
+      ...(a.holdout ? [{ term: w.termHoldout, text: w.defHoldout }] : []),
+      { term: w.termSaturation, text: w.defSaturation },
+    ],
+  });
   return { id: 'interactions', title: w.title, blocks };
 }

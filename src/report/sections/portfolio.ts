@@ -89,7 +89,7 @@ export function reportWarnings(p: Pick<ReportAnalysis, 'model' | 'summary' | 'va
 /** One input file with its row accounting. */
 export interface AccountedInput {
   file: string;
-  kind: 'transactions' | 'contracts' | 'leads' | 'survey' | 'kano' | 'nps' | 'referrals';
+  kind: 'transactions' | 'contracts' | 'leads' | 'survey' | 'kano' | 'nps' | 'referrals' | 'touchpoints';
   accounting: RowAccounting | { read: number; used: number; rejected: Record<string, number>; first_lines?: Record<string, number[]> };
 }
 
@@ -98,7 +98,7 @@ export function accountingSection(inputs: AccountedInput[], ctx: SectionContext)
   if (inputs.length === 0) return null;
   const { m, f } = ctx;
   const kind: Record<AccountedInput['kind'], string> = {
-    transactions: m.kindTransactions, contracts: m.kindContracts, leads: m.kindLeads, survey: m.kindSurvey, kano: m.kindKano, nps: m.kindNps, referrals: m.kindReferrals,
+    transactions: m.kindTransactions, contracts: m.kindContracts, leads: m.kindLeads, survey: m.kindSurvey, kano: m.kindKano, nps: m.kindNps, referrals: m.kindReferrals, touchpoints: m.kindTouchpoints,
   };
   const rows = inputs.map((i) => {
     const rej = Object.entries(i.accounting.rejected);
