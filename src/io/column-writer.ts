@@ -86,6 +86,24 @@ export class ByteWriter {
     this.buf[this.pos++] = b;
   }
 
+  /**
+   * Text that needs neither quotes nor a guard and is ASCII, copied byte by byte (no native call); false,
+   * with nothing written, when s holds another character, the delimiter, a quote or a line break.
+   */
+  plainAscii(s: string, delimiter: number): boolean {
+    const n = s.length;
+    this.room(n);
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128 || c === delimiter || c === QUOTE || c === 10 || c === 13) return false;
+      buf[p + i] = c;
+    }
+    this.pos = p + n;
+    return true;
+  }
+
   /** Any text as UTF-8. */
   utf8(s: string): void {
     this.room(s.length * 3);
@@ -181,6 +199,7 @@ function csvText(w: ByteWriter, s: string, delimiter: number): void {
   if (n === 0) return;
   const c0 = s.charCodeAt(0);
   const guard = c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13;
+  if (!guard && w.plainAscii(s, delimiter)) return;
   let quote = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -217,19 +236,26 @@ export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: numb
   });
   w.byte(10);
   const m = columns.length;
+  // each column's kind looked up once, not per cell
+  const numbers = columns.map((c) => ('numbers' in c ? c.numbers : undefined));
+  const indexes = columns.map((c) => ('numbers' in c ? c.index : undefined));
+  const texts = columns.map((c) => ('text' in c ? c.text : undefined));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       if (j > 0) w.byte(d);
-      const c = columns[j];
-      if ('numbers' in c) {
-        const index = c.index;
-        const v = c.numbers[index ? index[i] : i];
+      const nums = numbers[j];
+      if (nums !== undefined) {
+        const index = indexes[j];
+        const v = nums[index !== undefined ? index[i] : i];
         if (Number.isFinite(v)) w.number(v, decimal);
         else csvValue(w, v, format, decimal);
-      } else if ('text' in c) {
-        const s = c.text(i);
+        continue;
+      }
+      const text = texts[j];
+      if (text !== undefined) {
+        const s = text(i);
         if (s !== null && s !== undefined) csvText(w, s, d);
-      } else csvValue(w, c.value(i), format, decimal);
+      } else csvValue(w, (columns[j] as { value: (i: number) => CsvValue }).value(i), format, decimal);
     }
     w.byte(10);
   }
