@@ -1,11 +1,13 @@
 /**
  * `summary --out file.csv` written from the columns with the customer ids copied from the bytes read
- * (summaryIdBytes) and the dates from one cached text per distinct day: no string per customer and no
- * string write per cell. Cells are the same bytes as writeCsvColumns (src/io/column-writer.ts) writes
- * for summaryOutputColumns: numbers through its ByteWriter, text with csvCell's formula guard and quoting.
+ * (summaryIdBytes) and the dates from one cached text per distinct day, straight into one reused buffer: no
+ * string per customer and no string write per cell. Cells are the same bytes as writeCsvColumns
+ * (src/io/column-writer.ts) writes for summaryOutputColumns: numbers as String(v) writes them (digits,
+ * writeShortest), text with csvCell's formula guard and quoting.
  */
 import { isUtf8 } from 'node:buffer';
-import { ByteWriter, type ByteSink } from '../io/column-writer.ts';
+import type { ByteSink } from '../io/column-writer.ts';
+import { writeShortest } from '../io/shortest-number.ts';
 import { CSV_EN, type CsvFormat } from '../io/csv.ts';
 import { formatDay } from '../ingest/dates.ts';
 import type { CustomerSummary } from '../types.ts';
@@ -15,16 +17,20 @@ const QUOTE = 34;
 const APOSTROPHE = 39;
 const LF = 10;
 const CR = 13;
+const MINUS = 45;
+const DOT = 46;
+const BUFFER = 1 << 20;
 
 /**
- * The text bytes src[s..e) as a CSV cell: a leading ' before = + - @ tab CR, quoted (quotes doubled)
- * when it holds the delimiter, a quote, LF or CR; nothing when empty (what csvCell does to the text).
+ * The text bytes src[s..e) as a CSV cell into out at p (room for 2 (e - s) + 4 bytes); returns the
+ * position after it: a leading ' before = + - @ tab CR, quoted (quotes doubled) when it holds the
+ * delimiter, a quote, LF or CR; nothing when empty (what csvCell does to the text).
  *
  * @example
- * textCell(w, Buffer.from('=A,1'), 0, 4, 44); // writes "'=A,1"
+ * const out = Buffer.alloc(16); textCell(out, 0, Buffer.from('=A,1'), 0, 4, 44); // "'=A,1" → 7
  */
-export function textCell(w: ByteWriter, src: Uint8Array, s: number, e: number, delimiter: number): void {
-  if (s >= e) return;
+export function textCell(out: Uint8Array, p: number, src: Uint8Array, s: number, e: number, delimiter: number): number {
+  if (s >= e) return p;
   const c0 = src[s];
   const guard = c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === CR;
   let quote = false;
@@ -35,17 +41,17 @@ export function textCell(w: ByteWriter, src: Uint8Array, s: number, e: number, d
       break;
     }
   }
-  w.room(2 * (e - s) + 4);
-  if (quote) w.byte(QUOTE);
-  if (guard) w.byte(APOSTROPHE);
+  if (quote) out[p++] = QUOTE;
+  if (guard) out[p++] = APOSTROPHE;
   if (quote) {
     for (let i = s; i < e; i++) {
       const c = src[i];
-      if (c === QUOTE) w.byte(QUOTE);
-      w.byte(c);
+      if (c === QUOTE) out[p++] = QUOTE;
+      out[p++] = c;
     }
-    w.byte(QUOTE);
-  } else for (let i = s; i < e; i++) w.byte(src[i]);
+    out[p++] = QUOTE;
+  } else for (let i = s; i < e; i++) out[p++] = src[i];
+  return p;
 }
 
 /** Text of each day as bytes, made once per distinct day. */
@@ -58,14 +64,90 @@ class DayText {
   }
 }
 
-/** A number cell as writeCsvColumns writes it: shortest round-trip form, NaN empty, ±Infinity spelled out. */
-function numberCell(w: ByteWriter, v: number, decimal: number): void {
-  if (Number.isFinite(v)) w.number(v, decimal);
-  else if (!Number.isNaN(v)) w.ascii(v > 0 ? 'Infinity' : '-Infinity');
+const digitScratch = new Uint8Array(24);
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+/** Bytes of recently written fractional numbers, by a hash of their bits: 4096 slots of 32 bytes. */
+const cachedValue = new Float64Array(4096).fill(NaN);
+const cachedDecimal = new Uint8Array(4096);
+const cachedLength = new Uint8Array(4096);
+const cachedBytes = new Uint8Array(4096 * 32);
+
+/**
+ * A number cell into out at p (room for 32 bytes) as writeCsvColumns writes it: String(v) with `decimal`
+ * for the point (whole numbers by their digits, others by writeShortest, exponent forms by String(v)),
+ * NaN empty, ±Infinity spelled out. Returns the position after it.
+ *
+ * @example
+ * numberCell(out, 0, 0.5, 44); // "0,5"
+ */
+export function numberCell(out: Uint8Array, p: number, v: number, decimal: number): number {
+  if (v !== v) return p;
+  let a = v < 0 ? -v : v;
+  if (a < 281474976710656 && Math.floor(a) === a) {
+    if (v < 0) out[p++] = MINUS;
+    if (a < 10) {
+      out[p++] = 48 + a;
+      return p;
+    }
+    let n = 0;
+    while (a >= 1) {
+      const q = Math.floor(a / 10);
+      digitScratch[n++] = 48 + (a - q * 10);
+      a = q;
+    }
+    while (n > 0) out[p++] = digitScratch[--n];
+    return p;
+  }
+  // Recency and T repeat (days / 7 written with 16 or 17 digits): their bytes are remembered by value.
+  bits[0] = v;
+  const h = Math.imul(words[0] ^ words[1], 0x9e3779b1) >>> 20;
+  if (cachedValue[h] === v && cachedDecimal[h] === decimal) {
+    const o = h << 5;
+    const len = cachedLength[h];
+    for (let i = 0; i < len; i++) out[p + i] = cachedBytes[o + i];
+    return p + len;
+  }
+  if (a !== Infinity) {
+    const q = writeShortest(out, p, v, decimal);
+    if (q >= 0) {
+      if (q - p <= 32) {
+        const o = h << 5;
+        for (let i = p; i < q; i++) cachedBytes[o + i - p] = out[i];
+        cachedLength[h] = q - p;
+        cachedValue[h] = v;
+        cachedDecimal[h] = decimal;
+      }
+      return q;
+    }
+  }
+  const t = String(v);
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    out[p++] = c === DOT ? decimal : c;
+  }
+  return p;
 }
 
 /** Rows per call of the row writer (optimised after a few calls rather than by on-stack replacement). */
 const BATCH = 4096;
+
+/** The output buffer, handed to the sink when a row might not fit. */
+class Out {
+  buf = Buffer.allocUnsafe(BUFFER);
+  p = 0;
+  constructor(private readonly sink: ByteSink) {}
+  /** Room for n more bytes. */
+  room(n: number): void {
+    if (this.p + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+  }
+  flush(): void {
+    if (this.p > 0) this.sink.write(this.buf.subarray(0, this.p));
+    this.p = 0;
+  }
+}
 
 /**
  * Write the summary as CSV (header `names`, LF line ends) into a sink when its ids are available as
@@ -79,23 +161,28 @@ export function writeSummaryCsvBytes(sink: ByteSink, summary: CustomerSummary, n
   if (!ids || !isUtf8(ids.bytes)) return false;
   const n = summary.frequency.length;
   if (ids.rows ? ids.rows.length !== n : ids.start.length !== n + 1) return false;
-  const w = new ByteWriter(sink);
+  const out = new Out(sink);
   const d = format.delimiter.charCodeAt(0);
   const decimal = format.decimal.charCodeAt(0);
   names.forEach((name, j) => {
-    if (j > 0) w.byte(d);
     const b = Buffer.from(name, 'utf8');
-    textCell(w, b, 0, b.length, d);
+    out.room(2 * b.length + 8);
+    if (j > 0) out.buf[out.p++] = d;
+    out.p = textCell(out.buf, out.p, b, 0, b.length, d);
   });
-  w.byte(LF);
+  out.room(1);
+  out.buf[out.p++] = LF;
   const days = new DayText();
-  for (let i = 0; i < n; i += BATCH) writeRows(w, summary, ids.bytes, ids.start, ids.rows, days, d, decimal, i, Math.min(n, i + BATCH));
-  w.end();
+  for (let i = 0; i < n; i += BATCH) writeRows(out, summary, ids.bytes, ids.start, ids.rows, days, d, decimal, i, Math.min(n, i + BATCH));
+  out.flush();
   return true;
 }
 
+/** Bytes a row takes besides its id: 11 numbers of at most 32 bytes, two dates, delimiters. */
+const ROW_ROOM = 512;
+
 function writeRows(
-  w: ByteWriter,
+  out: Out,
   s: CustomerSummary,
   bytes: Uint8Array,
   start: Int32Array,
@@ -109,35 +196,47 @@ function writeRows(
   const hoF = s.holdoutFrequency;
   const hoM = s.holdoutMonetaryValue;
   const hoT = s.holdoutT;
+  const { frequency, recency, T, monetaryValue, firstPurchase, lastPurchase, transactions, totalSpend } = s;
+  let buf = out.buf;
+  let p = out.p;
   for (let i = from; i < to; i++) {
     const c = rows ? rows[i] : i;
-    textCell(w, bytes, start[c], start[c + 1], d);
-    w.byte(d);
-    numberCell(w, s.frequency[i], decimal);
-    w.byte(d);
-    numberCell(w, s.recency[i], decimal);
-    w.byte(d);
-    numberCell(w, s.T[i], decimal);
-    w.byte(d);
-    numberCell(w, s.monetaryValue[i], decimal);
-    w.byte(d);
-    const first = days.get(s.firstPurchase[i]);
-    textCell(w, first, 0, first.length, d);
-    w.byte(d);
-    const last = days.get(s.lastPurchase[i]);
-    textCell(w, last, 0, last.length, d);
-    w.byte(d);
-    numberCell(w, s.transactions[i], decimal);
-    w.byte(d);
-    numberCell(w, s.totalSpend[i], decimal);
-    if (hoF) {
-      w.byte(d);
-      numberCell(w, hoF[i], decimal);
-      w.byte(d);
-      numberCell(w, hoM![i], decimal);
-      w.byte(d);
-      numberCell(w, hoT![i], decimal);
+    const s0 = start[c];
+    const s1 = start[c + 1];
+    if (p + 2 * (s1 - s0) + ROW_ROOM > buf.length) {
+      out.p = p;
+      out.room(2 * (s1 - s0) + ROW_ROOM);
+      buf = out.buf;
+      p = out.p;
     }
-    w.byte(LF);
+    p = textCell(buf, p, bytes, s0, s1, d);
+    buf[p++] = d;
+    p = numberCell(buf, p, frequency[i], decimal);
+    buf[p++] = d;
+    p = numberCell(buf, p, recency[i], decimal);
+    buf[p++] = d;
+    p = numberCell(buf, p, T[i], decimal);
+    buf[p++] = d;
+    p = numberCell(buf, p, monetaryValue[i], decimal);
+    buf[p++] = d;
+    const first = days.get(firstPurchase[i]);
+    p = textCell(buf, p, first, 0, first.length, d);
+    buf[p++] = d;
+    const last = days.get(lastPurchase[i]);
+    p = textCell(buf, p, last, 0, last.length, d);
+    buf[p++] = d;
+    p = numberCell(buf, p, transactions[i], decimal);
+    buf[p++] = d;
+    p = numberCell(buf, p, totalSpend[i], decimal);
+    if (hoF) {
+      buf[p++] = d;
+      p = numberCell(buf, p, hoF[i], decimal);
+      buf[p++] = d;
+      p = numberCell(buf, p, hoM![i], decimal);
+      buf[p++] = d;
+      p = numberCell(buf, p, hoT![i], decimal);
+    }
+    buf[p++] = LF;
   }
+  out.p = p;
 }

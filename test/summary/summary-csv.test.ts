@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTransactions } from '../../src/ingest/transactions.ts';
 import { summarize } from '../../src/summary/summarize.ts';
 import { summaryColumns, summaryOutputColumns } from '../../src/summary/export.ts';
-import { writeSummaryCsvBytes } from '../../src/summary/summary-csv.ts';
+import { numberCell, writeSummaryCsvBytes } from '../../src/summary/summary-csv.ts';
+import { seededUniform } from '../models/simulate-helpers.ts';
 import { writeCsvColumns, type ByteSink } from '../../src/io/column-writer.ts';
 import { CSV_EN, CSV_FR, type CsvFormat } from '../../src/io/csv.ts';
 
@@ -51,5 +52,26 @@ describe('summary CSV with ids copied from the bytes read (summary-csv.ts) again
     const s = summarize(parseTransactions(log()), { end: '2024-05-31' });
     s.customerIds = s.customerIds.map((id) => id + '!');
     expect(writeSummaryCsvBytes({ write: () => {} }, s, summaryColumns(s))).toBe(false);
+  });
+});
+
+describe('numberCell writes String(v) (the point as the decimal separator), NaN as nothing', () => {
+  const out = Buffer.alloc(64);
+  const cell = (v: number, decimal = 46) => out.toString('latin1', 0, numberCell(out, 0, v, decimal));
+  it('on edge values: zeros, 2^48 and 2^53, exponent forms, infinities, NaN, subnormals', () => {
+    for (const v of [0, -0, 1, -1, 0.1, 0.1 + 0.2, 2 ** 48, 2 ** 48 + 1, 2 ** 53, 1e16, 1e17, 1e21, 123e300, 1e-6, 1e-7, 1.5e-7, -2.5e-10, 5e-324, Number.MAX_VALUE, Infinity, -Infinity, 104.14285714285714]) {
+      expect(cell(v), String(v)).toBe(String(v));
+    }
+    expect(cell(NaN)).toBe('');
+    expect(cell(-1.5e-7, 44)).toBe('-1,5e-7');
+    expect(cell(30.5, 44)).toBe('30,5');
+  });
+  it('on 100,000 random doubles of every magnitude', () => {
+    const u = seededUniform(3);
+    for (let k = 0; k < 100_000; k++) {
+      const v = (u() - 0.5) * 10 ** Math.floor(u() * 40 - 20);
+      const w = k % 3 === 0 ? Math.round(v) : v;
+      if (cell(w) !== String(w)) expect(cell(w)).toBe(String(w));
+    }
   });
 });
