@@ -57,6 +57,22 @@ export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}
   // high value = every past-value tier but the last unless told otherwise (the top 20% with the default pyramid)
   const options = { highValueTiers: Math.max(1, c.pastTier.names.length - 1), ...flagOptions };
   const order = descendingOrder(c.clv);
+  // a million rows share a few dozen RFM scores and flag sets: one string and one array each, not one per row
+  const scores = new Map<number, string>();
+  const flagSets = new Map<string, string[]>();
+  const scoreOf = (i: number) => {
+    const key = (c.rfm.recency[i] * 256 + c.rfm.frequency[i]) * 256 + c.rfm.monetary[i];
+    let s = scores.get(key);
+    if (s === undefined) scores.set(key, (s = `${c.rfm.recency[i]}${c.rfm.frequency[i]}${c.rfm.monetary[i]}`));
+    return s;
+  };
+  const shared = (flags: string[]) => {
+    const key = flags.join(' ');
+    const known = flagSets.get(key);
+    if (known) return known;
+    flagSets.set(key, flags);
+    return flags;
+  };
   return Array.from(order, (i, r) => {
     const row: PriorityRow = {
       rank: r + 1,
@@ -70,11 +86,11 @@ export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}
       tier: c.valueTier.names[c.valueTier.tier[i]],
       past_tier: c.pastTier.names[c.pastTier.tier[i]],
       rfm_segment: c.rfmSegment[i],
-      rfm_score: `${c.rfm.recency[i]}${c.rfm.frequency[i]}${c.rfm.monetary[i]}`,
-      flags: actionFlags(
+      rfm_score: scoreOf(i),
+      flags: shared(actionFlags(
         { valueTier: c.valueTier.tier[i], pastTier: c.pastTier.tier[i], probabilityAlive: c.probabilityAlive[i], daysSinceLastPurchase: c.daysSinceLastPurchase[i] },
         options,
-      ),
+      )),
     };
     if (c.crv && c.clvCrvCell) {
       row.crv = c.crv[i];
