@@ -411,15 +411,22 @@ function collapse(
 interface Blocks {
   /** Rows of customer block b (customers b·BLOCK ..) are [blockStart[b], blockStart[b + 1]). */
   blockStart: Int32Array;
-  /** Row k of the block order: day at i32[4k], customer within its block at i32[4k + 1], amount at f64[2k + 1] (one buffer). */
+  /**
+   * Compact layout (8 bytes a row), when every amount is a whole number of cents: row k of the block
+   * order has (day − firstDay) << BLOCK_SHIFT | customer within its block at i32[2k], the amount × 100 at
+   * i32[2k + 1] (amount = i32[2k + 1] / 100 exactly, checked as it is stored). f64 is then undefined.
+   * Wide layout (16 bytes): day at i32[4k], customer within its block at i32[4k + 1], amount at f64[2k + 1].
+   */
   i32: Int32Array;
-  f64: Float64Array;
+  f64: Float64Array | undefined;
+  firstDay: number;
 }
 
 /**
  * The rows scattered by block of BLOCK customers (stable: row order within a block), with the
- * ingest's rows per block; undefined when the rows are not in day order or the counts do not
- * match the rows (a table changed after the ingest).
+ * ingest's rows per block, in the compact layout when it holds them (half the memory to touch), else
+ * the wide one; undefined when the rows are not in day order or the counts do not match the rows (a
+ * table changed after the ingest).
  */
 function scatterBlocks(customer: Int32Array, day: Int32Array, amount: Float64Array, n: number, nCustomers: number, blockRows: Int32Array): Blocks | undefined {
   const nBlocks = (nCustomers + BLOCK - 1) >>> BLOCK_SHIFT;
@@ -427,6 +434,8 @@ function scatterBlocks(customer: Int32Array, day: Int32Array, amount: Float64Arr
   const blockStart = new Int32Array(nBlocks + 1);
   for (let b = 0; b < nBlocks; b++) blockStart[b + 1] = blockStart[b] + blockRows[b];
   if (blockStart[nBlocks] !== n) return undefined;
+  const compact = scatterCompact(customer, day, amount, n, blockStart);
+  if (compact !== 'wide') return compact;
   const buf = new ArrayBuffer(16 * n);
   const i32 = new Int32Array(buf);
   const f64 = new Float64Array(buf);
@@ -450,7 +459,34 @@ function scatterBlocks(customer: Int32Array, day: Int32Array, amount: Float64Arr
   if (!byDay) return undefined;
   // Every block got exactly its count of rows (so every row is in its block).
   for (let b = 0; b < nBlocks; b++) if (pos[b] !== blockStart[b + 1]) return undefined;
-  return { blockStart, i32, f64 };
+  return { blockStart, i32, f64, firstDay: 0 };
+}
+
+/** Days after the first that the compact layout holds beside a customer within its block. */
+const COMPACT_DAYS = 1 << (31 - BLOCK_SHIFT);
+
+/** scatterBlocks in the compact layout; 'wide' when a row does not fit it (an amount not in whole cents, a long span). */
+function scatterCompact(customer: Int32Array, day: Int32Array, amount: Float64Array, n: number, blockStart: Int32Array): Blocks | undefined | 'wide' {
+  const nBlocks = blockStart.length - 1;
+  const i32 = new Int32Array(2 * n);
+  const pos = blockStart.slice(0, nBlocks);
+  const mask = BLOCK - 1;
+  const firstDay = day[0];
+  let prevD = firstDay;
+  for (let i = 0; i < n; i++) {
+    const c = customer[i];
+    const d = day[i];
+    if (d < prevD) return undefined;
+    prevD = d;
+    const v = amount[i];
+    const cents = Math.round(v * 100);
+    if (cents / 100 !== v || cents > 0x7fffffff || cents < -0x7fffffff || d - firstDay >= COMPACT_DAYS) return 'wide';
+    const k = pos[c >> BLOCK_SHIFT]++;
+    i32[2 * k] = ((d - firstDay) << BLOCK_SHIFT) | (c & mask);
+    i32[2 * k + 1] = cents;
+  }
+  for (let b = 0; b < nBlocks; b++) if (pos[b] !== blockStart[b + 1]) return undefined;
+  return { blockStart, i32, f64: undefined, firstDay };
 }
 
 /**
@@ -461,8 +497,9 @@ function scatterBlocks(customer: Int32Array, day: Int32Array, amount: Float64Arr
  * sums in the same order as collapse.
  */
 function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uDays: number, fDays: number, logGap: Float64Array, out: Columns) {
-  const { blockStart, i32, f64 } = blocks;
+  const { blockStart, i32, f64, firstDay } = blocks;
   const nBlocks = blockStart.length - 1;
+  const mask = BLOCK - 1;
   const NONE = -0x80000000;
   // The state of each customer of the block in one 64-byte cache line (a row touches one line):
   // int32 at si[16l ..]: open period's day (NONE: none), whether it has a return, first and last
@@ -490,13 +527,23 @@ function collapseDaysBlocked(blocks: Blocks, nCustomers: number, end: number, uD
   for (let blk = 0; blk < nBlocks; blk++) {
     const r1 = blockStart[blk + 1];
     for (let k = blockStart[blk]; k < r1; k++) {
-      const d = i32[4 * k];
+      let d: number;
+      let l: number;
+      let v: number;
+      if (f64 === undefined) {
+        const key = i32[2 * k];
+        d = (key >>> BLOCK_SHIFT) + firstDay;
+        l = key & mask;
+        v = i32[2 * k + 1] / 100; // exactly the amount (checked by scatterCompact); -0 reads as 0, alike in every sum from +0
+      } else {
+        d = i32[4 * k];
+        l = i32[4 * k + 1];
+        v = f64[2 * k + 1];
+      }
       if (d > end) {
         afterEnd++;
         continue;
       }
-      const l = i32[4 * k + 1];
-      const v = f64[2 * k + 1];
       const o = l << 4;
       const of = (l << 3) + 4;
       const d0 = si[o];

@@ -79,4 +79,17 @@ describe('summarize by blocks of customers (tables from the ingest in day order)
     ref2.day[5] = u.day[5];
     same(summarize(u), summarize(ref2));
   });
+
+  it('gives the same summary whether the amounts fit the compact layout (whole cents, -0 among them) or not (a third of a cent, a huge amount)', () => {
+    const cents = log(17, 3000, 20000).replace(/,(\d+)\.5\n/g, ',-0\n');
+    expect(cents).toContain(',-0\n');
+    const t = parseTransactions(cents);
+    same(summarize(t), summarize(plain(t)));
+    for (const odd of ['0.001', '1e13', String(1 / 3)]) {
+      const lines = log(19, 3000, 20000).split('\n');
+      lines[15000] = lines[15000].replace(/,[^,]*$/, `,${odd}`);
+      const u = parseTransactions(lines.join('\n'));
+      same(summarize(u), summarize(plain(u)));
+    }
+  });
 });
