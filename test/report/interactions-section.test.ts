@@ -31,6 +31,7 @@ describe('the interactions report section (pure builder)', () => {
     expect(text).toContain('p < 0.0001');
     expect(s.blocks.some((b) => b.kind === 'chart')).toBe(true);
     expect(text).toContain('a warning');
+    expect(text).toContain('"text":"Warnings"');
   });
   it('French: decimal commas, French words, tier names translated', () => {
     const s = interactionsSection(analysis, sectionContext('fr'))!;

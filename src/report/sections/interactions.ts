@@ -3,7 +3,7 @@
  * customers buy and how long they stay. A pure builder: the analysis in, a Section out; the report
  * includes it when touchpoints are given.
  */
-import type { InteractionAnalysis } from '../../outcomes/interactions.ts';
+import type { ChannelEffect, InteractionAnalysis } from '../../outcomes/interactions.ts';
 import { coefficientsSpec } from '../charts/index.ts';
 import type { Block, Section } from '../document.ts';
 import { chart, displayName, type SectionContext } from './context.ts';
@@ -36,6 +36,9 @@ const WORDS = {
     window: 'Within', days: (d: number) => `${d} days`, contacts: 'Contacts', share: 'Followed by a purchase',
     better: 'better', worse: 'worse',
     warnings: 'Warnings',
+    notIdentified: 'not identified',
+    allTiers: 'all customers',
+    leftOut: (terms: string) => `Not identified by the data (the likelihood is flat in that direction), so left out of the chart: ${terms}.`,
   },
   fr: {
     title: 'Contacts, achats et attrition',
@@ -64,6 +67,9 @@ const WORDS = {
     window: 'Dans les', days: (d: number) => `${d} jours`, contacts: 'Contacts', share: 'Suivis d’un achat',
     better: 'meilleure', worse: 'moins bonne',
     warnings: 'Avertissements',
+    notIdentified: 'non identifié',
+    allTiers: 'tous les clients',
+    leftOut: (terms: string) => `Non identifiés par les données (la vraisemblance est plate dans cette direction), donc absents du graphique : ${terms}.`,
   },
 };
 
@@ -92,7 +98,12 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
     const imp = a.holdout.improvement;
     blocks.push({ kind: 'paragraph', text: w.holdout(f.num(a.holdout.maeWithout, 3), f.num(a.holdout.maeWith, 3), `${f.pct(Math.abs(imp), 1)} ${imp >= 0 ? w.better : w.worse}`) });
   }
-  const coefs = a.effects.map((e) => ({ term: `${e.covariate} · ${proc(e.process)}`, estimate: e.estimate, lower: Math.log(e.lower), upper: Math.log(e.upper), p: e.p }));
+  // a coefficient the data do not identify (the fit's own rule: no finite SE, SE above 50 or |γ| above 8)
+  // has no meaningful interval: named, not drawn
+  const identified = (e: ChannelEffect) => Number.isFinite(e.se) && e.se <= 50 && Math.abs(e.estimate) <= 8;
+  const multiplier = (e: ChannelEffect) => (identified(e) ? f.num(e.multiplier, 3) : w.notIdentified);
+  const range = (e: ChannelEffect) => (identified(e) ? interval(e.lower, e.upper) : '–');
+  const coefs = a.effects.filter(identified).map((e) => ({ term: `${e.covariate} · ${proc(e.process)}`, estimate: e.estimate, lower: Math.log(e.lower), upper: Math.log(e.upper), p: e.p }));
   blocks.push(
     chart('chart-interactions', w.chartTitle, coefficientsSpec({ coefficients: coefs }, { title: w.chartTitle, x: w.axis, p: 'p' }), {
       name: 'contact-effects.csv',
@@ -100,15 +111,20 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
       rows: a.effects.map((e) => [e.channel, e.covariate, e.process, e.estimate, e.se, e.multiplier, e.lower, e.upper, e.p]),
     }),
   );
+  const leftOut = (list: ChannelEffect[], term: (e: ChannelEffect) => string) => {
+    const out = list.filter((e) => !identified(e)).map(term);
+    if (out.length > 0) blocks.push({ kind: 'paragraph', text: w.leftOut(out.join(', ')) });
+  };
+  leftOut(a.effects, (e) => `${e.covariate} · ${proc(e.process)}`);
   blocks.push({
     kind: 'table',
     caption: w.effectsCaption,
     header: [w.channel, w.covariate, w.process, w.multiplier, w.interval],
-    rows: a.effects.map((e) => [e.channel, e.covariate, proc(e.process), f.num(e.multiplier, 3), interval(e.lower, e.upper)]),
+    rows: a.effects.map((e) => [e.channel, e.covariate, proc(e.process), multiplier(e), range(e)]),
     numeric: [false, false, false, true, true],
   });
   if (a.saturation.length > 0) {
-    const sat = a.saturation.map((e) => ({ term: `${e.channel} ${e.band} · ${proc(e.process)}`, estimate: e.estimate, lower: Math.log(e.lower), upper: Math.log(e.upper), p: e.p }));
+    const sat = a.saturation.filter(identified).map((e) => ({ term: `${e.channel} ${e.band} · ${proc(e.process)}`, estimate: e.estimate, lower: Math.log(e.lower), upper: Math.log(e.upper), p: e.p }));
     blocks.push(
       chart('chart-interactions-saturation', w.satChartTitle, coefficientsSpec({ coefficients: sat }, { title: w.satChartTitle, x: w.satAxis, p: 'p' }), {
         name: 'contact-saturation.csv',
@@ -116,12 +132,13 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
         rows: a.saturation.map((e) => [e.channel, e.band, e.process, e.estimate, e.se, e.multiplier, e.lower, e.upper, e.p]),
       }),
     );
+    leftOut(a.saturation as ChannelEffect[], (e) => `${e.channel} ${(e as ChannelEffect & { band: string }).band} · ${proc(e.process)}`);
   }
   blocks.push({
     kind: 'table',
     caption: w.satCaption,
     header: [w.channel, w.band, w.process, w.multiplier, w.interval],
-    rows: a.saturation.map((e) => [e.channel, e.band, proc(e.process), f.num(e.multiplier, 3), interval(e.lower, e.upper)]),
+    rows: a.saturation.map((e) => [e.channel, e.band, proc(e.process), multiplier(e), range(e)]),
     numeric: [false, false, false, true, true],
   });
   if (a.plan.length > 0) {
@@ -129,7 +146,7 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
       kind: 'table',
       caption: w.planCaption(f.int(options.horizon ?? 52)),
       header: [w.plan, w.tier, w.customers, w.perCustomer, w.total],
-      rows: a.plan.map((p) => [`${p.channel} +${p.contacts}`, displayName(ctx, p.tier), f.int(p.customers), f.num(p.change_per_customer, 2), f.num(p.change_total, 0)]),
+      rows: a.plan.map((p) => [`${p.channel} +${p.contacts}`, p.tier === 'all' ? w.allTiers : displayName(ctx, p.tier), f.int(p.customers), f.num(p.change_per_customer, 2), f.num(p.change_total, 0)]),
       numeric: [false, false, true, true, true],
     });
   }
@@ -140,7 +157,7 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
     rows: a.tables.followedByPurchase.map((r) => [r.channel, w.days(r.window_days), f.int(r.contacts), f.pct(r.share, 1), `[${f.pct(r.lower, 1)}${sep}${f.pct(r.upper, 1)}]`]),
     numeric: [false, false, true, true, true],
   });
-  if (a.warnings.length > 0) blocks.push({ kind: 'list', items: a.warnings.map((x) => `${w.warnings}: ${x}`) });
+  if (a.warnings.length > 0) blocks.push({ kind: 'heading', text: w.warnings }, { kind: 'list', items: a.warnings });
   blocks.push({
     kind: 'definitions',
     items: [
