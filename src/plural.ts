@@ -29,3 +29,20 @@ export function plural(n: number, one: string, other: string, lang: PluralLang =
 export function count(n: number, one: string, other: string, lang: PluralLang = 'en', format: (n: number) => string = String): string {
   return `${format(n)} ${plural(n, one, other, lang)}`;
 }
+
+/**
+ * The word form for a number already written out for a reader ("1", "23,570", "1,5", "12 345" with a
+ * narrow space), as the report's messages receive them: the text is read back in its language's
+ * convention, and anything that is not a number takes the plural.
+ *
+ * @example
+ * pluralText('1', 'month', 'months'); // 'month'
+ * pluralText('1,5', 'mois', 'mois', 'fr'); // 'mois'
+ * pluralText('0', 'client', 'clients', 'fr'); // 'client'
+ * pluralText('23,570', 'customer', 'customers'); // 'customers'
+ */
+export function pluralText(text: string, one: string, other: string, lang: PluralLang = 'en'): string {
+  const t = text.trim();
+  const n = lang === 'fr' ? Number(t.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) : Number(t.replace(/,/g, ''));
+  return Number.isNaN(n) || t === '' ? other : plural(n, one, other, lang);
+}

@@ -20,3 +20,16 @@ describe('plural (CLDR rules for en and fr)', () => {
     expect(count(23570, 'customer', 'customers', 'en', (n) => n.toLocaleString('en-US'))).toBe('23,570 customers');
   });
 });
+
+describe('pluralText (numbers as the report writes them)', () => {
+  it('reads English and French number texts back', async () => {
+    const { pluralText } = await import('../src/plural.ts');
+    expect(pluralText('1', 'month', 'months')).toBe('month');
+    expect(pluralText('12', 'month', 'months')).toBe('months');
+    expect(pluralText('23,570', 'customer', 'customers')).toBe('customers');
+    expect(pluralText('0', 'client', 'clients', 'fr')).toBe('client');
+    expect(pluralText('1,5', 'jour', 'jours', 'fr')).toBe('jour');
+    expect(pluralText('1\u202f234', 'client', 'clients', 'fr')).toBe('clients');
+    expect(pluralText('n/a', 'client', 'clients', 'fr')).toBe('clients');
+  });
+});

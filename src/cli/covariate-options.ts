@@ -2,6 +2,8 @@
  * `--covariates FILE` for `fit`, `predict` and `interactions`: the options, and the covariate paths
  * of `fit` and `predict` (the library calls are in src/models/covariates/fit-covariates.ts).
  */
+import { wroteNote } from './output.ts';
+import { count, plural } from '../plural.ts';
 import type { Command } from 'commander';
 import { extname } from 'node:path';
 import { ClvkitError, UsageError } from '../errors.ts';
@@ -128,7 +130,7 @@ export async function covariateFitFromFiles(
   } else {
     table = await readTransactions(file, ingestOptionsFrom(o) as never);
     const s = summarize(table, summaryOptionsFrom(o) as never);
-    if (s.accounting) notes.push(`${file}: ${formatAccounting(s.accounting)}; ${s.customerIds.length} customers`);
+    if (s.accounting) notes.push(`${file}: ${formatAccounting(s.accounting)}; ${count(s.customerIds.length, 'customer', 'customers')}`);
     summary = s;
   }
   const fit = fitWithCovariates({ model: o.model ?? '', summary, table, covariates, spec, reference });
@@ -147,7 +149,7 @@ function fmt(v: number): string {
  */
 export function formatCovariateFit(fit: CovariateFit): string {
   const f = fit.fitted;
-  const lines = [`${f.model === 'paretonbd' ? 'Pareto/NBD' : 'BG/NBD'} with ${fit.kind === 'static' ? 'static' : 'time-varying'} covariates on ${f.customers} customers: ${f.converged ? 'converged' : 'NOT converged'} (${f.iterations} iterations)`];
+  const lines = [`${f.model === 'paretonbd' ? 'Pareto/NBD' : 'BG/NBD'} with ${fit.kind === 'static' ? 'static' : 'time-varying'} covariates on ${count(f.customers, 'customer', 'customers')}: ${f.converged ? 'converged' : 'NOT converged'} (${count(f.iterations, 'iteration', 'iterations')})`];
   for (const [k, v] of Object.entries(f.params)) lines.push(`  ${k.padEnd(8)} ${fmt(v)}  (SE ${fmt((f.standardErrors as Record<string, number>)[k])})`);
   lines.push('  coefficient                      estimate   SE        95% interval            multiplier');
   for (const c of f.coefficients) {
@@ -215,7 +217,7 @@ export async function covariatePredictCommand(
   const csv = () => toCsv(header, records.map((r) => header.map((h) => r[h])), o.lang === 'fr' ? CSV_FR : CSV_EN);
   if (o.out) {
     writeFileAtomic(o.out, extname(o.out).toLowerCase() === '.json' ? JSON.stringify(json) + '\n' : csv());
-    process.stderr.write(`${records.length} rows written to ${o.out}\n`);
+    wroteNote(o, `wrote ${count(records.length, 'row', 'rows')} to ${o.out}`);
   }
   if (o.json) process.stdout.write(JSON.stringify(json) + '\n');
   else if (!o.out) process.stdout.write(csv());

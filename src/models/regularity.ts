@@ -5,6 +5,7 @@
  * CNBD-k models. For two consecutive intervals of an Erlang-k customer, M = t1/(t1+t2) ~ Beta(k, k)
  * whatever the customer's rate, so Var(M) = 1/(4(2k+1)) and k = 1/(8 Var(M)) − 1/2.
  */
+import { count, plural } from '../plural.ts';
 import { ClvkitError } from '../errors.ts';
 import { createRng } from '../random.ts';
 import { groupOrder, periodTable } from '../summary/summarize.ts';
@@ -167,7 +168,7 @@ export function regularity(table: TransactionTable, options: RegularityOptions =
     erlang.push({ x: Number(x.toFixed(2)), density: dens / total });
   }
   const warnings: string[] = [];
-  if (ms.length < 100) warnings.push(`only ${ms.length} customers have three or more purchases: the estimate of k is rough`);
+  if (ms.length < 100) warnings.push(`only ${count(ms.length, 'customer has', 'customers have')} three or more purchases: the estimate of k is rough`);
   return { k, interval, customers: ms.length, intervals: total, histogram, beyond, erlang, reading: regularityReading(k, interval), warnings };
 }
 

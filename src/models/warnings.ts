@@ -2,6 +2,7 @@
  * What the user must know about a fit or a set of predictions, as plain sentences that travel with the
  * result (stderr, `warnings: [...]` in every `--json` document, the CSV outputs' accounting, the report).
  */
+import { count, plural } from '../plural.ts';
 import type { FitResultBase } from './types.ts';
 
 /**
@@ -31,7 +32,7 @@ export function oneTimeBuyerNote(model: string, frequency: ArrayLike<number>, li
   if (zero === 0) return undefined;
   const share = ((100 * zero) / frequency.length).toFixed(1);
   return (
-    `${zero} of ${frequency.length} customers (${share}%) have no repeat purchase: under BG/NBD they have P(alive) = 1 by the model's construction ` +
+    `${zero} of ${count(frequency.length, 'customer', 'customers')} (${share}%) ${zero === 1 ? 'has' : 'have'} no repeat purchase: under BG/NBD ${zero === 1 ? 'it has' : 'they have'} P(alive) = 1 by the model's construction ` +
     '(dropout happens only after a repeat purchase), so their P(alive) says nothing about them; MBG/NBD or Pareto/NBD let them drop out (--model mbgnbd, paretonbd)'
   );
 }

@@ -1,3 +1,4 @@
+import { count, plural } from '../../plural.ts';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
@@ -52,7 +53,7 @@ export async function compareFromFile(file: string, o: CompareCliOptions): Promi
   if (kind !== undefined) throw new UsageError(`${file}: compare needs a transaction file or a customer summary, not ${kind} rows`);
   const table = await readTransactions(file, ingestOptionsFrom(o) as never);
   const summary = summarize(table, summaryOptionsFrom(o) as never);
-  if (summary.accounting) notes.push(`${file}: ${formatAccounting(summary.accounting)}; ${summary.frequency.length} customers`);
+  if (summary.accounting) notes.push(`${file}: ${formatAccounting(summary.accounting)}; ${count(summary.frequency.length, 'customer', 'customers')}`);
   const comparison = await compareModels(summary, { models, table, ...(penalizer !== undefined ? { penalizer } : {}), ...(k !== undefined ? { k } : {}) });
   return { comparison, notes };
 }

@@ -1,3 +1,4 @@
+import { count, plural } from '../../plural.ts';
 import type { Command } from 'commander';
 import { basename } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
@@ -141,7 +142,7 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
     customers = { customerIds: s.customerIds, frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}), ...(s.litt ? { litt: s.litt } : {}) };
     source = 'transactions';
     if (s.holdoutFrequency && s.holdoutT && s.holdoutT.length > 0) holdout = { frequency: s.holdoutFrequency, t: s.holdoutT[0] };
-    notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${s.customerIds.length} customers`);
+    notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${count(s.customerIds.length, 'customer', 'customers')}`);
     if (s.columnsNote) notes.push(s.columnsNote);
   }
   const hasSpend = customers.monetaryValue !== undefined;
@@ -234,7 +235,7 @@ export function fitJson(fitted: FitResultBase<Record<string, number>>): Record<s
  * process.stderr.write(formatFit(fitted, modelInfo('bgbb')));
  */
 export function formatFit(fitted: FitResultBase<Record<string, number>>, info: ModelInfo): string {
-  const lines = [`${info.title} fitted on ${fitted.customers} customers: ${fitted.converged ? 'converged' : 'NOT converged'} (${fitted.iterations} iterations)`];
+  const lines = [`${info.title} fitted on ${count(fitted.customers, 'customer', 'customers')}: ${fitted.converged ? 'converged' : 'NOT converged'} (${count(fitted.iterations, 'iteration', 'iterations')})`];
   const width = Math.max(...Object.keys(fitted.params).map((k) => k.length));
   for (const [k, v] of Object.entries(fitted.params)) {
     const se = (fitted.standardErrors as Record<string, number>)[k];

@@ -399,6 +399,6 @@ export async function fromModelFile(file: string | undefined, o: PredictCliOptio
   if (!spend && loaded.hasSpend && info.input === 'summary') {
     loaded.notes.push(`${path} has no spend model (it was fitted without spend): expected_spend and clv not computed`);
   }
-  loaded.notes.push(`scoring with ${path}: ${info.title} fitted on ${saved.customers} customers${d.calibrationEnd ? `, calibration end ${d.calibrationEnd}` : ''} (not refitted)`);
+  loaded.notes.push(`scoring with ${path}: ${info.title} fitted on ${count(saved.customers, 'customer', 'customers')}${d.calibrationEnd ? `, calibration end ${d.calibrationEnd}` : ''} (not refitted)`);
   return { info, loaded, fitted: model, spend, saved };
 }

@@ -157,7 +157,7 @@ const pText = (p: number | null | undefined) => (p === null || p === undefined ?
 function formatSurvey(s: SurveyAnalysis): string {
   const out: string[] = [];
   if (s.title) out.push(s.title, '');
-  out.push(`${s.respondents} respondents; missing answers: ${s.missing.rule} (${s.missing.imputed} filled, ${s.missing.unanswered} left missing)`, '');
+  out.push(`${count(s.respondents, 'respondent', 'respondents')}; missing answers: ${s.missing.rule} (${s.missing.imputed} filled, ${s.missing.unanswered} left missing)`, '');
   out.push('Reliability and convergent validity', pad(['construct', 'items', 'n', 'alpha', 'CR', 'AVE']));
   for (const [c, r] of [...Object.entries(s.reliability), ...Object.entries(s.second_order)]) out.push(pad([c, String(r.items.length), String(r.n), f3(r.alpha), f3(r.cr), f3(r.ave)]));
   out.push('', 'Loadings (one-factor, standardised) | alpha if deleted | corrected item-total');
