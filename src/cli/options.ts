@@ -42,7 +42,7 @@ export function addTransactionOptions(cmd: Command): Command {
     .option('--unit <unit>', 'purchases are collapsed to one per customer per day|week|month', 'day')
     .option('--freq <unit>', "the model's time unit: day|week|month (month = 365.25/12 days)", 'week')
     .option('--end <date>', 'end of observation (default: the last date in the file); later rows are excluded and counted')
-    .option('--calibration-end <date>', 'split into a calibration period and a holdout period')
+    .option('--calibration-end <date>', 'end of the calibration period: models are fitted on the purchases up to this date and checked on the later ones, the holdout (default: none, no holdout)')
     .option('--quiet', 'no progress bar');
   // pandas' and R's name for the field delimiter
   return hiddenAlias(cmd, '--sep <d>', 'delimiter');
