@@ -13,7 +13,7 @@
  * Why: a JavaScript Map keyed by strings costs a string allocation per row (~0.8 s per
  * million rows in the ingest); this costs a hash and a memcmp-like loop, or a table read.
  */
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /** Keys per call when writing all keys' bytes back. */
 const KEY_BATCH = 8192;
@@ -326,6 +326,46 @@ export class ByteKeyIndex {
       const o = (v << 2) + 3;
       for (let t = 0; i >= j; i--, t++) bytes[i] = QUADS[o - t];
     }
+  }
+
+  /** Bytes of key k. */
+  keyLength(k: number): number {
+    const r = this.keyRef[k];
+    return r >= 0 ? r >>> 24 : this.keyLen[-1 - r];
+  }
+
+  /**
+   * Writes key k's bytes into out at p (room for keyLength(k) bytes) and returns the position after
+   * them: a writer's copy of one key, without packing all keys first.
+   *
+   * @example
+   * const out = new Uint8Array(16); const end = ix.writeKey(0, out, 0); // out[0..end) = key 0's bytes
+   */
+  writeKey(k: number, out: Uint8Array, p: number): number {
+    const r = this.keyRef[k];
+    if (r < 0) {
+      const o = -1 - r;
+      const a = this.arena;
+      for (let s = this.keyStart[o], e = s + this.keyLen[o]; s < e; s++) out[p++] = a[s];
+      return p;
+    }
+    const pl = this.prefixLen;
+    const end = p + (r >>> 24);
+    for (let i = 0; i < pl; i++) out[p++] = this.prefix[i];
+    // digits from the last, then the zero padding (as writeKeys)
+    let v = r & 0xffffff;
+    for (let i = end - 1; i >= p; i--) {
+      const q = ((v + 0.5) * 0.1) | 0; // v / 10 rounded down: (v + 0.5) / 10 is at least 0.05 from an integer
+      out[i] = 48 + v - q * 10;
+      v = q;
+    }
+    return end;
+  }
+
+  /** Whether every key's bytes are valid UTF-8 (what keys() decodes without replacement characters). */
+  validUtf8(): boolean {
+    if (this.hashed > 0 && !isUtf8(this.arena.subarray(0, this.arenaUsed))) return false;
+    return this.hashed === this.size || isUtf8(this.prefix.subarray(0, Math.max(0, this.prefixLen)));
   }
 
   /** All keys as strings, in index order (decoded as UTF-8). */

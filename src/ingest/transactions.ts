@@ -350,18 +350,28 @@ export function customerCount(table: TransactionTable): number {
   return CUSTOMER_COUNT.get(table) ?? table.customerIds.length;
 }
 
-const KEY_BYTES = new WeakMap<TransactionTable, () => { bytes: Uint8Array; start: Int32Array } | undefined>();
+/** Customer ids as bytes, one key at a time (src/ingest/key-index.ts). */
+export interface KeyBytes {
+  /** Number of keys (customers). */
+  readonly size: number;
+  keyLength(k: number): number;
+  /** Writes key k's bytes into out at p (room for keyLength(k)); returns the position after them. */
+  writeKey(k: number, out: Uint8Array, p: number): number;
+  /** Whether all keys are valid UTF-8 (then the bytes are the UTF-8 of customerIds). */
+  validUtf8(): boolean;
+}
+
+const KEY_BYTES = new WeakMap<TransactionTable, () => KeyBytes | undefined>();
 
 /**
- * The customer ids of a table made by readTransactions / parseTransactions as the bytes read (customer c
- * is bytes[start[c] .. start[c + 1]), the UTF-8 of customerIds[c] when the bytes are valid UTF-8), for
- * writers that copy ids without a string per customer; undefined for other tables or when customerIds
- * was replaced.
+ * The customer ids of a table made by readTransactions / parseTransactions as the bytes read (customer
+ * c's bytes by writeKey(c, …), the UTF-8 of customerIds[c] when validUtf8()), for writers that copy ids
+ * without a string per customer; undefined for other tables or when customerIds was replaced.
  *
  * @example
- * const k = customerKeyBytes(parseTransactions('id,date\nA,2024-01-01\n')); // { bytes: [65], start: [0, 1] }
+ * const k = customerKeyBytes(parseTransactions('id,date\nA,2024-01-01\n'))!; k.writeKey(0, out, 0); // 'A'
  */
-export function customerKeyBytes(table: TransactionTable): { bytes: Uint8Array; start: Int32Array } | undefined {
+export function customerKeyBytes(table: TransactionTable): KeyBytes | undefined {
   return KEY_BYTES.get(table)?.();
 }
 
@@ -1539,7 +1549,7 @@ class Ingest {
       ...(this.currency ? { currency: this.currency } : {}),
     };
     CUSTOMER_COUNT.set(table, customers.size);
-    KEY_BYTES.set(table, () => (idsReplaced ? undefined : customers.packed()));
+    KEY_BYTES.set(table, () => (idsReplaced ? undefined : customers));
     BLOCK_ROWS.set(table, this.blockRows.slice(0, (customers.size + BLOCK - 1) >> BLOCK_SHIFT));
     if (this.channel && this.channels) {
       table.channel = this.channel.slice(0, n);

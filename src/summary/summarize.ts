@@ -18,7 +18,7 @@
 import { ClvkitError, UsageError } from '../errors.ts';
 import type { CustomerSummary, Day, PeriodUnit, RowAccounting, TransactionTable } from '../types.ts';
 import { civilFromDays, parseDateOption } from '../ingest/dates.ts';
-import { BLOCK, BLOCK_SHIFT, customerCount, customerKeyBytes, rowsPerBlock } from '../ingest/transactions.ts';
+import { BLOCK, BLOCK_SHIFT, customerCount, customerKeyBytes, rowsPerBlock, type KeyBytes } from '../ingest/transactions.ts';
 
 export interface SummaryOptions {
   /** Purchase period: transactions of one customer in one period count once (default day). */
@@ -190,8 +190,8 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
   };
   ID_BYTES.set(summary, () => {
     if (idsReplaced) return undefined;
-    const k = customerKeyBytes(table);
-    return k && { ...k, rows: keptIndex };
+    const keys = customerKeyBytes(table);
+    return keys && { keys, rows: keptIndex };
   });
   if (split && hoFreq && hoMon) {
     summary.holdoutFrequency = hoFreq;
@@ -205,10 +205,9 @@ export function summarize(table: TransactionTable, options: SummaryOptions = {})
 /** Id bytes of each summary made here from a table that has them (customerKeyBytes). */
 const ID_BYTES = new WeakMap<CustomerSummary, () => SummaryIdBytes | undefined>();
 
-/** A summary's customer ids as bytes: row k's id is bytes[start[c] .. start[c + 1]) with c = rows ? rows[k] : k. */
+/** A summary's customer ids as bytes: row k's id is key c of `keys` with c = rows ? rows[k] : k. */
 export interface SummaryIdBytes {
-  bytes: Uint8Array;
-  start: Int32Array;
+  keys: KeyBytes;
   rows: Int32Array | undefined;
 }
 

@@ -5,11 +5,11 @@
  * (src/io/column-writer.ts) writes for summaryOutputColumns: numbers as String(v) writes them (digits,
  * writeShortest), text with csvCell's formula guard and quoting.
  */
-import { isUtf8 } from 'node:buffer';
 import type { ByteSink } from '../io/column-writer.ts';
 import { writeShortest } from '../io/shortest-number.ts';
 import { CSV_EN, type CsvFormat } from '../io/csv.ts';
 import { formatDay } from '../ingest/dates.ts';
+import type { KeyBytes } from '../ingest/transactions.ts';
 import type { CustomerSummary } from '../types.ts';
 import { summaryIdBytes } from './summarize.ts';
 
@@ -52,6 +52,23 @@ export function textCell(out: Uint8Array, p: number, src: Uint8Array, s: number,
     out[p++] = QUOTE;
   } else for (let i = s; i < e; i++) out[p++] = src[i];
   return p;
+}
+
+/**
+ * The text bytes already at buf[p..e) made a CSV cell in place (room for 2 (e - p) + 4 bytes from p);
+ * returns its end. The same cell as textCell.
+ */
+function idCell(buf: Uint8Array, p: number, e: number, delimiter: number): number {
+  if (p >= e) return p;
+  const c0 = buf[p];
+  let plain = !(c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === CR);
+  for (let i = p; plain && i < e; i++) {
+    const c = buf[i];
+    if (c === delimiter || c === QUOTE || c === LF || c === CR) plain = false;
+  }
+  if (plain) return e;
+  const text = Uint8Array.prototype.slice.call(buf, p, e); // a copy (Buffer#slice is a view)
+  return textCell(buf, p, text, 0, text.length, delimiter);
 }
 
 /** Text of each day as bytes, made once per distinct day. */
@@ -158,9 +175,9 @@ class Out {
  */
 export function writeSummaryCsvBytes(sink: ByteSink, summary: CustomerSummary, names: string[], format: CsvFormat = CSV_EN): boolean {
   const ids = summaryIdBytes(summary);
-  if (!ids || !isUtf8(ids.bytes)) return false;
+  if (!ids || !ids.keys.validUtf8()) return false;
   const n = summary.frequency.length;
-  if (ids.rows ? ids.rows.length !== n : ids.start.length !== n + 1) return false;
+  if (ids.rows ? ids.rows.length !== n : ids.keys.size !== n) return false;
   const out = new Out(sink);
   const d = format.delimiter.charCodeAt(0);
   const decimal = format.decimal.charCodeAt(0);
@@ -173,7 +190,7 @@ export function writeSummaryCsvBytes(sink: ByteSink, summary: CustomerSummary, n
   out.room(1);
   out.buf[out.p++] = LF;
   const days = new DayText();
-  for (let i = 0; i < n; i += BATCH) writeRows(out, summary, ids.bytes, ids.start, ids.rows, days, d, decimal, i, Math.min(n, i + BATCH));
+  for (let i = 0; i < n; i += BATCH) writeRows(out, summary, ids.keys, ids.rows, days, d, decimal, i, Math.min(n, i + BATCH));
   out.flush();
   return true;
 }
@@ -184,8 +201,7 @@ const ROW_ROOM = 512;
 function writeRows(
   out: Out,
   s: CustomerSummary,
-  bytes: Uint8Array,
-  start: Int32Array,
+  keys: KeyBytes,
   rows: Int32Array | undefined,
   days: DayText,
   d: number,
@@ -201,15 +217,16 @@ function writeRows(
   let p = out.p;
   for (let i = from; i < to; i++) {
     const c = rows ? rows[i] : i;
-    const s0 = start[c];
-    const s1 = start[c + 1];
-    if (p + 2 * (s1 - s0) + ROW_ROOM > buf.length) {
+    const len = keys.keyLength(c);
+    if (p + 3 * len + ROW_ROOM > buf.length) {
       out.p = p;
-      out.room(2 * (s1 - s0) + ROW_ROOM);
+      out.room(3 * len + ROW_ROOM);
       buf = out.buf;
       p = out.p;
     }
-    p = textCell(buf, p, bytes, s0, s1, d);
+    // the id's bytes copied in place, then made a cell there (the usual id needs no guard or quotes)
+    const e = keys.writeKey(c, buf, p);
+    p = idCell(buf, p, e, d);
     buf[p++] = d;
     p = numberCell(buf, p, frequency[i], decimal);
     buf[p++] = d;

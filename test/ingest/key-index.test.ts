@@ -19,6 +19,16 @@ function check(keys: string[]) {
   const want = keys.map((k) => (ref.has(k) ? ref.get(k)! : (ref.set(k, ref.size), ref.size - 1)));
   expect(Array.from(got)).toEqual(want);
   expect(ix.keys()).toEqual([...ref.keys()]);
+  // writeKey gives each key's bytes one at a time: the UTF-8 of keys()[k]
+  const out = new Uint8Array(256);
+  const all = [...ref.keys()];
+  for (let k = 0; k < ix.size; k++) {
+    const end = ix.writeKey(k, out, 3);
+    expect(end - 3).toBe(ix.keyLength(k));
+    const text = Buffer.from(out.subarray(3, end)).toString('utf8');
+    if (text !== all[k]) expect(text).toBe(all[k]);
+  }
+  expect(ix.validUtf8()).toBe(true);
 }
 
 describe('ByteKeyIndex (byte-keyed dictionary) agrees with a Map', () => {
@@ -35,5 +45,18 @@ describe('ByteKeyIndex (byte-keyed dictionary) agrees with a Map', () => {
   it('each key shape alone and all mixed (with rehashes)', () => {
     for (const shape of shapes) check(Array.from({ length: 30000 }, shape));
     check(Array.from({ length: 60000 }, () => shapes[rand(shapes.length)]()));
+  });
+});
+
+describe('ByteKeyIndex.validUtf8', () => {
+  it('false when a hashed key is not valid UTF-8, true for prefix + digits keys', () => {
+    const ix = new ByteKeyIndex();
+    const good = Buffer.from('C001C002');
+    ix.indexOf(good, 0, 4);
+    ix.indexOf(good, 4, 8);
+    expect(ix.validUtf8()).toBe(true);
+    const bad = Buffer.from([0x41, 0xff, 0x42]);
+    ix.indexOf(bad, 0, 3);
+    expect(ix.validUtf8()).toBe(false);
   });
 });

@@ -48,6 +48,18 @@ describe('summary CSV with ids copied from the bytes read (summary-csv.ts) again
     const s = summarize(parseTransactions(log()), { end: '2024-05-31', calibrationEnd: '2024-02-05', unit: 'week', freq: 'day' });
     expect(viaBytes(s, CSV_EN).toString()).toBe(viaStrings(s, CSV_EN).toString());
   });
+  it('same bytes for prefix + digits ids (the key index stores them as numbers), zero-padded, guarded prefix, and odd ids among them', () => {
+    for (const prefix of ['C', '=', '', 'é-']) {
+      const lines = ['customer_id,date,amount'];
+      for (let k = 0; k < 3000; k++) {
+        const id = k % 250 === 7 ? `x${k}"q` : `${prefix}${String(k * 37).padStart(k % 3 === 0 ? 7 : 1, '0')}`;
+        const cell = id.includes('"') ? `"${id.replace(/"/g, '""')}"` : id;
+        lines.push(`${cell},2024-01-0${1 + (k % 7)},${k % 50}.25`, `${cell},2024-03-1${k % 9},1.5`);
+      }
+      const s = summarize(parseTransactions(lines.join('\n') + '\n'));
+      expect(viaBytes(s, CSV_EN).toString(), prefix).toBe(viaStrings(s, CSV_EN).toString());
+    }
+  });
   it('declines (the string path is used) when the ids were replaced', () => {
     const s = summarize(parseTransactions(log()), { end: '2024-05-31' });
     s.customerIds = s.customerIds.map((id) => id + '!');
