@@ -11,7 +11,8 @@ import type { SurveyAnalysis } from '../research/study.ts';
 import { analyseForReport, type ReportAnalysisOptions, type ReportAnalysis } from './analyse.ts';
 import type { ReportDocument, Section } from './document.ts';
 import { renderHtml } from './html.ts';
-import { renderSvg, type Lang } from './render.ts';
+import type { Lang } from './locales.ts';
+import type { SvgRenderer } from './render-pool.ts';
 import { responsiveSpecs } from './charts/responsive.ts';
 import { actionsSection, summarySection, withReadingGuide } from './sections/decisions.ts';
 import { fitError, sectionContext } from './sections/context.ts';
@@ -63,6 +64,8 @@ export interface ReportOptions extends ReportAnalysisOptions {
   generatedOn?: Date;
   /** Called after each chart is rendered (done, total). */
   onChart?: (done: number, total: number) => void;
+  /** Renders the charts (e.g. startRenderWorkers' workers, in parallel); default: renderSvg in this thread. */
+  renderer?: SvgRenderer;
 }
 
 /**
@@ -122,6 +125,21 @@ export function reportSections(inputs: ReportInputs, p: ReportAnalysis, lang: La
 }
 
 /**
+ * The SVG with its gradient ids (vega's `gradient_<n>`) numbered by `next()` in order of first appearance.
+ *
+ * @example
+ * renumberGradients('<linearGradient id="gradient_7"/><path fill="url(#gradient_7)"/>', () => 0); // ids gradient_0
+ */
+export function renumberGradients(svg: string, next: () => number): string {
+  const ids = new Map<string, number>();
+  return svg.replace(/(id="|url\(#)gradient_(\d+)/g, (_, before: string, n: string) => {
+    let k = ids.get(n);
+    if (k === undefined) ids.set(n, (k = next()));
+    return `${before}gradient_${k}`;
+  });
+}
+
+/**
  * The whole report as a self-contained HTML page.
  *
  * @example
@@ -135,12 +153,37 @@ export async function buildReport(inputs: ReportInputs, options: ReportOptions =
   const sections = reportSections(inputs, p, lang, options);
   const charts = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
   let done = 0;
+  const renderer = options.renderer;
+  if (renderer) {
+    // every rendition asked at once: the workers render them in parallel (the page keeps their order)
+    await Promise.all(
+      charts.map(async (b) => {
+        if (b.kind !== 'chart') return;
+        const { wide, narrow } = responsiveSpecs(b.spec);
+        const [svg, svgNarrow] = await Promise.all([renderer.render(wide, lang), narrow ? renderer.render(narrow, lang) : undefined]);
+        b.svg = svg;
+        if (svgNarrow !== undefined) b.svgNarrow = svgNarrow;
+        options.onChart?.(++done, charts.length);
+      }),
+    );
+  } else {
+    // in this thread, one after the other; vega is loaded on the first chart
+    const { renderSvg } = await import('./render.ts');
+    for (const b of charts) {
+      if (b.kind !== 'chart') continue;
+      const { wide, narrow } = responsiveSpecs(b.spec);
+      b.svg = await renderSvg(wide, lang);
+      if (narrow) b.svgNarrow = await renderSvg(narrow, lang);
+      options.onChart?.(++done, charts.length);
+    }
+  }
+  // vega numbers gradients with a counter per thread: renumbered in page order, so that ids are unique in the page
+  // and the same whichever thread rendered which chart
+  let gradients = 0;
   for (const b of charts) {
     if (b.kind !== 'chart') continue;
-    const { wide, narrow } = responsiveSpecs(b.spec);
-    b.svg = await renderSvg(wide, lang);
-    if (narrow) b.svgNarrow = await renderSvg(narrow, lang);
-    options.onChart?.(++done, charts.length);
+    b.svg = renumberGradients(b.svg!, () => gradients++);
+    if (b.svgNarrow !== undefined) b.svgNarrow = renumberGradients(b.svgNarrow, () => gradients++);
   }
   const ctx = sectionContext(lang, options.currency);
   let first = Infinity;

@@ -3,7 +3,7 @@
  * metric means (and does not), how to read each section, and the words of the lists to act on.
  * Kept apart from i18n.ts (the labels and formats) because it is prose that changes on its own.
  */
-import type { Lang } from './render.ts';
+import type { Lang } from './locales.ts';
 
 const EN = {
   tableShown: (shown: string, total: string) => `Showing ${shown} of ${total} rows; the CSV holds all of them.`,

@@ -14,7 +14,7 @@ import type { Block, CsvData, ReportDocument, Section } from './document.ts';
 import { csvDataUrl, escapeHtml as e, safeFileName, scriptJson } from './escape.ts';
 import { guide } from './guide.ts';
 import { messages, type Messages } from './i18n.ts';
-import { NUMBER_LOCALES } from './render.ts';
+import { NUMBER_LOCALES } from './locales.ts';
 
 export interface HtmlOptions {
   /** Inline the Vega runtime for tooltips (about 0.8 MB). */

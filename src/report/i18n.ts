@@ -6,7 +6,7 @@
  */
 import type { Day } from '../types.ts';
 import { plural, pluralText } from '../plural.ts';
-import type { Lang } from './render.ts';
+import type { Lang } from './locales.ts';
 
 export type { Lang };
 

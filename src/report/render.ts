@@ -7,13 +7,9 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { ClvkitError } from '../errors.ts';
 
-export type Lang = 'en' | 'fr';
+import { NUMBER_LOCALES, type Lang } from './locales.ts';
 
-/** Number locales for vega's d3-format (French: decimal comma, U+202F narrow no-break space thousands, as Intl 'fr-FR'). */
-export const NUMBER_LOCALES: Record<Lang, Record<string, unknown>> = {
-  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['€', ''], minus: '\u2212' },
-  fr: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'], percent: '\u00a0%', minus: '\u2212' },
-};
+export { NUMBER_LOCALES, type Lang };
 
 // Advance widths in em of a Helvetica-like font, by character class (approximate, measured by eye
 // against common sans-serif metrics; good to a few per cent on words and numbers).

@@ -2,6 +2,7 @@ import { count } from '../../plural.ts';
 import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.ts';
 import { checkOutputFile, writeFileAtomic } from '../../io/atomic.ts';
 import { readTransactions } from '../../ingest/transactions.ts';
@@ -9,6 +10,7 @@ import type { DateFormat } from '../../ingest/dates.ts';
 import { formatAccounting } from '../../summary/export.ts';
 import { COUNTING_MODELS, type CountingModelName } from '../../report/analyse.ts';
 import { buildReport } from '../../report/build.ts';
+import { startRenderWorkers } from '../../report/render-pool.ts';
 import { reportInputsFromFiles } from '../../report/inputs.ts';
 import { reportWarnings } from '../../report/sections/portfolio.ts';
 import { sectionContext } from '../../report/sections/context.ts';
@@ -111,114 +113,121 @@ export function register(program: Command): void {
       const ingest = ingestOptionsFrom(o);
       // --debug: one timing line per phase on stderr (wall and CPU milliseconds)
       const phase = phaseTimer(process.argv.includes('--debug'));
-      phase('read');
-
-      let table;
-      if (engineOf(o) !== 'node') table = await transactionsFromEngine(fileArg, o);
-      else {
-        let size = 0;
-        try {
-          size = statSync(file).size;
-        } catch {
-          /* readTransactions reports the missing file */
-        }
-        const reading = await createProgress('reading', size, o.quiet || size < 20_000_000);
-        try {
-          table = await readTransactions(file, { ...ingest, onProgress: (done: number) => reading.update(done) } as never);
-        } finally {
-          reading.stop();
-        }
-      }
-      // summary, fits (three when --model auto), tracking, refit (with a calibration end), value, equity draws, tiers and segments, migration, priorities, outcomes
-      const planned = 8 + (o.model === 'auto' ? 3 : 1) + (o.calibrationEnd !== undefined ? 1 : 0);
-      const steps = await createProgress('analysing', planned, o.quiet || table.length < 1_000_000);
-      let step = 0;
-      let inputs;
+      // chart workers start now and load vega while this thread reads and analyses (none from the TypeScript sources)
+      const renderer = startRenderWorkers(Math.min(2, availableParallelism(), Number(process.env.CLVKIT_RENDER_WORKERS ?? 2)));
       try {
-        inputs = reportInputsFromFiles(
-          file,
-          table,
-          { contracts: o.contracts, leads: o.leads, survey: o.survey, config: o.config, kano: o.kano, nps: o.nps, npsBy: o.npsBy, dateFormat: ingest.dateFormat as DateFormat | undefined, skipBadRows: o.skipBadRows },
-          {
-            unit: periodUnit('unit', o.unit, 'day'),
+        phase('read');
+
+        let table;
+        if (engineOf(o) !== 'node') table = await transactionsFromEngine(fileArg, o);
+        else {
+          let size = 0;
+          try {
+            size = statSync(file).size;
+          } catch {
+            /* readTransactions reports the missing file */
+          }
+          const reading = await createProgress('reading', size, o.quiet || size < 20_000_000);
+          try {
+            table = await readTransactions(file, { ...ingest, onProgress: (done: number) => reading.update(done) } as never);
+          } finally {
+            reading.stop();
+          }
+        }
+        // summary, fits (three when --model auto), tracking, refit (with a calibration end), value, equity draws, tiers and segments, migration, priorities, outcomes
+        const planned = 8 + (o.model === 'auto' ? 3 : 1) + (o.calibrationEnd !== undefined ? 1 : 0);
+        const steps = await createProgress('analysing', planned, o.quiet || table.length < 1_000_000);
+        let step = 0;
+        let inputs;
+        try {
+          inputs = reportInputsFromFiles(
+            file,
+            table,
+            { contracts: o.contracts, leads: o.leads, survey: o.survey, config: o.config, kano: o.kano, nps: o.nps, npsBy: o.npsBy, dateFormat: ingest.dateFormat as DateFormat | undefined, skipBadRows: o.skipBadRows },
+            {
+              unit: periodUnit('unit', o.unit, 'day'),
+              freq: periodUnit('freq', o.freq, 'week'),
+              end: o.end,
+              calibrationEnd: o.calibrationEnd,
+              model: o.model as 'auto' | CountingModelName,
+              horizonMonths,
+              annualDiscount,
+              top,
+              margin,
+              costPerOrder,
+              onStep: (name: string) => {
+                phase(name);
+                step++;
+                steps.update(step - 1, Math.max(planned, step));
+              },
+            },
+          );
+        } finally {
+          steps.stop();
+        }
+        if (o.referrals) {
+          phase('referrals');
+          const { referralReportInput } = await import('../../report/referral-input.ts');
+          inputs.referrals = referralReportInput(o.referrals, inputs.portfolio!.summary, table, o.nps, {
+            model: o.model === 'auto' ? undefined : o.model,
+            horizonMonths,
+            annualDiscount,
+            margin,
+            typeOneShare: rateOption('type-one-share', o.typeOneShare),
+            acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
+            skipBadRows: o.skipBadRows,
+          });
+        }
+        if (o.touchpoints) {
+          phase('touchpoints');
+          const { interactionsReportInput } = await import('../../report/interactions-input.ts');
+          const { parsePlan } = await import('./interactions.ts');
+          inputs.interactions = await interactionsReportInput(o.touchpoints, table, {
             freq: periodUnit('freq', o.freq, 'week'),
             end: o.end,
             calibrationEnd: o.calibrationEnd,
-            model: o.model as 'auto' | CountingModelName,
             horizonMonths,
             annualDiscount,
-            top,
             margin,
-            costPerOrder,
-            onStep: (name: string) => {
-              phase(name);
-              step++;
-              steps.update(step - 1, Math.max(planned, step));
-            },
-          },
-        );
+            transform: o.transform,
+            bands: o.bands?.split(',').map(Number),
+            plan: parsePlan(o.plan),
+            touchpointBy: o.touchpointBy as 'channel' | 'kind' | undefined,
+            covariates: o.covariates,
+            dateFormat: ingest.dateFormat as DateFormat | undefined,
+            skipBadRows: o.skipBadRows,
+          });
+        }
+        phase('charts and page');
+        const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
+        let html: string;
+        try {
+          html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: currency ?? table.currency, generatedOn, renderer, onChart: (done, total) => charts.update(done, total) });
+        } finally {
+          charts.stop();
+        }
+        phase('write');
+        writeFileAtomic(o.out, html);
+        phase();
+        const p = inputs.portfolio!;
+        process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${count(p.summary.customerIds.length, 'customer', 'customers')}\n`);
+        if (table.columnsNote) process.stderr.write(table.columnsNote + '\n');
+        if (p.model) {
+          const ch = p.model.choice;
+          const auto = ch
+            ? ` (holdout errors ${ch.candidates.map((c) => `${c.name} ${c.mae.toFixed(4)}${c.name === ch.lowestError ? '' : ` +${c.difference.toFixed(4)} vs noise ${c.noise.toFixed(4)}${c.tie ? ', a tie' : ''}`}, BIC ${c.bic.toFixed(1)}`).join('; ')}: ties within the noise go to the lower BIC)`
+            : p.model.auto && p.model.candidates.length > 1
+              ? ' (lowest BIC: no holdout period to compare on)'
+              : '';
+          const sampled = p.model.sample ? `; the models compared on a random sample of ${p.model.sample.customers} of the ${p.model.sample.of} customers, the chosen one then fitted on all` : '';
+          process.stderr.write(`model: ${p.model.chosen}${auto}${sampled}\n`);
+          for (const w of reportWarnings(p, sectionContext('en'))) process.stderr.write(`warning: ${w}\n`);
+        } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
+        wroteNote({}, `wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)`);
       } finally {
-        steps.stop();
+        // (a failed read or analysis ends the workers too, or they would keep the process alive)
+        await renderer?.close();
       }
-      if (o.referrals) {
-        phase('referrals');
-        const { referralReportInput } = await import('../../report/referral-input.ts');
-        inputs.referrals = referralReportInput(o.referrals, inputs.portfolio!.summary, table, o.nps, {
-          model: o.model === 'auto' ? undefined : o.model,
-          horizonMonths,
-          annualDiscount,
-          margin,
-          typeOneShare: rateOption('type-one-share', o.typeOneShare),
-          acquisitionCost: numberOption('acquisition-cost', o.acquisitionCost, (v) => v >= 0 && Number.isFinite(v)),
-          skipBadRows: o.skipBadRows,
-        });
-      }
-      if (o.touchpoints) {
-        phase('touchpoints');
-        const { interactionsReportInput } = await import('../../report/interactions-input.ts');
-        const { parsePlan } = await import('./interactions.ts');
-        inputs.interactions = await interactionsReportInput(o.touchpoints, table, {
-          freq: periodUnit('freq', o.freq, 'week'),
-          end: o.end,
-          calibrationEnd: o.calibrationEnd,
-          horizonMonths,
-          annualDiscount,
-          margin,
-          transform: o.transform,
-          bands: o.bands?.split(',').map(Number),
-          plan: parsePlan(o.plan),
-          touchpointBy: o.touchpointBy as 'channel' | 'kind' | undefined,
-          covariates: o.covariates,
-          dateFormat: ingest.dateFormat as DateFormat | undefined,
-          skipBadRows: o.skipBadRows,
-        });
-      }
-      phase('charts and page');
-      const charts = await createProgress('charts', 1, o.quiet || table.length < 1_000_000);
-      let html: string;
-      try {
-        html = await buildReport(inputs, { lang: o.lang, interactive: o.interactive, currency: currency ?? table.currency, generatedOn, onChart: (done, total) => charts.update(done, total) });
-      } finally {
-        charts.stop();
-      }
-      phase('write');
-      writeFileAtomic(o.out, html);
-      phase();
-      const p = inputs.portfolio!;
-      process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${count(p.summary.customerIds.length, 'customer', 'customers')}\n`);
-      if (table.columnsNote) process.stderr.write(table.columnsNote + '\n');
-      if (p.model) {
-        const ch = p.model.choice;
-        const auto = ch
-          ? ` (holdout errors ${ch.candidates.map((c) => `${c.name} ${c.mae.toFixed(4)}${c.name === ch.lowestError ? '' : ` +${c.difference.toFixed(4)} vs noise ${c.noise.toFixed(4)}${c.tie ? ', a tie' : ''}`}, BIC ${c.bic.toFixed(1)}`).join('; ')}: ties within the noise go to the lower BIC)`
-          : p.model.auto && p.model.candidates.length > 1
-            ? ' (lowest BIC: no holdout period to compare on)'
-            : '';
-        const sampled = p.model.sample ? `; the models compared on a random sample of ${p.model.sample.customers} of the ${p.model.sample.of} customers, the chosen one then fitted on all` : '';
-        process.stderr.write(`model: ${p.model.chosen}${auto}${sampled}\n`);
-        for (const w of reportWarnings(p, sectionContext('en'))) process.stderr.write(`warning: ${w}\n`);
-      } else if (p.modelError) process.stderr.write(`model: not fitted (${p.modelError})\n`);
-      wroteNote({}, `wrote ${o.out} (${(html.length / 1024).toFixed(0)} KB)`);
     });
 }
 
