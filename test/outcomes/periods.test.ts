@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysFromCivil, formatDay } from '../../src/ingest/dates.ts';
-import { addPeriods, ordinalStart, periodLabel, periodOrdinal, tenure } from '../../src/outcomes/periods.ts';
+import { addPeriods, ordinalStart, periodLabel, periodOrdinal, periodOrdinals, tenure } from '../../src/outcomes/periods.ts';
 
 const d = (s: string) => {
   const [y, m, dd] = s.split('-').map(Number);
@@ -36,5 +36,16 @@ describe('calendar periods', () => {
     expect(tenure(d('2024-01-15'), d('2024-02-01'), 'month')).toBeCloseTo(17 / 31, 12);
     expect(tenure(d('2024-01-01'), d('2024-01-15'), 'week')).toBe(2);
     expect(tenure(d('2020-03-01'), d('2023-03-01'), 'year')).toBe(3);
+  });
+});
+
+describe('periodOrdinals (a lookup table over the days of a column)', () => {
+  it('equals periodOrdinal day by day, NaN where there is no purchase (-1), for every period (invariant)', () => {
+    const days = Int32Array.from([daysFromCivil(2024, 2, 29), -1, daysFromCivil(1999, 12, 31), daysFromCivil(2024, 1, 1), daysFromCivil(2030, 6, 15), -1]);
+    for (const period of ['day', 'week', 'month', 'quarter', 'year'] as const) {
+      const got = periodOrdinals(days, period);
+      days.forEach((d, i) => (d < 0 ? expect(got[i]).toBeNaN() : expect(got[i]).toBe(periodOrdinal(d, period))));
+    }
+    expect(periodOrdinals(Int32Array.of(-1, -1), 'month').every(Number.isNaN)).toBe(true);
   });
 });
