@@ -234,7 +234,8 @@ function bgFamilyTotal(model: ValueModel, f: Factorisation, plan: RowPlan, value
     let pa = 1;
     if (x > 0 || m === 1) {
       const u = odds[xi[i]] + (r + x) * (logAT[ti[i]] - logAtx[ri[i]]);
-      pa = u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
+      const e = Math.exp(-Math.abs(u)); // one exponential: e^−u when u > 0, e^u otherwise
+      pa = u > 0 ? e / (1 + e) : 1 / (1 + e);
     }
     total += value[i] * pa * profile[slotOf[i]];
   }
