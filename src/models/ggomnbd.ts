@@ -345,13 +345,18 @@ export function ggomNbdProblem(prep: PreparedSummary, initial?: number[], coarse
     }
     return ll;
   };
+  let coarse: LikelihoodProblem | undefined | null = null;
   return {
     names: NAMES.slice(),
     initial: initial ?? defaultInitial(prep),
     observations: prep.customers,
     logLikelihood: (p) => compute(p),
     gradient: (p, g) => compute(p, g),
-    coarse: prep.rows > 2 * coarseRows ? ggomNbdProblem(subsamplePrepared(prep, coarseRows), initial, coarseRows) : undefined,
+    // built when the optimiser asks for it (not when the fit stops at the Pareto/NBD limit)
+    get coarse() {
+      if (coarse === null) coarse = prep.rows > 2 * coarseRows ? ggomNbdProblem(subsamplePrepared(prep, coarseRows), initial, coarseRows) : undefined;
+      return coarse;
+    },
   };
 }
 
