@@ -4,6 +4,7 @@ import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '
 import { writeColumnsFile } from '../io/column-writer.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
+import type { PriorityRow } from './priorities.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
 import { topShareKey } from './portfolio-json.ts';
 
@@ -73,11 +74,41 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
     ...(a.referrals ? ['crv', 'clv_crv_cell', 'type_one_share'] : []),
   ];
   const share = a.referrals?.crv.typeOneShare.value;
-  // One row per customer: streamed cell by cell (src/io/column-writer.ts), not held as rows and one string.
-  const pr = a.priorities as unknown as Record<string, CsvValue>[];
+  // One row per customer: streamed cell by cell (src/io/column-writer.ts), not held as rows and one string;
+  // each column reads its own field (a fixed property, not a lookup by name per cell)
+  const pr = a.priorities;
+  // the rows share their flag arrays (priorities.ts): each joined once
+  const joined = new Map<string[], string>();
+  const flagsText = (f: string[]) => {
+    let t = joined.get(f);
+    if (t === undefined) joined.set(f, (t = f.join(' ')));
+    return t;
+  };
+  const field: Record<string, (r: PriorityRow) => CsvValue> = {
+    rank: (r) => r.rank,
+    customer_id: (r) => r.customer_id,
+    clv: (r) => r.clv,
+    clv_lower: (r) => r.clv_lower,
+    clv_upper: (r) => r.clv_upper,
+    probability_alive: (r) => r.probability_alive,
+    expected_transactions: (r) => r.expected_transactions,
+    expected_spend: (r) => r.expected_spend,
+    historical_spend: (r) => r.historical_spend,
+    days_since_last_purchase: (r) => r.days_since_last_purchase,
+    tier: (r) => r.tier,
+    past_tier: (r) => r.past_tier,
+    rfm_segment: (r) => r.rfm_segment,
+    rfm_score: (r) => r.rfm_score,
+    flags: (r) => flagsText(r.flags),
+    crv: (r) => r.crv,
+    clv_crv_cell: (r) => r.clv_crv_cell,
+  };
   writeColumnsFile(
     join(dir, 'priorities.csv'),
-    pcols.map((h) => ({ name: h, value: h === 'flags' ? (i: number) => a.priorities[i].flags.join(' ') : h === 'type_one_share' ? () => share : (i: number) => pr[i][h] })),
+    pcols.map((h) => {
+      const get = field[h];
+      return { name: h, value: h === 'type_one_share' ? () => share : (i: number) => get(pr[i]) };
+    }),
     pr.length,
     { format },
   );
