@@ -18,7 +18,7 @@ export interface TableColumn {
 export interface TableOptions {
   /** Bold header (ANSI); give it only when the output is a terminal. Default false. */
   color?: boolean;
-  /** Terminal width: text columns are narrowed (down to 6 characters) until the table fits. */
+  /** Terminal width: text columns are narrowed (down to 6 characters) until the table fits (0 or undefined: unknown, nothing narrowed). */
   width?: number;
   /** Columns are separated by this many spaces (default 2). */
   gap?: number;
@@ -44,7 +44,7 @@ export function formatTable(columns: readonly (TableColumn | string)[], rows: re
   const align = cols.map((c, j) => c.align ?? (rows.some((r) => typeof r[j] === 'number') && rows.every((r) => r[j] === null || r[j] === undefined || r[j] === '' || typeof r[j] === 'number') ? 'right' : 'left'));
   const text = rows.map((r) => cols.map((c, j) => cellText(r[j], c)));
   const widths = cols.map((c, j) => Math.min(Math.max(len(c.header), ...text.map((r) => len(r[j]))), Math.max(c.maxWidth ?? 40, 1)));
-  if (options.width !== undefined) {
+  if (options.width !== undefined && options.width > 0) {
     // narrow the widest text column, one character at a time, until the table fits or nothing can give
     const total = () => widths.reduce((s, w) => s + w, 0) + gap.length * (cols.length - 1);
     while (total() > options.width) {

@@ -2,6 +2,7 @@
  * Rows of the engine variant of the summary statement (summarySql with output 'engine') into a
  * SummaryResult with the node engine's row accounting and excluded-customer counts.
  */
+import { count } from '../plural.ts';
 import { ClvkitError, UsageError } from '../errors.ts';
 import { formatDay } from '../ingest/dates.ts';
 import { REJECT } from '../ingest/transactions.ts';
@@ -239,7 +240,7 @@ export class SummaryCollector {
     const nBad = Object.values(ingestRejects).reduce((a, b) => a + b, 0);
     if (nBad > 0 && !o.skipBadRows) {
       const what = Object.entries(ingestRejects)
-        .map(([k, v]) => `${v} rows with a ${k.replace(/^bad /, 'bad ').replace(/^missing /, 'missing ')}`)
+        .map(([k, v]) => `${count(v, 'row', 'rows')} with a ${k.replace(/^bad /, 'bad ').replace(/^missing /, 'missing ')}`)
         .join(', ');
       throw new BadRowsError(`${o.source}: ${what}; fix them or pass --skip-bad-rows to count them and keep going`);
     }

@@ -5,6 +5,7 @@
  * customers are numbered in first-seen order, as readTransactions does, so every analysis gives
  * the same result as on the node engine's table. Memory is the table's (16 bytes a row).
  */
+import { count } from '../plural.ts';
 import { checkInputFile } from '../io/atomic.ts';
 import { BadRowsError } from './result.ts';
 import { ClvkitError } from '../errors.ts';
@@ -78,7 +79,7 @@ class TableBuilder {
   finish(skipBadRows: boolean | undefined, label: string): TransactionTable {
     const bad = Object.values(this.rejected).reduce((x, y) => x + y, 0);
     if (bad > 0 && !skipBadRows) {
-      throw new BadRowsError(`${label}: ${Object.entries(this.rejected).map(([k, v]) => `${v} rows with a ${k}`).join(', ')}; fix them or pass --skip-bad-rows to count them and keep going`);
+      throw new BadRowsError(`${label}: ${Object.entries(this.rejected).map(([k, v]) => `${count(v, 'row', 'rows')} with a ${k}`).join(', ')}; fix them or pass --skip-bad-rows to count them and keep going`);
     }
     const n = this.n;
     return {

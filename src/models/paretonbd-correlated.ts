@@ -109,6 +109,11 @@ function mixLog(lls: Float64Array[], i: number, wc: number): { logL: number; sha
 /** Above this argument of the 2F1 series at t_x the dropout integral is integrated directly (as in paretonbd.ts). */
 const QUADRATURE_Z = 0.98;
 
+/** The argument of the 2F1 series at time t (Fader & Hardie 2005 note, §3). */
+function seriesZ(alpha: number, beta: number, t: number): number {
+  return alpha >= beta ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
+}
+
 /**
  * Per-row Pareto/NBD log-likelihoods on a prepared summary (Fader & Hardie 2005 note, §3, the values of
  * paretoNbdLogLikelihood), with F (logF) computed once per distinct (frequency, time) pair: the four
@@ -120,15 +125,20 @@ const QUADRATURE_Z = 0.98;
 function paretoNbdRows(prep: PreparedSummary): (p: ParetoNbdParams) => Float64Array {
   const { frequency: xs, recency, T, rows, distinctFrequencies: dx, frequencyIndex: fi } = prep;
   const { x: ptX, t: ptT, atT, atRecency, count } = frequencyTimePairs(prep);
-  const need = new Uint8Array(count);
-  for (let i = 0; i < rows; i++) if (T[i] > recency[i]) need[atT[i]] = need[atRecency[i]] = 1;
+  const use = new Uint8Array(count);
   const f = new Float64Array(count);
   const lg = new Float64Array(dx.length);
   return ({ r, alpha, s, beta }) => {
     const out = new Float64Array(rows);
     const lgr = gammaln(r);
     for (let k = 0; k < dx.length; k++) lg[k] = gammaln(r + dx[k]) - lgr;
-    for (let j = 0; j < count; j++) if (need[j]) f[j] = logF(r, alpha, s, beta, ptX[j], ptT[j]);
+    // F only where some row uses the 2F1 series at these parameters: near z = 1 the series needs
+    // ~1/(1 − z) terms (millions when β ≫ α), and those rows are integrated directly below
+    use.fill(0);
+    for (let i = 0; i < rows; i++) {
+      if (T[i] > recency[i] && seriesZ(alpha, beta, recency[i]) <= QUADRATURE_Z) use[atT[i]] = use[atRecency[i]] = 1;
+    }
+    for (let j = 0; j < count; j++) if (use[j]) f[j] = logF(r, alpha, s, beta, ptX[j], ptT[j]);
     for (let i = 0; i < rows; i++) {
       const x = xs[i];
       const tx = recency[i];
@@ -137,7 +147,7 @@ function paretoNbdRows(prep: PreparedSummary): (p: ParetoNbdParams) => Float64Ar
       const l1 = -r * Math.log1p(t / alpha) - x * Math.log(alpha + t) - s * Math.log1p(t / beta);
       let l2 = -Infinity;
       if (t > tx) {
-        const z = alpha >= beta ? (alpha - beta) / (alpha + tx) : (beta - alpha) / (beta + tx);
+        const z = seriesZ(alpha, beta, tx);
         const fx = f[atRecency[i]];
         l2 = Math.log(s) + (z > QUADRATURE_Z ? logDropoutIntegralQuad(r, alpha, s, beta, x, tx, t) : -Math.log(r + s + x) + fx + log1mexp(Math.min(f[atT[i]] - fx, 0)));
       }

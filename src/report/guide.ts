@@ -3,11 +3,12 @@
  * metric means (and does not), how to read each section, and the words of the lists to act on.
  * Kept apart from i18n.ts (the labels and formats) because it is prose that changes on its own.
  */
+import { pluralText } from '../plural.ts';
 import type { Lang } from './locales.ts';
 
 const EN = {
-  tableShown: (shown: string, total: string) => `Showing ${shown} of ${total} rows; the CSV holds all of them.`,
-  tableShownCapped: (shown: string, total: string, inCsv: string) => `Showing ${shown} of ${total} rows; the CSV holds the first ${inCsv} (the whole list: clvkit segment --out-dir).`,
+  tableShown: (shown: string, total: string) => `Showing ${shown} of ${total} ${pluralText(total, 'row', 'rows')}; the CSV holds all of them.`,
+  tableShownCapped: (shown: string, total: string, inCsv: string) => `Showing ${shown} of ${total} ${pluralText(total, 'row', 'rows')}; the CSV holds the first ${inCsv} (the whole list: clvkit segment --out-dir).`,
   downloadTableCsv: 'Download this table (CSV)',
   secSummary: 'Summary',
   summaryValue: (customers: string, value: string, months: string, model: string, margin: string, discount: string, currency: string) =>
@@ -40,10 +41,10 @@ const EN = {
   // lists
   secActions: 'Customers to act on',
   atRiskTitle: 'High-value customers at risk',
-  atRiskIntro: (n: string) => `${n} customers in a top past-value tier (the top 20% by past spend) have a probability of being alive under 50%, the rule of the “high value at risk” flag. Sorted by past spend.`,
+  atRiskIntro: (n: string) => `${n} ${pluralText(n, 'customer', 'customers')} in a top past-value tier (the top 20% by past spend) ${pluralText(n, 'has', 'have')} a probability of being alive under 50%, the rule of the “high value at risk” flag. Sorted by past spend.`,
   atRiskNone: 'No customer meets the rule (a top past-value tier and P(alive) under 50%).',
   topTitle: 'Top customers by CLV',
-  topIntro: (n: string) => `The ${n} customers with the highest lifetime value, with their probability of being alive.`,
+  topIntro: (n: string) => (pluralText(n, 'one', 'other') === 'one' ? `The ${n} customer with the highest lifetime value, with their probability of being alive.` : `The ${n} customers with the highest lifetime value, with their probability of being alive.`),
   pastSpend: 'Past spend',
   partialPeriod: (label: string) => `The last period (${label}) is partial and is left out.`,
   quantileLegend: 'quantile colour scale',
@@ -52,8 +53,8 @@ const EN = {
 export type Guide = typeof EN;
 
 const FR: Guide = {
-  tableShown: (shown, total) => `${shown} lignes affichées sur ${total} ; le CSV les contient toutes.`,
-  tableShownCapped: (shown, total, inCsv) => `${shown} lignes affichées sur ${total} ; le CSV contient les ${inCsv} premières (la liste complète : clvkit segment --out-dir).`,
+  tableShown: (shown, total) => `${shown} ${pluralText(shown, 'ligne affichée', 'lignes affichées', 'fr')} sur ${total} ; le CSV les contient toutes.`,
+  tableShownCapped: (shown, total, inCsv) => `${shown} ${pluralText(shown, 'ligne affichée', 'lignes affichées', 'fr')} sur ${total} ; le CSV contient les ${inCsv} premières (la liste complète : clvkit segment --out-dir).`,
   downloadTableCsv: 'Télécharger ce tableau (CSV)',
   secSummary: 'Synthèse',
   summaryValue: (customers, value, months, model, margin, discount, currency) =>
@@ -83,10 +84,10 @@ const FR: Guide = {
   readActions: 'Comment lire : la première liste dit qui retenir (des clients de valeur que le modèle voit partir) ; la seconde, qui compte le plus pour l’avenir. Cliquer sur l’en-tête d’une colonne la trie ; la liste complète se télécharge en CSV.',
   secActions: 'Clients à traiter',
   atRiskTitle: 'Clients de forte valeur en danger',
-  atRiskIntro: (n) => `${n} clients d’un palier de valeur passée élevé (les 20 % qui ont le plus dépensé) ont une probabilité d’être actifs inférieure à 50 %, la règle du signal « forte valeur en danger ». Triés par dépense passée.`,
+  atRiskIntro: (n) => `${n} ${pluralText(n, 'client', 'clients', 'fr')} d’un palier de valeur passée élevé (les 20 % qui ont le plus dépensé) ${pluralText(n, 'a une probabilité d’être actif', 'ont une probabilité d’être actifs', 'fr')} inférieure à 50 %, la règle du signal « forte valeur en danger ». Triés par dépense passée.`,
   atRiskNone: 'Aucun client ne remplit la règle (palier de valeur passée élevé et P(actif) inférieure à 50 %).',
   topTitle: 'Meilleurs clients par valeur vie',
-  topIntro: (n) => `Les ${n} clients de plus forte valeur vie, avec leur probabilité d’être encore actifs.`,
+  topIntro: (n) => (pluralText(n, 'one', 'other', 'fr') === 'one' ? `Le client de plus forte valeur vie, avec sa probabilité d’être encore actif.` : `Les ${n} clients de plus forte valeur vie, avec leur probabilité d’être encore actifs.`),
   pastSpend: 'Dépense passée',
   partialPeriod: (label) => `La dernière période (${label}) est incomplète et n’est pas montrée.`,
   quantileLegend: 'échelle de couleurs par quantiles',

@@ -1,3 +1,4 @@
+import { quickselect } from 'simple-statistics';
 import type { CustomerSummary } from '../types.ts';
 
 /** Five-number summary and mean of one summary column. */
@@ -68,18 +69,46 @@ export function describeSummary(s: Pick<CustomerSummary, 'frequency' | 'recency'
   };
 }
 
-/** Min, quartiles (Hyndman & Fan definition 7), max and mean of a column; NaN everywhere when empty. */
+/**
+ * Min, quartiles (Hyndman & Fan definition 7), max and mean of a column; NaN everywhere when empty.
+ * The quartiles need six order statistics, not a sorted copy: each is placed by Floyd-Rivest selection
+ * (simple-statistics' `quickselect`) in the part of one copy left of the previous one (linear time).
+ */
 function distribution(values: ArrayLike<number>): ColumnDistribution {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
+  const a = Float64Array.from(values);
+  const n = a.length;
   if (n === 0) return { n: 0, min: NaN, q1: NaN, median: NaN, q3: NaN, max: NaN, mean: NaN };
-  // Hyndman & Fan (1996) definition 7: h = (n - 1) p, interpolate between x[floor h] and x[ceil h]
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  let nan = false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (v !== v) nan = true;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+  }
+  // NaN has no order: sort as before (NaN last), so its place in the quartiles stays what it was
+  if (nan) a.sort();
+  // Hyndman & Fan (1996) definition 7: h = (n - 1) p, interpolate between x[floor h] and x[floor h + 1]
+  const ranks = [0.25, 0.5, 0.75].flatMap((p) => {
+    const lo = Math.floor((n - 1) * p);
+    return [lo, Math.min(lo + 1, n - 1)];
+  });
+  if (!nan) {
+    let left = 0;
+    for (const k of [...new Set(ranks)].sort((x, y) => x - y)) {
+      quickselect(a as unknown as number[], k, left, n - 1);
+      left = k + 1;
+    }
+  }
   const q = (p: number) => {
     const h = (n - 1) * p;
     const lo = Math.floor(h);
-    return sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, n - 1)] - sorted[lo]);
+    return a[lo] + (h - lo) * (a[Math.min(lo + 1, n - 1)] - a[lo]);
   };
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  return { n, min: sorted[0], q1: q(0.25), median: q(0.5), q3: q(0.75), max: sorted[n - 1], mean: sum / n };
+  return nan
+    ? { n, min: a[0], q1: q(0.25), median: q(0.5), q3: q(0.75), max: a[n - 1], mean: sum / n }
+    : { n, min, q1: q(0.25), median: q(0.5), q3: q(0.75), max, mean: sum / n };
 }

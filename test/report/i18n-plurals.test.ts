@@ -21,3 +21,21 @@ describe('report messages take the plural form of their counts', () => {
     expect(fr.warnOneTimeBuyers('1', '50 %')).toMatch(/^1 client \(50 %\) n’a pas racheté/);
   });
 });
+
+describe('the report guide takes the plural form of its counts (CLDR rules)', async () => {
+  const { guide } = await import('../../src/report/guide.ts');
+  const en = guide('en');
+  const fr = guide('fr');
+  it('at-risk and top-customer intros, table captions', () => {
+    expect(en.atRiskIntro('1')).toMatch(/^1 customer in a top past-value tier .* has a probability/);
+    expect(en.atRiskIntro('1,128')).toMatch(/^1,128 customers in a top past-value tier .* have a probability/);
+    expect(en.topIntro('1')).toMatch(/^The 1 customer with/);
+    expect(en.topIntro('20')).toMatch(/^The 20 customers with/);
+    expect(en.tableShown('1', '1')).toBe('Showing 1 of 1 row; the CSV holds all of them.');
+    expect(fr.atRiskIntro('1')).toMatch(/^1 client d’un palier .* a une probabilité d’être actif inférieure/);
+    expect(fr.atRiskIntro('1\u202f128')).toMatch(/^1\u202f128 clients d’un palier .* ont une probabilité d’être actifs inférieure/);
+    expect(fr.topIntro('1')).toMatch(/^Le client de plus forte valeur vie, avec sa probabilité/);
+    expect(fr.tableShown('1', '3')).toMatch(/^1 ligne affichée sur 3/);
+    expect(fr.tableShown('20', '300')).toMatch(/^20 lignes affichées sur 300/);
+  });
+});

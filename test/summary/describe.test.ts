@@ -40,3 +40,31 @@ describe('describeSummary (hand-computed quartiles, definition 7)', () => {
     expect(empty.frequency.median).toBeNaN();
   });
 });
+
+// Oracle: the quartiles read off a fully sorted copy (definition 7), on columns with many ties, few ties and sizes 1 to 7.
+describe('describeSummary: quartiles by selection equal those of a sorted copy (invariant)', () => {
+  const bySort = (xs: Float64Array) => {
+    const s = Float64Array.from(xs).sort();
+    const q = (p: number) => {
+      const h = (s.length - 1) * p;
+      const lo = Math.floor(h);
+      return s[lo] + (h - lo) * (s[Math.min(lo + 1, s.length - 1)] - s[lo]);
+    };
+    return { min: s[0], q1: q(0.25), median: q(0.5), q3: q(0.75), max: s[s.length - 1] };
+  };
+  let seed = 7;
+  const u = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const cases: Float64Array[] = [];
+  for (const n of [1, 2, 3, 4, 5, 6, 7, 1000, 20_001]) {
+    cases.push(Float64Array.from({ length: n }, () => Math.floor(u() * 4))); // mostly ties
+    cases.push(Float64Array.from({ length: n }, () => u() * 1e3 - 200)); // distinct, negative too
+    cases.push(Float64Array.from({ length: n }, (_, i) => n - i)); // descending
+  }
+  it.each(cases.map((c, i) => [i, c] as const))('case %i', (_, xs) => {
+    const d = describeSummary({ frequency: xs, recency: xs, T: xs, monetaryValue: xs, transactions: new Int32Array(xs.length), totalSpend: new Float64Array(xs.length), freq: 'week' });
+    const { n, mean, ...rest } = d.frequency;
+    expect(n).toBe(xs.length);
+    expect(rest).toEqual(bySort(xs));
+    expect(mean).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 9);
+  });
+});

@@ -239,7 +239,9 @@ export function formatFit(fitted: FitResultBase<Record<string, number>>, info: M
   const width = Math.max(...Object.keys(fitted.params).map((k) => k.length));
   for (const [k, v] of Object.entries(fitted.params)) {
     const se = (fitted.standardErrors as Record<string, number>)[k];
-    lines.push(`  ${k.padEnd(width)}  ${fmt(v)}  ${se === undefined ? '(a whole number chosen by likelihood)' : `(SE ${fmt(se)})`}`);
+    // a parameter at a limit or bound of the model has no standard error: say so instead of "SE NaN"
+    const note = se === undefined ? '(a whole number chosen by likelihood)' : Number.isFinite(se) ? `(SE ${fmt(se)})` : '(no standard error: at a limit or bound of the model)';
+    lines.push(`  ${k.padEnd(width)}  ${fmt(v)}  ${note}`);
   }
   lines.push(`log-likelihood ${fmt(fitted.logLikelihood)}, AIC ${fmt(fitted.aic)}, BIC ${fmt(fitted.bic)}`);
   const corr = (fitted as { frequencySpendCorrelation?: number }).frequencySpendCorrelation;

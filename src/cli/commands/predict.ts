@@ -6,6 +6,8 @@ import { extname } from 'node:path';
 import { ClvkitError, UsageError } from '../../errors.ts';
 import { UNIT_DAYS, ratePerUnit, type PredictiveModel, type TimeUnit } from '../../models/discounting.ts';
 import { predictColumns } from '../../value/predict-columns.ts';
+import { formatPredictionTable } from '../prediction-table.ts';
+import { useColor } from '../color.ts';
 import { cellOf, stdoutSink, writeColumnsFile, writeCsvColumns, writeJsonColumns, type OutputColumn } from '../../io/column-writer.ts';
 import type { ValueModel } from '../../value/value-model.ts';
 import type { GammaGammaModel } from '../../models/gammagamma.ts';
@@ -301,7 +303,7 @@ export function register(program: Command): void {
     .option('--horizon-unit <unit>', 'old form: the unit of a bare --horizon number (day, week, month or year)')
     .option('--discount <rate>', 'annual discount rate, 0.1 or 10% (converted exactly to the model unit)', '0.1')
     .option('--margin <rate>', 'margin applied to spend in the CLV, 0.3 or 30%', '1')
-    .option('-o, --out <file>', 'write file.csv or file.json (default: CSV on stdout unless --json)')
+    .option('-o, --out <file>', 'write file.csv or file.json (default: on a terminal, the totals and the top 10 customers; piped or redirected, every row as CSV on stdout)')
     .option('--lang <en|fr>', 'CSV dialect: en (, and .) or fr (; and decimal comma)', 'en')
     .option('--predictive', "add transactions_predictive_lower/upper: the central --interval range (default 0.9) of the customer's own number of purchases, from the model's P(Y(t) = n)")
     .option('--distribution', 'add probability_no_purchase, probability_one_purchase and probability_two_or_more over the horizon (--interval adds probability_no_purchase too)')
@@ -339,7 +341,9 @@ export function register(program: Command): void {
         if (cols) writeJsonColumns(stdoutSink(), cols, result.rows, jsonFrame(result.jsonHead!).head, jsonFrame(result.jsonHead!).tail);
         else process.stdout.write(JSON.stringify(result.json) + '\n');
       } else if (!o.out) {
-        if (cols) writeCsvColumns(stdoutSink(), cols, result.rows, format);
+        // a terminal gets the totals and the top customers; a pipe or a file gets every row as CSV
+        if (cols && process.stdout.isTTY) process.stdout.write(formatPredictionTable(cols, result.rows, { color: useColor(process.stdout), width: process.stdout.columns }));
+        else if (cols) writeCsvColumns(stdoutSink(), cols, result.rows, format);
         else process.stdout.write(csvOf(result, format));
       }
     });

@@ -68,7 +68,7 @@ export function register(program: Command): void {
     .option('--v <x>', 'Gamma-Gamma v (gamma in the papers): scale of the mean-spend distribution (default 15)')
     .option('--no-channels', 'omit the channel column')
     .option('--lang <en|fr>', 'CSV dialect: en (, . ISO dates) or fr (; decimal comma dd/mm/yyyy)', 'en')
-    .option('-o, --out <file>', 'output CSV (default: stdout)')
+    .option('-o, --out <file>', 'output CSV (default: piped or redirected, the CSV on stdout; on a terminal, what was drawn)')
     .option('--survey', 'write a synthetic interaction-orientation survey instead')
     .option('--contracts', 'write a synthetic subscriptions file (sBG churn; --customers contracts, --days spread of starts) instead')
     .option('--contract-period <unit>', 'billing period for --contracts: day|week|month|quarter|year', 'month')
@@ -130,10 +130,21 @@ export function register(program: Command): void {
         params,
         channels: o.channels ? [{ name: 'web', share: 0.55 }, { name: 'store', share: 0.35 }, { name: 'phone', share: 0.1 }] : undefined,
       });
+      const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days), warnings: [] };
+      if (!o.out && process.stdout.isTTY) {
+        // thousands of CSV lines are no use on a terminal: what was drawn, and how to get the log
+        const p = log.params as unknown as Record<string, number>;
+        const list = (ks: string[]) => ks.map((k) => `${k} ${p[k]}`).join(', ');
+        process.stdout.write(
+          `simulated ${count(log.customer.length, 'transaction', 'transactions')} of ${count(log.customers, 'customer', 'customers')} over ${o.days} days from ${o.start} (seed ${seed})\n` +
+            `BG/NBD, per week: ${list(['r', 'alpha', 'a', 'b'])}; Gamma-Gamma: ${list(['p', 'q', 'v'])}\n` +
+            'the log itself: --out transactions.csv, or redirect (clvkit simulate … > transactions.csv)\n',
+        );
+        return;
+      }
       const dialect = o.lang === 'fr' ? FRENCH_DIALECT : ENGLISH_DIALECT;
       const out = o.out ?? process.stdout;
       await writeSimulatedCsv(log, out, dialect);
-      const truth = { params: log.params, timeUnit: 'week', customers: log.customers, transactions: log.customer.length, seed, start: o.start, days: Number(o.days), warnings: [] };
       if (o.json) process.stdout.write(JSON.stringify(truth) + '\n');
       else if (o.out) wroteNote(o, `wrote ${count(log.customer.length, 'transaction', 'transactions')} of ${count(log.customers, 'customer', 'customers')} to ${o.out}`);
     });

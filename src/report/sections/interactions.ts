@@ -3,6 +3,7 @@
  * customers buy and how long they stay. A pure builder: the analysis in, a Section out; the report
  * includes it when touchpoints are given.
  */
+import { pluralText } from '../../plural.ts';
 import type { ChannelEffect, InteractionAnalysis } from '../../outcomes/interactions.ts';
 import { coefficientsSpec } from '../charts/index.ts';
 import type { Block, Section } from '../document.ts';
@@ -11,10 +12,10 @@ import { chart, displayName, type SectionContext } from './context.ts';
 const WORDS = {
   en: {
     title: 'Contacts, purchasing and attrition',
-    intro: (n: string, ch: string, t: string) => `Contacts of ${n} customers through ${ch} enter the Pareto/NBD model as time-varying covariates (${t} per period) of both the purchase rate and the dropout rate (Bachmann, Meierer & Näf 2021).`,
+    intro: (n: string, ch: string, t: string) => `Contacts of ${n} ${pluralText(n, 'customer', 'customers')} through ${ch} enter the Pareto/NBD model as time-varying covariates (${t} per period) of both the purchase rate and the dropout rate (Bachmann, Meierer & Näf 2021).`,
     lr: (stat: string, df: number, p: string) => `Likelihood-ratio test of the model with contacts against the model without them: statistic ${stat} on ${df} degrees of freedom, ${p}.`,
     lrVerdict: (significant: boolean) => (significant ? 'The contacts explain purchasing and attrition better than chance would (5% level).' : 'At the 5% level the data cannot tell the model with contacts from the model without them.'),
-    accounting: (read: string, used: string, unmatched: string, outside: string) => `${read} contacts read, ${used} used in the model (${unmatched} of people without a purchase and ${outside} outside the observation period are left out).`,
+    accounting: (read: string, used: string, unmatched: string, outside: string) => `${read} ${pluralText(read, 'contact', 'contacts')} read, ${used} used in the model (${unmatched} of people without a purchase and ${outside} outside the observation period are left out).`,
     satChartTitle: 'Saturation: effect of each band of contacts per period',
     satAxis: 'log multiplier against no contact (95% interval)',
     read: 'How to read: a multiplier above 1 means that in a period with more contacts through the channel, customers buy more often (purchase) or leave sooner (dropout); below 1, less often or later. An interval that contains 1 means the data cannot tell the effect from none. In the saturation view, where the purchase multipliers of higher bands stop rising, more contacts stop helping; a dropout multiplier above 1 in a high band means more contacts drive customers away. These are associations given the model, not the results of an experiment: contacts aimed at customers about to buy or about to leave bias them.',
@@ -42,10 +43,10 @@ const WORDS = {
   },
   fr: {
     title: 'Contacts, achats et attrition',
-    intro: (n: string, ch: string, t: string) => `Les contacts de ${n} clients par ${ch} entrent dans le modèle Pareto/NBD comme covariables variables dans le temps (${t} par période) du taux d’achat et du taux d’abandon (Bachmann, Meierer & Näf 2021).`,
+    intro: (n: string, ch: string, t: string) => `Les contacts de ${n} ${pluralText(n, 'client', 'clients', 'fr')} par ${ch} entrent dans le modèle Pareto/NBD comme covariables variables dans le temps (${t} par période) du taux d’achat et du taux d’abandon (Bachmann, Meierer & Näf 2021).`,
     lr: (stat: string, df: number, p: string) => `Test du rapport de vraisemblance du modèle avec contacts contre le modèle sans : statistique ${stat} pour ${df} degrés de liberté, ${p}.`,
     lrVerdict: (significant: boolean) => (significant ? 'Les contacts expliquent les achats et l’attrition mieux que le hasard (seuil de 5 %).' : 'Au seuil de 5 %, les données ne distinguent pas le modèle avec contacts du modèle sans.'),
-    accounting: (read: string, used: string, unmatched: string, outside: string) => `${read} contacts lus, ${used} utilisés dans le modèle (${unmatched} de personnes sans achat et ${outside} hors de la période d’observation sont écartés).`,
+    accounting: (read: string, used: string, unmatched: string, outside: string) => `${read} ${pluralText(read, 'contact lu', 'contacts lus', 'fr')}, ${used} ${pluralText(used, 'utilisé', 'utilisés', 'fr')} dans le modèle (${unmatched} de personnes sans achat et ${outside} hors de la période d’observation sont écartés).`,
     satChartTitle: 'Saturation : effet de chaque tranche de contacts par période',
     satAxis: 'log du multiplicateur par rapport à aucun contact (intervalle à 95 %)',
     read: 'Comment lire : un multiplicateur supérieur à 1 signifie que, dans une période avec plus de contacts par ce canal, les clients achètent plus souvent (achat) ou partent plus tôt (abandon) ; inférieur à 1, moins souvent ou plus tard. Un intervalle qui contient 1 signifie que les données ne distinguent pas l’effet d’une absence d’effet. Dans la vue de saturation, là où les multiplicateurs d’achat des tranches supérieures cessent de croître, davantage de contacts n’aident plus ; un multiplicateur d’abandon supérieur à 1 dans une tranche élevée signifie que davantage de contacts font fuir les clients. Ce sont des associations selon le modèle, pas les résultats d’une expérience : des contacts visant des clients sur le point d’acheter ou de partir les biaisent.',

@@ -4,6 +4,7 @@
  * are given, and customer engagement value (Kumar et al. 2010). A pure builder: results in, blocks out;
  * its words in English and French live here to keep the shared message table small.
  */
+import { pluralText } from '../../plural.ts';
 import type { StatedVersusActual } from '../../research/nps-referrals.ts';
 import type { EngagementValue } from '../../value/referrals/engagement.ts';
 import type { ReferralValue } from '../../value/referrals/crv.ts';
@@ -54,7 +55,7 @@ const TEXT = {
       misers: 'encourage both at low cost; do not over-invest',
     } as Record<ValueCell, string>,
     nps: 'Stated versus actual recommendation',
-    npsText: (matched: string) => `Among the ${matched} customers who answered the recommendation question:`,
+    npsText: (matched: string) => `Among the ${matched} ${pluralText(matched, 'customer', 'customers')} who answered the recommendation question:`,
     category: 'Category',
     referrers: 'Referred someone',
     rate: (unit: string) => `Referrals per ${unit}`,
