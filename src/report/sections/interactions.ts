@@ -4,6 +4,7 @@
  * includes it when touchpoints are given.
  */
 import { pluralText } from '../../plural.ts';
+import { interactionWarningFr } from './interactions-warnings.ts';
 import type { ChannelEffect, InteractionAnalysis } from '../../outcomes/interactions.ts';
 import { coefficientsSpec } from '../charts/index.ts';
 import type { Block, Section } from '../document.ts';
@@ -158,7 +159,7 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
     rows: a.tables.followedByPurchase.map((r) => [r.channel, w.days(r.window_days), f.int(r.contacts), f.pct(r.share, 1), `[${f.pct(r.lower, 1)}${sep}${f.pct(r.upper, 1)}]`]),
     numeric: [false, false, true, true, true],
   });
-  if (a.warnings.length > 0) blocks.push({ kind: 'heading', text: w.warnings }, { kind: 'list', items: a.warnings });
+  if (a.warnings.length > 0) blocks.push({ kind: 'heading', text: w.warnings }, { kind: 'list', items: ctx.lang === 'fr' ? a.warnings.map(interactionWarningFr) : a.warnings });
   blocks.push({
     kind: 'definitions',
     items: [
