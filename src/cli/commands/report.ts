@@ -113,8 +113,9 @@ export function register(program: Command): void {
       const ingest = ingestOptionsFrom(o);
       // --debug: one timing line per phase on stderr (wall and CPU milliseconds)
       const phase = phaseTimer(process.argv.includes('--debug'));
-      // chart workers start now and load vega while this thread reads and analyses (none from the TypeScript sources)
-      const renderer = startRenderWorkers(Math.min(2, availableParallelism(), Number(process.env.CLVKIT_RENDER_WORKERS ?? 2)));
+      // CLVKIT_RENDER_WORKERS=2: chart workers start now and load vega while this thread reads and analyses.
+      // Off by default: on a quiet 2-core machine they saved no wall time and cost 100 MB (docs/report.md)
+      const renderer = startRenderWorkers(Math.min(2, availableParallelism(), Number(process.env.CLVKIT_RENDER_WORKERS ?? 0)));
       try {
         phase('read');
 
