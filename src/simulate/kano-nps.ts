@@ -224,7 +224,7 @@ export function npsScoresCsv(sim: SimulatedNps, lang: 'en' | 'fr' = 'en'): strin
 }
 
 /**
- * `clvkit simulate --kano`: write the file, return the truth (printed by the caller with --json).
+ * `clvkit simulate --kano`: write the file, return the truth (the caller says what was written, or prints it with --json).
  *
  * @example
  * simulateKanoCommand({ seed: 1, respondents: 200, out: 'data/kano.csv', lang: 'fr' });
@@ -233,12 +233,11 @@ export function simulateKanoCommand(o: { seed?: number; respondents?: number; ou
   const lang = o.lang === 'fr' ? 'fr' : 'en';
   const sim = simulateKanoAnswers({ seed: o.seed, respondents: o.respondents === undefined ? undefined : Math.round(o.respondents), lang });
   writeFileAtomic(o.out, kanoAnswersCsv(sim, lang));
-  process.stderr.write(`wrote Kano answers of ${sim.rows.length / sim.truth.length} respondents on ${sim.truth.length} features to ${o.out}\n`);
   return { kind: 'kano', seed: sim.seed, respondents: sim.rows.length / sim.truth.length, features: sim.truth };
 }
 
 /**
- * `clvkit simulate --nps`: write the file, return the truth (printed by the caller with --json).
+ * `clvkit simulate --nps`: write the file, return the truth (the caller says what was written, or prints it with --json).
  *
  * @example
  * simulateNpsCommand({ seed: 1, respondents: 500, out: 'data/nps.csv' });
@@ -247,6 +246,5 @@ export function simulateNpsCommand(o: { seed?: number; respondents?: number; out
   const lang = o.lang === 'fr' ? 'fr' : 'en';
   const sim = simulateNpsScores({ seed: o.seed, respondents: o.respondents === undefined ? undefined : Math.round(o.respondents) });
   writeFileAtomic(o.out, npsScoresCsv(sim, lang));
-  process.stderr.write(`wrote ${sim.scores.length} NPS scores to ${o.out} (true NPS ${sim.truth.nps})\n`);
   return { kind: 'nps', seed: sim.seed, respondents: sim.scores.length, nps: sim.truth.nps, groups: sim.truth.groups };
 }

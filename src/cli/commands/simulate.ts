@@ -114,6 +114,12 @@ export function register(program: Command): void {
       if (o.survey || o.kano || o.nps) {
         const truth = await simulateResearch(o, seed, respondents);
         if (o.json) process.stdout.write(JSON.stringify(Array.isArray(truth) ? truth : { ...(truth as object), warnings: [] }) + '\n');
+        else if (o.kano || o.nps) {
+          const t = truth as { respondents: number; features?: unknown[]; nps?: number };
+          wroteNote(o, o.kano
+            ? `wrote the Kano answers of ${count(t.respondents, 'respondent', 'respondents')} on ${count(t.features!.length, 'feature', 'features')} to ${o.out}`
+            : `wrote ${count(t.respondents, 'NPS score', 'NPS scores')} to ${o.out} (true NPS ${t.nps})`);
+        }
         return;
       }
       const { simulateTransactions, writeSimulatedCsv, ENGLISH_DIALECT, FRENCH_DIALECT } = await import('../../simulate/transactions.ts');
