@@ -51,7 +51,34 @@ export function compressSummary(data: SummaryData): CompressedSummary {
   if (recency.length !== n || T.length !== n || (weights && weights.length !== n)) {
     throw new RangeError(`compressSummary: columns differ in length (frequency ${n}, recency ${recency.length}, T ${T.length}${weights ? `, weights ${weights.length}` : ''})`);
   }
-  return compressByIds(frequency, recency, T, weights, n) ?? compressByHash(frequency, recency, T, weights, n);
+  // a command compresses the same columns more than once (the fit, then the predictions): the last
+  // unweighted result is kept and reused when every row still maps to its unique row (checked, so a
+  // column changed in place in between is compressed again)
+  if (!weights && last && last.frequency === frequency && last.recency === recency && last.T === T && stillMaps(last.result, frequency, recency, T)) return copyOf(last.result);
+  const result = compressByIds(frequency, recency, T, weights, n) ?? compressByHash(frequency, recency, T, weights, n);
+  if (!weights && n >= REUSE_FROM) last = { frequency, recency, T, result: copyOf(result) };
+  return result;
+}
+
+/** Below this many rows compressing again is cheaper than keeping a copy. */
+const REUSE_FROM = 50_000;
+
+let last: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number>; result: CompressedSummary } | undefined;
+
+/** Whether every input row still equals its unique row (so the compression is still that of the columns). */
+function stillMaps(c: CompressedSummary, frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>): boolean {
+  const { index } = c;
+  if (index.length !== frequency.length) return false;
+  for (let i = 0; i < index.length; i++) {
+    const k = index[i];
+    if (c.frequency[k] !== frequency[i] || c.recency[k] !== recency[i] || c.T[k] !== T[i]) return false;
+  }
+  return true;
+}
+
+/** A copy the caller may change (prepareSummary clamps recencies in place). */
+function copyOf(c: CompressedSummary): CompressedSummary {
+  return { frequency: c.frequency.slice(), recency: c.recency.slice(), T: c.T.slice(), weights: c.weights.slice(), index: c.index.slice() };
 }
 
 /** Bits of the packed key per column id: frequency, recency, T (31 in all). */

@@ -129,3 +129,31 @@ describe('compressSummary over column ids (few distinct values) and over the dou
     expect(Array.from(c.index)).toEqual([0, 0, 1, 0, 2]);
   });
 });
+
+// Oracle: a fresh compression of the same columns (the reused result must equal it, and must not be
+// shared: callers such as prepareSummary change their copy in place).
+describe('compressSummary reuses its last result only while it still describes the columns (invariant)', () => {
+  const n = 60_000;
+  const frequency = Float64Array.from({ length: n }, (_, i) => i % 7);
+  const recency = Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0 : (i % 50) + 1));
+  const T = Float64Array.from({ length: n }, (_, i) => (i % 50) + 60);
+  it('the second call equals the first, and changing the first result does not change the second', () => {
+    const a = compressSummary({ frequency, recency, T });
+    const ref = { f: a.frequency.slice(), r: a.recency.slice(), idx: a.index.slice() };
+    a.recency.fill(-1);
+    const b = compressSummary({ frequency, recency, T });
+    expect(b.frequency).toEqual(ref.f);
+    expect(b.recency).toEqual(ref.r);
+    expect(b.index).toEqual(ref.idx);
+  });
+  it('a column changed in place is compressed again', () => {
+    compressSummary({ frequency, recency, T });
+    const T2 = T; // same array object, new content
+    T2[5] = 1000;
+    const c = compressSummary({ frequency, recency, T: T2 });
+    expect(c.T[c.index[5]]).toBe(1000);
+    let total = 0;
+    for (const w of c.weights) total += w;
+    expect(total).toBe(n);
+  });
+});
