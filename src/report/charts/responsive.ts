@@ -55,20 +55,53 @@ function legendsBelow(view: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** Characters of a 14 px bold title that fit a phone rendition's width (about 8 px each, padding left). */
+const PHONE_TITLE_CHARS = 40;
+
 /**
- * The wide (desktop) and, when the chart would not fit a phone, narrow renditions of a chart spec.
+ * A chart title broken into lines at spaces so that each fits `chars` characters (Vega-Lite draws an
+ * array of strings as lines); a single word longer than that stays whole.
+ *
+ * @example
+ * wrapTitle('Pyramide de valeur : part des clients et de la valeur par palier', 40);
+ * // ['Pyramide de valeur : part des clients et', 'de la valeur par palier']
+ */
+export function wrapTitle(title: string, chars: number): string | string[] {
+  if (title.length <= chars) return title;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of title.split(' ')) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The spec with a plain-string title wrapped for a phone (a title object is left as it is). */
+function phoneTitle(spec: TopLevelSpec | undefined): TopLevelSpec | undefined {
+  const s = spec as unknown as Record<string, unknown> | undefined;
+  if (!s || typeof s.title !== 'string') return spec;
+  return { ...s, title: wrapTitle(s.title, PHONE_TITLE_CHARS) } as unknown as TopLevelSpec;
+}
+
+/**
+ * The wide (desktop) and, when the chart would not fit a phone, narrow renditions of a chart spec
+ * (its title broken into lines that fit the phone's width).
  *
  * @example
  * const { wide, narrow } = responsiveSpecs(trackingSpec(...)); // wide: 940 px in all, narrow: 360 px
  */
 export function responsiveSpecs(spec: TopLevelSpec): { wide: TopLevelSpec; narrow?: TopLevelSpec } {
   const s = spec as unknown as Record<string, unknown>;
-  if (Array.isArray(s.hconcat)) return { wide: spec, narrow: stacked(s) };
+  if (Array.isArray(s.hconcat)) return { wide: spec, narrow: phoneTitle(stacked(s)) };
   if (!singleView(s)) return { wide: spec };
   const width = s.width as number;
   return {
     wide: width >= STRETCH_FROM ? fitted(spec, COLUMN_WIDTH) : spec,
     // axes, legend and padding take 120 to 200 px beside the plotting area
-    narrow: width + 200 > PHONE_WIDTH ? fitted(legendsBelow(s) as unknown as TopLevelSpec, PHONE_WIDTH) : undefined,
+    narrow: width + 200 > PHONE_WIDTH ? phoneTitle(fitted(legendsBelow(s) as unknown as TopLevelSpec, PHONE_WIDTH)) : undefined,
   };
 }
