@@ -71,6 +71,24 @@ describe.runIf(hasCdnow)('CNBD-k with k = 1 is the BG/NBD and the MBG/NBD (to 1e
   });
 });
 
+// Oracle: the fit with k fixed at the chosen value on all rows (the search on more than 60,000 distinct
+// rows runs on a subsample, then refits the chosen k on all rows: it must land on that fit's optimum).
+describe('CNBD-k search on a large summary (subsample search, then the chosen k on all rows)', () => {
+  it('bgcnbd, k = 2, 80,000 customers: k recovered, LL and parameters those of the fixed-k fit on all rows', () => {
+    const p = { k: 2, r: 2, alpha: 4, a: 0.8, b: 4 };
+    const sim = simulate('bgcnbd', p, 80_000, 29);
+    const m = fitCnbd('bgcnbd', sim, { maxK: 4 });
+    const fixed = fitCnbd('bgcnbd', sim, { k: 2 });
+    expect(m.params.k).toBe(2);
+    expect(m.logLikelihood).toBeCloseTo(fixed.logLikelihood, 4);
+    for (const name of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs(m.params[name] - fixed.params[name]) / fixed.params[name], name).toBeLessThan(1e-4);
+      expect(m.standardErrors[name] / fixed.standardErrors[name], name).toBeCloseTo(1, 2);
+      expect(Math.abs(m.params[name] - p[name]), name).toBeLessThan(3 * m.standardErrors[name]);
+    }
+  }, 60_000);
+});
+
 describe('CNBD-k parameter recovery on simulated Erlang-k customers (k chosen by likelihood, parameters within 3 SEs)', () => {
   const cases = [
     ['bgcnbd', { k: 1, r: 1, alpha: 4, a: 0.8, b: 4 }],
