@@ -54,16 +54,18 @@ export function compressSummary(data: SummaryData): CompressedSummary {
   // a command compresses the same columns more than once (the fit, then the predictions): the last
   // unweighted result is kept and reused when every row still maps to its unique row (checked, so a
   // column changed in place in between is compressed again)
-  if (!weights && last && last.frequency === frequency && last.recency === recency && last.T === T && stillMaps(last.result, frequency, recency, T)) return copyOf(last.result);
+  const kept = !weights && typeof frequency === 'object' ? reused.get(frequency) : undefined;
+  if (kept && kept.recency === recency && kept.T === T && stillMaps(kept.result, frequency, recency, T)) return copyOf(kept.result);
   const result = compressByIds(frequency, recency, T, weights, n) ?? compressByHash(frequency, recency, T, weights, n);
-  if (!weights && n >= REUSE_FROM) last = { frequency, recency, T, result: copyOf(result) };
+  if (!weights && n >= REUSE_FROM && typeof frequency === 'object') reused.set(frequency, { recency, T, result: copyOf(result) });
   return result;
 }
 
 /** Below this many rows compressing again is cheaper than keeping a copy. */
 const REUSE_FROM = 50_000;
 
-let last: { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number>; result: CompressedSummary } | undefined;
+/** Results kept only as long as their frequency column lives (no summary is held past its use). */
+const reused = new WeakMap<object, { recency: ArrayLike<number>; T: ArrayLike<number>; result: CompressedSummary }>();
 
 /** Whether every input row still equals its unique row (so the compression is still that of the columns). */
 function stillMaps(c: CompressedSummary, frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>): boolean {
