@@ -21,6 +21,39 @@ function hookExit(): void {
 }
 
 /**
+ * Ctrl-C (SIGINT) or SIGTERM while a file is being written: remove its temporary file, then end as the
+ * signal would (exit 130 or 143). Listened to only while a write is open, so that a long computation
+ * before any output still stops at once; the listeners are removed one turn after the last write ends,
+ * so that a signal that arrived during a synchronous write is still delivered (and still stops).
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const f of open) f.abort();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+let listening = false;
+let releasePending = false;
+
+function listen(): void {
+  releasePending = false;
+  if (listening) return;
+  listening = true;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+function release(): void {
+  if (!listening || open.size > 0 || releasePending) return;
+  releasePending = true;
+  setImmediate(() => {
+    if (!releasePending || open.size > 0) return;
+    releasePending = false;
+    listening = false;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }).unref();
+}
+
+/**
  * A file written in chunks and made visible at once by `commit()`.
  *
  * @example
@@ -46,6 +79,7 @@ export class AtomicFile {
     }
     open.add(this);
     hookExit();
+    listen();
   }
 
   /** Append a chunk (a string is written as UTF-8). */
@@ -71,6 +105,7 @@ export class AtomicFile {
       this.done = true;
       open.delete(this);
       renameSync(this.tempPath, this.path);
+      release();
     } catch (e) {
       this.abort();
       throw fileError(e, this.path, 'write');
@@ -93,6 +128,7 @@ export class AtomicFile {
     } catch {
       /* already gone or renamed */
     }
+    release();
   }
 }
 

@@ -34,3 +34,27 @@ describe('atomic outputs', () => {
     expect(() => assertNotInput([input], [join(dir, 'other.csv')])).not.toThrow();
   });
 });
+
+// Oracle: the folder's listing after the signal (nothing but the previous file) and the exit code a
+// shell gives a process ended by that signal (128 + 2 for SIGINT, 128 + 15 for SIGTERM).
+describe('a write interrupted by a signal leaves no temporary file', async () => {
+  const { spawn } = await import('node:child_process');
+  const root = join(import.meta.dirname, '..', '..');
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal}: exit ${code}, the target untouched, no .tmp left`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'clvkit-atomic-signal-'));
+      const target = join(dir, 'out.csv');
+      writeFileSync(target, 'old\n');
+      const script = `import { AtomicFile } from ${JSON.stringify(join(root, 'src', 'io', 'atomic.ts'))};
+const f = new AtomicFile(${JSON.stringify(target)}); f.write('half a file'); process.stdout.write('open\\n'); setTimeout(() => {}, 20000);`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((ok) => child.stdout.on('data', (d: Buffer) => d.toString().includes('open') && ok()));
+      expect(readdirSync(dir).length).toBe(2); // the target and the temporary file
+      const exit = new Promise<number | null>((ok) => child.on('exit', (c) => ok(c)));
+      child.kill(signal);
+      expect(await exit).toBe(code);
+      expect(readdirSync(dir)).toEqual(['out.csv']);
+      expect(readFileSync(target, 'utf8')).toBe('old\n');
+    }, 30_000);
+  }
+});
