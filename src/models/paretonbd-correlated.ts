@@ -15,8 +15,8 @@ import type { SummaryData, SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, perUniqueRow, type TransactionModel } from './bgnbd.ts';
 import { likelihoodRatioTest, type LikelihoodRatioTest } from './covariates/lr-test.ts';
 import { fitWithEngine, invertSpd, prepareSummary, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
-import { fitParetoNbd, frequencyTimePairs, logDropoutIntegralQuad, logF, paretoNbdLogLikelihood, paretoNbdPredictions, paretoNbdProblem, type ParetoNbdParams } from './paretonbd.ts';
-import { digamma, gammaln, log1mexp, logAddExp } from './special.ts';
+import { fitParetoNbdPrepared, frequencyTimePairs, logDropoutIntegralQuad, logF, paretoNbdLogLikelihood, paretoNbdPredictions, type ParetoNbdParams } from './paretonbd.ts';
+import { digamma, gammaln, log1mexp, logAddExp, type Log2F1Derivatives } from './special.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 
 /**
@@ -52,7 +52,6 @@ export interface CorrelatedParetoNbdModel extends FitResultBase<CorrelatedPareto
 }
 
 const SHIFTS: [number, number][] = [[0, 0], [1, 1], [1, 0], [0, 1]];
-const SIGNS = [1, 1, -1, -1];
 
 /**
  * The admissible range of ω, where the density stays ≥ 0 for all λ, μ ≥ 0:
@@ -115,118 +114,314 @@ function seriesZ(alpha: number, beta: number, t: number): number {
 }
 
 /**
- * Per-row Pareto/NBD log-likelihoods on a prepared summary (Fader & Hardie 2005 note, §3, the values of
- * paretoNbdLogLikelihood), with F (logF) computed once per distinct (frequency, time) pair: the four
- * shifted likelihoods of every evaluation cost four passes over the pairs, not eight logF per row.
- *
- * @example
- * const rowsAt = paretoNbdRows(prep); rowsAt({ r: 0.55, alpha: 10.6, s: 0.6, beta: 11.7 });
- */
-function paretoNbdRows(prep: PreparedSummary): (p: ParetoNbdParams) => Float64Array {
-  const { frequency: xs, recency, T, rows, distinctFrequencies: dx, frequencyIndex: fi } = prep;
-  const { x: ptX, t: ptT, atT, atRecency, count } = frequencyTimePairs(prep);
-  const use = new Uint8Array(count);
-  const f = new Float64Array(count);
-  const lg = new Float64Array(dx.length);
-  return ({ r, alpha, s, beta }) => {
-    const out = new Float64Array(rows);
-    const lgr = gammaln(r);
-    for (let k = 0; k < dx.length; k++) lg[k] = gammaln(r + dx[k]) - lgr;
-    // F only where some row uses the 2F1 series at these parameters: near z = 1 the series needs
-    // ~1/(1 − z) terms (millions when β ≫ α), and those rows are integrated directly below
-    use.fill(0);
-    for (let i = 0; i < rows; i++) {
-      if (T[i] > recency[i] && seriesZ(alpha, beta, recency[i]) <= QUADRATURE_Z) use[atT[i]] = use[atRecency[i]] = 1;
-    }
-    for (let j = 0; j < count; j++) if (use[j]) f[j] = logF(r, alpha, s, beta, ptX[j], ptT[j]);
-    for (let i = 0; i < rows; i++) {
-      const x = xs[i];
-      const tx = recency[i];
-      const t = T[i];
-      // alive term with r log α + s log β folded in; dropout term s ∫ = s (F(t_x) - F(T)) / (r+s+x)
-      const l1 = -r * Math.log1p(t / alpha) - x * Math.log(alpha + t) - s * Math.log1p(t / beta);
-      let l2 = -Infinity;
-      if (t > tx) {
-        const z = seriesZ(alpha, beta, tx);
-        const fx = f[atRecency[i]];
-        l2 = Math.log(s) + (z > QUADRATURE_Z ? logDropoutIntegralQuad(r, alpha, s, beta, x, tx, t) : -Math.log(r + s + x) + fx + log1mexp(Math.min(f[atT[i]] - fx, 0)));
-      }
-      out[i] = lg[fi[i]] + logAddExp(l1, l2);
-    }
-    return out;
-  };
-}
-
-/**
  * The weighted likelihood at (r, α, s, β, ω) over a prepared summary, with its analytic gradient
- * (∂/∂θ at fixed ω, then ∂/∂ω), and the maximum over ω at fixed θ. The gradient in θ reuses the
- * Pareto/NBD problem's: its gradient with per-row weights w_i c_q P_q,i / L_i is Σ w_i c_q ∇P_q,i / L_i.
+ * (∂/∂θ at fixed ω, then ∂/∂ω), and the maximum over ω at fixed θ.
+ *
+ * Per row the four shifted Pareto/NBD likelihoods (Fader & Hardie 2005 note, §3) are
+ * L_q = Γ(r+x)/Γ(r) [e^{e_q(x,T)} + k (e^{f_q(x,t_x)} − e^{f_q(x,T)})], k = s/(r+s+x), with e_q the alive
+ * term and f_q = logF, both functions of one (frequency, time) pair. Every transcendental that depends on
+ * a pair only (e_q, f_q, their gradients, the ratios e^{f_q − f_0} across shifts) is computed once per pair
+ * and shift; a row then costs one expm1 (ρ = e^{f_0(x,T) − f_0(x,t_x)}) and linear combinations:
+ * L_q / (Γ-term e^{f_0(x,t_x)}) = ρ e^{e_q(T) − f_0(T)} + k (R_q(t_x) − ρ R_q(T)), R_q = e^{f_q − f_0}.
+ * Rows where some shift needs the direct quadrature (z > QUADRATURE_Z) take the per-row log-space path.
  *
  * @example
  * const lik = correlatedParetoNbdLikelihood(prepareSummary(summary, 'paretonbdcor'));
  * lik.value(Float64Array.of(0.55, 10.6, 0.6, 11.7), 3);
  */
-export function correlatedParetoNbdLikelihood(prep: PreparedSummary) {
-  const rows = prep.rows;
-  const w0 = prep.weights;
-  // one Pareto/NBD problem whose weights are written before each use (zero at construction, so its
-  // Γ(r+x)/Γ(r) term vanishes: that term, common to the four, is added here)
-  const wts = new Float64Array(rows);
-  const pnbd = paretoNbdProblem({ ...prep, weights: wts }, Number.POSITIVE_INFINITY);
-  const xs = prep.distinctFrequencies;
-  const wx = new Float64Array(xs.length);
-  for (let i = 0; i < rows; i++) wx[prep.frequencyIndex[i]] += w0[i];
-  const rowsLL = paretoNbdRows(prep);
-  const g4 = new Float64Array(4);
-  const a = new Float64Array(rows); // D_i / P00_i = R11 − R10 − R01 + 1
-  const l0 = new Float64Array(rows);
-  let lls: Float64Array[] = []; // the four shifted per-row log-likelihoods at the last θ
+export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = frequencyTimePairs(prep)) {
+  const { frequency: xs, recency, T, weights: w0, rows, distinctFrequencies: dx, frequencyIndex: fi } = prep;
+  const { x: ptX, t: ptT, atT, atRecency, count: m } = pairs;
+  const K = dx.length;
+  const wx = new Float64Array(K);
+  for (let i = 0; i < rows; i++) wx[fi[i]] += w0[i];
+  // per (shift, pair) at index q*m + j: alive term e_q and log F f_q, gradients at 4*(q*m + j)
+  const eV = new Float64Array(4 * m);
+  const eG = new Float64Array(16 * m);
+  const fV = new Float64Array(4 * m);
+  const fG = new Float64Array(16 * m);
+  const useF = new Uint8Array(4 * m);
+  // per pair: P_q = e^{e_q − e_0}, R_q = e^{f_q − f_0}, iK = e^{e_0 − f_0} (q = 1..3 at 3j + q − 1)
+  const P = new Float64Array(3 * m);
+  const R = new Float64Array(3 * m);
+  const iK = new Float64Array(m);
+  const lg = new Float64Array(K);
+  const kx = new Float64Array(K);
+  // per row: 0 no dropout term, 1 series for all shifts, 2 some shift by quadrature (per-row path)
+  const kind = new Uint8Array(rows);
+  const em = new Float64Array(rows); // expm1(f_0(T) − f_0(t_x))
+  const L0 = new Float64Array(rows); // L_00 over the row's reference
+  const a = new Float64Array(rows); // D / L_00 = R11 − R10 − R01 + 1
+  let refSum = 0; // Σ w (log Γ-term + reference)
+  let slow: number[] = []; // rows of kind 2
+  let slowL = new Float64Array(0); // their four log-likelihoods (without the Γ term), 4 per row
+  let slowG = new Float64Array(0); // and gradients, 16 per row
+  const fgTmp = new Float64Array(4);
+  const qg = new Float64Array(4);
+  const d: Log2F1Derivatives = { db: 0, dc: 0, dz: 0 };
   let lastTheta = '';
-  /** Per-row Pareto/NBD log-likelihoods at the four shifts for θ (cached for the last θ). */
-  const rowsAt = (th: ArrayLike<number>) => {
+  let haveGrad = false;
+
+  /** Pair and row quantities at θ; with `grad`, the pair gradients too (cached for the last θ). */
+  const rowsAt = (th: ArrayLike<number>, grad: boolean) => {
     const key = `${th[0]},${th[1]},${th[2]},${th[3]}`;
-    if (key === lastTheta) return;
-    const p = { r: th[0], alpha: th[1], s: th[2], beta: th[3] };
-    lls = SHIFTS.map((_, q) => rowsLL(shifted(p, q)));
-    for (let i = 0; i < rows; i++) {
-      l0[i] = lls[0][i];
-      a[i] = Math.exp(lls[1][i] - l0[i]) - Math.exp(lls[2][i] - l0[i]) - Math.exp(lls[3][i] - l0[i]) + 1;
-    }
+    if (key === lastTheta && (haveGrad || !grad)) return;
     lastTheta = key;
+    haveGrad = grad;
+    const r = th[0];
+    const alpha = th[1];
+    const s = th[2];
+    const beta = th[3];
+    const lgr = gammaln(r);
+    for (let k = 0; k < K; k++) {
+      lg[k] = gammaln(r + dx[k]) - lgr;
+      kx[k] = s / (r + s + dx[k]);
+    }
+    // alive term −r log(1 + t/α') − x log(α'+t) − s log(1 + t/β') (r log α' + s log β' folded in, as logF)
+    for (let j = 0; j < m; j++) {
+      const x = ptX[j];
+      const t = ptT[j];
+      for (let q = 0; q < 4; q++) {
+        const al = alpha + SHIFTS[q][0];
+        const be = beta + SHIFTS[q][1];
+        const at = al + t;
+        const bt = be + t;
+        const l1a = Math.log1p(t / al);
+        const l1b = Math.log1p(t / be);
+        const o = q * m + j;
+        eV[o] = -r * l1a - x * Math.log(at) - s * l1b;
+        if (grad) {
+          eG[4 * o] = -l1a;
+          eG[4 * o + 1] = (r * t) / (al * at) - x / at;
+          eG[4 * o + 2] = -l1b;
+          eG[4 * o + 3] = (s * t) / (be * bt);
+        }
+      }
+      const e0 = eV[j];
+      for (let q = 1; q < 4; q++) P[3 * j + q - 1] = Math.exp(eV[q * m + j] - e0);
+    }
+    // F only where some row uses the 2F1 series at these parameters: near z = 1 the series needs
+    // ~1/(1 − z) terms (millions when β ≫ α), and those rows are integrated directly
+    useF.fill(0);
+    slow = [];
+    for (let i = 0; i < rows; i++) {
+      const tx = recency[i];
+      if (!(T[i] > tx)) {
+        kind[i] = 0;
+        continue;
+      }
+      let k = 1;
+      for (let q = 0; q < 4; q++) {
+        if (seriesZ(alpha + SHIFTS[q][0], beta + SHIFTS[q][1], tx) <= QUADRATURE_Z) useF[q * m + atT[i]] = useF[q * m + atRecency[i]] = 1;
+        else k = 2;
+      }
+      kind[i] = k;
+      if (k === 2) slow.push(i);
+    }
+    for (let o = 0; o < 4 * m; o++) {
+      if (!useF[o]) continue;
+      const q = (o / m) | 0;
+      const j = o - q * m;
+      fV[o] = logF(r, alpha + SHIFTS[q][0], s, beta + SHIFTS[q][1], ptX[j], ptT[j], grad ? fgTmp : undefined, grad ? d : undefined);
+      if (grad) fG.set(fgTmp, 4 * o);
+    }
+    for (let j = 0; j < m; j++) {
+      if (!(useF[j] && useF[m + j] && useF[2 * m + j] && useF[3 * m + j])) continue;
+      const f0 = fV[j];
+      iK[j] = Math.exp(eV[j] - f0);
+      for (let q = 1; q < 4; q++) R[3 * j + q - 1] = Math.exp(fV[q * m + j] - f0);
+    }
+    refSum = 0;
+    for (let i = 0; i < rows; i++) {
+      const jT = atT[i];
+      const c = fi[i];
+      if (kind[i] === 0) {
+        L0[i] = 1;
+        a[i] = 1 + P[3 * jT] - P[3 * jT + 1] - P[3 * jT + 2];
+        refSum += w0[i] * (lg[c] + eV[jT]);
+      } else if (kind[i] === 1) {
+        const jR = atRecency[i];
+        const e1 = Math.expm1(fV[jT] - fV[jR]);
+        const rho = 1 + e1;
+        const k = kx[c];
+        const al = rho * iK[jT];
+        const l0 = al - k * e1;
+        const pd = 1 + P[3 * jT] - P[3 * jT + 1] - P[3 * jT + 2];
+        const rdR = 1 + R[3 * jR] - R[3 * jR + 1] - R[3 * jR + 2];
+        const rdT = 1 + R[3 * jT] - R[3 * jT + 1] - R[3 * jT + 2];
+        em[i] = e1;
+        L0[i] = l0;
+        a[i] = (al * pd + k * (rdR - rho * rdT)) / l0;
+        refSum += w0[i] * (lg[c] + fV[jR]);
+      }
+    }
+    // rows with a quadrature shift: the four log-likelihoods in log space, as paretoNbdLogLikelihood
+    slowL = new Float64Array(4 * slow.length);
+    slowG = grad ? new Float64Array(16 * slow.length) : slowG;
+    for (let u = 0; u < slow.length; u++) {
+      const i = slow[u];
+      const x = xs[i];
+      const tx = recency[i];
+      const t = T[i];
+      const jT = atT[i];
+      const jR = atRecency[i];
+      for (let q = 0; q < 4; q++) {
+        const al = alpha + SHIFTS[q][0];
+        const be = beta + SHIFTS[q][1];
+        const l1 = eV[q * m + jT];
+        let l2: number;
+        if (seriesZ(al, be, tx) > QUADRATURE_Z) {
+          l2 = Math.log(s) + logDropoutIntegralQuad(r, al, s, be, x, tx, t, grad ? qg : undefined);
+        } else {
+          const fx = fV[q * m + jR];
+          const diff = Math.min(fV[q * m + jT] - fx, 0);
+          l2 = Math.log(s) - Math.log(r + s + x) + fx + log1mexp(diff);
+          if (grad) {
+            // log(F(t_x) − F(T)): gradient (∇f(t_x) − ρ∇f(T))/(1 − ρ), ρ = F(T)/F(t_x)
+            const rho = Math.exp(diff);
+            const inv = 1 / -Math.expm1(diff);
+            for (let b = 0; b < 4; b++) qg[b] = (fG[4 * (q * m + jR) + b] - rho * fG[4 * (q * m + jT) + b]) * inv;
+            qg[0] -= 1 / (r + s + x);
+            qg[2] -= 1 / (r + s + x);
+          }
+        }
+        const lse = logAddExp(l1, l2);
+        slowL[4 * u + q] = lse;
+        if (grad) {
+          qg[2] += 1 / s;
+          const w1 = Math.exp(l1 - lse);
+          for (let b = 0; b < 4; b++) slowG[16 * u + 4 * q + b] = w1 * eG[4 * (q * m + jT) + b] + (1 - w1) * qg[b];
+        }
+      }
+      const l0 = slowL[4 * u];
+      L0[i] = 1;
+      a[i] = 1 + Math.exp(slowL[4 * u + 1] - l0) - Math.exp(slowL[4 * u + 2] - l0) - Math.exp(slowL[4 * u + 3] - l0);
+      refSum += w0[i] * (lg[fi[i]] + l0);
+    }
   };
   const value = (th: ArrayLike<number>, omega: number): number => {
-    rowsAt(th);
+    rowsAt(th, false);
     const { c } = omegaBounds(th[0], th[1], th[2], th[3]);
-    let ll = 0;
+    const wc = omega * c;
+    let ll = refSum;
     for (let i = 0; i < rows; i++) {
-      const inner = 1 + omega * c * a[i];
+      // log L = reference + log(L00 (1 + ωc a))
+      const inner = L0[i] * (1 + wc * a[i]);
       if (!(inner > 0)) return -Infinity;
-      ll += w0[i] * (l0[i] + Math.log(inner));
+      ll += w0[i] * Math.log(inner);
     }
     return ll;
   };
+  // per pair: Σ_q coef_q (alive, its gradient) and Σ_q coef_q (R_q, R_q ∇f_q), relative to e_0 or f_0
+  const SP = new Float64Array(m);
+  const UP = new Float64Array(4 * m);
+  const SA = new Float64Array(m);
+  const UA = new Float64Array(4 * m);
+  const SR = new Float64Array(m);
+  const VR = new Float64Array(4 * m);
   /** LL with ∂/∂(r, α, s, β) at fixed ω in grad[0..3] and ∂/∂ω in grad[4]. */
   const gradient = (th: ArrayLike<number>, omega: number, grad: Float64Array): number => {
+    rowsAt(th, true);
     const ll = value(th, omega);
     if (!Number.isFinite(ll)) return ll;
     const [r, alpha, s, beta] = [th[0], th[1], th[2], th[3]];
     const { c } = omegaBounds(r, alpha, s, beta);
     const wc = omega * c;
-    grad.fill(0);
-    let dOmega = 0; // Σ w c D / L
-    for (let i = 0; i < rows; i++) dOmega += (w0[i] * c * a[i]) / (1 + wc * a[i]);
-    const p = { r, alpha, s, beta };
-    for (let q = 0; q < 4; q++) {
-      const coef = q === 0 ? 1 + wc : SIGNS[q] * wc;
-      if (coef === 0) continue;
-      // share P_q / L = e^{ll_q − ll_0} / (1 + ωc a)
-      for (let i = 0; i < rows; i++) wts[i] = (w0[i] * coef * (q === 0 ? 1 : Math.exp(lls[q][i] - l0[i]))) / (1 + wc * a[i]);
-      const sh = shifted(p, q);
-      pnbd.gradient!(Float64Array.of(sh.r, sh.alpha, sh.s, sh.beta), g4);
-      for (let k = 0; k < 4; k++) grad[k] += g4[k];
+    const coef = [1 + wc, wc, -wc, -wc];
+    for (let j = 0; j < m; j++) {
+      let sp = coef[0];
+      let u0 = coef[0] * eG[4 * j];
+      let u1 = coef[0] * eG[4 * j + 1];
+      let u2 = coef[0] * eG[4 * j + 2];
+      let u3 = coef[0] * eG[4 * j + 3];
+      for (let q = 1; q < 4; q++) {
+        const v = coef[q] * P[3 * j + q - 1];
+        const o = 4 * (q * m + j);
+        sp += v;
+        u0 += v * eG[o];
+        u1 += v * eG[o + 1];
+        u2 += v * eG[o + 2];
+        u3 += v * eG[o + 3];
+      }
+      SP[j] = sp;
+      UP[4 * j] = u0;
+      UP[4 * j + 1] = u1;
+      UP[4 * j + 2] = u2;
+      UP[4 * j + 3] = u3;
+      if (!(useF[j] && useF[m + j] && useF[2 * m + j] && useF[3 * m + j])) continue;
+      // alive relative to f_0: iK P_q; series part R_q ∇f_q
+      SA[j] = iK[j] * sp;
+      for (let b = 0; b < 4; b++) UA[4 * j + b] = iK[j] * UP[4 * j + b];
+      let sr = coef[0];
+      let v0 = coef[0] * fG[4 * j];
+      let v1 = coef[0] * fG[4 * j + 1];
+      let v2 = coef[0] * fG[4 * j + 2];
+      let v3 = coef[0] * fG[4 * j + 3];
+      for (let q = 1; q < 4; q++) {
+        const v = coef[q] * R[3 * j + q - 1];
+        const o = 4 * (q * m + j);
+        sr += v;
+        v0 += v * fG[o];
+        v1 += v * fG[o + 1];
+        v2 += v * fG[o + 2];
+        v3 += v * fG[o + 3];
+      }
+      SR[j] = sr;
+      VR[4 * j] = v0;
+      VR[4 * j + 1] = v1;
+      VR[4 * j + 2] = v2;
+      VR[4 * j + 3] = v3;
     }
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
+    let g3 = 0;
+    let dOmega = 0; // Σ w c D / L
+    for (let i = 0; i < rows; i++) {
+      const w = w0[i];
+      dOmega += (w * c * a[i]) / (1 + wc * a[i]);
+      const jT = atT[i];
+      if (kind[i] === 0) {
+        const iv = w / SP[jT];
+        g0 += iv * UP[4 * jT];
+        g1 += iv * UP[4 * jT + 1];
+        g2 += iv * UP[4 * jT + 2];
+        g3 += iv * UP[4 * jT + 3];
+      } else if (kind[i] === 1) {
+        // L = ρ SA(T) + k (SR(t_x) − ρ SR(T)); ∇L = ρ UA(T) + k (VR(t_x) − ρ VR(T)) + (∇ log k) k (SR(t_x) − ρ SR(T))
+        const jR = atRecency[i];
+        const rho = 1 + em[i];
+        const k = kx[fi[i]];
+        const drop = k * (SR[jR] - rho * SR[jT]);
+        const iv = w / (rho * SA[jT] + drop);
+        const dk = -1 / (r + s + xs[i]);
+        const oT = 4 * jT;
+        const oR = 4 * jR;
+        g0 += iv * (rho * UA[oT] + k * (VR[oR] - rho * VR[oT]) + dk * drop);
+        g1 += iv * (rho * UA[oT + 1] + k * (VR[oR + 1] - rho * VR[oT + 1]));
+        g2 += iv * (rho * UA[oT + 2] + k * (VR[oR + 2] - rho * VR[oT + 2]) + (dk + 1 / s) * drop);
+        g3 += iv * (rho * UA[oT + 3] + k * (VR[oR + 3] - rho * VR[oT + 3]));
+      }
+    }
+    grad.fill(0);
+    for (let u = 0; u < slow.length; u++) {
+      const i = slow[u];
+      // Σ_q coef_q e^{l_q − l_0} ∇l_q / Σ_q coef_q e^{l_q − l_0}
+      let lm = 0;
+      const l0 = slowL[4 * u];
+      for (let q = 0; q < 4; q++) {
+        const v = coef[q] * Math.exp(slowL[4 * u + q] - l0);
+        lm += v;
+        for (let b = 0; b < 4; b++) qg[b] = (q === 0 ? 0 : qg[b]) + v * slowG[16 * u + 4 * q + b];
+      }
+      for (let b = 0; b < 4; b++) grad[b] += (w0[i] * qg[b]) / lm;
+    }
+    grad[0] += g0;
+    grad[1] += g1;
+    grad[2] += g2;
+    grad[3] += g3;
     const psiR = digamma(r);
-    for (let k = 0; k < xs.length; k++) grad[0] += wx[k] * (digamma(r + xs[k]) - psiR);
+    for (let k = 0; k < K; k++) grad[0] += wx[k] * (digamma(r + dx[k]) - psiR);
     // c = L1 L2 moves with θ: ω ∂c/∂θ Σ w D / L = ω ∂log c/∂θ · dOmega
     const dlogc = [-Math.log1p(1 / alpha), r / (alpha * (alpha + 1)), -Math.log1p(1 / beta), s / (beta * (beta + 1))];
     for (let k = 0; k < 4; k++) grad[k] += omega * dlogc[k] * dOmega;
@@ -235,7 +430,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary) {
   };
   /** The ω in [lo, hi] maximising the likelihood at θ (concave in ω: safeguarded Newton), and whether it sits on a bound. */
   const bestOmega = (th: ArrayLike<number>, start = 0): { omega: number; bound: 'lo' | 'hi' | undefined } => {
-    rowsAt(th);
+    rowsAt(th, false);
     const { c, lo, hi } = omegaBounds(th[0], th[1], th[2], th[3]);
     const d1 = (om: number) => {
       let f1 = 0;
@@ -276,8 +471,8 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary) {
  * @example
  * const problem = correlatedParetoNbdProfile(prepareSummary(summary, 'paretonbdcor'), [0.55, 10.6, 0.6, 11.7]);
  */
-export function correlatedParetoNbdProfile(prep: PreparedSummary, initial: number[]): LikelihoodProblem & { omegaAt(p: ArrayLike<number>): { omega: number; bound: 'lo' | 'hi' | undefined } } {
-  const lik = correlatedParetoNbdLikelihood(prep);
+export function correlatedParetoNbdProfile(prep: PreparedSummary, initial: number[], pairs = frequencyTimePairs(prep)): LikelihoodProblem & { omegaAt(p: ArrayLike<number>): { omega: number; bound: 'lo' | 'hi' | undefined } } {
+  const lik = correlatedParetoNbdLikelihood(prep, pairs);
   let warm = 0;
   const omegaAt = (p: ArrayLike<number>) => {
     const o = lik.bestOmega(p, warm);
@@ -448,9 +643,10 @@ function kinkProblem(profile: ReturnType<typeof correlatedParetoNbdProfile>, edg
  */
 export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = {}): CorrelatedParetoNbdModel {
   const prep = prepareSummary(data, 'paretonbdcor');
-  const ind = fitParetoNbd(data, { penalizer: options.penalizer, acceptNonConverged: options.acceptNonConverged });
+  const pairs = frequencyTimePairs(prep);
+  const ind = fitParetoNbdPrepared(prep, { penalizer: options.penalizer, acceptNonConverged: options.acceptNonConverged }, pairs);
   const { r, alpha, s, beta } = ind.params;
-  const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta]);
+  const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta], pairs);
   // When the best ω sits on the family's bound, the profile has a kink where the bound's two branches
   // meet (L1 = L2 on the upper bound, L1 + L2 = 1 on the lower), and gradient-based convergence is never
   // certified there: the optimiser gets an evaluation budget; from its point, the maximum along the
@@ -524,7 +720,7 @@ export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = 
     ses = [NaN, NaN, NaN, NaN, NaN];
   } else {
     // observed information in (r, α, s, β, ω): central differences of the analytic gradient
-    const lik = correlatedParetoNbdLikelihood(prep);
+    const lik = correlatedParetoNbdLikelihood(prep, pairs);
     const v = [...th, omega];
     const H: number[][] = [];
     const gp = new Float64Array(5);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readTransactions } from '../../src/ingest/transactions.ts';
 import { paretoNbdLogLikelihood, paretoNbdModel } from '../../src/models/paretonbd.ts';
-import { correlatedParetoNbdLogLikelihood, correlatedParetoNbdModel, fitCorrelatedParetoNbd, omegaBounds, rateCorrelation } from '../../src/models/paretonbd-correlated.ts';
+import { correlatedParetoNbdLikelihood, correlatedParetoNbdLogLikelihood, correlatedParetoNbdModel, fitCorrelatedParetoNbd, omegaBounds, rateCorrelation } from '../../src/models/paretonbd-correlated.ts';
+import { prepareSummary } from '../../src/models/fit.ts';
 import { gammaln, integrate } from '../../src/models/special.ts';
 import { summarize } from '../../src/summary/summarize.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
@@ -104,4 +105,41 @@ describe('correlated Pareto/NBD where the independent fit runs to the edge (β �
     expect(m.logLikelihood).toBeGreaterThanOrEqual(m.zeroCorrelationTest!.independentLogLikelihood);
     expect(m.logLikelihood).toBeCloseTo(sum(correlatedParetoNbdLogLikelihood(m.params, sim)), 6);
   }, 60_000);
+});
+
+describe('correlated Pareto/NBD likelihood per (frequency, time) pair', () => {
+  it('equals the per-row sum of correlatedParetoNbdLogLikelihood (1e-9 relative), series and quadrature rows, and its gradient equals central differences of its value (1e-5 relative)', async () => {
+    const { simulateSummary } = await import('./simulate-helpers.ts');
+    const sim = simulateSummary('paretonbd', { r: 0.6, alpha: 8, s: 0.7, beta: 12 }, { customers: 400, seed: 7, days: 546, acquisitionDays: 273 });
+    // plus rows with a huge frequency, recency = T, T = 0 and recency close to T
+    const data = {
+      frequency: [...Array.from(sim.frequency), 300, 4, 0, 2],
+      recency: [...Array.from(sim.recency), 38.9, 20, 0, 30 - 1e-9],
+      T: [...Array.from(sim.T), 39, 20, 0, 30],
+    };
+    const prep = prepareSummary(data, 'paretonbdcor');
+    const lik = correlatedParetoNbdLikelihood(prep);
+    // β ≫ α: at 4000 the 2F1 series argument passes 0.98 for every row (integrated directly); at 3000
+    // for t_x < 61, and rows with t_x near 61 mix series and quadrature across the four shifts
+    for (const th of [[0.6, 8, 0.7, 12], [0.8, 3, 0.3, 400], [0.5, 200, 2, 3], [0.5, 0.2, 0.3, 4000], [0.5, 0.2, 0.3, 3000]]) {
+      const b = omegaBounds(th[0], th[1], th[2], th[3]);
+      for (const omega of [0, 0.7 * b.hi, 0.7 * b.lo]) {
+        const g = new Float64Array(5);
+        const ll = lik.gradient(th, omega, g);
+        const rows = sum(correlatedParetoNbdLogLikelihood({ r: th[0], alpha: th[1], s: th[2], beta: th[3], omega }, data));
+        expect(Math.abs(ll - rows)).toBeLessThan(1e-9 * Math.abs(rows));
+        expect(lik.value(th, omega)).toBe(ll);
+        const v = [...th, omega];
+        for (let k = 0; k < 5; k++) {
+          const h = k === 4 ? 1e-5 * (b.hi - b.lo) : 1e-6 * v[k];
+          const up = v.slice();
+          const dn = v.slice();
+          up[k] += h;
+          dn[k] -= h;
+          const fd = (lik.value(up, up[4]) - lik.value(dn, dn[4])) / (2 * h);
+          expect(Math.abs(g[k] - fd)).toBeLessThan(1e-5 * (Math.abs(fd) + 1));
+        }
+      }
+    }
+  });
 });
