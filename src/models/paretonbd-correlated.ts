@@ -162,22 +162,19 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
   let lastTheta = '';
   let haveGrad = false;
 
-  /** Pair and row quantities at θ; with `grad`, the pair gradients too (cached for the last θ). */
-  const rowsAt = (th: ArrayLike<number>, grad: boolean) => {
-    const key = `${th[0]},${th[1]},${th[2]},${th[3]}`;
-    if (key === lastTheta && (haveGrad || !grad)) return;
-    lastTheta = key;
-    haveGrad = grad;
-    const r = th[0];
-    const alpha = th[1];
-    const s = th[2];
-    const beta = th[3];
-    const lgr = gammaln(r);
-    for (let k = 0; k < K; k++) {
-      lg[k] = gammaln(r + dx[k]) - lgr;
-      kx[k] = s / (r + s + dx[k]);
-    }
-    // alive term −r log(1 + t/α') − x log(α'+t) − s log(1 + t/β') (r log α' + s log β' folded in, as logF)
+  // the rows and pairs when no row needs the quadrature: kind 1 for every row with a dropout term,
+  // F at all four shifts of their pairs; isRecency marks the pairs that are some dropout row's (x, t_x)
+  const seriesKind = new Uint8Array(rows);
+  const seriesUseF = new Uint8Array(4 * m);
+  const isRecency = new Uint8Array(m);
+  for (let i = 0; i < rows; i++) {
+    if (!(T[i] > recency[i])) continue;
+    seriesKind[i] = 1;
+    isRecency[atRecency[i]] = 1;
+    for (let q = 0; q < 4; q++) seriesUseF[q * m + atT[i]] = seriesUseF[q * m + atRecency[i]] = 1;
+  }
+  /** The gradients of e_q and f_q at the pairs (at the θ of the last rowsAt). */
+  const pairGradients = (r: number, alpha: number, s: number, beta: number) => {
     for (let j = 0; j < m; j++) {
       const x = ptX[j];
       const t = ptT[j];
@@ -185,46 +182,162 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
         const al = alpha + SHIFTS[q][0];
         const be = beta + SHIFTS[q][1];
         const at = al + t;
-        const bt = be + t;
-        const l1a = Math.log1p(t / al);
-        const l1b = Math.log1p(t / be);
-        const o = q * m + j;
-        eV[o] = -r * l1a - x * Math.log(at) - s * l1b;
-        if (grad) {
-          eG[4 * o] = -l1a;
-          eG[4 * o + 1] = (r * t) / (al * at) - x / at;
-          eG[4 * o + 2] = -l1b;
-          eG[4 * o + 3] = (s * t) / (be * bt);
+        const o = 4 * (q * m + j);
+        // ∂e_q (the elementary part of logF, paretonbd.ts)
+        eG[o] = q === 0 || q === 3 ? -l1A[j] : -l1A[m + j];
+        eG[o + 1] = (r * t) / (al * at) - x / at;
+        eG[o + 2] = q === 0 || q === 2 ? -l1B[j] : -l1B[m + j];
+        eG[o + 3] = (s * t) / (be * (be + t));
+        if (useF[q * m + j]) {
+          logF(r, al, s, be, x, t, fgTmp, d);
+          fG.set(fgTmp, o);
         }
       }
-      const e0 = eV[j];
-      for (let q = 1; q < 4; q++) P[3 * j + q - 1] = Math.exp(eV[q * m + j] - e0);
+    }
+  };
+  // log(1 + t/α), log(1 + t/(α+1)) and the same in β, per pair (the shifts share them)
+  const l1A = new Float64Array(2 * m);
+  const l1B = new Float64Array(2 * m);
+  // per pair, bit q set when shift q integrates the dropout term directly at t_x = the pair's time
+  const quadBits = new Uint8Array(m);
+  /** Rows with a quadrature shift: the four log-likelihoods in log space, as paretoNbdLogLikelihood; returns their Σ w (Γ-term + log L00). */
+  const slowRowsAt = (r: number, alpha: number, s: number, beta: number, grad: boolean): number => {
+    let ref = 0;
+    slowL = new Float64Array(4 * slow.length);
+    slowG = grad ? new Float64Array(16 * slow.length) : slowG;
+    for (let u = 0; u < slow.length; u++) {
+      const i = slow[u];
+      const x = xs[i];
+      const tx = recency[i];
+      const t = T[i];
+      const jT = atT[i];
+      const jR = atRecency[i];
+      for (let q = 0; q < 4; q++) {
+        const al = alpha + SHIFTS[q][0];
+        const be = beta + SHIFTS[q][1];
+        const l1 = eV[q * m + jT];
+        let l2: number;
+        if (quadBits[jR] & (1 << q)) {
+          l2 = Math.log(s) + logDropoutIntegralQuad(r, al, s, be, x, tx, t, grad ? qg : undefined);
+        } else {
+          const fx = fV[q * m + jR];
+          const diff = Math.min(fV[q * m + jT] - fx, 0);
+          l2 = Math.log(s) - Math.log(r + s + x) + fx + log1mexp(diff);
+          if (grad) {
+            // log(F(t_x) − F(T)): gradient (∇f(t_x) − ρ∇f(T))/(1 − ρ), ρ = F(T)/F(t_x)
+            const rho = Math.exp(diff);
+            const inv = 1 / -Math.expm1(diff);
+            for (let b = 0; b < 4; b++) qg[b] = (fG[4 * (q * m + jR) + b] - rho * fG[4 * (q * m + jT) + b]) * inv;
+            qg[0] -= 1 / (r + s + x);
+            qg[2] -= 1 / (r + s + x);
+          }
+        }
+        const lse = logAddExp(l1, l2);
+        slowL[4 * u + q] = lse;
+        if (grad) {
+          qg[2] += 1 / s;
+          const w1 = Math.exp(l1 - lse);
+          for (let b = 0; b < 4; b++) slowG[16 * u + 4 * q + b] = w1 * eG[4 * (q * m + jT) + b] + (1 - w1) * qg[b];
+        }
+      }
+      const l0 = slowL[4 * u];
+      L0[i] = 1;
+      a[i] = 1 + Math.exp(slowL[4 * u + 1] - l0) - Math.exp(slowL[4 * u + 2] - l0) - Math.exp(slowL[4 * u + 3] - l0);
+      ref += w0[i] * (lg[fi[i]] + l0);
+    }
+    return ref;
+  };
+  /** Pair and row quantities at θ; with `grad`, the pair gradients too (cached for the last θ). */
+  const rowsAt = (th: ArrayLike<number>, grad: boolean) => {
+    const key = `${th[0]},${th[1]},${th[2]},${th[3]}`;
+    const r = th[0];
+    const alpha = th[1];
+    const s = th[2];
+    const beta = th[3];
+    if (key === lastTheta) {
+      if (grad && !haveGrad) {
+        pairGradients(r, alpha, s, beta);
+        if (slow.length) slowRowsAt(r, alpha, s, beta, true);
+      }
+      haveGrad ||= grad;
+      return;
+    }
+    lastTheta = key;
+    haveGrad = grad;
+    const lgr = gammaln(r);
+    for (let k = 0; k < K; k++) {
+      lg[k] = gammaln(r + dx[k]) - lgr;
+      kx[k] = s / (r + s + dx[k]);
+    }
+    // alive term −r log(1 + t/α') − x log(α'+t) − s log(1 + t/β') (r log α' + s log β' folded in, as logF)
+    const shiftsZ: number[] = [];
+    for (let q = 0; q < 4; q++) shiftsZ.push(alpha + SHIFTS[q][0], beta + SHIFTS[q][1]);
+    for (let j = 0; j < m; j++) {
+      const x = ptX[j];
+      const t = ptT[j];
+      const a0 = Math.log1p(t / alpha);
+      const a1 = Math.log1p(t / (alpha + 1));
+      const b0 = Math.log1p(t / beta);
+      const b1 = Math.log1p(t / (beta + 1));
+      const la0 = Math.log(alpha + t);
+      const la1 = Math.log(alpha + 1 + t);
+      l1A[j] = a0;
+      l1A[m + j] = a1;
+      l1B[j] = b0;
+      l1B[m + j] = b1;
+      const e0 = -r * a0 - x * la0 - s * b0;
+      const e1 = -r * a1 - x * la1 - s * b1;
+      const e2 = -r * a1 - x * la1 - s * b0;
+      const e3 = -r * a0 - x * la0 - s * b1;
+      eV[j] = e0;
+      eV[m + j] = e1;
+      eV[2 * m + j] = e2;
+      eV[3 * m + j] = e3;
+      P[3 * j] = Math.exp(e1 - e0);
+      P[3 * j + 1] = Math.exp(e2 - e0);
+      P[3 * j + 2] = Math.exp(e3 - e0);
+      let bits = 0;
+      for (let q = 0; q < 4; q++) if (seriesZ(shiftsZ[2 * q], shiftsZ[2 * q + 1], t) > QUADRATURE_Z) bits |= 1 << q;
+      quadBits[j] = bits;
     }
     // F only where some row uses the 2F1 series at these parameters: near z = 1 the series needs
     // ~1/(1 − z) terms (millions when β ≫ α), and those rows are integrated directly
-    useF.fill(0);
-    slow = [];
-    for (let i = 0; i < rows; i++) {
-      const tx = recency[i];
-      if (!(T[i] > tx)) {
-        kind[i] = 0;
-        continue;
+    let anyQuad = false;
+    for (let j = 0; j < m && !anyQuad; j++) anyQuad = quadBits[j] !== 0 && isRecency[j] === 1;
+    if (!anyQuad) {
+      // the usual case: every dropout row by the series, the same rows and pairs at every θ
+      kind.set(seriesKind);
+      useF.set(seriesUseF);
+      slow = [];
+    } else {
+      useF.fill(0);
+      slow = [];
+      for (let i = 0; i < rows; i++) {
+        if (!(T[i] > recency[i])) {
+          kind[i] = 0;
+          continue;
+        }
+        const jT = atT[i];
+        const jR = atRecency[i];
+        const bits = quadBits[jR];
+        if (bits === 0) {
+          kind[i] = 1;
+          useF[jT] = useF[m + jT] = useF[2 * m + jT] = useF[3 * m + jT] = 1;
+          useF[jR] = useF[m + jR] = useF[2 * m + jR] = useF[3 * m + jR] = 1;
+          continue;
+        }
+        kind[i] = 2;
+        slow.push(i);
+        for (let q = 0; q < 4; q++) if (!(bits & (1 << q))) useF[q * m + jT] = useF[q * m + jR] = 1;
       }
-      let k = 1;
-      for (let q = 0; q < 4; q++) {
-        if (seriesZ(alpha + SHIFTS[q][0], beta + SHIFTS[q][1], tx) <= QUADRATURE_Z) useF[q * m + atT[i]] = useF[q * m + atRecency[i]] = 1;
-        else k = 2;
-      }
-      kind[i] = k;
-      if (k === 2) slow.push(i);
     }
     for (let o = 0; o < 4 * m; o++) {
       if (!useF[o]) continue;
       const q = (o / m) | 0;
       const j = o - q * m;
-      fV[o] = logF(r, alpha + SHIFTS[q][0], s, beta + SHIFTS[q][1], ptX[j], ptT[j], grad ? fgTmp : undefined, grad ? d : undefined);
-      if (grad) fG.set(fgTmp, 4 * o);
+      fV[o] = logF(r, alpha + SHIFTS[q][0], s, beta + SHIFTS[q][1], ptX[j], ptT[j]);
     }
+    if (grad) pairGradients(r, alpha, s, beta);
     for (let j = 0; j < m; j++) {
       if (!(useF[j] && useF[m + j] && useF[2 * m + j] && useF[3 * m + j])) continue;
       const f0 = fV[j];
@@ -255,49 +368,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
         refSum += w0[i] * (lg[c] + fV[jR]);
       }
     }
-    // rows with a quadrature shift: the four log-likelihoods in log space, as paretoNbdLogLikelihood
-    slowL = new Float64Array(4 * slow.length);
-    slowG = grad ? new Float64Array(16 * slow.length) : slowG;
-    for (let u = 0; u < slow.length; u++) {
-      const i = slow[u];
-      const x = xs[i];
-      const tx = recency[i];
-      const t = T[i];
-      const jT = atT[i];
-      const jR = atRecency[i];
-      for (let q = 0; q < 4; q++) {
-        const al = alpha + SHIFTS[q][0];
-        const be = beta + SHIFTS[q][1];
-        const l1 = eV[q * m + jT];
-        let l2: number;
-        if (seriesZ(al, be, tx) > QUADRATURE_Z) {
-          l2 = Math.log(s) + logDropoutIntegralQuad(r, al, s, be, x, tx, t, grad ? qg : undefined);
-        } else {
-          const fx = fV[q * m + jR];
-          const diff = Math.min(fV[q * m + jT] - fx, 0);
-          l2 = Math.log(s) - Math.log(r + s + x) + fx + log1mexp(diff);
-          if (grad) {
-            // log(F(t_x) − F(T)): gradient (∇f(t_x) − ρ∇f(T))/(1 − ρ), ρ = F(T)/F(t_x)
-            const rho = Math.exp(diff);
-            const inv = 1 / -Math.expm1(diff);
-            for (let b = 0; b < 4; b++) qg[b] = (fG[4 * (q * m + jR) + b] - rho * fG[4 * (q * m + jT) + b]) * inv;
-            qg[0] -= 1 / (r + s + x);
-            qg[2] -= 1 / (r + s + x);
-          }
-        }
-        const lse = logAddExp(l1, l2);
-        slowL[4 * u + q] = lse;
-        if (grad) {
-          qg[2] += 1 / s;
-          const w1 = Math.exp(l1 - lse);
-          for (let b = 0; b < 4; b++) slowG[16 * u + 4 * q + b] = w1 * eG[4 * (q * m + jT) + b] + (1 - w1) * qg[b];
-        }
-      }
-      const l0 = slowL[4 * u];
-      L0[i] = 1;
-      a[i] = 1 + Math.exp(slowL[4 * u + 1] - l0) - Math.exp(slowL[4 * u + 2] - l0) - Math.exp(slowL[4 * u + 3] - l0);
-      refSum += w0[i] * (lg[fi[i]] + l0);
-    }
+    refSum += slowRowsAt(r, alpha, s, beta, grad);
   };
   const value = (th: ArrayLike<number>, omega: number): number => {
     rowsAt(th, false);
