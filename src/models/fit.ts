@@ -82,6 +82,8 @@ export interface MaximizeOptions {
   maxIterations?: number;
   tolerance?: number;
   starts?: number;
+  /** false: no observed information (standard errors NaN), which saves 2k gradient evaluations when the caller does not use them. */
+  standardErrors?: boolean;
 }
 
 const DEFAULT_TOL = 1e-9;
@@ -669,7 +671,9 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
   const ll = Number.isFinite(final.f) ? problem.logLikelihood(params) : -Infinity;
   const converged = final.converged && Number.isFinite(ll) && allPositiveFinite(params);
 
-  const info = observedInformation(obj, params);
+  const info = options.standardErrors === false
+    ? { covariance: Array.from({ length: k }, () => new Array<number>(k).fill(NaN)), standardErrors: new Float64Array(k).fill(NaN), warning: undefined }
+    : observedInformation(obj, params);
   const { covariance, standardErrors } = info;
   const extreme: string[] = [];
   for (let i = 0; i < k; i++) {
@@ -850,6 +854,7 @@ export function fitWithEngine<P extends Record<string, number>>(
   model: string,
   problem: LikelihoodProblem,
   options: FitOptions = {},
+  engine: Pick<MaximizeOptions, 'standardErrors'> = {},
 ): FitResultBase<P> {
   const names = problem.names;
   const initial = problem.initial.slice();
@@ -865,7 +870,7 @@ export function fitWithEngine<P extends Record<string, number>>(
   if (!(penalizer >= 0)) throw new ClvkitError(`${model}: penalizer must be >= 0, got ${penalizer}`);
   const res = maximizeLikelihood(
     { ...problem, initial, penalizer },
-    { maxIterations: options.maxIterations, tolerance: options.tolerance, starts: options.starts },
+    { maxIterations: options.maxIterations, tolerance: options.tolerance, starts: options.starts, ...engine },
   );
   if (!res.converged && !options.acceptNonConverged) {
     const at = names.map((n, i) => `${n}=${fmt(res.params[i])}`).join(', ');

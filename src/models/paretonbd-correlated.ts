@@ -701,6 +701,77 @@ function kinkProblem(profile: ReturnType<typeof correlatedParetoNbdProfile>, edg
   };
 }
 
+type Profile = ReturnType<typeof correlatedParetoNbdProfile>;
+
+/**
+ * The profile search: the optimiser with an evaluation budget (its first 30), then, when the best ω sits
+ * on the family's bound, the maximum along the kink where the bound's two branches meet (L1 = L2 on the
+ * upper bound, L1 + L2 = 1 on the lower): gradient-based convergence is never certified on the kink, so
+ * the better of the two points is returned for the perturbation check (isImprovable).
+ *
+ * @example
+ * const { th, ll } = searchProfile(correlatedParetoNbdProfile(prep, start), {}, 300);
+ */
+function searchProfile(profile: Profile, options: FitOptions, budget: number, firstBudget = Math.min(budget, 30)): { th: number[]; ll: number; evaluations: number; base: FitResultBase<Record<string, number>> } {
+  let evaluations = 0;
+  const limited: LikelihoodProblem = {
+    ...profile,
+    logLikelihood: (p) => (++evaluations > firstBudget ? -Infinity : profile.logLikelihood(p)),
+    gradient: (p, g) => (++evaluations > firstBudget ? -Infinity : profile.gradient!(p, g)),
+  };
+  const base = fitWithEngine<Record<string, number>>('paretonbdcor', limited, { ...options, initial: undefined, acceptNonConverged: true, starts: 1 }, { standardErrors: false });
+  let th = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
+  let ll = profile.logLikelihood(Float64Array.from(th));
+  evaluations = Math.min(evaluations, firstBudget);
+  const edge = profile.omegaAt(th).bound;
+  if (edge) {
+    const kink = kinkProblem(profile, edge, th);
+    let used = 0;
+    const room = Math.max(budget - firstBudget, 0);
+    const limitedKink: LikelihoodProblem = {
+      ...kink,
+      logLikelihood: (p) => (++used > room ? -Infinity : kink.logLikelihood(p)),
+      gradient: (p, g) => (++used > room ? -Infinity : kink.gradient!(p, g)),
+    };
+    try {
+      const k = fitWithEngine<Record<string, number>>('paretonbdcor', limitedKink, { tolerance: options.tolerance, acceptNonConverged: true, starts: 1 }, { standardErrors: false });
+      const cand = kink.toTheta([k.params.r, k.params.alpha, k.params.s]);
+      const llk = profile.logLikelihood(Float64Array.from(cand));
+      if (llk > ll) {
+        th = cand;
+        ll = llk;
+      }
+    } catch {
+      // keep the first point (checked by the caller)
+    }
+    evaluations += Math.min(used, room);
+  }
+  return { th, ll, evaluations, base };
+}
+
+/**
+ * Local optimality: whether a relative move of 1e-4 in any parameter, alone or in pairs, improves the
+ * profile likelihood by more than 1e-7 (1 + |LL|).
+ *
+ * @example
+ * if (isImprovable(profile, th, ll)) console.log('not converged');
+ */
+function isImprovable(profile: Profile, th: number[], ll: number): boolean {
+  for (let k = 0; k < 4; k++) {
+    for (let j = k; j < 4; j++) {
+      // a single parameter moves two ways, a pair four
+      const signs = j === k ? [[1, 1], [-1, 1]] : [[1, 1], [1, -1], [-1, 1], [-1, -1]];
+      for (const [sk, sj] of signs) {
+        const q = th.slice();
+        q[k] *= 1 + 1e-4 * sk;
+        if (j !== k) q[j] *= 1 + 1e-4 * sj;
+        if (profile.logLikelihood(Float64Array.from(q)) > ll + 1e-7 * (1 + Math.abs(ll))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Fits the correlated Pareto/NBD by maximising the profile likelihood over (r, α, s, β), the best ω
  * found at each point (the likelihood is concave in ω), starting from the Pareto/NBD fit, so its
@@ -718,62 +789,16 @@ export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = 
   const ind = fitParetoNbdPrepared(prep, { penalizer: options.penalizer, acceptNonConverged: options.acceptNonConverged }, pairs);
   const { r, alpha, s, beta } = ind.params;
   const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta], pairs);
-  // When the best ω sits on the family's bound, the profile has a kink where the bound's two branches
-  // meet (L1 = L2 on the upper bound, L1 + L2 = 1 on the lower), and gradient-based convergence is never
-  // certified there: the optimiser gets an evaluation budget; from its point, the maximum along the
-  // kink (a smooth problem in r, α, s) is sought too, and the better point is checked by perturbation below.
-  let evaluations = 0;
   const budget = options.maxIterations ?? 300;
-  const firstBudget = Math.min(budget, 30);
-  const limited: LikelihoodProblem = {
-    ...profile,
-    logLikelihood: (p) => (++evaluations > firstBudget ? -Infinity : profile.logLikelihood(p)),
-    gradient: (p, g) => (++evaluations > firstBudget ? -Infinity : profile.gradient!(p, g)),
-  };
-  const base = fitWithEngine<Record<string, number>>('paretonbdcor', limited, { ...options, initial: undefined, acceptNonConverged: true, starts: 1 });
-  let th = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
-  let ll = profile.logLikelihood(Float64Array.from(th));
-  const edge = profile.omegaAt(th).bound;
-  if (edge) {
-    const kink = kinkProblem(profile, edge, th);
-    let used = 0;
-    const room = Math.max(budget - firstBudget, 0);
-    const limitedKink: LikelihoodProblem = {
-      ...kink,
-      logLikelihood: (p) => (++used > room ? -Infinity : kink.logLikelihood(p)),
-      gradient: (p, g) => (++used > room ? -Infinity : kink.gradient!(p, g)),
-    };
-    try {
-      const k = fitWithEngine<Record<string, number>>('paretonbdcor', limitedKink, { tolerance: options.tolerance, acceptNonConverged: true, starts: 1 });
-      const cand = kink.toTheta([k.params.r, k.params.alpha, k.params.s]);
-      const llk = profile.logLikelihood(Float64Array.from(cand));
-      if (llk > ll) {
-        th = cand;
-        ll = llk;
-      }
-    } catch {
-      // keep the first point (checked below)
-    }
-    evaluations = firstBudget + Math.min(used, room);
-  }
-  // local optimality: no relative move of 1e-4 in any parameter, alone or in pairs, improves the likelihood
-  let improvable = false;
-  for (let k = 0; k < 4 && !improvable; k++) {
-    for (let j = k; j < 4 && !improvable; j++) {
-      for (const [sk, sj] of [[1, 1], [1, -1], [-1, 1], [-1, -1]]) {
-        const q = th.slice();
-        q[k] *= 1 + 1e-4 * sk;
-        if (j !== k) q[j] *= 1 + 1e-4 * sj;
-        if (profile.logLikelihood(Float64Array.from(q)) > ll + 1e-7 * (1 + Math.abs(ll))) improvable = true;
-      }
-    }
-  }
+  const { th, ll, evaluations, base } = searchProfile(profile, options, budget);
+  const improvable = isImprovable(profile, th, ll);
   if (improvable && !options.acceptNonConverged) {
     throw new ClvkitError(`paretonbdcor: the fit did not converge within ${budget} likelihood evaluations (best log-likelihood ${ll}); pass acceptNonConverged to keep the best point`);
   }
   base.logLikelihood = ll;
+  base.customers = prep.customers;
   base.converged = !improvable;
-  base.iterations = Math.min(evaluations, budget);
+  base.iterations = evaluations;
   base.warning = improvable ? 'the optimiser did not converge (a small move still improves the likelihood)' : undefined;
   const { omega, bound } = profile.omegaAt(th);
   const params = { r: th[0], alpha: th[1], s: th[2], beta: th[3], omega };

@@ -46,6 +46,23 @@ describe('maximizeLikelihood', () => {
     }
   });
 
+  it('standardErrors: false returns the same optimum as the default run (its oracle) with NaN standard errors and no gradient calls for them', () => {
+    let calls = 0;
+    const problem: LikelihoodProblem = {
+      names: ['mu', 'sigma'], initial: [1, 1], observations: n, logLikelihood: normalLL,
+      gradient: (p, g) => (calls++, normalGrad(p, g)),
+    };
+    const full = maximizeLikelihood(problem);
+    const callsFull = calls;
+    calls = 0;
+    const res = maximizeLikelihood(problem, { standardErrors: false });
+    expect(Array.from(res.params)).toEqual(Array.from(full.params));
+    expect(res.logLikelihood).toBe(full.logLikelihood);
+    expect(res.converged).toBe(true);
+    expect(Array.from(res.standardErrors).every(Number.isNaN)).toBe(true);
+    expect(calls).toBe(callsFull - 4); // central differences of the gradient, 2 per parameter
+  });
+
   it('handles an upper-bounded parameter on the logit scale (Bernoulli p, SE sqrt(p(1-p)/n))', () => {
     const succ = 37;
     const trials = 120;

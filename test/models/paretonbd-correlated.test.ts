@@ -129,6 +129,12 @@ describe('correlated Pareto/NBD likelihood per (frequency, time) pair', () => {
         const rows = sum(correlatedParetoNbdLogLikelihood({ r: th[0], alpha: th[1], s: th[2], beta: th[3], omega }, data));
         expect(Math.abs(ll - rows)).toBeLessThan(1e-9 * Math.abs(rows));
         expect(lik.value(th, omega)).toBe(ll);
+        // a likelihood asked for the value first and the gradient after at the same point (pair gradients added later)
+        const later = correlatedParetoNbdLikelihood(prep);
+        const g2 = new Float64Array(5);
+        expect(later.value(th, omega)).toBe(ll);
+        expect(later.gradient(th, omega, g2)).toBe(ll);
+        expect(Array.from(g2)).toEqual(Array.from(g));
         const v = [...th, omega];
         for (let k = 0; k < 5; k++) {
           const h = k === 4 ? 1e-5 * (b.hi - b.lo) : 1e-6 * v[k];
