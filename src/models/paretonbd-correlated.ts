@@ -174,7 +174,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
     for (let q = 0; q < 4; q++) seriesUseF[q * m + atT[i]] = seriesUseF[q * m + atRecency[i]] = 1;
   }
   /** The gradients of e_q and f_q at the pairs (at the θ of the last rowsAt). */
-  const pairGradients = (r: number, alpha: number, s: number, beta: number) => {
+  const pairGradients = (r: number, alpha: number, s: number, beta: number, withF: boolean) => {
     for (let j = 0; j < m; j++) {
       const x = ptX[j];
       const t = ptT[j];
@@ -188,7 +188,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
         eG[o + 1] = (r * t) / (al * at) - x / at;
         eG[o + 2] = q === 0 || q === 2 ? -l1B[j] : -l1B[m + j];
         eG[o + 3] = (s * t) / (be * (be + t));
-        if (useF[q * m + j]) {
+        if (withF && useF[q * m + j]) {
           logF(r, al, s, be, x, t, fgTmp, d);
           fG.set(fgTmp, o);
         }
@@ -256,7 +256,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
     const beta = th[3];
     if (key === lastTheta) {
       if (grad && !haveGrad) {
-        pairGradients(r, alpha, s, beta);
+        pairGradients(r, alpha, s, beta, true);
         if (slow.length) slowRowsAt(r, alpha, s, beta, true);
       }
       haveGrad ||= grad;
@@ -331,13 +331,15 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
         for (let q = 0; q < 4; q++) if (!(bits & (1 << q))) useF[q * m + jT] = useF[q * m + jR] = 1;
       }
     }
+    // log F and, for a gradient, its derivatives in the same series pass
     for (let o = 0; o < 4 * m; o++) {
       if (!useF[o]) continue;
       const q = (o / m) | 0;
       const j = o - q * m;
-      fV[o] = logF(r, alpha + SHIFTS[q][0], s, beta + SHIFTS[q][1], ptX[j], ptT[j]);
+      fV[o] = logF(r, alpha + SHIFTS[q][0], s, beta + SHIFTS[q][1], ptX[j], ptT[j], grad ? fgTmp : undefined, grad ? d : undefined);
+      if (grad) fG.set(fgTmp, 4 * o);
     }
-    if (grad) pairGradients(r, alpha, s, beta);
+    if (grad) pairGradients(r, alpha, s, beta, false);
     for (let j = 0; j < m; j++) {
       if (!(useF[j] && useF[m + j] && useF[2 * m + j] && useF[3 * m + j])) continue;
       const f0 = fV[j];
@@ -500,8 +502,9 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
     return ll;
   };
   /** The ω in [lo, hi] maximising the likelihood at θ (concave in ω: safeguarded Newton), and whether it sits on a bound. */
-  const bestOmega = (th: ArrayLike<number>, start = 0): { omega: number; bound: 'lo' | 'hi' | undefined } => {
-    rowsAt(th, false);
+  const bestOmega = (th: ArrayLike<number>, start = 0, grad = false): { omega: number; bound: 'lo' | 'hi' | undefined } => {
+    // grad: a gradient follows at θ, so the pair derivatives come from the same series pass
+    rowsAt(th, grad);
     const { c, lo, hi } = omegaBounds(th[0], th[1], th[2], th[3]);
     const d1 = (om: number) => {
       let f1 = 0;
@@ -545,8 +548,8 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
 export function correlatedParetoNbdProfile(prep: PreparedSummary, initial: number[], pairs = frequencyTimePairs(prep)): LikelihoodProblem & { omegaAt(p: ArrayLike<number>): { omega: number; bound: 'lo' | 'hi' | undefined } } {
   const lik = correlatedParetoNbdLikelihood(prep, pairs);
   let warm = 0;
-  const omegaAt = (p: ArrayLike<number>) => {
-    const o = lik.bestOmega(p, warm);
+  const omegaAt = (p: ArrayLike<number>, grad = false) => {
+    const o = lik.bestOmega(p, warm, grad);
     warm = o.omega;
     return o;
   };
@@ -558,7 +561,7 @@ export function correlatedParetoNbdProfile(prep: PreparedSummary, initial: numbe
     omegaAt,
     logLikelihood: (p) => lik.value(p, omegaAt(p).omega),
     gradient: (p, g) => {
-      const o = omegaAt(p);
+      const o = omegaAt(p, true);
       const ll = lik.gradient(p, o.omega, g5);
       for (let k = 0; k < 4; k++) g[k] = g5[k];
       if (o.bound) {
