@@ -151,7 +151,11 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
   const kind = new Uint8Array(rows);
   const em = new Float64Array(rows); // expm1(f_0(T) − f_0(t_x))
   const L0 = new Float64Array(rows); // L_00 over the row's reference
-  const a = new Float64Array(rows); // D / L_00 = R11 − R10 − R01 + 1
+  const Dm = new Float64Array(rows); // D = L_00 (R11 − R10 − R01 + 1) over the row's reference
+  // per pair: 1 + P_1 − P_2 − P_3 (times iK where F is known) and 1 + R_1 − R_2 − R_3
+  const PD = new Float64Array(m);
+  const APD = new Float64Array(m);
+  const RD = new Float64Array(m);
   let refSum = 0; // Σ w (log Γ-term + reference)
   let slow: number[] = []; // rows of kind 2
   let slowL = new Float64Array(0); // their four log-likelihoods (without the Γ term), 4 per row
@@ -242,7 +246,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
       }
       const l0 = slowL[4 * u];
       L0[i] = 1;
-      a[i] = 1 + Math.exp(slowL[4 * u + 1] - l0) - Math.exp(slowL[4 * u + 2] - l0) - Math.exp(slowL[4 * u + 3] - l0);
+      Dm[i] = 1 + Math.exp(slowL[4 * u + 1] - l0) - Math.exp(slowL[4 * u + 2] - l0) - Math.exp(slowL[4 * u + 3] - l0);
       ref += w0[i] * (lg[fi[i]] + l0);
     }
     return ref;
@@ -346,27 +350,29 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
       iK[j] = Math.exp(eV[j] - f0);
       for (let q = 1; q < 4; q++) R[3 * j + q - 1] = Math.exp(fV[q * m + j] - f0);
     }
+    for (let j = 0; j < m; j++) {
+      PD[j] = 1 + P[3 * j] - P[3 * j + 1] - P[3 * j + 2];
+      if (!(useF[j] && useF[m + j] && useF[2 * m + j] && useF[3 * m + j])) continue;
+      APD[j] = iK[j] * PD[j];
+      RD[j] = 1 + R[3 * j] - R[3 * j + 1] - R[3 * j + 2];
+    }
     refSum = 0;
     for (let i = 0; i < rows; i++) {
       const jT = atT[i];
       const c = fi[i];
       if (kind[i] === 0) {
         L0[i] = 1;
-        a[i] = 1 + P[3 * jT] - P[3 * jT + 1] - P[3 * jT + 2];
+        Dm[i] = PD[jT];
         refSum += w0[i] * (lg[c] + eV[jT]);
       } else if (kind[i] === 1) {
+        // L00 = ρ iK(T) + k (1 − ρ), D = ρ iK(T) PD(T) + k (RD(t_x) − ρ RD(T))
         const jR = atRecency[i];
         const e1 = Math.expm1(fV[jT] - fV[jR]);
         const rho = 1 + e1;
         const k = kx[c];
-        const al = rho * iK[jT];
-        const l0 = al - k * e1;
-        const pd = 1 + P[3 * jT] - P[3 * jT + 1] - P[3 * jT + 2];
-        const rdR = 1 + R[3 * jR] - R[3 * jR + 1] - R[3 * jR + 2];
-        const rdT = 1 + R[3 * jT] - R[3 * jT + 1] - R[3 * jT + 2];
         em[i] = e1;
-        L0[i] = l0;
-        a[i] = (al * pd + k * (rdR - rho * rdT)) / l0;
+        L0[i] = rho * iK[jT] - k * e1;
+        Dm[i] = rho * APD[jT] + k * (RD[jR] - rho * RD[jT]);
         refSum += w0[i] * (lg[c] + fV[jR]);
       }
     }
@@ -378,8 +384,8 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
     const wc = omega * c;
     let ll = refSum;
     for (let i = 0; i < rows; i++) {
-      // log L = reference + log(L00 (1 + ωc a))
-      const inner = L0[i] * (1 + wc * a[i]);
+      // log L = reference + log(L00 + ωc D)
+      const inner = L0[i] + wc * Dm[i];
       if (!(inner > 0)) return -Infinity;
       ll += w0[i] * Math.log(inner);
     }
@@ -452,7 +458,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
     let dOmega = 0; // Σ w c D / L
     for (let i = 0; i < rows; i++) {
       const w = w0[i];
-      dOmega += (w * c * a[i]) / (1 + wc * a[i]);
+      dOmega += (w * c * Dm[i]) / (L0[i] + wc * Dm[i]);
       const jT = atT[i];
       if (kind[i] === 0) {
         const iv = w / SP[jT];
@@ -510,7 +516,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
       let f1 = 0;
       let f2 = 0;
       for (let i = 0; i < rows; i++) {
-        const v = (c * a[i]) / (1 + om * c * a[i]);
+        const v = (c * Dm[i]) / (L0[i] + om * c * Dm[i]);
         f1 += w0[i] * v;
         f2 -= w0[i] * v * v;
       }
