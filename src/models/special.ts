@@ -133,6 +133,7 @@ export function log2F1Unit(b: number, c: number, z: number, d?: Log2F1Derivative
     }
     return 0;
   }
+  if (!d) return log2F1UnitValue(b, c, z);
   // Scaled summation: keep the running sum near 1 by dividing by a scale when it grows.
   let term = 1;
   let sum = 1;
@@ -203,6 +204,25 @@ export function log2F1Unit(b: number, c: number, z: number, d?: Log2F1Derivative
       d2.cz = scz / (sum * z) - d.dc * d.dz;
       d2.zz = szz / (sum * z * z) - d.dz * d.dz;
     }
+  }
+  return Math.log(sum) + logScale;
+}
+
+/** log 2F1(1, b; c; z) alone: the series of log2F1Unit without its derivative sums (the same terms, stop and scaling). */
+function log2F1UnitValue(b: number, c: number, z: number): number {
+  let term = 1;
+  let sum = 1;
+  let logScale = 0;
+  for (let n = 0; n < MAX_SERIES_TERMS; n++) {
+    const ratio = ((b + n) / (c + n)) * z;
+    term *= ratio;
+    sum += term;
+    if (sum > 1e250) {
+      term /= 1e250;
+      sum /= 1e250;
+      logScale += 250 * Math.LN10;
+    }
+    if (ratio < 1 && term * (n + 2) * (n + 2) <= 1e-17 * sum * (1 - ratio)) break;
   }
   return Math.log(sum) + logScale;
 }
