@@ -149,7 +149,19 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
   const kx = new Float64Array(K);
   // per row: 0 no dropout term, 1 series for all shifts, 2 some shift by quadrature (per-row path)
   const kind = new Uint8Array(rows);
-  const em = new Float64Array(rows); // expm1(f_0(T) − f_0(t_x))
+  const rhoRow = new Float64Array(rows); // ρ = e^{f_0(T) − f_0(t_x)}
+  // per pair: e^{f_0 − the largest f_0 of its frequency} and its inverse, when that frequency's f_0 span
+  // stays within the double range (then ρ is a product, no transcendental per row)
+  const pairXi = new Int32Array(m);
+  {
+    const at = new Map<number, number>();
+    dx.forEach((v, k) => at.set(v, k));
+    for (let j = 0; j < m; j++) pairXi[j] = at.get(ptX[j])!;
+  }
+  const ef = new Float64Array(m);
+  const ief = new Float64Array(m);
+  const fMax = new Float64Array(K);
+  const fMin = new Float64Array(K);
   const L0 = new Float64Array(rows); // L_00 over the row's reference
   const Dm = new Float64Array(rows); // D = L_00 (R11 − R10 − R01 + 1) over the row's reference
   // per pair: 1 + P_1 − P_2 − P_3 (times iK where F is known) and 1 + R_1 − R_2 − R_3
@@ -356,6 +368,21 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
       APD[j] = iK[j] * PD[j];
       RD[j] = 1 + R[3 * j] - R[3 * j + 1] - R[3 * j + 2];
     }
+    fMax.fill(-Infinity);
+    fMin.fill(Infinity);
+    for (let j = 0; j < m; j++) {
+      if (!useF[j]) continue;
+      const k = pairXi[j];
+      if (fV[j] > fMax[k]) fMax[k] = fV[j];
+      if (fV[j] < fMin[k]) fMin[k] = fV[j];
+    }
+    for (let j = 0; j < m; j++) {
+      if (!useF[j]) continue;
+      const k = pairXi[j];
+      if (!(fMax[k] - fMin[k] < 600)) continue;
+      ef[j] = Math.exp(fV[j] - fMax[k]);
+      ief[j] = 1 / ef[j];
+    }
     refSum = 0;
     for (let i = 0; i < rows; i++) {
       const jT = atT[i];
@@ -367,11 +394,19 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
       } else if (kind[i] === 1) {
         // L00 = ρ iK(T) + k (1 − ρ), D = ρ iK(T) PD(T) + k (RD(t_x) − ρ RD(T))
         const jR = atRecency[i];
-        const e1 = Math.expm1(fV[jT] - fV[jR]);
-        const rho = 1 + e1;
+        let rho: number;
+        let oneMinus: number;
+        if (fMax[c] - fMin[c] < 600) {
+          rho = ef[jT] * ief[jR];
+          oneMinus = (ef[jR] - ef[jT]) * ief[jR];
+        } else {
+          const e1 = Math.expm1(fV[jT] - fV[jR]);
+          rho = 1 + e1;
+          oneMinus = -e1;
+        }
         const k = kx[c];
-        em[i] = e1;
-        L0[i] = rho * iK[jT] - k * e1;
+        rhoRow[i] = rho;
+        L0[i] = rho * iK[jT] + k * oneMinus;
         Dm[i] = rho * APD[jT] + k * (RD[jR] - rho * RD[jT]);
         refSum += w0[i] * (lg[c] + fV[jR]);
       }
@@ -469,7 +504,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
       } else if (kind[i] === 1) {
         // L = ρ SA(T) + k (SR(t_x) − ρ SR(T)); ∇L = ρ UA(T) + k (VR(t_x) − ρ VR(T)) + (∇ log k) k (SR(t_x) − ρ SR(T))
         const jR = atRecency[i];
-        const rho = 1 + em[i];
+        const rho = rhoRow[i];
         const k = kx[fi[i]];
         const drop = k * (SR[jR] - rho * SR[jT]);
         const iv = w / (rho * SA[jT] + drop);

@@ -111,11 +111,12 @@ describe('correlated Pareto/NBD likelihood per (frequency, time) pair', () => {
   it('equals the per-row sum of correlatedParetoNbdLogLikelihood (1e-9 relative), series and quadrature rows, and its gradient equals central differences of its value (1e-5 relative)', async () => {
     const { simulateSummary } = await import('./simulate-helpers.ts');
     const sim = simulateSummary('paretonbd', { r: 0.6, alpha: 8, s: 0.7, beta: 12 }, { customers: 400, seed: 7, days: 546, acquisitionDays: 273 });
-    // plus rows with a huge frequency, recency = T, T = 0 and recency close to T
+    // plus rows with a huge frequency, recency = T, T = 0 and recency close to T; x = 400 at t_x = 1 and 38
+    // spans more than 600 in log F across its pairs (ρ then by expm1, not as a ratio of scaled exponentials)
     const data = {
-      frequency: [...Array.from(sim.frequency), 300, 4, 0, 2],
-      recency: [...Array.from(sim.recency), 38.9, 20, 0, 30 - 1e-9],
-      T: [...Array.from(sim.T), 39, 20, 0, 30],
+      frequency: [...Array.from(sim.frequency), 300, 4, 0, 2, 400, 400],
+      recency: [...Array.from(sim.recency), 38.9, 20, 0, 30 - 1e-9, 1, 38],
+      T: [...Array.from(sim.T), 39, 20, 0, 30, 39, 39],
     };
     const prep = prepareSummary(data, 'paretonbdcor');
     const lik = correlatedParetoNbdLikelihood(prep);
