@@ -835,6 +835,8 @@ export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = 
   const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta], pairs);
   const budget = options.maxIterations ?? 300;
   const { th, ll, evaluations, base } = searchProfile(profile, options, budget);
+  // ω at the final point while its rows are the cached ones (the check below moves away from them)
+  const { omega, bound } = profile.omegaAt(th);
   const improvable = isImprovable(profile, th, ll);
   if (improvable && !options.acceptNonConverged) {
     throw new ClvkitError(`paretonbdcor: the fit did not converge within ${budget} likelihood evaluations (best log-likelihood ${ll}); pass acceptNonConverged to keep the best point`);
@@ -844,7 +846,6 @@ export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = 
   base.converged = !improvable;
   base.iterations = evaluations;
   base.warning = improvable ? 'the optimiser did not converge (a small move still improves the likelihood)' : undefined;
-  const { omega, bound } = profile.omegaAt(th);
   const params = { r: th[0], alpha: th[1], s: th[2], beta: th[3], omega };
   const warnings = [base.warning, ind.warning ? `independent Pareto/NBD: ${ind.warning}` : undefined].filter(Boolean) as string[];
   const b = omegaBounds(th[0], th[1], th[2], th[3]);
