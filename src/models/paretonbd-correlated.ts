@@ -830,7 +830,8 @@ function isImprovable(profile: Profile, th: number[], ll: number): boolean {
 export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = {}): CorrelatedParetoNbdModel {
   const prep = prepareSummary(data, 'paretonbdcor');
   const pairs = frequencyTimePairs(prep);
-  const ind = fitParetoNbdPrepared(prep, { penalizer: options.penalizer, acceptNonConverged: options.acceptNonConverged }, pairs);
+  // the start's standard errors are not reported (only its parameters and likelihood)
+  const ind = fitParetoNbdPrepared(prep, { penalizer: options.penalizer, acceptNonConverged: options.acceptNonConverged }, pairs, { standardErrors: false });
   const { r, alpha, s, beta } = ind.params;
   const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta], pairs);
   const budget = options.maxIterations ?? 300;

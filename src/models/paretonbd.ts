@@ -13,7 +13,7 @@
 import { ClvkitError } from '../errors.ts';
 import type { SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, logNbdPmf, perUniqueRow, purchaseRateLimit, type TransactionModel } from './bgnbd.ts';
-import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
+import { fitWithEngine, prepareSummary, subsamplePrepared, type LikelihoodProblem, type MaximizeOptions, type PreparedSummary } from './fit.ts';
 import { digamma, gammaln, integrateUnit, log1mexp, log2F1Unit, logAddExp, softplus, tricomiU1, trigamma, type Log2F1Derivatives, type Log2F1SecondDerivatives } from './special.ts';
 import type { FitOptions, FitResultBase, ModelLimit } from './types.ts';
 import type { SummaryData } from '../types.ts';
@@ -651,8 +651,8 @@ export function fitParetoNbd(data: SummaryData, options: FitOptions = {}): Paret
  * @example
  * const m = fitParetoNbdPrepared(prepareSummary(summary, 'ggomnbd'));
  */
-export function fitParetoNbdPrepared(prep: PreparedSummary, options: FitOptions = {}, pairs = frequencyTimePairs(prep)): ParetoNbdModel {
-  const base = fitWithEngine<ParetoNbdParams>('paretonbd', paretoNbdProblem(prep, 30000, pairs), options);
+export function fitParetoNbdPrepared(prep: PreparedSummary, options: FitOptions = {}, pairs = frequencyTimePairs(prep), engine: Pick<MaximizeOptions, 'standardErrors'> = {}): ParetoNbdModel {
+  const base = fitWithEngine<ParetoNbdParams>('paretonbd', paretoNbdProblem(prep, 30000, pairs), options, engine);
   return paretoNbdFitted(base);
 }
 

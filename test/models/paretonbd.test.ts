@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numericalHessian, prepareSummary } from '../../src/models/fit.ts';
-import { fitParetoNbd, logDropoutIntegralQuad, logDropoutIntegralSeries, paretoNbdLogLikelihood, paretoNbdModel, paretoNbdProblem } from '../../src/models/paretonbd.ts';
+import { fitParetoNbd, fitParetoNbdPrepared, logDropoutIntegralQuad, logDropoutIntegralSeries, paretoNbdLogLikelihood, paretoNbdModel, paretoNbdProblem } from '../../src/models/paretonbd.ts';
 import { integrate, integrateUnit } from '../../src/models/special.ts';
 import { ClvkitError } from '../../src/errors.ts';
 import { sharedDataAvailable, sharedPath } from '../helpers/shared-data.ts';
@@ -213,5 +213,18 @@ describe('a segment with few repeat buyers (3 of 500), all three models', () => 
       expect(pa >= 0 && pa <= 1).toBe(true);
       expect(Number.isFinite(m.conditionalExpectedTransactions(52, { frequency: 5, recency: 30, T: 40 }))).toBe(true);
     }
+  });
+});
+
+describe('fitParetoNbdPrepared without standard errors (the correlated model\'s start)', () => {
+  it('gives the default fit\'s parameters and log-likelihood (its oracle, exactly) with NaN standard errors', () => {
+    const sim = simulateSummary('paretonbd', { r: 0.55, alpha: 10.6, s: 0.6, beta: 11.7 }, { customers: 1500, seed: 9 });
+    const prep = prepareSummary(sim, 'paretonbd');
+    const full = fitParetoNbdPrepared(prep);
+    const lean = fitParetoNbdPrepared(prep, {}, undefined, { standardErrors: false });
+    expect(lean.params).toEqual(full.params);
+    expect(lean.logLikelihood).toBe(full.logLikelihood);
+    expect(Object.values(full.standardErrors).every(Number.isFinite)).toBe(true);
+    expect(Object.values(lean.standardErrors).every(Number.isNaN)).toBe(true);
   });
 });
