@@ -90,11 +90,11 @@ describe('clvkit fit (child process)', () => {
     expect(doc.logLikelihood.toFixed(1)).toBe('-33225.6');
     expect(doc.customers).toBe(11104);
     expect(doc.converged).toBe(true);
-    expect(r.stderr).toMatch(/BG\/BB fitted on 11104 customers/);
+    expect(r.stderr).toMatch(/BG\/BB fitted on 11,104 customers/);
     // without --json the readable result is the command's output: `clvkit fit … > out.txt` keeps it
     const plain = clvkit(['fit', sharedPath('donations.csv'), '--model', 'bgbb']);
     expect(plain.status).toBe(0);
-    expect(plain.stdout).toMatch(/BG\/BB fitted on 11104 customers/);
+    expect(plain.stdout).toMatch(/BG\/BB fitted on 11,104 customers/);
     expect(plain.stderr).not.toMatch(/fitted on/);
   });
 

@@ -235,7 +235,7 @@ export function fitJson(fitted: FitResultBase<Record<string, number>>): Record<s
  * process.stderr.write(formatFit(fitted, modelInfo('bgbb')));
  */
 export function formatFit(fitted: FitResultBase<Record<string, number>>, info: ModelInfo): string {
-  const lines = [`${info.title} fitted on ${count(fitted.customers, 'customer', 'customers')}: ${fitted.converged ? 'converged' : 'NOT converged'} (${count(fitted.iterations, 'iteration', 'iterations')})`];
+  const lines = [`${info.title} fitted on ${count(fitted.customers, 'customer', 'customers', 'en', (n) => n.toLocaleString('en-US'))}: ${fitted.converged ? 'converged' : 'NOT converged'} (${count(fitted.iterations, 'iteration', 'iterations')})`];
   const width = Math.max(...Object.keys(fitted.params).map((k) => k.length));
   for (const [k, v] of Object.entries(fitted.params)) {
     const se = (fitted.standardErrors as Record<string, number>)[k];
