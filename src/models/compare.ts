@@ -5,6 +5,7 @@
  * holdout transactions, the correlation of predicted and actual, and the aggregate tracking error by
  * period (expected vs actual repeat transactions of the cohort per model time unit, FHL 2005a Fig. 2).
  */
+import { pValueText } from '../p-value-text.ts';
 import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { ClvkitError, UsageError } from '../errors.ts';
 import { compressSummary } from '../summary/compress.ts';
@@ -378,7 +379,7 @@ export function formatComparison(c: Comparison): string {
   for (const r of body) lines.push(r.map((v, i) => (v ?? '').padEnd(widths[i] ?? 0)).join('  '));
   const best = (key: 'aic' | 'bic') => c.models.filter((m) => m[key] !== undefined).reduce<ComparisonRow | undefined>((a, b) => (!a || b[key]! < a[key]! ? b : a), undefined);
   lines.push(`lowest AIC: ${best('aic')?.model ?? '-'}; lowest BIC: ${best('bic')?.model ?? '-'}`);
-  for (const t of c.tests) lines.push(`LR ${t.restricted} ⊂ ${t.full}: χ²(${t.df}) = ${f(t.statistic)}, p = ${f(t.p, 3)}${t.note ? ` (${t.note})` : ''}`);
+  for (const t of c.tests) lines.push(`LR ${t.restricted} ⊂ ${t.full}: χ²(${t.df}) = ${f(t.statistic)}, ${pValueText(t.p)}${t.note ? ` (${t.note})` : ''}`);
   for (const m of c.models) if (m.warning) lines.push(`${m.model}: ${m.warning}`);
   for (const w of c.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';

@@ -1,3 +1,4 @@
+import { pValueText } from '../../p-value-text.ts';
 import { count, plural } from '../../plural.ts';
 import type { Command } from 'commander';
 import { basename } from 'node:path';
@@ -248,7 +249,7 @@ export function formatFit(fitted: FitResultBase<Record<string, number>>, info: M
   const cor = fitted as { correlation?: number; correlationSE?: number; zeroCorrelationTest?: { statistic: number; p: number } };
   if (cor.correlation !== undefined) {
     lines.push(`Corr(purchase rate, dropout rate) ${fmt(cor.correlation)}${Number.isFinite(cor.correlationSE) ? ` (SE ${fmt(cor.correlationSE!)})` : ''}`);
-    if (cor.zeroCorrelationTest) lines.push(`LR test of zero correlation: chi2(1) = ${fmt(cor.zeroCorrelationTest.statistic)}, p = ${fmt(cor.zeroCorrelationTest.p)}`);
+    if (cor.zeroCorrelationTest) lines.push(`LR test of zero correlation: chi2(1) = ${fmt(cor.zeroCorrelationTest.statistic)}, ${pValueText(cor.zeroCorrelationTest.p)}`);
   }
   if (corr !== undefined) {
     lines.push(`correlation of frequency and mean spend among repeat buyers: ${fmt(corr)}${Math.abs(corr) > 0.3 ? ' (high: the model assumes independence)' : ''}`);

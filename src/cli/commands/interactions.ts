@@ -1,3 +1,4 @@
+import { pValueText } from '../../p-value-text.ts';
 import { count, plural } from '../../plural.ts';
 import { wroteNote } from '../output.ts';
 import type { Command } from 'commander';
@@ -96,7 +97,7 @@ function fmt(v: number): string {
  */
 export function formatInteractions(a: InteractionAnalysis): string {
   const lines = [`Contacts and the purchase and attrition models: ${count(a.customers, 'customer', 'customers')}, channels ${a.channels.join(', ')}, contacts as ${a.transform} per ${a.periodDays}-day period`];
-  lines.push(`Pareto/NBD without contacts LL ${fmt(a.models.without.logLikelihood)}; with contacts LL ${fmt(a.models.with.logLikelihood)}; likelihood-ratio ${fmt(a.lrTest.statistic)} on ${a.lrTest.df} df, p = ${fmt(a.lrTest.p)}`);
+  lines.push(`Pareto/NBD without contacts LL ${fmt(a.models.without.logLikelihood)}; with contacts LL ${fmt(a.models.with.logLikelihood)}; likelihood-ratio ${fmt(a.lrTest.statistic)} on ${a.lrTest.df} df, ${pValueText(a.lrTest.p)}`);
   lines.push('', 'Effects (multiplier of the mean rate per unit of the covariate, 95% interval):');
   for (const e of a.effects) lines.push(`  ${e.covariate.padEnd(22)} ${e.process.padEnd(9)} ×${fmt(e.multiplier).padEnd(8)} [${fmt(e.lower)}, ${fmt(e.upper)}]`);
   if (a.holdout) {
