@@ -146,7 +146,7 @@ export function register(program: Command): void {
         const lines = [`model ${d.model.model}: ${params}`];
         if (pt) {
           lines.push('repeat purchases  actual  expected', ...pt.bins.map((b) => `${b.label.padStart(16)}  ${String(b.actual).padStart(6)}  ${fmt(b.expected).padStart(8)}`));
-          lines.push(`chi-square ${fmt(pt.chiSquare)} on ${count(pt.degreesOfFreedom, 'degree', 'degrees')} of freedom, ${pValueText(pt.pValue)} (${count(pt.customers, 'customer', 'customers')})`);
+          lines.push(`chi-square ${fmt(pt.chiSquare)} on ${count(pt.degreesOfFreedom, 'degree', 'degrees')} of freedom, ${pValueText(pt.pValue)} (${count(pt.customers, 'customer', 'customers', 'en', (n) => n.toLocaleString('en-US'))})`);
         }
         if (d.aliveHistory.length) lines.push(`P(alive) history of ${count(d.aliveHistory.length, 'customer', 'customers')}: in --json and --out-dir`);
         to.write(lines.join('\n') + '\n');

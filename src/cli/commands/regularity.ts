@@ -45,7 +45,7 @@ export function register(program: Command): void {
       const chart = regularitySpec(r, { title: 'Purchase regularity', x: 'inter-purchase time / the customer’s mean', y: 'density', observed: 'observed', erlang: `Erlang-${r.k.toFixed(1)}` });
       if (o.json) process.stdout.write(JSON.stringify({ ...r, chart }) + '\n');
       else {
-        process.stdout.write(`k = ${r.k.toFixed(3)} (95% interval ${r.interval[0].toFixed(3)} to ${r.interval[1].toFixed(3)}), from ${count(r.customers, 'customer', 'customers')} with three or more purchases (Wheat & Morrison 1990)\n`);
+        process.stdout.write(`k = ${r.k.toFixed(3)} (95% interval ${r.interval[0].toFixed(3)} to ${r.interval[1].toFixed(3)}), from ${count(r.customers, 'customer', 'customers', 'en', (n) => n.toLocaleString('en-US'))} with three or more purchases (Wheat & Morrison 1990)\n`);
         process.stdout.write(r.reading + '\n');
       }
       for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
