@@ -130,10 +130,12 @@ export function register(program: Command): void {
       if (o.json) writeReferralJson(stdoutSink(), a, extra);
       const c = a.crv;
       const s = c.typeOneShare;
+      const int = (n: number) => n.toLocaleString('en-US');
+      const money = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       const headline =
-        `${count(summary.customerIds.length, 'customer', 'customers')}, ${count(a.matched.length, 'referral', 'referrals')}; CLV and CRV over ${describeHorizon(horizonOption(o.horizon, o.horizonUnit), a.settings.timeUnit as HorizonUnit)}; total CRV ${c.total.crv.toFixed(2)}` +
-        (c.total.lower !== undefined ? ` (${Math.round(c.total.level! * 100)}% interval ${c.total.lower.toFixed(2)} to ${c.total.upper!.toFixed(2)})` : '') +
-        ` (type one ${c.total.typeOne.toFixed(2)}, type two ${c.total.typeTwo.toFixed(2)}); type-one share ${s.value} (${s.source === 'data' ? `from ${count(s.known, 'referral', 'referrals')} of known type` : 'assumed: --type-one-share'})\n`;
+        `${count(summary.customerIds.length, 'customer', 'customers', 'en', int)}, ${count(a.matched.length, 'referral', 'referrals', 'en', int)}; CLV and CRV over ${describeHorizon(horizonOption(o.horizon, o.horizonUnit), a.settings.timeUnit as HorizonUnit)}; total CRV ${money(c.total.crv)}` +
+        (c.total.lower !== undefined ? ` (${Math.round(c.total.level! * 100)}% interval ${money(c.total.lower)} to ${money(c.total.upper!)})` : '') +
+        ` (type one ${money(c.total.typeOne)}, type two ${money(c.total.typeTwo)}); type-one share ${(100 * s.value).toFixed(1)}% (${s.source === 'data' ? `from ${count(s.known, 'referral', 'referrals', 'en', int)} of known type` : 'assumed: --type-one-share'})\n`;
       for (const w of a.warnings) process.stderr.write(`warning: ${w}\n`);
       const files = [...(o.out ? [o.out] : []), ...(written.length ? [`${count(written.length, 'table', 'tables')} to ${o.outDir}`] : [])];
       if (o.json) {
