@@ -69,6 +69,18 @@ export interface ChannelEffect {
 }
 
 /**
+ * Whether the data identify an effect: a finite standard error of at most 50 and |coefficient| at most 8
+ * (the rule of the covariate fits' "not identified" warning, models/covariates); otherwise its multiplier
+ * and interval are not shown as figures.
+ *
+ * @example
+ * effectIdentified({ estimate: -14.1, se: NaN } as ChannelEffect); // false
+ */
+export function effectIdentified(e: Pick<ChannelEffect, 'estimate' | 'se'>): boolean {
+  return Number.isFinite(e.se) && e.se <= 50 && Math.abs(e.estimate) <= 8;
+}
+
+/**
  * The whole analysis (the JSON of `clvkit interactions`).
  *
  * @example

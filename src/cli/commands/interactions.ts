@@ -8,7 +8,7 @@ import { readTransactions } from '../../ingest/transactions.ts';
 import { readTouchpoints } from '../../ingest/touchpoints.ts';
 import { checkInputFile, checkOutputFolder, ensureFolder, writeFileAtomic } from '../../io/atomic.ts';
 import { CSV_EN, CSV_FR, recordsToRows, toCsv, type CsvValue } from '../../io/csv.ts';
-import { interactionAnalysis, type InteractionAnalysis, type InteractionOptions } from '../../outcomes/interactions.ts';
+import { effectIdentified, interactionAnalysis, type ChannelEffect, type InteractionAnalysis, type InteractionOptions } from '../../outcomes/interactions.ts';
 import { formatAccounting } from '../../summary/export.ts';
 import { addTransactionOptions, horizonIn, horizonOption, ingestOptionsFrom, periodUnit, rateOption, type TransactionCliOptions } from '../options.ts';
 import { readCovariateFiles, type CovariateCliOptions } from '../covariate-options.ts';
@@ -96,22 +96,24 @@ function fmt(v: number): string {
  * process.stdout.write(formatInteractions(analysis));
  */
 export function formatInteractions(a: InteractionAnalysis): string {
-  const lines = [`Contacts and the purchase and attrition models: ${count(a.customers, 'customer', 'customers')}, channels ${a.channels.join(', ')}, contacts as ${a.transform} per ${a.periodDays}-day period`];
+  const lines = [`Contacts and the purchase and attrition models: ${count(a.customers, 'customer', 'customers', 'en', (n) => n.toLocaleString('en-US'))}, channels ${a.channels.join(', ')}, contacts as ${a.transform} per ${a.periodDays}-day period`];
   lines.push(`Pareto/NBD without contacts LL ${fmt(a.models.without.logLikelihood)}; with contacts LL ${fmt(a.models.with.logLikelihood)}; likelihood-ratio ${fmt(a.lrTest.statistic)} on ${a.lrTest.df} df, ${pValueText(a.lrTest.p)}`);
   lines.push('', 'Effects (multiplier of the mean rate per unit of the covariate, 95% interval):');
-  for (const e of a.effects) lines.push(`  ${e.covariate.padEnd(22)} ${e.process.padEnd(9)} ×${fmt(e.multiplier).padEnd(8)} [${fmt(e.lower)}, ${fmt(e.upper)}]`);
+  // an effect the data do not identify is said in words, not as a multiplier with a NaN interval
+  const effect = (e: ChannelEffect) => (effectIdentified(e) ? `×${fmt(e.multiplier).padEnd(8)} [${fmt(e.lower)}, ${fmt(e.upper)}]` : 'not identified by the data (the likelihood is flat in that direction)');
+  for (const e of a.effects) lines.push(`  ${e.covariate.padEnd(22)} ${e.process.padEnd(9)} ${effect(e)}`);
   if (a.holdout) {
     const h = a.holdout;
     lines.push('', `Holdout (${fmt(h.periods)} ${plural(h.periods, 'period', 'periods')}): actual ${fmt(h.actual)} ${plural(h.actual, 'transaction', 'transactions')}; predicted ${fmt(h.predictedWithout)} without contacts, ${fmt(h.predictedWith)} with; mean absolute error ${fmt(h.maeWithout)} → ${fmt(h.maeWith)} (${fmt(100 * h.improvement)}% better)`);
   }
   lines.push('', 'Saturation (effect of a contact band against no contact in the period):');
-  for (const e of a.saturation) lines.push(`  ${e.channel.padEnd(10)} ${e.band.padEnd(6)} ${e.process.padEnd(9)} ×${fmt(e.multiplier).padEnd(8)} [${fmt(e.lower)}, ${fmt(e.upper)}]`);
+  for (const e of a.saturation) lines.push(`  ${e.channel.padEnd(10)} ${e.band.padEnd(6)} ${e.process.padEnd(9)} ${effect(e)}`);
   if (a.plan.length > 0) {
     lines.push('', 'Contact plans: expected CLV change per customer by value tier:');
     for (const p of a.plan) lines.push(`  ${`${p.channel} +${p.contacts}`.padEnd(14)} ${p.tier.padEnd(9)} ${String(p.customers).padStart(7)} ${plural(p.customers, 'customer ', 'customers')}  ${fmt(p.change_per_customer)} each, ${fmt(p.change_total)} in all`);
   }
   lines.push('', 'Contacts followed by a purchase (share, 95% Wilson interval):');
-  for (const r of a.tables.followedByPurchase) lines.push(`  ${r.channel.padEnd(10)} ${String(r.window_days).padStart(2)} days  ${fmt(100 * r.share)}% [${fmt(100 * r.lower)}, ${fmt(100 * r.upper)}] of ${r.contacts}`);
+  for (const r of a.tables.followedByPurchase) lines.push(`  ${r.channel.padEnd(10)} ${String(r.window_days).padStart(2)} days  ${fmt(100 * r.share)}% [${fmt(100 * r.lower)}, ${fmt(100 * r.upper)}] of ${count(r.contacts, 'contact', 'contacts', 'en', (n) => n.toLocaleString('en-US'))}`);
   for (const w of a.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n') + '\n';
 }

@@ -479,7 +479,7 @@ export function fitParetoNbdDynamic(data: DynamicCovariateData, spec: CovariateS
   });
   list.forEach((sl, m) => {
     const se = Math.sqrt(cov[(4 + m) * K + 4 + m]);
-    if (Math.abs(theta[4 + m]) > 8 || se > 50) warnings.push(`coefficient ${sl.process}:${sl.name} = ${theta[4 + m].toPrecision(3)} (SE ${se.toPrecision(3)}) is not identified by the data (the likelihood is flat in that direction): drop the covariate from that process or add an L2 penalty`);
+    if (Math.abs(theta[4 + m]) > 8 || se > 50) warnings.push(`coefficient ${sl.process}:${sl.name} = ${theta[4 + m].toPrecision(3)} (SE ${Number.isFinite(se) ? se.toPrecision(3) : 'n/a'}) is not identified by the data (the likelihood is flat in that direction): drop the covariate from that process or add an L2 penalty`);
   });
   const coefficients: Coefficient[] = list.map((sl, m) => {
     const est = theta[4 + m];

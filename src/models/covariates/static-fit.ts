@@ -334,7 +334,7 @@ export function fitStaticCovariates(
     return { name: s.name, process: s.process, estimate: est, se, lower: est - Z95 * se, upper: est + Z95 * se, z, p: 2 * (1 - normalCdf(Math.abs(z), 0, 1)), multiplier: Math.exp(est) };
   });
   coefficients.forEach((c) => {
-    if (Math.abs(c.estimate) > 8 || c.se > 50) warnings.push(`coefficient ${c.process}:${c.name} = ${c.estimate.toPrecision(3)} (SE ${c.se.toPrecision(3)}) is not identified by the data (the likelihood is flat in that direction): drop the covariate from that process or add an L2 penalty`);
+    if (Math.abs(c.estimate) > 8 || c.se > 50) warnings.push(`coefficient ${c.process}:${c.name} = ${c.estimate.toPrecision(3)} (SE ${Number.isFinite(c.se) ? c.se.toPrecision(3) : 'n/a'}) is not identified by the data (the likelihood is flat in that direction): drop the covariate from that process or add an L2 penalty`);
   });
   if (l2 > 0) warnings.push(`covariate coefficients are shrunk by an L2 penalty of ${l2}: their intervals come from the penalised information and are not exact maximum-likelihood intervals`);
   const parameterNames = [...links.names.map((nm) => `log_${nm}`), ...list.map((s) => `${s.process}:${s.name}`)];

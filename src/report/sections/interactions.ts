@@ -5,7 +5,7 @@
  */
 import { pluralText } from '../../plural.ts';
 import { interactionWarningFr } from './interactions-warnings.ts';
-import type { ChannelEffect, InteractionAnalysis } from '../../outcomes/interactions.ts';
+import { effectIdentified, type ChannelEffect, type InteractionAnalysis } from '../../outcomes/interactions.ts';
 import { coefficientsSpec } from '../charts/index.ts';
 import type { Block, Section } from '../document.ts';
 import { chart, displayName, type SectionContext } from './context.ts';
@@ -102,7 +102,7 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
   }
   // a coefficient the data do not identify (the fit's own rule: no finite SE, SE above 50 or |γ| above 8)
   // has no meaningful interval: named, not drawn
-  const identified = (e: ChannelEffect) => Number.isFinite(e.se) && e.se <= 50 && Math.abs(e.estimate) <= 8;
+  const identified = (e: ChannelEffect) => effectIdentified(e);
   const multiplier = (e: ChannelEffect) => (identified(e) ? f.num(e.multiplier, 3) : w.notIdentified);
   const range = (e: ChannelEffect) => (identified(e) ? interval(e.lower, e.upper) : '–');
   const coefs = a.effects.filter(identified).map((e) => ({ term: `${e.covariate} · ${proc(e.process)}`, estimate: e.estimate, lower: Math.log(e.lower), upper: Math.log(e.upper), p: e.p }));
