@@ -57,7 +57,7 @@ describe('clvkit nps', () => {
     expect(r.status).toBe(0);
     // stdout is the one line saying what was written; the result makes way to stderr
     expect(r.stdout).toBe(`wrote nps.csv to ${out}\n`);
-    expect(r.stderr).toContain('NPS 100.0 [100.0, 100.0]');
+    expect(r.stderr).toContain('NPS 100.0, 95% interval [100.0, 100.0]');
     expect(r.stderr).toContain('the estimated variance is 0');
     const lines = readFileSync(join(out, 'nps.csv'), 'utf8').trim().split('\n');
     expect(lines[0].startsWith('by,group,n,promoters,passives,detractors,nps,se,ci_low,ci_high')).toBe(true);

@@ -125,14 +125,15 @@ function csvRow(by: string, group: string, r: NpsResult & { versusRest?: NpsGrou
 
 const f1 = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(1));
 
-function line(r: NpsResult): string {
+function line(r: NpsResult, level?: number): string {
   if (r.n === 0) return 'n = 0';
   const pct = (k: number) => `${((100 * k) / r.n).toFixed(1)}%`;
-  return `NPS ${f1(r.nps)} [${f1(r.ci[0])}, ${f1(r.ci[1])}], SE ${f1(r.se)}, n = ${r.n} (${pct(r.promoters)} promoters, ${pct(r.passives)} passives, ${pct(r.detractors)} detractors)`;
+  const interval = `${level === undefined ? '' : `${Math.round(level * 100)}% interval `}[${f1(r.ci[0])}, ${f1(r.ci[1])}]`;
+  return `NPS ${f1(r.nps)}, ${interval}, SE ${f1(r.se)}, n = ${r.n.toLocaleString('en-US')} (${pct(r.promoters)} promoters, ${pct(r.passives)} passives, ${pct(r.detractors)} detractors)`;
 }
 
 function humanReport(overall: NpsResult, groups: GroupRow[], level: number): string {
-  let s = `${line(overall)}; ${Math.round(level * 100)}% interval\n`;
+  let s = `${line(overall, level)}\n`;
   if (overall.n > 0 && overall.se === 0) s += `  (the estimated variance is 0, so the Wald interval has no width; the adjusted interval is [${f1(overall.ciAdjusted[0])}, ${f1(overall.ciAdjusted[1])}])\n`;
   let by = '';
   const w = Math.max(5, ...groups.map((g) => g.group.length));
