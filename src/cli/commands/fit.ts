@@ -244,7 +244,8 @@ export function formatFit(fitted: FitResultBase<Record<string, number>>, info: M
     const note = se === undefined ? '(a whole number chosen by likelihood)' : Number.isFinite(se) ? `(SE ${fmt(se)})` : '(no standard error: at a limit or bound of the model)';
     lines.push(`  ${k.padEnd(width)}  ${fmt(v)}  ${note}`);
   }
-  lines.push(`log-likelihood ${fmt(fitted.logLikelihood)}, AIC ${fmt(fitted.aic)}, BIC ${fmt(fitted.bic)}`);
+  // to two decimals, not six significant digits: at a million customers AIC and BIC differ past the sixth digit
+  lines.push(`log-likelihood ${fitStat(fitted.logLikelihood)}, AIC ${fitStat(fitted.aic)}, BIC ${fitStat(fitted.bic)}`);
   const corr = (fitted as { frequencySpendCorrelation?: number }).frequencySpendCorrelation;
   const cor = fitted as { correlation?: number; correlationSE?: number; zeroCorrelationTest?: { statistic: number; p: number } };
   if (cor.correlation !== undefined) {
@@ -261,6 +262,11 @@ export function formatFit(fitted: FitResultBase<Record<string, number>>, info: M
 
 function fmt(v: number): string {
   return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : String(v);
+}
+
+/** A log-likelihood, AIC or BIC: two decimals with thousands separators. */
+function fitStat(v: number): string {
+  return Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(v);
 }
 
 /**
