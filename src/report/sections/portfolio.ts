@@ -234,6 +234,8 @@ const MODEL_TITLES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD
 /** Model fit, selection and validation. */
 export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'], ctx: SectionContext, calibrationEndText?: string): Section {
   const { m, f } = ctx;
+  // a χ² tail that underflows is "p < 0.0001", not "p = 0.000"
+  const pText = (p: number) => (p < 1e-4 ? `p < ${f.num(1e-4, 4)}` : `p = ${f.num(p, 3)}`);
   const name = MODEL_TITLES[a.chosen] ?? a.chosen;
   const blocks: Block[] = [{ kind: 'paragraph', text: m.modelIntro(name, f.int(a.fit.customers)) }];
   const chosen = a.candidates.find((c) => c.name === a.chosen)!;
@@ -273,7 +275,7 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
       ]),
       numeric: [false, true, true, true, true, true, true, true],
     });
-    for (const t of a.comparison.tests) blocks.push({ kind: 'paragraph', text: m.lrTest(MODEL_TITLES[t.restricted] ?? t.restricted, MODEL_TITLES[t.full] ?? t.full, f.num(t.statistic, 2), t.df, f.num(t.p, 3)) });
+    for (const t of a.comparison.tests) blocks.push({ kind: 'paragraph', text: m.lrTest(MODEL_TITLES[t.restricted] ?? t.restricted, MODEL_TITLES[t.full] ?? t.full, f.num(t.statistic, 2), t.df, pText(t.p)) });
   } else if (a.candidates.length > 1) {
     blocks.push({
       kind: 'table',
@@ -297,7 +299,7 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
       name: 'period-transactions.csv', header: ['repeat_purchases', 'or_more', 'actual', 'expected'], rows: pt.bins.map((b) => [b.repeat, b.orMore, b.actual, b.expected]),
     }),
   );
-  blocks.push({ kind: 'paragraph', text: m.periodTransactionsText(f.num(pt.chiSquare, 1), pt.degreesOfFreedom, f.num(pt.pValue, 3)) });
+  blocks.push({ kind: 'paragraph', text: m.periodTransactionsText(f.num(pt.chiSquare, 1), pt.degreesOfFreedom, pText(pt.pValue)) });
   const tr = a.tracking;
   const cum = tr.t.map((t, k) => ({ t, actual: tr.actualCumulative[k], predicted: tr.predictedCumulative[k] }));
   // the per-period chart shows whole periods only: a partial last period would look like a collapse
