@@ -126,3 +126,17 @@ describe('compileSpec', () => {
     expect(warnings.length).toBeGreaterThan(0);
   });
 });
+
+// Oracle: the geometry of the rendered SVG: a label of a bar longer than 60% sits inside the bar (white on
+// the bar), so that it cannot run into the tier names; a short bar's label sits outside it, in dark grey.
+describe('pyramid labels: inside long bars, outside short ones', () => {
+  it('the 99% label is white and starts right of the plot edge; the 1% label is dark', async () => {
+    const svg = await renderSvg(SPECS.pyramid);
+    const labels = [...svg.matchAll(/<text [^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*fill="([^"]+)"[^>]*>([^<]*%)<\/text>/g)].map((m) => ({ x: Number(m[1]), fill: m[2], text: m[3] }));
+    const big = labels.find((l) => l.text === '99.0%');
+    const small = labels.find((l) => l.text === '1.0%');
+    expect(big?.fill).toBe('white');
+    expect(small?.fill).toBe('#222');
+    expect(big!.x).toBeGreaterThan(0);
+  });
+});

@@ -52,7 +52,14 @@ export function pyramidSpec(input: PyramidInput, text: PyramidText, options: Cha
           },
         },
         {
-          mark: { type: 'text', fontSize: 10, dx: { expr: 'datum.share < 0 ? -3 : 3' }, align: { expr: "datum.share < 0 ? 'right' : 'left'" } },
+          // a label outside a bar longer than 60% would run into the tier names (or off the plot): it goes inside, in white
+          mark: {
+            type: 'text',
+            fontSize: 10,
+            dx: { expr: '(datum.share < 0) != (abs(datum.share) > 0.6) ? -3 : 3' },
+            align: { expr: "(datum.share < 0) != (abs(datum.share) > 0.6) ? 'right' : 'left'" },
+            color: { expr: "abs(datum.share) > 0.6 ? 'white' : '#222'" },
+          },
           encoding: { ...encoding, text: { field: 'label', type: 'quantitative', format: '.1%' } },
         },
       ],
