@@ -11,7 +11,7 @@
  */
 import { comparisonFromFits, type Comparison } from '../models/compare.ts';
 import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
-import { periodTable, summarize, unitDays } from '../summary/summarize.ts';
+import { periodTable, summarize, summaryCustomerIdAt, summaryIdBytes, unitDays } from '../summary/summarize.ts';
 import { compressSummary, type CompressedSummary } from '../summary/compress.ts';
 import { fitBgNbd } from '../models/bgnbd.ts';
 import { fitMbgNbd } from '../models/mbgnbd.ts';
@@ -478,7 +478,7 @@ export function topIndices(values: ArrayLike<number>, k: number, sortedAscending
  * summary's ids are a subsequence of the later one's when both come from one table; a map is used
  * otherwise). Customers absent at the first date form the `(new)` row, as in src/segment/migration.
  */
-function tierMigration(firstIds: readonly string[], firstTier: Int32Array, secondIds: readonly string[], secondTier: Int32Array, names: string[]): MigrationMatrix {
+function tierMigration(firstIds: ArrayLike<string | number>, firstTier: Int32Array, secondIds: ArrayLike<string | number>, secondTier: Int32Array, names: string[]): MigrationMatrix {
   const k = names.length;
   const counts = Array.from({ length: k + 1 }, () => new Array<number>(k).fill(0));
   let j = 0;
@@ -497,8 +497,8 @@ function tierMigration(firstIds: readonly string[], firstTier: Int32Array, secon
   if (!aligned) {
     for (const row of counts) row.fill(0);
     seen.fill(0);
-    const pos = new Map<string, number>();
-    secondIds.forEach((id, q) => pos.set(id, q));
+    const pos = new Map<string | number, number>();
+    for (let q = 0; q < secondIds.length; q++) pos.set(secondIds[q], q);
     for (let i = 0; i < firstIds.length; i++) {
       const q = pos.get(firstIds[i]);
       if (q === undefined) continue;
@@ -512,6 +512,23 @@ function tierMigration(firstIds: readonly string[], firstTier: Int32Array, secon
     return row.map((c) => (total > 0 ? c / total : NaN));
   });
   return { from: [...names, NEW_CUSTOMERS], to: [...names], counts, rowShares };
+}
+
+/**
+ * The table index of every customer of two summaries of one table (by their id bytes), or undefined
+ * when either cannot say it (then the ids are compared as strings).
+ */
+function sameTableRows(first: CustomerSummary, second: CustomerSummary): { first: ArrayLike<number>; second: ArrayLike<number> } | undefined {
+  const a = summaryIdBytes(first);
+  const b = summaryIdBytes(second);
+  if (!a || !b || a.keys !== b.keys) return undefined;
+  const rowsOf = (x: typeof a, n: number): Int32Array => {
+    if (x.rows) return x.rows;
+    const out = new Int32Array(n); // every table customer kept, in table order
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  };
+  return { first: rowsOf(a, first.frequency.length), second: rowsOf(b, second.frequency.length) };
 }
 
 /**
@@ -632,7 +649,9 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       options.onStep?.('migration');
       const half = summarize(table, { ...base, end: mid });
       const halfTiers = valueTiers(mapFloat64(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
-      migration = { matrix: tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, tiers.names), mid, end: full.end };
+      // customers matched by their index in the table when both summaries can say it (no id strings made)
+      const rows = sameTableRows(half, full);
+      migration = { matrix: rows ? tierMigration(rows.first, halfTiers.tier, rows.second, pastTiers.tier, tiers.names) : tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, tiers.names), mid, end: full.end };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
     }
@@ -642,11 +661,12 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const top = options.top ?? 20;
   const best = topIndices(clv, top, clvSorted);
   // the prioritised-list rows of some customers (by index), with the flags of segment/flags.ts
+  const idAt = summaryCustomerIdAt(full);
   const listOf = (idx: number[], flagOptions: FlagOptions = {}) => {
     const pick = <T extends ArrayLike<number>>(a: T) => Float64Array.from(idx, (i) => a[i]);
     const nan = new Float64Array(idx.length).fill(NaN);
     return prioritisedList({
-      customerIds: idx.map((i) => full.customerIds[i]),
+      customerIds: idx.map(idAt),
       clv: pick(clv),
       probabilityAlive: pick(alive),
       expectedTransactions: value ? pick(value.expectedTransactions) : nan,

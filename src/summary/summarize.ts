@@ -222,6 +222,26 @@ export function summaryIdBytes(summary: CustomerSummary): SummaryIdBytes | undef
   return ID_BYTES.get(summary)?.();
 }
 
+/**
+ * Customer k's id as `summary.customerIds[k]` would give it, decoded from the id bytes when the summary
+ * has them: a few ids of a million customers without making a million strings.
+ *
+ * @example
+ * const idAt = summaryCustomerIdAt(summary); idAt(0); // 'C0000391'
+ */
+export function summaryCustomerIdAt(summary: CustomerSummary): (k: number) => string {
+  const b = summaryIdBytes(summary);
+  if (!b) return (k) => summary.customerIds[k];
+  let buf = Buffer.allocUnsafe(256);
+  return (k) => {
+    const c = b.rows ? b.rows[k] : k;
+    const len = b.keys.keyLength(c);
+    if (len > buf.length) buf = Buffer.allocUnsafe(len);
+    // as keys() decodes them: UTF-8 (ASCII keys read the same either way)
+    return buf.toString('utf8', 0, b.keys.writeKey(c, buf, 0));
+  };
+}
+
 /** Output columns sized for every customer; the first `kept` entries are filled. */
 class Columns {
   frequency: Float64Array;
