@@ -12,6 +12,7 @@
 import { comparisonFromFits, type Comparison } from '../models/compare.ts';
 import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
 import { periodTable, summarize, summaryCustomerIdAt, summaryIdBytes, unitDays } from '../summary/summarize.ts';
+import { equityDrawsInWorker } from '../value/equity-draws-async.ts';
 import { compressSummary, type CompressedSummary } from '../summary/compress.ts';
 import { fitBgNbd } from '../models/bgnbd.ts';
 import { fitMbgNbd } from '../models/mbgnbd.ts';
@@ -74,6 +75,36 @@ export interface ReportAnalysisOptions {
   choiceSample?: number;
   /** Called between the long steps (fits, value) with a short name. */
   onStep?: (step: string) => void;
+  /**
+   * Compute the interval of customer equity (40 draws of the purchase model's parameters) in a worker
+   * thread while the other analyses run (from the compiled package; else in this thread). The analysis
+   * then comes back without `value.equityInterval`, which `settleReportAnalysis` (or `buildReport`) fills.
+   */
+  equityInWorker?: boolean;
+}
+
+/** Equity draws still running in a worker, by the analysis they belong to. */
+const PENDING_EQUITY = new WeakMap<ReportAnalysis, Promise<EquityInterval>>();
+
+/**
+ * Waits for the equity draws of an analysis made with `equityInWorker` and fills `value.equityInterval`
+ * (or `value.equityError`); at once for any other analysis.
+ *
+ * @example
+ * const a = analyseForReport(table, { equityInWorker: true });
+ * await settleReportAnalysis(a); a.value.equityInterval;
+ */
+export async function settleReportAnalysis(a: ReportAnalysis): Promise<ReportAnalysis> {
+  const pending = PENDING_EQUITY.get(a);
+  if (!pending) return a;
+  PENDING_EQUITY.delete(a);
+  try {
+    a.value.equityInterval = await pending;
+  } catch (e) {
+    if (!(e instanceof ClvkitError)) throw e;
+    a.value.equityError = e.detail;
+  }
+  return a;
 }
 
 /** One candidate model: fitted, or the reason it failed; with its holdout error when there is a holdout. */
@@ -573,6 +604,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   let value: CustomerValue | undefined;
   let equityInterval: EquityInterval | undefined;
   let equityError: string | undefined;
+  let pendingEquity: Promise<EquityInterval> | undefined;
   if (fitted && table.hasAmount) {
     try {
       spendModel = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
@@ -597,7 +629,9 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       try {
         const rowValue = new Float64Array(fullRows.weights.length);
         for (let i = 0; i < n; i++) rowValue[fullRows.index[i]] += spend[i] * margin;
-        equityInterval = equityByParameterDraws(fitted.fullFit, fullRows, rowValue, { horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount }, EQUITY_DRAWS, 0.9, 1);
+        const settings = { horizon: horizonMonths, horizonUnit: 'month' as const, modelUnitDays: uDays, annualDiscount };
+        pendingEquity = options.equityInWorker ? equityDrawsInWorker(fitted.fullFit, fullRows, rowValue, settings, EQUITY_DRAWS, 0.9, 1) : undefined;
+        if (!pendingEquity) equityInterval = equityByParameterDraws(fitted.fullFit, fullRows, rowValue, settings, EQUITY_DRAWS, 0.9, 1);
       } catch (e) {
         if (!(e instanceof ClvkitError)) throw e;
         equityError = e.detail;
@@ -697,7 +731,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const atRiskRows = listOf(risky.slice(0, AT_RISK_ROWS), { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
   options.onStep?.('outcomes');
 
-  return {
+  const analysis: ReportAnalysis = {
     table,
     summary: full,
     calibration: cal,
@@ -733,4 +767,6 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
       equityError,
     },
   };
+  if (pendingEquity) PENDING_EQUITY.set(analysis, pendingEquity);
+  return analysis;
 }

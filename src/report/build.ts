@@ -8,7 +8,7 @@ import type { ContractRetention } from '../outcomes/contract-retention.ts';
 import type { LeadFunnel } from '../outcomes/funnel.ts';
 import type { KanoResult } from '../research/kano.ts';
 import type { SurveyAnalysis } from '../research/study.ts';
-import { analyseForReport, type ReportAnalysisOptions, type ReportAnalysis } from './analyse.ts';
+import { analyseForReport, settleReportAnalysis, type ReportAnalysisOptions, type ReportAnalysis } from './analyse.ts';
 import type { ReportDocument, Section } from './document.ts';
 import { renderHtml } from './html.ts';
 import type { Lang } from './locales.ts';
@@ -149,7 +149,8 @@ export function renumberGradients(svg: string, next: () => number): string {
  */
 export async function buildReport(inputs: ReportInputs, options: ReportOptions = {}): Promise<string> {
   const lang = options.lang ?? 'en';
-  const p = inputs.portfolio ?? analyseForReport(inputs.table, options);
+  // equity draws still running in a worker (equityInWorker) are waited for here
+  const p = await settleReportAnalysis(inputs.portfolio ?? analyseForReport(inputs.table, options));
   const sections = reportSections(inputs, p, lang, options);
   const charts = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
   let done = 0;

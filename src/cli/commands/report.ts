@@ -156,6 +156,8 @@ export function register(program: Command): void {
               top,
               margin,
               costPerOrder,
+              // the equity draws on the second core while tiers, segments and outcomes run (settled by buildReport)
+              equityInWorker: true,
               onStep: (name: string) => {
                 phase(name);
                 step++;
