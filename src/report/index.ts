@@ -6,7 +6,7 @@
  * import { buildReport } from 'clvkit/report';
  */
 export { buildReport, reportSections, type ReportInputs, type ReportOptions, type Accounted } from './build.ts';
-export { analyseForReport, topIndices, COUNTING_MODELS, type ReportAnalysis, type ReportAnalysisOptions, type ModelAnalysis as ReportModelAnalysis, type ValueAnalysis as ReportValueAnalysis, type ModelCandidate, type CountingModelName } from './analyse.ts';
+export { analyseForReport, settleReportAnalysis, topIndices, COUNTING_MODELS, type ReportAnalysis, type ReportAnalysisOptions, type ModelAnalysis as ReportModelAnalysis, type ValueAnalysis as ReportValueAnalysis, type ModelCandidate, type CountingModelName } from './analyse.ts';
 export { reportInputsFromFiles, type ReportFiles } from './inputs.ts';
 export { interactionsReportInput, type InteractionsReportOptions } from './interactions-input.ts';
 export { renderSvg, compileSpec, estimateTextWidth, installTextMetrics, type Lang } from './render.ts';
