@@ -375,8 +375,8 @@ export function formatComparison(c: Comparison): string {
         ],
   );
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  lines.push(head.map((h, i) => h.padEnd(widths[i])).join('  '));
-  for (const r of body) lines.push(r.map((v, i) => (v ?? '').padEnd(widths[i] ?? 0)).join('  '));
+  lines.push(head.map((h, i) => h.padEnd(widths[i])).join('  ').trimEnd());
+  for (const r of body) lines.push(r.map((v, i) => (v ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd());
   const best = (key: 'aic' | 'bic') => c.models.filter((m) => m[key] !== undefined).reduce<ComparisonRow | undefined>((a, b) => (!a || b[key]! < a[key]! ? b : a), undefined);
   lines.push(`lowest AIC: ${best('aic')?.model ?? '-'}; lowest BIC: ${best('bic')?.model ?? '-'}`);
   for (const t of c.tests) lines.push(`LR ${t.restricted} ⊂ ${t.full}: χ²(${t.df}) = ${f(t.statistic)}, ${pValueText(t.p)}${t.note ? ` (${t.note})` : ''}`);
