@@ -15,7 +15,7 @@ import type { SummaryData, SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, perUniqueRow, type TransactionModel } from './bgnbd.ts';
 import { likelihoodRatioTest, type LikelihoodRatioTest } from './covariates/lr-test.ts';
 import { fitWithEngine, invertSpd, prepareSummary, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
-import { fitParetoNbdPrepared, frequencyTimePairs, logDropoutIntegralQuad, logF, paretoNbdLogLikelihood, paretoNbdPredictions, type ParetoNbdParams } from './paretonbd.ts';
+import { QUADRATURE_Z, fitParetoNbdPrepared, frequencyTimePairs, logDropoutIntegralQuad, logF, paretoNbdLogLikelihood, paretoNbdPredictions, seriesArgument, type ParetoNbdParams } from './paretonbd.ts';
 import { digamma, gammaln, log1mexp, logAddExp, type Log2F1Derivatives } from './special.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 
@@ -103,14 +103,6 @@ function mixLog(lls: Float64Array[], i: number, wc: number): { logL: number; sha
   const logL = l0 + Math.log(inner);
   // shares of P_ij / L in L = (1 + ωc) P00 + ωc (P11 − P10 − P01)
   return { logL, shares: R.map((v) => v / inner) };
-}
-
-/** Above this argument of the 2F1 series at t_x the dropout integral is integrated directly (as in paretonbd.ts). */
-const QUADRATURE_Z = 0.98;
-
-/** The argument of the 2F1 series at time t (Fader & Hardie 2005 note, §3). */
-function seriesZ(alpha: number, beta: number, t: number): number {
-  return alpha >= beta ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
 }
 
 /**
@@ -313,7 +305,7 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
       P[3 * j + 1] = Math.exp(e2 - e0);
       P[3 * j + 2] = Math.exp(e3 - e0);
       let bits = 0;
-      for (let q = 0; q < 4; q++) if (seriesZ(shiftsZ[2 * q], shiftsZ[2 * q + 1], t) > QUADRATURE_Z) bits |= 1 << q;
+      for (let q = 0; q < 4; q++) if (seriesArgument(shiftsZ[2 * q], shiftsZ[2 * q + 1], t) > QUADRATURE_Z) bits |= 1 << q;
       quadBits[j] = bits;
     }
     // F only where some row uses the 2F1 series at these parameters: near z = 1 the series needs

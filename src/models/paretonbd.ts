@@ -157,9 +157,10 @@ export function logDropoutIntegralSeries(r: number, alpha: number, s: number, be
 }
 
 /** Above this z at t_x the 2F1 series needs thousands of terms: integrate directly instead. */
-const QUADRATURE_Z = 0.98;
+export const QUADRATURE_Z = 0.98;
 
-function seriesArgument(alpha: number, beta: number, t: number): number {
+/** The argument z of the 2F1 series at time t (Fader & Hardie 2005 note, §3). */
+export function seriesArgument(alpha: number, beta: number, t: number): number {
   return alpha >= beta ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
 }
 

@@ -8,10 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ClvkitError } from '../errors.ts';
-import type { FitResultBase } from '../models/types.ts';
-import type { SummaryData } from '../types.ts';
-import type { CustomerValueOptions } from './customer-value.ts';
-import type { EquityInterval } from './equity-draws.ts';
+import type { EquityInterval, equityByParameterDraws } from './equity-draws.ts';
 
 /**
  * equityByParameterDraws in a worker: a promise of the same interval, or undefined when no worker can run
@@ -22,15 +19,8 @@ import type { EquityInterval } from './equity-draws.ts';
  * const pending = equityDrawsInWorker(fit, rows, rowValue, { horizon: 12, horizonUnit: 'month', modelUnitDays: 7 }, 40, 0.9, 1);
  * const interval = pending ? await pending : equityByParameterDraws(fit, rows, rowValue, options, 40, 0.9, 1);
  */
-export function equityDrawsInWorker(
-  fit: FitResultBase<Record<string, number>>,
-  rows: SummaryData,
-  rowValue: ArrayLike<number>,
-  options: Omit<CustomerValueOptions, 'spend'>,
-  draws: number,
-  level: number,
-  seed: number,
-): Promise<EquityInterval> | undefined {
+export function equityDrawsInWorker(...args: Parameters<typeof equityByParameterDraws>): Promise<EquityInterval> | undefined {
+  const [fit, rows, rowValue, options, draws, level, seed] = args;
   const url = new URL('./equity-draws-worker.js', import.meta.url);
   if (!import.meta.url.endsWith('.js') || !existsSync(fileURLToPath(url))) return undefined;
   const plainFit = Object.fromEntries(Object.entries(fit).filter(([, v]) => typeof v !== 'function'));

@@ -3,6 +3,7 @@
  * customers buy and how long they stay. A pure builder: the analysis in, a Section out; the report
  * includes it when touchpoints are given.
  */
+import { P_FLOOR } from '../../p-value-text.ts';
 import { pluralText } from '../../plural.ts';
 import { interactionWarningFr } from './interactions-warnings.ts';
 import { effectIdentified, type ChannelEffect, type InteractionAnalysis } from '../../outcomes/interactions.ts';
@@ -89,7 +90,7 @@ export function interactionsSection(a: InteractionAnalysis, ctx: SectionContext,
   const sep = ctx.lang === 'fr' ? ' ; ' : ', ';
   const interval = (lo: number, hi: number) => `[${f.num(lo, 2)}${sep}${f.num(hi, 2)}]`;
   const significant = a.lrTest.p < 0.05;
-  const pText = a.lrTest.p < 1e-4 ? (ctx.lang === 'fr' ? 'p < 0,0001' : 'p < 0.0001') : `p = ${f.num(a.lrTest.p, 4)}`;
+  const pText = a.lrTest.p < P_FLOOR ? `p < ${f.num(P_FLOOR, 4)}` : `p = ${f.num(a.lrTest.p, 4)}`;
   const blocks: Block[] = [
     { kind: 'note', text: w.read },
     { kind: 'paragraph', text: w.intro(f.int(a.customers), a.channels.join(', '), a.transform) },

@@ -3,6 +3,7 @@
  * retention, contracts, model fit, value, segments and the prioritised list. Each takes one result
  * object and returns a Section (or null when there is nothing to show).
  */
+import { P_FLOOR } from '../../p-value-text.ts';
 import type { RowAccounting } from '../../types.ts';
 import type { Block, Section } from '../document.ts';
 import type { ReportAnalysis, ModelAnalysis, ValueAnalysis } from '../analyse.ts';
@@ -235,7 +236,7 @@ const MODEL_TITLES: Record<string, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD
 export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'], ctx: SectionContext, calibrationEndText?: string): Section {
   const { m, f } = ctx;
   // a χ² tail that underflows is "p < 0.0001", not "p = 0.000"
-  const pText = (p: number) => (p < 1e-4 ? `p < ${f.num(1e-4, 4)}` : `p = ${f.num(p, 3)}`);
+  const pText = (p: number) => (p < P_FLOOR ? `p < ${f.num(P_FLOOR, 4)}` : `p = ${f.num(p, 3)}`);
   const name = MODEL_TITLES[a.chosen] ?? a.chosen;
   const blocks: Block[] = [{ kind: 'paragraph', text: m.modelIntro(name, f.int(a.fit.customers)) }];
   const chosen = a.candidates.find((c) => c.name === a.chosen)!;
