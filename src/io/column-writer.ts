@@ -8,6 +8,7 @@
 import { AtomicFile } from './atomic.ts';
 import { CSV_EN, type CsvFormat, type CsvValue } from './csv.ts';
 import { writeShortest } from './shortest-number.ts';
+import { idCell } from './csv-cells.ts';
 
 /**
  * One output column: numbers (a typed array or any array-like), text by row, or any CSV value by row.
@@ -17,11 +18,23 @@ import { writeShortest } from './shortest-number.ts';
  * @example
  * const cols: OutputColumn[] = [{ name: 'customer_id', text: (i) => ids[i] }, { name: 'frequency', numbers: frequency }];
  * const perRow: OutputColumn = { name: 'probability_alive', numbers: aliveByDistinctRow, index: rowOfCustomer };
+ * const idsFromBytes: OutputColumn = { name: 'customer_id', bytes: customerKeyBytes(table)!, rows: keptRows };
  */
 export type OutputColumn =
   | { name: string; numbers: ArrayLike<number>; index?: Int32Array }
+  | { name: string; bytes: TextBytes; rows?: Int32Array }
   | { name: string; text: (i: number) => string | null | undefined }
   | { name: string; value: (i: number) => CsvValue };
+
+/**
+ * Text held as bytes, one entry per key (customer ids as read: KeyBytes of src/ingest/transactions.ts).
+ * A `bytes` column's row i is entry rows[i] (or i), valid UTF-8: the writers copy it, never decode it.
+ */
+export interface TextBytes {
+  keyLength(k: number): number;
+  /** Writes entry k's bytes into out at p; returns the position after them. */
+  writeKey(k: number, out: Uint8Array, p: number): number;
+}
 
 /** Where the bytes go. `write` may keep the chunk only until it returns (the buffer is reused). */
 export interface ByteSink {
@@ -104,6 +117,14 @@ export class ByteWriter {
     return true;
   }
 
+  /** Entry k of `bytes` as a CSV cell (copied in place, then guarded or quoted when it needs it). */
+  textBytes(bytes: TextBytes, k: number, delimiter: number): void {
+    const len = bytes.keyLength(k);
+    this.room(2 * len + 4);
+    const e = bytes.writeKey(k, this.buf, this.pos);
+    this.pos = idCell(this.buf, this.pos, e, delimiter);
+  }
+
   /** Any text as UTF-8. */
   utf8(s: string): void {
     this.room(s.length * 3);
@@ -172,9 +193,19 @@ export class ByteWriter {
   }
 }
 
+let decodeBuffer = Buffer.allocUnsafe(256);
+
+/** Entry k of `bytes` as a string (UTF-8). */
+function decodeText(bytes: TextBytes, k: number): string {
+  const len = bytes.keyLength(k);
+  if (len > decodeBuffer.length) decodeBuffer = Buffer.allocUnsafe(len);
+  return decodeBuffer.toString('utf8', 0, bytes.writeKey(k, decodeBuffer, 0));
+}
+
 /** Value of column c at row i (any kind). */
 export function cellOf(c: OutputColumn, i: number): CsvValue {
   if ('numbers' in c) return c.index ? c.numbers[c.index[i]] : c.numbers[i];
+  if ('bytes' in c) return decodeText(c.bytes, c.rows ? c.rows[i] : i);
   return 'text' in c ? c.text(i) : c.value(i);
 }
 
@@ -240,6 +271,8 @@ export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: numb
   const numbers = columns.map((c) => ('numbers' in c ? c.numbers : undefined));
   const indexes = columns.map((c) => ('numbers' in c ? c.index : undefined));
   const texts = columns.map((c) => ('text' in c ? c.text : undefined));
+  const bytes = columns.map((c) => ('bytes' in c ? c.bytes : undefined));
+  const byteRows = columns.map((c) => ('bytes' in c ? c.rows : undefined));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       if (j > 0) w.byte(d);
@@ -249,6 +282,12 @@ export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: numb
         const v = nums[index !== undefined ? index[i] : i];
         if (Number.isFinite(v)) w.number(v, decimal);
         else csvValue(w, v, format, decimal);
+        continue;
+      }
+      const b = bytes[j];
+      if (b !== undefined) {
+        const rows = byteRows[j];
+        w.textBytes(b, rows !== undefined ? rows[i] : i, d);
         continue;
       }
       const text = texts[j];
@@ -284,6 +323,7 @@ export function writeJsonColumns(sink: ByteSink, columns: OutputColumn[], n: num
       let v: CsvValue;
       if ('numbers' in c) v = c.numbers[c.index ? c.index[i] : i];
       else if ('text' in c) v = c.text(i);
+      else if ('bytes' in c) v = decodeText(c.bytes, c.rows ? c.rows[i] : i);
       else v = c.value(i);
       if (v === undefined) continue;
       if (!first) w.byte(COMMA);

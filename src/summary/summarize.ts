@@ -218,8 +218,8 @@ export interface SummaryIdBytes {
  * @example
  * const b = summaryIdBytes(summarize(table)); // writers copy ids from b.bytes
  */
-export function summaryIdBytes(summary: CustomerSummary): SummaryIdBytes | undefined {
-  return ID_BYTES.get(summary)?.();
+export function summaryIdBytes(summary: object): SummaryIdBytes | undefined {
+  return ID_BYTES.get(summary as CustomerSummary)?.();
 }
 
 /**

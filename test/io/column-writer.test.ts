@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CSV_FR, toCsv, type CsvValue } from '../../src/io/csv.ts';
-import { writeColumnsFile, writeCsvColumns, writeJsonColumns, type ByteSink, type OutputColumn } from '../../src/io/column-writer.ts';
+import { cellOf, writeColumnsFile, writeCsvColumns, writeJsonColumns, type ByteSink, type OutputColumn } from '../../src/io/column-writer.ts';
+import { customerKeyBytes, parseTransactions } from '../../src/ingest/transactions.ts';
 import { createRng } from '../../src/random.ts';
 
 const mulberry32 = (seed: number) => { const r = createRng(seed); return () => r.uniform(); };
@@ -100,6 +101,33 @@ describe('streaming column writer', () => {
     writeJsonColumns(x, indexed, n, '[', ']');
     writeJsonColumns(y, plain, n, '[', ']');
     expect(x.text()).toBe(y.text());
+  });
+
+  it('a bytes column (ids copied from the bytes read) writes the cells of the same ids as text, guard and quotes included, CSV and JSON', () => {
+    // the ids as a transaction file holds them (quoted where CSV needs it), read back as KeyBytes
+    const quoted = (t: string) => (/[",\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
+    const distinctIds = [...new Set(ids.filter((t) => t !== ''))];
+    const table = parseTransactions(`customer_id,date\n${distinctIds.map((t) => `${quoted(t)},2024-01-01`).join('\n')}\n`);
+    const keys = customerKeyBytes(table)!;
+    expect(keys.validUtf8()).toBe(true);
+    // rows in a shuffled order, as a summary that keeps some customers refers to the table's
+    const rows = Int32Array.from({ length: n }, (_, i) => (i * 7919) % distinctIds.length);
+    const idAt = (i: number) => table.customerIds[rows[i]];
+    const fromBytes: OutputColumn[] = [{ name: 'customer_id', bytes: keys, rows }, { name: 'a', numbers: a }];
+    const fromText: OutputColumn[] = [{ name: 'customer_id', text: idAt }, { name: 'a', numbers: a }];
+    for (const format of [undefined, CSV_FR]) {
+      const x = collect();
+      const y = collect();
+      writeCsvColumns(x, fromBytes, n, format);
+      writeCsvColumns(y, fromText, n, format);
+      expect(x.text()).toBe(y.text());
+    }
+    const x = collect();
+    const y = collect();
+    writeJsonColumns(x, fromBytes, n, '[', ']');
+    writeJsonColumns(y, fromText, n, '[', ']');
+    expect(x.text()).toBe(y.text());
+    for (let i = 0; i < 50; i++) expect(cellOf(fromBytes[0], i)).toBe(idAt(i));
   });
 
   it('writes a file atomically and leaves no temporary file', () => {

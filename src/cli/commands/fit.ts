@@ -7,6 +7,7 @@ import { readSummaryFile, sniffModelInputKind, type ModelInputFile } from '../..
 import { MODELS, fitModel, modelInfo, type FitInput, type ModelInfo } from '../../models/registry.ts';
 import { fitWarnings } from '../../models/warnings.ts';
 import type { FitResultBase } from '../../models/types.ts';
+import { summaryIdBytes, type SummaryIdBytes } from '../../summary/summarize.ts';
 import { fitGammaGamma } from '../../models/gammagamma.ts';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { TimeUnit } from '../../models/discounting.ts';
@@ -50,6 +51,8 @@ export interface LoadedInput {
   /** Per-customer rows for predictions (absent for survivor counts). */
   customers?: {
     customerIds: string[];
+    /** The ids as the bytes read, when the summary was made from a file read here (summaryIdBytes). */
+    idBytes?: () => SummaryIdBytes | undefined;
     frequency: ArrayLike<number>;
     recency: ArrayLike<number>;
     T: ArrayLike<number>;
@@ -140,10 +143,11 @@ export async function loadModelInput(input: string | undefined, info: ModelInfo,
   } else {
     const s = await summaryFromEngine(input, o);
     const hasAmount = s.monetaryValue.some((v, i) => s.frequency[i] > 0 && Number.isFinite(v));
-    customers = { customerIds: s.customerIds, frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}), ...(s.litt ? { litt: s.litt } : {}) };
+    // the id strings only when asked for (a million strings a CSV writer can copy from the bytes read)
+    customers = { get customerIds() { return s.customerIds; }, idBytes: () => summaryIdBytes(s), frequency: s.frequency, recency: s.recency, T: s.T, ...(hasAmount ? { monetaryValue: s.monetaryValue } : {}), ...(s.litt ? { litt: s.litt } : {}) };
     source = 'transactions';
     if (s.holdoutFrequency && s.holdoutT && s.holdoutT.length > 0) holdout = { frequency: s.holdoutFrequency, t: s.holdoutT[0] };
-    notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${count(s.customerIds.length, 'customer', 'customers')}`);
+    notes.push(`${input !== undefined ? basename(input) : (o.table ?? '--query')}: ${s.accounting ? formatAccounting(s.accounting) + '; ' : ''}${count(s.frequency.length, 'customer', 'customers')}`);
     if (s.columnsNote) notes.push(s.columnsNote);
   }
   const hasSpend = customers.monetaryValue !== undefined;

@@ -19,7 +19,7 @@ import { predictiveCountInterval, purchaseDistribution } from '../../value/purch
 import { customerValue } from '../../value/customer-value.ts';
 import { describeHorizon, horizonIn, horizonOption, rateOption } from '../options.ts';
 import { allZeroWarning, fitWarnings, oneTimeBuyerNote } from '../../models/warnings.ts';
-import { addModelOptions, fitFromFile, fitSpendModel, formatHoldout, holdoutOf, loadModelInput, modelTimeUnit, type ModelCliOptions } from './fit.ts';
+import { addModelOptions, fitFromFile, fitSpendModel, formatHoldout, holdoutOf, loadModelInput, modelTimeUnit, type LoadedInput, type ModelCliOptions } from './fit.ts';
 import { MODELS, modelInfo } from '../../models/registry.ts';
 import { readFileSync } from 'node:fs';
 import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
@@ -162,8 +162,7 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
 
   const customers = loaded.customers;
   if (!customers) throw new ClvkitError('no customers to predict for');
-  const ids = customers.customerIds;
-  const idColumn: OutputColumn = { name: 'customer_id', text: (i) => ids[i] };
+  const idColumn = customerIdColumn(customers);
   if (info.input === 'spend') {
     const gg = fitted as GammaGammaModel;
     const n = customers.frequency.length;
@@ -251,6 +250,17 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
     head.interval = { level: intervals.level, method: intervals.method, draws: bounds!.draws, failedDraws: bounds!.failedDraws, seed: intervals.seed, covers: INTERVAL_COVERS };
   }
   return columnsResult(columns.map((c) => c.name), columns, customers.frequency.length, head, notes);
+}
+
+/**
+ * The customer_id column: copied from the bytes read when the summary has them as valid UTF-8 (no string
+ * per customer; the same cells), else from customerIds.
+ */
+function customerIdColumn(customers: NonNullable<LoadedInput['customers']>): OutputColumn {
+  const b = customers.idBytes?.();
+  const n = customers.frequency.length;
+  if (b && b.keys.validUtf8() && (b.rows ? b.rows.length === n : b.keys.size === n)) return { name: 'customer_id', bytes: b.keys, ...(b.rows ? { rows: b.rows } : {}) };
+  return { name: 'customer_id', text: (i) => customers.customerIds[i] };
 }
 
 /** Adds the per-customer warnings: one-time buyers forced alive (BG/NBD), all-zero predictions, value without amounts. */
