@@ -14,13 +14,9 @@ import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../type
 import { periodTable, summarize, summaryCustomerIdAt, summaryIdBytes, unitDays } from '../summary/summarize.ts';
 import { equityDrawsInWorker } from '../value/equity-draws-async.ts';
 import { compressSummary, type CompressedSummary } from '../summary/compress.ts';
-import { fitBgNbd } from '../models/bgnbd.ts';
-import { fitMbgNbd } from '../models/mbgnbd.ts';
-import { fitParetoNbd } from '../models/paretonbd.ts';
+import { COUNTING_MODELS, fitByName, fitSampleChoice, sampleChoiceBeside, type CountingModelName, type FitData, type FittedCountingModel, type SampleChoice } from './sample-choice.ts';
 import { fitGammaGamma, type GammaGammaModel } from '../models/gammagamma.ts';
 import { expectedCumulativeTransactions } from '../models/tracking.ts';
-import type { FitResultBase } from '../models/types.ts';
-import type { TransactionModel } from '../models/bgnbd.ts';
 import { customerValue, type CustomerValue } from '../value/customer-value.ts';
 import { valueTiers, valueTiersSorted, type ValueTiers } from '../segment/pyramid.ts';
 import { rfmScores, type RfmScores } from '../segment/rfm.ts';
@@ -45,9 +41,7 @@ import { mapFloat64 } from '../typed-map.ts';
 import { createRng } from '../random.ts';
 import { customerCount } from '../ingest/transactions.ts';
 
-export type CountingModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd';
-export const COUNTING_MODELS: readonly CountingModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
-export type FittedCountingModel = FitResultBase<Record<string, number>> & TransactionModel;
+export { COUNTING_MODELS, type CountingModelName, type FittedCountingModel };
 
 /** Options of {@link analyseForReport}. */
 export interface ReportAnalysisOptions {
@@ -81,6 +75,13 @@ export interface ReportAnalysisOptions {
    * then comes back without `value.equityInterval`, which `settleReportAnalysis` (or `buildReport`) fills.
    */
   equityInWorker?: boolean;
+  /**
+   * When the candidate models are compared on a sample (large data without a holdout), fit them, and the
+   * chosen one on all customers, in a worker thread while this thread makes the analyses that need no model
+   * (past value, RFM, migration, outcomes, the spend model); from the compiled package, else in this thread.
+   * The same fits either way.
+   */
+  fitsInWorker?: boolean;
 }
 
 /** Equity draws still running in a worker, by the analysis they belong to. */
@@ -205,15 +206,6 @@ export interface ReportAnalysis {
 
 /** Customers sampled for the comparison of the candidate models on large data (see ReportAnalysisOptions.choiceSample). */
 export const CHOICE_SAMPLE = 100_000;
-
-/** The data a fit takes: the distinct (x, t_x, T) rows with their weights (the fit's own compression then finds nothing more to merge). */
-type FitData = { frequency: Float64Array; recency: Float64Array; T: Float64Array; weights: Float64Array };
-
-function fitByName(name: CountingModelName, d: FitData): FittedCountingModel {
-  if (name === 'bgnbd') return fitBgNbd(d) as unknown as FittedCountingModel;
-  if (name === 'mbgnbd') return fitMbgNbd(d) as unknown as FittedCountingModel;
-  return fitParetoNbd(d) as unknown as FittedCountingModel;
-}
 
 /** Per-customer values from per-unique-row values. */
 function expand(rows: Float64Array, c: CompressedSummary): Float64Array {
@@ -341,7 +333,19 @@ function rowsOf(s: CustomerSummary, idx: Int32Array): CompressedSummary {
   return compressSummary({ frequency: pick(s.frequency), recency: pick(s.recency), T: pick(s.T) });
 }
 
-function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: CompressedSummary, cal: CustomerSummary | undefined, options: ReportAnalysisOptions, horizon: number): Omit<ModelAnalysis, 'probabilityAlive' | 'expected'> {
+/** Which counting models are fitted, on which rows. */
+interface ModelPlan {
+  names: CountingModelName[];
+  auto: boolean;
+  /** The (calibration) summary the models are fitted on, and its distinct rows. */
+  fitData: CustomerSummary;
+  fitRows: CompressedSummary;
+  /** When the candidates are compared on a sample of customers: its size, and its distinct rows. */
+  sample?: { customers: number; of: number; seed: number };
+  choiceRows: CompressedSummary;
+}
+
+function modelPlan(full: CustomerSummary, fullRows: CompressedSummary, cal: CustomerSummary | undefined, options: ReportAnalysisOptions): ModelPlan {
   const requested = options.model ?? 'auto';
   const auto = requested === 'auto';
   // auto considers BG/NBD, MBG/NBD and Pareto/NBD: on the holdout when there is one, else by BIC
@@ -356,10 +360,34 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: 
   const n = fitData.frequency.length;
   const sample = !cal && names.length > 1 && n > 2 * sampleSize ? { customers: sampleSize, of: n, seed: 1 } : undefined;
   const choiceRows = sample ? rowsOf(fitData, sampleIndices(n, sample.customers, sample.seed)) : fitRows;
+  return { names, auto, fitData, fitRows, ...(sample ? { sample } : {}), choiceRows };
+}
+
+/** The rows a fit needs (not the per-customer index): what a worker is sent. */
+function fitDataOf(c: CompressedSummary): FitData {
+  return { frequency: c.frequency, recency: c.recency, T: c.T, weights: c.weights };
+}
+
+/**
+ * The model analysis. With a sample plan, `sampled` gives the sampled choice and the chosen model's fit on all
+ * rows (fitSampleChoice, possibly computed in a worker while the caller made the analyses that need no model).
+ */
+function analyseModel(
+  table: TransactionTable,
+  full: CustomerSummary,
+  fullRows: CompressedSummary,
+  cal: CustomerSummary | undefined,
+  options: ReportAnalysisOptions,
+  horizon: number,
+  plan: ModelPlan,
+  sampled: () => SampleChoice,
+): Omit<ModelAnalysis, 'probabilityAlive' | 'expected'> {
+  const { names, auto, fitData, fitRows, sample, choiceRows } = plan;
   const calRows = cal ? fitRows : undefined;
   // holdout predictions per distinct calibration row, made once per fit (for its error and the holdout table)
   const holdoutPred = new Map<FittedCountingModel, Float64Array>();
-  const candidates: ModelCandidate[] = names.map((name) => {
+  const choice0 = sample ? sampled() : undefined;
+  const candidates: ModelCandidate[] = choice0 ? choice0.candidates.map((k) => (k.fit ? { name: k.name, fit: k.fit } : { name: k.name, error: k.error! })) : names.map((name) => {
     options.onStep?.(`fit ${name}${sample ? ' (sample)' : ''}`);
     try {
       const fit = fitByName(name, choiceRows);
@@ -398,9 +426,9 @@ function analyseModel(table: TransactionTable, full: CustomerSummary, fullRows: 
     );
     best = ok.find((c) => c.name === choice!.chosen)!;
   }
-  if (sample) options.onStep?.(`fit ${best.name}`);
   // the chosen model on all the (calibration) customers when the comparison saw a sample
-  const fit = sample ? fitByName(best.name, fitRows) : best.fit!;
+  if (choice0 && !choice0.fit) throw new ClvkitError(choice0.fitError ?? 'the chosen model could not be fitted on all customers');
+  const fit = choice0 ? choice0.fit! : best.fit!;
 
   options.onStep?.('tracking');
   // tracking on the data the fit saw, extended to the end of observation
@@ -563,6 +591,29 @@ function sameTableRows(first: CustomerSummary, second: CustomerSummary): { first
 }
 
 /**
+ * Migration of past-value tiers between the middle and the end of the observation period (undefined when the
+ * period has no middle, or the half summary cannot be made).
+ */
+function pastTierMigration(table: TransactionTable, base: { unit: PeriodUnit; freq: PeriodUnit; end?: string | Day }, full: CustomerSummary, pastTiers: ValueTiers, options: ReportAnalysisOptions): ValueAnalysis['migration'] {
+  let first = Infinity;
+  for (let i = 0; i < full.firstPurchase.length; i++) if (full.firstPurchase[i] < first) first = full.firstPurchase[i];
+  const mid = Math.floor((first + full.end) / 2);
+  if (!(mid > first)) return undefined;
+  try {
+    options.onStep?.('migration');
+    const half = summarize(table, { ...base, end: mid });
+    const halfTiers = valueTiers(mapFloat64(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
+    // customers matched by their index in the table when both summaries can say it (no id strings made)
+    const rows = sameTableRows(half, full);
+    const names = pastTiers.names; // the tier names (those of the CLV tiers too: both are the default pyramid)
+    return { matrix: rows ? tierMigration(rows.first, halfTiers.tier, rows.second, pastTiers.tier, names) : tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, names), mid, end: full.end };
+  } catch (e) {
+    if (!(e instanceof ClvkitError)) throw e;
+    return undefined;
+  }
+}
+
+/**
  * Run every portfolio analysis the report shows.
  *
  * @example
@@ -589,16 +640,50 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   let model: ModelAnalysis | undefined;
   let modelError: string | undefined;
   const fullRows = compressSummary(full);
+  /** A ClvkitError of the model analysis becomes modelError (the report says it); anything else is thrown. */
+  const modelStep = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof ClvkitError) || e instanceof UsageError) throw e;
+      modelError = e.detail;
+      return undefined;
+    }
+  };
+  const plan = modelStep(() => modelPlan(full, fullRows, cal, options));
+  // the sampled choice of large data fits on a second core while this thread makes the analyses that need no model
+  const beside = plan?.sample && options.fitsInWorker ? sampleChoiceBeside(plan.names, fitDataOf(plan.choiceRows), fitDataOf(plan.fitRows)) : undefined;
+
+  // past value, RFM, migration, outcomes and the spend model: none needs the counting model
+  options.onStep?.(beside ? 'past value, migration, outcomes, spend model (the fits beside)' : 'past value');
+  const historical = mapFloat64(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
+  const historicalSorted = Float64Array.from(historical).sort(); // for the past-value tiers and the M score
+  const pastTiers = valueTiersSorted(historical, historicalSorted);
+  const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical, totalSpendSorted: historicalSorted });
+  const segments = rfmSegments(rfm);
+  const migration = pastTierMigration(table, base, full, pastTiers, options);
+  const whale = options.costPerOrder !== undefined && table.hasAmount ? whaleCurve({ spend: historical, margin, costPerOrder: options.costPerOrder, orders: full.transactions }) : undefined;
+  options.onStep?.('outcomes');
+  const outcomes = { recruitment: recruitment(facts, 'month'), cohorts: cohortMatrix(table, facts, 'month', undefined), conversion: conversion(facts, 'month') };
+  // the spend model (used only with a counting model; its failure is said then)
+  let spendFit: GammaGammaModel | ClvkitError | undefined;
+  if (table.hasAmount && (beside || plan)) {
+    options.onStep?.('spend model');
+    try {
+      spendFit = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
+    } catch (e) {
+      if (!(e instanceof ClvkitError)) throw e;
+      spendFit = e;
+    }
+  }
+
   let fitted: Omit<ModelAnalysis, 'probabilityAlive' | 'expected'> | undefined;
-  try {
-    fitted = analyseModel(table, full, fullRows, cal, options, horizon);
-  } catch (e) {
-    if (!(e instanceof ClvkitError) || e instanceof UsageError) throw e;
-    modelError = e.detail;
+  if (plan) {
+    const onStep = options.onStep;
+    fitted = modelStep(() => analyseModel(table, full, fullRows, cal, options, horizon, plan, () => (beside ? (onStep?.('fits (waiting for the worker)'), beside.take()) : fitSampleChoice(plan.names, plan.choiceRows, plan.fitRows, onStep))));
   }
 
   options.onStep?.('value');
-  const historical = mapFloat64(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
   let spendModel: GammaGammaModel | undefined;
   let spendError: string | undefined;
   let value: CustomerValue | undefined;
@@ -607,7 +692,8 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   let pendingEquity: Promise<EquityInterval> | undefined;
   if (fitted && table.hasAmount) {
     try {
-      spendModel = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
+      if (spendFit instanceof ClvkitError) throw spendFit;
+      spendModel = spendFit ?? fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
       // discounted transactions once per distinct (x, t_x, T), then times each customer's expected spend
       const perRow = customerValue(fitted.fullFit, fullRows, {
         horizon: horizonMonths, horizonUnit: 'month', modelUnitDays: uDays, annualDiscount, spend: new Float64Array(fullRows.weights.length).fill(1),
@@ -666,31 +752,9 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const tiers = valueTiersSorted(clv, clvSorted);
   let clvTotal = 0;
   for (let i = 0; i < clv.length; i++) clvTotal += clv[i]; // in input order, as gini() sums
-  const historicalSorted = Float64Array.from(historical).sort(); // for the past-value tiers and the M score
-  const pastTiers = valueTiersSorted(historical, historicalSorted);
-  const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical, totalSpendSorted: historicalSorted });
-  const segments = rfmSegments(rfm);
   const segmentRows = rfmSegmentTable(segments, clv, historical, alive, DEFAULT_RFM_SEGMENTS);
   const tierRows = tierTable(tiers, { clv, probabilityAlive: alive, historicalSpend: historical });
 
-  // migration of past-value tiers between the middle and the end of the observation period
-  let migration: ValueAnalysis['migration'];
-  let first = Infinity;
-  for (let i = 0; i < full.firstPurchase.length; i++) if (full.firstPurchase[i] < first) first = full.firstPurchase[i];
-  const mid = Math.floor((first + full.end) / 2);
-  if (mid > first) {
-    try {
-      options.onStep?.('migration');
-      const half = summarize(table, { ...base, end: mid });
-      const halfTiers = valueTiers(mapFloat64(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
-      // customers matched by their index in the table when both summaries can say it (no id strings made)
-      const rows = sameTableRows(half, full);
-      migration = { matrix: rows ? tierMigration(rows.first, halfTiers.tier, rows.second, pastTiers.tier, tiers.names) : tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, tiers.names), mid, end: full.end };
-    } catch (e) {
-      if (!(e instanceof ClvkitError)) throw e;
-    }
-  }
-  const whale = options.costPerOrder !== undefined && table.hasAmount ? whaleCurve({ spend: historical, margin, costPerOrder: options.costPerOrder, orders: full.transactions }) : undefined;
   options.onStep?.('priorities');
   const top = options.top ?? 20;
   const best = topIndices(clv, top, clvSorted);
@@ -729,16 +793,13 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const riskCount = risky.length;
   risky.sort((i, j) => historical[j] - historical[i] || i - j);
   const atRiskRows = listOf(risky.slice(0, AT_RISK_ROWS), { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
-  options.onStep?.('outcomes');
 
   const analysis: ReportAnalysis = {
     table,
     summary: full,
     calibration: cal,
     facts,
-    recruitment: recruitment(facts, 'month'),
-    cohorts: cohortMatrix(table, facts, 'month', undefined),
-    conversion: conversion(facts, 'month'),
+    ...outcomes,
     model,
     modelError,
     value: {

@@ -149,7 +149,9 @@ export function renumberGradients(svg: string, next: () => number): string {
  */
 export async function buildReport(inputs: ReportInputs, options: ReportOptions = {}): Promise<string> {
   const lang = options.lang ?? 'en';
-  // equity draws still running in a worker (equityInWorker) are waited for here
+  // the chart renderer loads while equity draws still running in a worker (equityInWorker) are waited for
+  const renderModule = options.renderer ? undefined : import('./render.ts');
+  renderModule?.catch(() => undefined); // awaited below; a failure before that must not go unhandled
   const p = await settleReportAnalysis(inputs.portfolio ?? analyseForReport(inputs.table, options));
   const sections = reportSections(inputs, p, lang, options);
   const charts = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
@@ -169,7 +171,7 @@ export async function buildReport(inputs: ReportInputs, options: ReportOptions =
     );
   } else {
     // in this thread, one after the other; vega is loaded on the first chart
-    const { renderSvg } = await import('./render.ts');
+    const { renderSvg } = await renderModule!;
     for (const b of charts) {
       if (b.kind !== 'chart') continue;
       const { wide, narrow } = responsiveSpecs(b.spec);

@@ -158,6 +158,7 @@ export function register(program: Command): void {
               costPerOrder,
               // the equity draws on the second core while tiers, segments and outcomes run (settled by buildReport)
               equityInWorker: true,
+              fitsInWorker: true,
               onStep: (name: string) => {
                 phase(name);
                 step++;
