@@ -78,7 +78,7 @@ export interface ReportAnalysisOptions {
   /**
    * When the candidate models are compared on a sample (large data without a holdout), fit them, and the
    * chosen one on all customers, in a worker thread while this thread makes the analyses that need no model
-   * (past value, RFM, migration, outcomes, the spend model); from the compiled package, else in this thread.
+   * (past value, RFM, migration, the spend model); from the compiled package, else in this thread.
    * The same fits either way.
    */
   fitsInWorker?: boolean;
@@ -654,8 +654,9 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   // the sampled choice of large data fits on a second core while this thread makes the analyses that need no model
   const beside = plan?.sample && options.fitsInWorker ? sampleChoiceBeside(plan.names, fitDataOf(plan.choiceRows), fitDataOf(plan.fitRows)) : undefined;
 
-  // past value, RFM, migration, outcomes and the spend model: none needs the counting model
-  options.onStep?.(beside ? 'past value, migration, outcomes, spend model (the fits beside)' : 'past value');
+  // past value, RFM, migration and the spend model need no counting model: made while a worker fits it
+  // (the outcomes, which need none either, are made later, while the equity draws run beside)
+  options.onStep?.(beside ? 'past value, migration, spend model (the fits beside)' : 'past value');
   const historical = mapFloat64(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
   const historicalSorted = Float64Array.from(historical).sort(); // for the past-value tiers and the M score
   const pastTiers = valueTiersSorted(historical, historicalSorted);
@@ -663,8 +664,6 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const segments = rfmSegments(rfm);
   const migration = pastTierMigration(table, base, full, pastTiers, options);
   const whale = options.costPerOrder !== undefined && table.hasAmount ? whaleCurve({ spend: historical, margin, costPerOrder: options.costPerOrder, orders: full.transactions }) : undefined;
-  options.onStep?.('outcomes');
-  const outcomes = { recruitment: recruitment(facts, 'month'), cohorts: cohortMatrix(table, facts, 'month', undefined), conversion: conversion(facts, 'month') };
   // the spend model (used only with a counting model; its failure is said then)
   let spendFit: GammaGammaModel | ClvkitError | undefined;
   if (table.hasAmount && (beside || plan)) {
@@ -793,6 +792,8 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const riskCount = risky.length;
   risky.sort((i, j) => historical[j] - historical[i] || i - j);
   const atRiskRows = listOf(risky.slice(0, AT_RISK_ROWS), { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
+  options.onStep?.('outcomes');
+  const outcomes = { recruitment: recruitment(facts, 'month'), cohorts: cohortMatrix(table, facts, 'month', undefined), conversion: conversion(facts, 'month') };
 
   const analysis: ReportAnalysis = {
     table,
