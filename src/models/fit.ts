@@ -870,7 +870,7 @@ export function fitWithEngine<P extends Record<string, number>>(
   if (!(penalizer >= 0)) throw new ClvkitError(`${model}: penalizer must be >= 0, got ${penalizer}`);
   const res = maximizeLikelihood(
     { ...problem, initial, penalizer },
-    { maxIterations: options.maxIterations, tolerance: options.tolerance, starts: options.starts, ...engine },
+    { maxIterations: options.maxIterations, tolerance: options.tolerance, starts: options.starts, standardErrors: engine.standardErrors ?? options.standardErrors },
   );
   if (!res.converged && !options.acceptNonConverged) {
     const at = names.map((n, i) => `${n}=${fmt(res.params[i])}`).join(', ');

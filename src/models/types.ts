@@ -13,6 +13,8 @@
  * - `tolerance`: convergence tolerance on the gradient, relative to `1 + |logLikelihood|` (default 1e-9).
  * - `starts`: number of starting points tried; by default one start, more only when the first fails.
  * - `acceptNonConverged`: return the best point found instead of throwing when the fit does not converge.
+ * - `standardErrors`: false skips the observed information (standard errors and covariance NaN), for fits
+ *   whose likelihood alone is used (a model choice on a sample); models without the shared engine ignore it.
  *
  * @example
  * const options: FitOptions = { penalizer: 0.001, initial: { r: 1, alpha: 1 } };
@@ -24,6 +26,7 @@ export interface FitOptions {
   tolerance?: number;
   starts?: number;
   acceptNonConverged?: boolean;
+  standardErrors?: boolean;
 }
 
 /**

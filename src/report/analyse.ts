@@ -40,6 +40,7 @@ import { ClvkitError, UsageError } from '../errors.ts';
 import { mapFloat64 } from '../typed-map.ts';
 import { createRng } from '../random.ts';
 import { customerCount } from '../ingest/transactions.ts';
+import { sortedFloat64 } from '../sort-float64.ts';
 
 export { COUNTING_MODELS, type CountingModelName, type FittedCountingModel };
 
@@ -629,7 +630,6 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   options.onStep?.('summary');
   const full = summarize(table, base);
   const cal = options.calibrationEnd !== undefined ? summarize(table, { ...base, calibrationEnd: options.calibrationEnd }) : undefined;
-  const facts = customerFacts(table, full.end);
   const horizonMonths = options.horizonMonths ?? 12;
   const margin = options.margin ?? 1;
   if (!(margin > 0 && margin <= 1)) throw new UsageError(`the margin must be a rate in (0, 1], got ${margin}`);
@@ -654,11 +654,12 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   // the sampled choice of large data fits on a second core while this thread makes the analyses that need no model
   const beside = plan?.sample && options.fitsInWorker ? sampleChoiceBeside(plan.names, fitDataOf(plan.choiceRows), fitDataOf(plan.fitRows)) : undefined;
 
-  // past value, RFM, migration and the spend model need no counting model: made while a worker fits it
+  // the customer facts, past value, RFM, migration and the spend model need no counting model: made while a worker fits it
   // (the outcomes, which need none either, are made later, while the equity draws run beside)
-  options.onStep?.(beside ? 'past value, migration, spend model (the fits beside)' : 'past value');
+  options.onStep?.(beside ? 'customers, past value, migration, spend model (the fits beside)' : 'customers and past value');
+  const facts = customerFacts(table, full.end);
   const historical = mapFloat64(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
-  const historicalSorted = Float64Array.from(historical).sort(); // for the past-value tiers and the M score
+  const historicalSorted = sortedFloat64(historical); // for the past-value tiers and the M score
   const pastTiers = valueTiersSorted(historical, historicalSorted);
   const rfm = rfmScores({ lastPurchase: full.lastPurchase, transactions: full.transactions, totalSpend: historical, totalSpendSorted: historicalSorted });
   const segments = rfmSegments(rfm);
@@ -747,7 +748,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const clv = value ? value.clv : historical;
   const alive = model ? model.probabilityAlive : new Float64Array(clv.length).fill(NaN);
   // CLV sorted once for its tiers, its Gini coefficient and the top of the prioritised list
-  const clvSorted = Float64Array.from(clv).sort();
+  const clvSorted = sortedFloat64(clv);
   const tiers = valueTiersSorted(clv, clvSorted);
   let clvTotal = 0;
   for (let i = 0; i < clv.length; i++) clvTotal += clv[i]; // in input order, as gini() sums

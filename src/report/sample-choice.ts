@@ -9,7 +9,7 @@ import type { TransactionModel } from '../models/bgnbd.ts';
 import { fitMbgNbd } from '../models/mbgnbd.ts';
 import { fitParetoNbd } from '../models/paretonbd.ts';
 import { fittedFromBase } from '../models/saved-model.ts';
-import type { FitResultBase } from '../models/types.ts';
+import type { FitOptions, FitResultBase } from '../models/types.ts';
 import { ClvkitError } from '../errors.ts';
 import { startBeside, type Beside } from '../worker-beside.ts';
 
@@ -26,10 +26,10 @@ export type FitData = { frequency: Float64Array; recency: Float64Array; T: Float
  * @example
  * fitByName('bgnbd', compressSummary(summary)).params.r;
  */
-export function fitByName(name: CountingModelName, d: FitData): FittedCountingModel {
-  if (name === 'bgnbd') return fitBgNbd(d) as unknown as FittedCountingModel;
-  if (name === 'mbgnbd') return fitMbgNbd(d) as unknown as FittedCountingModel;
-  return fitParetoNbd(d) as unknown as FittedCountingModel;
+export function fitByName(name: CountingModelName, d: FitData, options: FitOptions = {}): FittedCountingModel {
+  if (name === 'bgnbd') return fitBgNbd(d, options) as unknown as FittedCountingModel;
+  if (name === 'mbgnbd') return fitMbgNbd(d, options) as unknown as FittedCountingModel;
+  return fitParetoNbd(d, options) as unknown as FittedCountingModel;
 }
 
 /** The candidates fitted on the sample (a fit, or why it failed), and the chosen one fitted on all rows. */
@@ -43,7 +43,8 @@ export interface SampleChoice {
 }
 
 /**
- * Fit each candidate on the sample's rows, choose the lowest BIC, fit it on all rows.
+ * Fit each candidate on the sample's rows (without standard errors: only their likelihood is used), choose the
+ * lowest BIC, fit it on all rows.
  *
  * @example
  * const c = fitSampleChoice(['bgnbd', 'mbgnbd', 'paretonbd'], sampleRows, allRows);
@@ -53,7 +54,8 @@ export function fitSampleChoice(names: readonly CountingModelName[], sampleRows:
   const candidates = names.map((name) => {
     onStep?.(`fit ${name} (sample)`);
     try {
-      return { name, fit: fitByName(name, sampleRows) };
+      // only the likelihood decides (BIC), and the report shows the chosen model's standard errors from its fit on all
+      return { name, fit: fitByName(name, sampleRows, { standardErrors: false }) };
     } catch (e) {
       if (!(e instanceof ClvkitError)) throw e;
       return { name, error: e.detail.replace(new RegExp(`^(${name}: )+`), '') };

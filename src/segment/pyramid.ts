@@ -1,4 +1,5 @@
 import { ClvkitError } from '../errors.ts';
+import { sortedFloat64 } from '../sort-float64.ts';
 
 /** Options of {@link valueTiers}. */
 export interface ValueTierOptions {
@@ -75,7 +76,7 @@ export function valueTiersSorted(values: ArrayLike<number>, sortedAscending: Flo
   }
   // one native sort of the values (no index sort): tier boundaries become value thresholds below
   if (sortedAscending && sortedAscending.length !== n) throw new ClvkitError(`value tiers: ${sortedAscending.length} sorted values for ${n} customers`);
-  const sorted = sortedAscending ?? Float64Array.from(values as ArrayLike<number>).sort(); // ascending; rank r (descending) is sorted[n - 1 - r]
+  const sorted = sortedAscending ?? sortedFloat64(values); // ascending; rank r (descending) is sorted[n - 1 - r]
 
   const K = cuts.length;
   const boundaries = [0];

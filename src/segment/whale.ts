@@ -1,4 +1,5 @@
 import { ClvkitError } from '../errors.ts';
+import { sortedFloat64 } from '../sort-float64.ts';
 
 /** Inputs of {@link whaleCurve}: one entry per customer. */
 export interface WhaleInputs {
@@ -57,7 +58,7 @@ export function whaleCurve(inputs: WhaleInputs, points = 101): WhaleCurve {
     profit[i] = mi * inputs.spend[i] - cost;
     if (!Number.isFinite(profit[i])) throw new ClvkitError(`whale curve: the profit of customer ${i + 1} is not a finite number`);
   }
-  const sorted = Float64Array.from(profit).sort().reverse();
+  const sorted = sortedFloat64(profit).reverse();
   const cum = new Float64Array(n + 1);
   let peakProfit = 0;
   let peakAt = 0;

@@ -152,3 +152,22 @@ describe('fitWithEngine', () => {
     expect(() => fitWithEngine('normal', problem, { initial: { nope: 1 } })).toThrow(/unknown initial/);
   });
 });
+
+describe('FitOptions.standardErrors: false (invariant: the same optimum, no observed information)', async () => {
+  const { simulateSummary } = await import('./simulate-helpers.ts');
+  const { fitBgNbd } = await import('../../src/models/bgnbd.ts');
+  const { fitMbgNbd } = await import('../../src/models/mbgnbd.ts');
+  const { fitParetoNbd } = await import('../../src/models/paretonbd.ts');
+  const sim = simulateSummary('bgnbd', { r: 0.5, alpha: 5, a: 0.8, b: 2.5 }, { customers: 2000, seed: 9, days: 546, acquisitionDays: 273 });
+  for (const [name, fit] of [['BG/NBD', fitBgNbd], ['MBG/NBD', fitMbgNbd], ['Pareto/NBD', fitParetoNbd]] as const) {
+    it(name, () => {
+      const full = fit(sim);
+      const lean = fit(sim, { standardErrors: false });
+      expect(lean.params).toEqual(full.params);
+      expect(lean.logLikelihood).toBe(full.logLikelihood);
+      expect(lean.bic).toBe(full.bic);
+      for (const v of Object.values(full.standardErrors)) expect(v).toBeGreaterThan(0);
+      for (const v of Object.values(lean.standardErrors)) expect(v).toBeNaN();
+    });
+  }
+});
