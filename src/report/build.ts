@@ -64,7 +64,10 @@ export interface ReportOptions extends ReportAnalysisOptions {
   generatedOn?: Date;
   /** Called after each chart is rendered (done, total). */
   onChart?: (done: number, total: number) => void;
-  /** Renders the charts (e.g. startRenderWorkers' workers, in parallel); default: renderSvg in this thread. */
+  /**
+   * Workers that render charts beside this thread (startRenderWorkers): this thread renders from the first chart
+   * on, the workers from the last one back; default: every chart by renderSvg in this thread. The same page.
+   */
   renderer?: SvgRenderer;
 }
 
@@ -150,36 +153,48 @@ export function renumberGradients(svg: string, next: () => number): string {
 export async function buildReport(inputs: ReportInputs, options: ReportOptions = {}): Promise<string> {
   const lang = options.lang ?? 'en';
   // the chart renderer loads while equity draws still running in a worker (equityInWorker) are waited for
-  const renderModule = options.renderer ? undefined : import('./render.ts');
-  renderModule?.catch(() => undefined); // awaited below; a failure before that must not go unhandled
+  const renderModule = import('./render.ts');
+  renderModule.catch(() => undefined); // awaited below; a failure before that must not go unhandled
   const p = await settleReportAnalysis(inputs.portfolio ?? analyseForReport(inputs.table, options));
   const sections = reportSections(inputs, p, lang, options);
   const charts = sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'chart');
+  // every rendition (wide, and narrow for phones) in page order; this thread renders from the front, the
+  // renderer's workers (when given) from the back, until they meet (the page keeps the order either way)
+  const jobs = charts.flatMap((b) => {
+    if (b.kind !== 'chart') return [];
+    const { wide, narrow } = responsiveSpecs(b.spec);
+    return [{ b, spec: wide, narrow: false }, ...(narrow ? [{ b, spec: narrow, narrow: true }] : [])];
+  });
+  const left = new Map(charts.map((b) => [b, 0]));
+  for (const j of jobs) left.set(j.b, left.get(j.b)! + 1);
   let done = 0;
-  const renderer = options.renderer;
-  if (renderer) {
-    // every rendition asked at once: the workers render them in parallel (the page keeps their order)
-    await Promise.all(
-      charts.map(async (b) => {
-        if (b.kind !== 'chart') return;
-        const { wide, narrow } = responsiveSpecs(b.spec);
-        const [svg, svgNarrow] = await Promise.all([renderer.render(wide, lang), narrow ? renderer.render(narrow, lang) : undefined]);
-        b.svg = svg;
-        if (svgNarrow !== undefined) b.svgNarrow = svgNarrow;
-        options.onChart?.(++done, charts.length);
-      }),
-    );
-  } else {
-    // in this thread, one after the other; vega is loaded on the first chart
-    const { renderSvg } = await renderModule!;
-    for (const b of charts) {
-      if (b.kind !== 'chart') continue;
-      const { wide, narrow } = responsiveSpecs(b.spec);
-      b.svg = await renderSvg(wide, lang);
-      if (narrow) b.svgNarrow = await renderSvg(narrow, lang);
-      options.onChart?.(++done, charts.length);
+  const put = (j: (typeof jobs)[number], svg: string) => {
+    if (j.b.kind !== 'chart') return;
+    if (j.narrow) j.b.svgNarrow = svg;
+    else j.b.svg = svg;
+    const rest = left.get(j.b)! - 1;
+    left.set(j.b, rest);
+    if (rest === 0) options.onChart?.(++done, charts.length);
+  };
+  let front = 0;
+  let back = jobs.length - 1;
+  const { renderSvg } = await renderModule;
+  const here = async () => {
+    while (front <= back) {
+      const j = jobs[front++];
+      put(j, await renderSvg(j.spec, lang));
+      // let the workers' answers in between two charts (they are handed the next job from the back)
+      if (options.renderer) await new Promise((resolve) => setImmediate(resolve));
     }
-  }
+  };
+  const renderer = options.renderer;
+  const there = async () => {
+    while (renderer && front <= back) {
+      const j = jobs[back--];
+      put(j, await renderer.render(j.spec, lang));
+    }
+  };
+  await Promise.all([here(), ...Array.from({ length: renderer?.workers ?? 0 }, there)]);
   // vega numbers gradients with a counter per thread: renumbered in page order, so that ids are unique in the page
   // and the same whichever thread rendered which chart
   let gradients = 0;

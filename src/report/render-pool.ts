@@ -14,6 +14,8 @@ import type { Lang } from './locales.ts';
 /** Something that renders a Vega-Lite spec to SVG (the same result as renderSvg). */
 export interface SvgRenderer {
   render(spec: TopLevelSpec, lang: Lang): Promise<string>;
+  /** How many charts it renders at once (its workers). */
+  readonly workers: number;
   /** Ends the workers. */
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function startRenderWorkers(count: number): SvgRenderer | undefined {
   });
   let next = 0;
   return {
+    workers: count,
     render(spec, lang) {
       // to the least loaded worker
       let k = 0;

@@ -113,9 +113,10 @@ export function register(program: Command): void {
       const ingest = ingestOptionsFrom(o);
       // --debug: one timing line per phase on stderr (wall and CPU milliseconds)
       const phase = phaseTimer(process.argv.includes('--debug'));
-      // CLVKIT_RENDER_WORKERS=2: chart workers start now and load vega while this thread reads and analyses.
-      // Off by default: on a quiet 2-core machine they saved no wall time and cost 100 MB (docs/report.md)
-      const renderer = startRenderWorkers(Math.min(2, availableParallelism(), Number(process.env.CLVKIT_RENDER_WORKERS ?? 0)));
+      // CLVKIT_RENDER_WORKERS=1 or 2: chart workers start now, load vega while this thread reads and analyses, then
+      // render charts beside this thread. Off by default: on a shared 2-core machine one worker cost 0.4-0.8 s of CPU
+      // and no wall time was saved (the fits and equity workers already use the second core; docs/report.md)
+      const renderer = startRenderWorkers(Math.min(2, Math.max(1, availableParallelism() - 1), Number(process.env.CLVKIT_RENDER_WORKERS ?? 0)));
       try {
         phase('read');
 
