@@ -200,6 +200,8 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
   // and within an x the repeated mean spends once each, weighted (a million customers have about a
   // third as many distinct (x, m) pairs: mean spends are sums of amounts in cents over x).
   // Groups in first-seen order of x; Σ w log m summed in input order within a group.
+  // (frequencies are whole counts below 65,536 in every summary made here: a table; any other value: a Map)
+  const small = new Int32Array(65536).fill(-1);
   const groupOf = new Map<number, number>();
   const groupX: number[] = [];
   const groupW: number[] = [];
@@ -208,10 +210,12 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
   const rowGroup = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     const x = xs[i];
-    let g = groupOf.get(x);
-    if (g === undefined) {
+    const whole = x < 65536 && (x | 0) === x;
+    let g = whole ? small[x] : groupOf.get(x);
+    if (g === undefined || g < 0) {
       g = groupX.length;
-      groupOf.set(x, g);
+      if (whole) small[x] = g;
+      else groupOf.set(x, g);
       groupX.push(x), groupW.push(0), groupWlogm.push(0), groupRows.push(0);
     }
     const w = ws ? ws[i] : 1;
@@ -232,25 +236,27 @@ export function fitGammaGamma(data: GammaGammaData, options: FitOptions = {}): G
     sortedM[at] = ms[i];
     if (order) order[at] = i;
   }
+  // the distinct mean spends of each group and their summed weights, written in place after the group's start
+  const uniqueM = new Float64Array(rows);
+  const uniqueW = new Float64Array(rows);
   const glist = groupX.map((x, g) => {
-    const m: number[] = [];
-    const w: number[] = [];
+    let u = start[g];
     if (ws) {
       const idx = Array.from(order!.subarray(start[g], start[g + 1])).sort((a, b) => ms[a] - ms[b]);
       for (const i of idx) {
-        if (m.length > 0 && m[m.length - 1] === ms[i]) w[w.length - 1] += ws[i];
-        else m.push(ms[i]), w.push(ws[i]);
+        if (u > start[g] && uniqueM[u - 1] === ms[i]) uniqueW[u - 1] += ws[i];
+        else (uniqueM[u] = ms[i]), (uniqueW[u] = ws[i]), u++;
       }
     } else {
       // Unweighted (the usual case): a numeric sort of the values, then runs.
       const sorted = sortedM.subarray(start[g], start[g + 1]).sort();
       for (let k = 0; k < sorted.length; k++) {
         const v = sorted[k];
-        if (m.length > 0 && m[m.length - 1] === v) w[w.length - 1]++;
-        else m.push(v), w.push(1);
+        if (u > start[g] && uniqueM[u - 1] === v) uniqueW[u - 1]++;
+        else (uniqueM[u] = v), (uniqueW[u] = 1), u++;
       }
     }
-    return [x, { w: groupW[g], wlogm: groupWlogm[g], m: Float64Array.from(m), mw: Float64Array.from(w) }] as const;
+    return [x, { w: groupW[g], wlogm: groupWlogm[g], m: uniqueM.subarray(start[g], u), mw: uniqueW.subarray(start[g], u) }] as const;
   });
   const ll = (t: Float64Array, grad?: Float64Array) => {
     const [p, q, v] = [t[0], t[1], t[2]];
