@@ -81,3 +81,68 @@ export function sortedFloat64(values: ArrayLike<number>): Float64Array {
   // NaN keys (all ones) came back as a NaN with the sign bit clear: still NaN
   return result;
 }
+
+/**
+ * Indices of finite values from highest to lowest, equal values (0 and −0 alike) in input order: the permutation
+ * `indices.sort((i, j) => values[j] - values[i] || i - j)` gives, by a stable radix sort of the values' bits
+ * (four passes of 16 bits carrying the indices).
+ *
+ * @example
+ * descendingIndices([5, 100, 20, 5]); // Int32Array [1, 2, 0, 3]
+ */
+export function descendingIndices(values: ArrayLike<number>): Int32Array {
+  const n = values.length;
+  const v = new Float64Array(1);
+  const w = new Uint32Array(v.buffer);
+  // keys ascending = values descending: the unsigned-ordered bits, complemented
+  let lo: Uint32Array = new Uint32Array(n);
+  let hi: Uint32Array = new Uint32Array(n);
+  let idx: Int32Array = new Int32Array(n);
+  const counts = new Int32Array(4 * 65536);
+  for (let i = 0; i < n; i++) {
+    v[0] = values[i] === 0 ? 0 : values[i]; // −0 ranks with 0
+    let a = w[0];
+    let b = w[1];
+    if (b >>> 31) {
+      a = ~a;
+      b = ~b;
+    } else b = (b | 0x80000000) >>> 0;
+    a = ~a >>> 0;
+    b = ~b >>> 0;
+    lo[i] = a;
+    hi[i] = b;
+    idx[i] = i;
+    counts[a & 0xffff]++;
+    counts[65536 + (a >>> 16)]++;
+    counts[131072 + (b & 0xffff)]++;
+    counts[196608 + (b >>> 16)]++;
+  }
+  let lo2: Uint32Array | undefined;
+  let hi2: Uint32Array | undefined;
+  let idx2: Int32Array | undefined;
+  for (let d = 0; d < 4; d++) {
+    const base = d * 65536;
+    const shift = (d & 1) * 16;
+    const key = d < 2 ? lo : hi;
+    if (n === 0 || counts[base + ((key[0] >>> shift) & 0xffff)] === n) continue;
+    let sum = 0;
+    for (let k = base; k < base + 65536; k++) {
+      const c = counts[k];
+      counts[k] = sum;
+      sum += c;
+    }
+    lo2 ??= new Uint32Array(n);
+    hi2 ??= new Uint32Array(n);
+    idx2 ??= new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const at = counts[base + ((key[i] >>> shift) & 0xffff)]++;
+      lo2[at] = lo[i];
+      hi2[at] = hi[i];
+      idx2[at] = idx[i];
+    }
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+    [idx, idx2] = [idx2, idx];
+  }
+  return idx;
+}

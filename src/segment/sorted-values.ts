@@ -1,4 +1,5 @@
 import { ClvkitError } from '../errors.ts';
+import { sortedFloat64 } from '../sort-float64.ts';
 
 /**
  * A finite copy of the values sorted ascending, with their sum; a ClvkitError names the first
@@ -8,12 +9,11 @@ import { ClvkitError } from '../errors.ts';
  * sortedValues([3, 1, 2], 'spend'); // { sorted: Float64Array [1, 2, 3], total: 6 }
  */
 export function sortedValues(values: ArrayLike<number>, what: string): { sorted: Float64Array; total: number } {
-  const sorted = Float64Array.from(values as ArrayLike<number>);
   let total = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (!Number.isFinite(sorted[i])) throw new ClvkitError(`${what}: value ${i + 1} is ${sorted[i]}, expected a finite number`);
-    total += sorted[i];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) throw new ClvkitError(`${what}: value ${i + 1} is ${v}, expected a finite number`);
+    total += v;
   }
-  sorted.sort();
-  return { sorted, total };
+  return { sorted: sortedFloat64(values), total };
 }
