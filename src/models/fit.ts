@@ -86,7 +86,8 @@ export interface MaximizeOptions {
   standardErrors?: boolean;
 }
 
-const DEFAULT_TOL = 1e-9;
+/** The default convergence test: the gradient on the optimiser's (log) scale within DEFAULT_TOL (1 + |LL|). */
+export const DEFAULT_TOL = 1e-9;
 const MAX_THETA_STEP = 4; // largest move of one transformed parameter in one line-search step
 const BOUND_THETA = 18; // |log parameter| beyond which a parameter is taken as drifting to a bound (e^18 = 6.6e7)
 const THETA_WALL = 30; // transformed parameters are kept within ±30 (natural 1e-13 .. 1e13): a wall, not a prior

@@ -14,7 +14,8 @@ import { ClvkitError } from '../errors.ts';
 import type { SummaryData, SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, perUniqueRow, type TransactionModel } from './bgnbd.ts';
 import { likelihoodRatioTest, type LikelihoodRatioTest } from './covariates/lr-test.ts';
-import { fitWithEngine, invertSpd, prepareSummary, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
+import { invertSpd, prepareSummary, type PreparedSummary } from './fit.ts';
+import { isImprovable, searchProfile, type Edge, type Profile } from './paretonbd-correlated-search.ts';
 import { QUADRATURE_Z, fitParetoNbdPrepared, frequencyTimePairs, logDropoutIntegralQuad, logF, paretoNbdLogLikelihood, paretoNbdPredictions, seriesArgument, type ParetoNbdParams } from './paretonbd.ts';
 import { digamma, gammaln, log1mexp, logAddExp, type Log2F1Derivatives } from './special.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
@@ -578,12 +579,16 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
  * @example
  * const problem = correlatedParetoNbdProfile(prepareSummary(summary, 'paretonbdcor'), [0.55, 10.6, 0.6, 11.7]);
  */
-export function correlatedParetoNbdProfile(prep: PreparedSummary, initial: number[], pairs = frequencyTimePairs(prep)): LikelihoodProblem & { omegaAt(p: ArrayLike<number>): { omega: number; bound: 'lo' | 'hi' | undefined } } {
+export function correlatedParetoNbdProfile(prep: PreparedSummary, initial: number[], pairs = frequencyTimePairs(prep)): Profile {
   const lik = correlatedParetoNbdLikelihood(prep, pairs);
   let warm = 0;
+  let last: { omega: number; bound: Edge | undefined } = { omega: 0, bound: undefined };
+  let lastGradient = false;
   const omegaAt = (p: ArrayLike<number>, grad = false) => {
     const o = lik.bestOmega(p, warm, grad);
     warm = o.omega;
+    last = o;
+    lastGradient = false;
     return o;
   };
   const g5 = new Float64Array(5);
@@ -592,10 +597,12 @@ export function correlatedParetoNbdProfile(prep: PreparedSummary, initial: numbe
     initial,
     observations: prep.customers,
     omegaAt,
+    last: () => ({ ...last, g5: lastGradient ? g5 : undefined }),
     logLikelihood: (p) => lik.value(p, omegaAt(p).omega),
     gradient: (p, g) => {
       const o = omegaAt(p, true);
       const ll = lik.gradient(p, o.omega, g5);
+      lastGradient = Number.isFinite(ll);
       for (let k = 0; k < 4; k++) g[k] = g5[k];
       if (o.bound) {
         // ω = bound(θ): add ∂LL/∂ω · ∂bound/∂θ (central differences of the closed form)
@@ -695,125 +702,14 @@ export function correlatedParetoNbdModel(params: CorrelatedParetoNbdParams): Cor
 }
 
 /**
- * The profile likelihood restricted to the kink of the Sarmanov bound, as a smooth problem in (r, α, s):
- * β solves L2 = L1 (upper bound) or L2 = 1 − L1 (lower bound), where the bound's two branches meet
- * (omegaBounds). With c = r log(1 + 1/α) = −log L1 and u = −log L2 = g(c) (g(c) = c, or −log(1 − e^{−c})),
- * s log(1 + 1/β) = u gives β = 1/(e^{u/s} − 1), dβ/du = −β(1+β)/s. The gradient is the profile's
- * through β; along the kink the bound is smooth, so the profile's bound slope (central differences
- * across the kink: the mean of the two branches') is exact for moves that stay on it.
- *
- * @example
- * const k = kinkProblem(correlatedParetoNbdProfile(prep, start), 'hi', start);
- */
-function kinkProblem(profile: ReturnType<typeof correlatedParetoNbdProfile>, edge: 'hi' | 'lo', start: number[]): LikelihoodProblem & { toTheta(p: ArrayLike<number>): number[] } {
-  const onKink = (p: ArrayLike<number>) => {
-    const [r, alpha, s] = [p[0], p[1], p[2]];
-    const l1a = Math.log1p(1 / alpha);
-    const c = r * l1a;
-    const u = edge === 'hi' ? c : -Math.log(-Math.expm1(-c));
-    const du = edge === 'hi' ? 1 : -1 / Math.expm1(c);
-    const beta = 1 / Math.expm1(u / s);
-    const dbdu = (-beta * (1 + beta)) / s;
-    // dβ/dr, dβ/dα, dβ/ds
-    return { theta: [r, alpha, s, beta], db: [dbdu * du * l1a, (dbdu * du * -r) / (alpha * (alpha + 1)), (beta * (1 + beta) * u) / (s * s)] };
-  };
-  const g4 = new Float64Array(4);
-  return {
-    names: ['r', 'alpha', 's'],
-    initial: start.slice(0, 3),
-    observations: profile.observations,
-    toTheta: (p) => onKink(p).theta,
-    logLikelihood: (p) => {
-      const { theta } = onKink(p);
-      return theta[3] > 0 && Number.isFinite(theta[3]) ? profile.logLikelihood(Float64Array.from(theta)) : -Infinity;
-    },
-    gradient: (p, g) => {
-      const { theta, db } = onKink(p);
-      if (!(theta[3] > 0 && Number.isFinite(theta[3]))) return -Infinity;
-      const ll = profile.gradient!(Float64Array.from(theta), g4);
-      for (let k = 0; k < 3; k++) g[k] = g4[k] + g4[3] * db[k];
-      return ll;
-    },
-  };
-}
-
-type Profile = ReturnType<typeof correlatedParetoNbdProfile>;
-
-/**
- * The profile search: the optimiser with an evaluation budget (its first 30), then, when the best ω sits
- * on the family's bound, the maximum along the kink where the bound's two branches meet (L1 = L2 on the
- * upper bound, L1 + L2 = 1 on the lower): gradient-based convergence is never certified on the kink, so
- * the better of the two points is returned for the perturbation check (isImprovable).
- *
- * @example
- * const { th, ll } = searchProfile(correlatedParetoNbdProfile(prep, start), {}, 300);
- */
-function searchProfile(profile: Profile, options: FitOptions, budget: number, firstBudget = Math.min(budget, 30)): { th: number[]; ll: number; evaluations: number; base: FitResultBase<Record<string, number>> } {
-  let evaluations = 0;
-  const limited: LikelihoodProblem = {
-    ...profile,
-    logLikelihood: (p) => (++evaluations > firstBudget ? -Infinity : profile.logLikelihood(p)),
-    gradient: (p, g) => (++evaluations > firstBudget ? -Infinity : profile.gradient!(p, g)),
-  };
-  const base = fitWithEngine<Record<string, number>>('paretonbdcor', limited, { ...options, initial: undefined, acceptNonConverged: true, starts: 1 }, { standardErrors: false });
-  let th = [base.params.r, base.params.alpha, base.params.s, base.params.beta];
-  let ll = profile.logLikelihood(Float64Array.from(th));
-  evaluations = Math.min(evaluations, firstBudget);
-  const edge = profile.omegaAt(th).bound;
-  if (edge) {
-    const kink = kinkProblem(profile, edge, th);
-    let used = 0;
-    const room = Math.max(budget - firstBudget, 0);
-    const limitedKink: LikelihoodProblem = {
-      ...kink,
-      logLikelihood: (p) => (++used > room ? -Infinity : kink.logLikelihood(p)),
-      gradient: (p, g) => (++used > room ? -Infinity : kink.gradient!(p, g)),
-    };
-    try {
-      const k = fitWithEngine<Record<string, number>>('paretonbdcor', limitedKink, { tolerance: options.tolerance, acceptNonConverged: true, starts: 1 }, { standardErrors: false });
-      const cand = kink.toTheta([k.params.r, k.params.alpha, k.params.s]);
-      const llk = profile.logLikelihood(Float64Array.from(cand));
-      if (llk > ll) {
-        th = cand;
-        ll = llk;
-      }
-    } catch {
-      // keep the first point (checked by the caller)
-    }
-    evaluations += Math.min(used, room);
-  }
-  return { th, ll, evaluations, base };
-}
-
-/**
- * Local optimality: whether a relative move of 1e-4 in any parameter, alone or in pairs, improves the
- * profile likelihood by more than 1e-7 (1 + |LL|).
- *
- * @example
- * if (isImprovable(profile, th, ll)) console.log('not converged');
- */
-function isImprovable(profile: Profile, th: number[], ll: number): boolean {
-  for (let k = 0; k < 4; k++) {
-    for (let j = k; j < 4; j++) {
-      // a single parameter moves two ways, a pair four
-      const signs = j === k ? [[1, 1], [-1, 1]] : [[1, 1], [1, -1], [-1, 1], [-1, -1]];
-      for (const [sk, sj] of signs) {
-        const q = th.slice();
-        q[k] *= 1 + 1e-4 * sk;
-        if (j !== k) q[j] *= 1 + 1e-4 * sj;
-        if (profile.logLikelihood(Float64Array.from(q)) > ll + 1e-7 * (1 + Math.abs(ll))) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/**
  * Fits the correlated Pareto/NBD by maximising the profile likelihood over (r, α, s, β), the best ω
  * found at each point (the likelihood is concave in ω), starting from the Pareto/NBD fit, so its
  * likelihood is never below the independent model's. Reports Corr(λ, μ) with a delta-method
  * standard error (from the observed information in (r, α, s, β, ω)) and the LR test of zero
  * correlation. A correlation at the edge of what the Sarmanov family allows is said in words.
+ * Convergence is a first-order certificate at the point found (certifyProfileMaximum: a zero gradient
+ * inside or on a branch of the bound, a zero gradient along the kink and no ascent off it); only where
+ * that fails is the point checked by perturbation (isImprovable).
  *
  * @example
  * const m = fitCorrelatedParetoNbd(apparelSummary);
@@ -827,18 +723,25 @@ export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = 
   const { r, alpha, s, beta } = ind.params;
   const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta], pairs);
   const budget = options.maxIterations ?? 300;
-  const { th, ll, evaluations, base } = searchProfile(profile, options, budget);
-  // ω at the final point while its rows are the cached ones (the check below moves away from them)
-  const { omega, bound } = profile.omegaAt(th);
-  const improvable = isImprovable(profile, th, ll);
+  const search = searchProfile(profile, options, budget);
+  const { th, ll, omega, bound } = search.best;
+  // the perturbation check only where the first-order certificate fails (e.g. the budget ran out)
+  const improvable = !search.certified && isImprovable(profile, th, ll);
   if (improvable && !options.acceptNonConverged) {
     throw new ClvkitError(`paretonbdcor: the fit did not converge within ${budget} likelihood evaluations (best log-likelihood ${ll}); pass acceptNonConverged to keep the best point`);
   }
-  base.logLikelihood = ll;
-  base.customers = prep.customers;
-  base.converged = !improvable;
-  base.iterations = evaluations;
-  base.warning = improvable ? 'the optimiser did not converge (a small move still improves the likelihood)' : undefined;
+  const base: FitResultBase<Record<string, number>> = {
+    model: 'paretonbdcor',
+    params: {},
+    logLikelihood: ll,
+    standardErrors: {},
+    converged: !improvable,
+    iterations: search.evaluations,
+    aic: NaN,
+    bic: NaN,
+    customers: prep.customers,
+    warning: improvable ? 'the optimiser did not converge (a small move still improves the likelihood)' : undefined,
+  };
   const params = { r: th[0], alpha: th[1], s: th[2], beta: th[3], omega };
   const warnings = [base.warning, ind.warning ? `independent Pareto/NBD: ${ind.warning}` : undefined].filter(Boolean) as string[];
   const b = omegaBounds(th[0], th[1], th[2], th[3]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readTransactions } from '../../src/ingest/transactions.ts';
 import { paretoNbdLogLikelihood, paretoNbdModel } from '../../src/models/paretonbd.ts';
-import { correlatedParetoNbdLikelihood, correlatedParetoNbdLogLikelihood, correlatedParetoNbdModel, fitCorrelatedParetoNbd, omegaBounds, rateCorrelation } from '../../src/models/paretonbd-correlated.ts';
+import { correlatedParetoNbdLikelihood, correlatedParetoNbdLogLikelihood, correlatedParetoNbdModel, correlatedParetoNbdProfile, fitCorrelatedParetoNbd, omegaBounds, rateCorrelation } from '../../src/models/paretonbd-correlated.ts';
+import { boundBranches, certifyProfileMaximum, isImprovable, kinkBeta } from '../../src/models/paretonbd-correlated-search.ts';
 import { prepareSummary } from '../../src/models/fit.ts';
 import { gammaln, integrate } from '../../src/models/special.ts';
 import { summarize } from '../../src/summary/summarize.ts';
@@ -148,5 +149,136 @@ describe('correlated Pareto/NBD likelihood per (frequency, time) pair', () => {
         }
       }
     }
+  });
+});
+
+describe('the Sarmanov bound as two smooth branches (boundBranches, kinkBeta)', () => {
+  // one-sided difference quotients of omegaBounds, the bound as the model defines it
+  const bound = (th: number[], edge: 'hi' | 'lo') => omegaBounds(th[0], th[1], th[2], th[3])[edge];
+  const oneSided = (th: number[], edge: 'hi' | 'lo', k: number, dir: 1 | -1) => {
+    const h = 1e-7 * th[k];
+    const q = th.slice();
+    q[k] += dir * h;
+    return (dir * (bound(q, edge) - bound(th, edge))) / h;
+  };
+  it('off the kink: the bound is its active branch, whose gradient equals central differences of omegaBounds (1e-6 relative)', () => {
+    for (const th of [[0.8, 3, 0.9, 4], [0.55, 10.6, 0.6, 11.7], [1.4, 48, 0.55, 45]]) {
+      for (const edge of ['hi', 'lo'] as const) {
+        const b = boundBranches(th, edge);
+        const i = b.gap > 0 ? 0 : 1;
+        expect(b.value[i]).toBeCloseTo(bound(th, edge), 10);
+        expect(edge === 'hi' ? b.value[1 - i] : -b.value[1 - i]).toBeGreaterThan(edge === 'hi' ? b.value[i] : -b.value[i]);
+        for (let k = 0; k < 4; k++) {
+          const cd = 0.5 * (oneSided(th, edge, k, 1) + oneSided(th, edge, k, -1));
+          expect(Math.abs(b.grad[i][k] - cd)).toBeLessThan(1e-6 * (Math.abs(cd) + 1));
+        }
+      }
+    }
+  });
+  it('on the kink (β from kinkBeta): both branches equal the bound; moving a parameter up or down follows the branch with the smaller (hi) or larger (lo) slope', () => {
+    for (const [edge, p] of [['hi', [0.55, 10.6, 0.6]], ['hi', [1.4, 48, 0.55]], ['lo', [0.8, 3, 0.9]]] as const) {
+      const { beta, db } = kinkBeta(p, edge);
+      const th = [...p, beta];
+      const b = boundBranches(th, edge);
+      expect(Math.abs(b.gap)).toBeLessThan(1e-12);
+      expect(b.value[0]).toBeCloseTo(bound(th, edge), 9);
+      expect(b.value[1]).toBeCloseTo(bound(th, edge), 9);
+      const pick = (dir: 1 | -1, k: number) => {
+        const [a, c] = [dir * b.grad[0][k], dir * b.grad[1][k]];
+        return dir * (edge === 'hi' ? Math.min(a, c) : Math.max(a, c));
+      };
+      for (let k = 0; k < 4; k++) {
+        for (const dir of [1, -1] as const) expect(Math.abs(oneSided(th, edge, k, dir) - pick(dir, k))).toBeLessThan(1e-5 * (Math.abs(pick(dir, k)) + 1));
+      }
+      // kinkBeta's dβ/d(r, α, s): central differences of the solved β
+      for (let k = 0; k < 3; k++) {
+        const h = 1e-6 * p[k];
+        const up = [...p];
+        const dn = [...p];
+        up[k] += h;
+        dn[k] -= h;
+        const cd = (kinkBeta(up, edge).beta - kinkBeta(dn, edge).beta) / (2 * h);
+        expect(Math.abs(db[k] - cd)).toBeLessThan(1e-6 * (Math.abs(cd) + 1));
+      }
+    }
+  });
+});
+
+describe('first-order certificate of a profile maximum (certifyProfileMaximum)', () => {
+  const kinkPoint = (edge: 'hi' | 'lo', p: number[]) => [...p, kinkBeta(p, edge).beta];
+  /** g5 with ∂LL/∂ω = dw and ∇LL = −dw (t ∇b_0 + (1 − t) ∇b_1) + extra: the KKT condition with multipliers t, 1 − t when extra = 0. */
+  const kkt = (th: number[], edge: 'hi' | 'lo', dw: number, t: number, extra = [0, 0, 0, 0]) => {
+    const b = boundBranches(th, edge);
+    const g5 = new Float64Array(5);
+    for (let k = 0; k < 4; k++) g5[k] = -dw * (t * b.grad[0][k] + (1 - t) * b.grad[1][k]) + extra[k];
+    g5[4] = dw;
+    return { th, ll: -1000, omega: b.value[0], bound: edge, g5 };
+  };
+  it('hand case on the kink: certified exactly when the multipliers t, 1 − t are both >= 0; otherwise a move off the kink gains', () => {
+    for (const [edge, dw] of [['hi', 2], ['lo', -3]] as const) {
+      const th = kinkPoint(edge, edge === 'hi' ? [0.55, 10.6, 0.6] : [0.8, 3, 0.9]);
+      for (const t of [0, 0.3, 0.5, 1]) {
+        const c = certifyProfileMaximum(kkt(th, edge, dw, t), 1e-9);
+        expect(c).toMatchObject({ certified: true, at: 'kink', leavesKink: false });
+      }
+      for (const t of [-0.2, 1.2]) expect(certifyProfileMaximum(kkt(th, edge, dw, t), 1e-9)).toMatchObject({ certified: false, at: 'kink', leavesKink: true });
+      // ∂LL/∂r = 1e-3 more: moving r with β following the kink gains θ_r 1e-3 per unit log r, and stays on the kink
+      const c = certifyProfileMaximum(kkt(th, edge, dw, 0.5, [1e-3, 0, 0, 0]), 1e-9);
+      expect(c).toMatchObject({ certified: false, leavesKink: false });
+      expect(c.slope).toBeCloseTo(th[0] * 1e-3, 12);
+      // ω pulling away from its bound is not a maximum on it
+      expect(certifyProfileMaximum(kkt(th, edge, -dw, 0.5), 1e-9).certified).toBe(false);
+    }
+  });
+  it('hand case inside the ω range and on one branch: certified when the smooth gradient is zero, not when it is above tol (1 + |LL|) per unit log-parameter', () => {
+    const th = [0.8, 3, 0.9, 4];
+    const zero = { th, ll: -1000, omega: 0.1, bound: undefined, g5: new Float64Array(5) };
+    expect(certifyProfileMaximum(zero, 1e-9)).toMatchObject({ certified: true, at: 'interior' });
+    const g5 = new Float64Array(5);
+    g5[1] = (2e-9 * 1001) / th[1]; // twice the tolerance per unit log α
+    expect(certifyProfileMaximum({ ...zero, g5 }, 1e-9).certified).toBe(false);
+    expect(certifyProfileMaximum({ ...zero, g5 }, 1e-8).certified).toBe(true);
+    // on the branch the bound follows: ∇LL = −∂LL/∂ω ∇b_active is stationary; the other branch's is not
+    const b = boundBranches(th, 'hi');
+    const active = b.gap > 0 ? 0 : 1;
+    for (const [i, ok] of [[active, true], [1 - active, false]] as const) {
+      const g = new Float64Array(5);
+      for (let k = 0; k < 4; k++) g[k] = -1.5 * b.grad[i][k];
+      g[4] = 1.5;
+      expect(certifyProfileMaximum({ ...zero, bound: 'hi', g5: g }, 1e-9)).toMatchObject({ certified: ok, at: 'branch' });
+    }
+  });
+});
+
+describe.runIf(sharedDataAvailable('cdnow_customers_summary.csv'))('correlated Pareto/NBD on CDNOW: the optimum on the kink of the Sarmanov bound', () => {
+  it('the fit is certified on the kink, at least as good as before the certificate (-9591.663361884), and points moved along the kink are not certified though the 1e-4 perturbation check passes them', async () => {
+    const { readCdnowSummary } = await import('./simulate-helpers.ts');
+    const data = readCdnowSummary(sharedPath('cdnow_customers_summary.csv'));
+    const m = fitCorrelatedParetoNbd(data);
+    expect(m.converged).toBe(true);
+    expect(m.logLikelihood).toBeGreaterThanOrEqual(-9591.663361885);
+    const th = [m.params.r, m.params.alpha, m.params.s, m.params.beta];
+    const profile = correlatedParetoNbdProfile(prepareSummary(data, 'paretonbdcor'), th);
+    const at = (t: number[]) => {
+      const ll = profile.gradient!(Float64Array.from(t), new Float64Array(4));
+      const o = profile.last();
+      return { th: t, ll, omega: o.omega, bound: o.bound, g5: Float64Array.from(o.g5!) };
+    };
+    const fitted = at(th);
+    expect(fitted.ll).toBe(m.logLikelihood);
+    expect(certifyProfileMaximum(fitted, 1e-9)).toMatchObject({ certified: true, at: 'kink', leavesKink: false });
+    for (const k of [0, 1, 2]) {
+      // 0.3% along the kink in r, α or s (β re-solved on it): lower likelihood, a kink gradient above the tolerance
+      const q = th.slice(0, 3);
+      q[k] *= 1.003;
+      const moved = at([...q, kinkBeta(q, 'hi').beta]);
+      expect(moved.ll).toBeLessThan(fitted.ll - 1e-4);
+      expect(certifyProfileMaximum(moved, 1e-9)).toMatchObject({ certified: false, at: 'kink' });
+      // the ridge the perturbation check cannot see (why the certificate replaced it)
+      expect(isImprovable(profile, moved.th, moved.ll)).toBe(false);
+    }
+    // just off the kink, on a branch: not a stationary point of that branch
+    const off = at([th[0], th[1], th[2], th[3] * (1 + 1e-6)]);
+    expect(certifyProfileMaximum(off, 1e-9)).toMatchObject({ certified: false, at: 'branch' });
   });
 });
