@@ -49,6 +49,13 @@ export interface LikelihoodProblem {
    * inverse-Hessian approximation, which saves most full evaluations on large data.
    */
   coarse?: LikelihoodProblem;
+  /**
+   * Optional approximation of the log-likelihood's Hessian in NATURAL params near `initial` (k*k, e.g. a
+   * nested model's at its optimum): the first quasi-Newton run starts from its inverse instead of a
+   * scaled identity, which saves the iterations BFGS spends learning the curvature. Ignored unless the
+   * resulting matrix is positive definite.
+   */
+  curvature?: number[][];
 }
 
 /**
@@ -547,6 +554,24 @@ function nelderMead(obj: Objective, theta0: Float64Array, maxIter: number): Loca
   return { theta: pts[best], f: fs[best], iterations: iter, converged: false };
 }
 
+/**
+ * The start matrix of BFGS from `problem.curvature`: the inverse Hessian of f = −(LL − penalty) on the
+ * theta scale at θ0, ∇²_θ f ≈ −J (H − 2 pen I) J with J = diag(dp/dθ) (the term in ∇LL vanishes at the
+ * optimum the curvature describes), or undefined when that is not positive definite.
+ */
+function curvatureStart(obj: Objective, theta0: Float64Array): Float64Array | undefined {
+  const H = obj.problem.curvature;
+  const k = obj.k;
+  if (!H || H.length !== k) return undefined;
+  const p = new Float64Array(k);
+  obj.tr.toNatural(theta0, p);
+  const J = Array.from(p, (v, i) => obj.tr.jac(v, i));
+  const A = H.map((row, i) => row.map((v, j) => -J[i] * J[j] * (v - (i === j ? 2 * obj.pen : 0))));
+  if (!A.every((row) => row.length === k && row.every(Number.isFinite))) return undefined;
+  const inv = invertSpd(A);
+  return inv ? Float64Array.from(inv.flat()) : undefined;
+}
+
 /** Deterministic alternative starts on the theta scale around the given start. */
 function alternativeStarts(theta0: Float64Array, count: number): Float64Array[] {
   const k = theta0.length;
@@ -610,6 +635,7 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
   const consider = (r: LocalResult) => {
     if (!best || r.f < best.f - 1e-12 * Math.abs(r.f) || (r.converged && !best.converged && r.f <= best.f + 1e-9 * (1 + Math.abs(r.f)))) best = r;
   };
+  const h0 = curvatureStart(obj, theta0);
   const runFrom = (start: Float64Array): LocalResult => {
     if (problem.hessian && problem.gradient) {
       // Newton first: with an analytic Hessian it usually converges in a few steps
@@ -618,7 +644,7 @@ export function maximizeLikelihood(problem: LikelihoodProblem, options: Maximize
       if (nw0.converged) return nw0;
       if (Number.isFinite(nw0.f)) start = nw0.theta;
     }
-    let r = bfgs(obj, start, maxIter, problem.hessian && problem.gradient ? Math.max(tol, 1e-6) : tol);
+    let r = bfgs(obj, start, maxIter, problem.hessian && problem.gradient ? Math.max(tol, 1e-6) : tol, start === theta0 ? h0 : undefined);
     totalIter += r.iterations;
     if (problem.hessian && problem.gradient && Number.isFinite(r.f)) {
       // polish with Newton steps from the BFGS point (quadratic convergence near the optimum)

@@ -102,6 +102,10 @@ const KINK_GAP = 1e-10;
  */
 export function kinkProblem(profile: Profile, edge: Edge, start: number[], penalizer: number): LikelihoodProblem & { toTheta(p: ArrayLike<number>): number[] } {
   const toTheta = (p: ArrayLike<number>) => [p[0], p[1], p[2], kinkBeta(p, edge).beta];
+  // the profile's curvature restricted to the kink at the start: Jᵀ H J, J = ∂(r, α, s, β)/∂(r, α, s)
+  const H = profile.curvature;
+  const J = kinkBeta(start, edge).db;
+  const curvature = H && [0, 1, 2].map((i) => [0, 1, 2].map((j) => H[i][j] + J[i] * H[3][j] + H[i][3] * J[j] + J[i] * J[j] * H[3][3]));
   const ok = (b: number) => b > 0 && Number.isFinite(b);
   const pen = (th: number[]) => penalizer * (th[0] ** 2 + th[1] ** 2 + th[2] ** 2 + th[3] ** 2);
   const g4 = new Float64Array(4);
@@ -109,6 +113,7 @@ export function kinkProblem(profile: Profile, edge: Edge, start: number[], penal
     names: ['r', 'alpha', 's'],
     initial: start.slice(0, 3),
     observations: profile.observations,
+    curvature,
     toTheta,
     logLikelihood: (p) => {
       const th = toTheta(p);
@@ -216,8 +221,8 @@ export interface ProfileSearch {
 
 /**
  * The profile search, every evaluation counted against `budget`:
- * 1. quasi-Newton on p(θ) from the start; when its best points sit on a bound and alternate sides of
- *    the kink twice, it stops (the optimum is on the kink, where it would zigzag to its budget);
+ * 1. quasi-Newton on p(θ) from the start; when its best point sits on a bound and it evaluates points
+ *    across the kink from it twice, it stops (the optimum is on the kink, where it would zigzag to its budget);
  * 2. then, or when 1 ends short of the certificate after crossing the kink, the maximum along the kink
  *    (kinkProblem) from the best point;
  * 3. when no point is certified yet (a kink point with an ascent onto a branch, a point short of
@@ -238,7 +243,7 @@ export function searchProfile(profile: Profile, options: FitOptions, budget: num
   let best: ProfilePoint | undefined; // the best evaluation
   const recent: ProfilePoint[] = []; // the last gradient evaluations: an optimiser's final point is among them
   let stopAtKink = false;
-  let flips = 0; // crossings of the kink by the best point in this run of the smooth search
+  let flips = 0; // evaluations across the kink from the best point (on the same bound) in this run of the smooth search
   let crossed = false; // in any run
   let halted = false;
   const record = (p: Float64Array, ll: number) => {
@@ -246,7 +251,6 @@ export function searchProfile(profile: Profile, options: FitOptions, budget: num
     const o = profile.last();
     const pt: ProfilePoint = { th: Array.from(p), ll, omega: o.omega, bound: o.bound, g5: o.g5 ? Float64Array.from(o.g5) : undefined };
     if (pt.g5 && recent.push(pt) > 16) recent.shift();
-    if (best && !(penalised(pt) > penalised(best))) return;
     if (best && o.bound && best.bound === o.bound) {
       const side = Math.sign(boundBranches(p, o.bound).gap);
       if (side !== 0 && side === -Math.sign(boundBranches(best.th, best.bound).gap)) {
@@ -254,13 +258,16 @@ export function searchProfile(profile: Profile, options: FitOptions, budget: num
         if (stopAtKink && ++flips >= 2) halted = true;
       }
     }
-    best = pt;
+    if (!best || penalised(pt) > penalised(best)) best = pt;
   };
   const open = () => !halted && evaluations < budget;
   const counted: Profile = {
     ...profile,
     logLikelihood: (p) => {
       if (!open()) return -Infinity;
+      // the optimiser's closing value at its final point, which it has just evaluated with the gradient
+      const last = recent[recent.length - 1];
+      if (last && last.th.every((v, k) => v === p[k])) return last.ll;
       evaluations++;
       const ll = profile.logLikelihood(p);
       record(p, ll);

@@ -647,13 +647,14 @@ export function fitParetoNbd(data: SummaryData, options: FitOptions = {}): Paret
 
 /**
  * `fitParetoNbd` on a summary already prepared (and its frequency-time pairs, when known), for the
- * models that start from the Pareto/NBD they contain (GGom/NBD).
+ * models that start from the Pareto/NBD they contain (GGom/NBD); the caller may pass the problem to
+ * reuse it after the fit (the correlated Pareto/NBD takes its Hessian there).
  *
  * @example
  * const m = fitParetoNbdPrepared(prepareSummary(summary, 'ggomnbd'));
  */
-export function fitParetoNbdPrepared(prep: PreparedSummary, options: FitOptions = {}, pairs = frequencyTimePairs(prep), engine: Pick<MaximizeOptions, 'standardErrors'> = {}): ParetoNbdModel {
-  const base = fitWithEngine<ParetoNbdParams>('paretonbd', paretoNbdProblem(prep, 30000, pairs), options, engine);
+export function fitParetoNbdPrepared(prep: PreparedSummary, options: FitOptions = {}, pairs = frequencyTimePairs(prep), engine: Pick<MaximizeOptions, 'standardErrors'> = {}, problem = paretoNbdProblem(prep, 30000, pairs)): ParetoNbdModel {
+  const base = fitWithEngine<ParetoNbdParams>('paretonbd', problem, options, engine);
   return paretoNbdFitted(base);
 }
 

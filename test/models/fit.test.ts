@@ -63,6 +63,27 @@ describe('maximizeLikelihood', () => {
     expect(calls).toBe(callsFull - 4); // central differences of the gradient, 2 per parameter
   });
 
+  it('curvature: BFGS started from the Hessian at the MLE (-n/sigma^2, -2n/sigma^2) reaches the same optimum in fewer gradient calls; a Hessian that is not negative definite is ignored', () => {
+    const run = (curvature?: number[][]) => {
+      let calls = 0;
+      const problem: LikelihoodProblem = {
+        names: ['mu', 'sigma'], initial: [mean * 1.3, sd * 0.8], observations: n, logLikelihood: normalLL,
+        gradient: (p, g) => (calls++, normalGrad(p, g)), curvature,
+      };
+      const res = maximizeLikelihood(problem, { standardErrors: false });
+      return { res, calls };
+    };
+    const plain = run();
+    const started = run([[-n / sd ** 2, 0], [0, (-2 * n) / sd ** 2]]);
+    expect(started.res.converged).toBe(true);
+    expect(started.res.params[0]).toBeCloseTo(mean, 7);
+    expect(started.res.params[1]).toBeCloseTo(sd, 7);
+    expect(started.calls).toBeLessThan(plain.calls);
+    const ignored = run([[1, 0], [0, 1]]);
+    expect(ignored.calls).toBe(plain.calls);
+    expect(Array.from(ignored.res.params)).toEqual(Array.from(plain.res.params));
+  });
+
   it('handles an upper-bounded parameter on the logit scale (Bernoulli p, SE sqrt(p(1-p)/n))', () => {
     const succ = 37;
     const trials = 120;
