@@ -14,9 +14,9 @@ import { ClvkitError } from '../errors.ts';
 import type { SummaryData, SummaryRow } from '../types.ts';
 import { checkHorizon, checkPositiveParams, checkSummaryRow, perUniqueRow, type TransactionModel } from './bgnbd.ts';
 import { likelihoodRatioTest, type LikelihoodRatioTest } from './covariates/lr-test.ts';
-import { invertSpd, prepareSummary, type LikelihoodProblem, type PreparedSummary } from './fit.ts';
-import { isImprovable, searchProfile, type Edge, type Profile } from './paretonbd-correlated-search.ts';
-import { QUADRATURE_Z, fitParetoNbdPrepared, frequencyTimePairs, paretoNbdProblem, logDropoutIntegralQuad, logF, paretoNbdLogLikelihood, paretoNbdPredictions, seriesArgument, type ParetoNbdParams } from './paretonbd.ts';
+import { invertSpd, prepareSummary, type PreparedSummary } from './fit.ts';
+import { fitIndependentStart, isImprovable, searchProfile, type Edge, type Profile } from './paretonbd-correlated-search.ts';
+import { QUADRATURE_Z, frequencyTimePairs, logDropoutIntegralQuad, logF, paretoNbdLogLikelihood, paretoNbdPredictions, seriesArgument, type ParetoNbdParams } from './paretonbd.ts';
 import { digamma, gammaln, log1mexp, logAddExp, type Log2F1Derivatives } from './special.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 
@@ -702,23 +702,6 @@ export function correlatedParetoNbdModel(params: CorrelatedParetoNbdParams): Cor
 }
 
 /**
- * The Pareto/NBD's Hessian at its optimum θ, the start matrix of the profile search (at ω = 0 the profile
- * is the Pareto/NBD likelihood; with the best ω its curvature in θ stays close, and BFGS from a scaled
- * identity spends most of its iterations learning it: 1M customers 24 evaluations instead of 7). On the
- * reweighted subsample where the problem has one: a start matrix needs no more precision.
- *
- * @example
- * profile.curvature = startCurvature(paretoNbdProblem(prep), [0.55, 10.6, 0.6, 11.7]);
- */
-function startCurvature(problem: LikelihoodProblem, th: number[]): number[][] | undefined {
-  const on = problem.coarse ?? problem;
-  const H = new Float64Array(16);
-  if (!on.hessian) return undefined;
-  on.hessian(Float64Array.from(th), H, new Float64Array(4));
-  return [0, 1, 2, 3].map((i) => Array.from(H.subarray(4 * i, 4 * i + 4)));
-}
-
-/**
  * Fits the correlated Pareto/NBD by maximising the profile likelihood over (r, α, s, β), the best ω
  * found at each point (the likelihood is concave in ω), starting from the Pareto/NBD fit, so its
  * likelihood is never below the independent model's. Reports Corr(λ, μ) with a delta-method
@@ -735,12 +718,10 @@ function startCurvature(problem: LikelihoodProblem, th: number[]): number[][] | 
 export function fitCorrelatedParetoNbd(data: SummaryData, options: FitOptions = {}): CorrelatedParetoNbdModel {
   const prep = prepareSummary(data, 'paretonbdcor');
   const pairs = frequencyTimePairs(prep);
-  // the start's standard errors are not reported (only its parameters and likelihood)
-  const indProblem = paretoNbdProblem(prep, 30000, pairs);
-  const ind = fitParetoNbdPrepared(prep, { penalizer: options.penalizer, acceptNonConverged: options.acceptNonConverged }, pairs, { standardErrors: false }, indProblem);
+  const { ind, curvature } = fitIndependentStart(prep, pairs, options);
   const { r, alpha, s, beta } = ind.params;
   const profile = correlatedParetoNbdProfile(prep, [r, alpha, s, beta], pairs);
-  profile.curvature = startCurvature(indProblem, [r, alpha, s, beta]);
+  profile.curvature = curvature;
   const budget = options.maxIterations ?? 300;
   const search = searchProfile(profile, options, budget);
   const { th, ll, omega, bound } = search.best;

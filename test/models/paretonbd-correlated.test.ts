@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readTransactions } from '../../src/ingest/transactions.ts';
-import { paretoNbdLogLikelihood, paretoNbdModel } from '../../src/models/paretonbd.ts';
+import { fitParetoNbdPrepared, frequencyTimePairs, paretoNbdLogLikelihood, paretoNbdModel } from '../../src/models/paretonbd.ts';
 import { correlatedParetoNbdLikelihood, correlatedParetoNbdLogLikelihood, correlatedParetoNbdModel, correlatedParetoNbdProfile, fitCorrelatedParetoNbd, omegaBounds, rateCorrelation } from '../../src/models/paretonbd-correlated.ts';
-import { boundBranches, certifyProfileMaximum, isImprovable, kinkBeta } from '../../src/models/paretonbd-correlated-search.ts';
+import { boundBranches, certifyProfileMaximum, fitIndependentStart, isImprovable, kinkBeta } from '../../src/models/paretonbd-correlated-search.ts';
 import { prepareSummary } from '../../src/models/fit.ts';
 import { gammaln, integrate } from '../../src/models/special.ts';
 import { summarize } from '../../src/summary/summarize.ts';
@@ -281,4 +281,22 @@ describe.runIf(sharedDataAvailable('cdnow_customers_summary.csv'))('correlated P
     const off = at([th[0], th[1], th[2], th[3] * (1 + 1e-6)]);
     expect(certifyProfileMaximum(off, 1e-9)).toMatchObject({ certified: false, at: 'branch' });
   });
+});
+
+describe('the independent Pareto/NBD start on large data (fitIndependentStart)', () => {
+  it('on 84,469 distinct rows (the reweighted-subsample route, BFGS on all rows from its optimum and Hessian) it reaches the optimum of fitParetoNbdPrepared (its oracle): LL within 1e-12 relative, parameters within 1e-6', async () => {
+    const { simulateSummary } = await import('./simulate-helpers.ts');
+    const sim = simulateSummary('paretonbd', { r: 0.6, alpha: 8, s: 0.7, beta: 12 }, { customers: 200_000, seed: 3, days: 546, acquisitionDays: 273 });
+    const prep = prepareSummary(sim, 'paretonbdcor');
+    expect(prep.rows).toBeGreaterThan(60_000);
+    const pairs = frequencyTimePairs(prep);
+    const oracle = fitParetoNbdPrepared(prep, {}, pairs, { standardErrors: false });
+    const { ind, curvature } = fitIndependentStart(prep, pairs, {});
+    expect(ind.converged).toBe(true);
+    expect(Math.abs(ind.logLikelihood - oracle.logLikelihood)).toBeLessThan(1e-12 * Math.abs(oracle.logLikelihood));
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(Math.abs(ind.params[k] / oracle.params[k] - 1)).toBeLessThan(1e-6);
+    // the start matrix of the profile search: a negative definite Hessian
+    expect(curvature).toHaveLength(4);
+    expect(curvature!.every((row, i) => row[i] < 0)).toBe(true);
+  }, 30_000);
 });
