@@ -370,7 +370,15 @@ export function fitIndependentStart(prep: PreparedSummary, pairs: Parameters<typ
     // the subsample's optimum from the full problem's start, as the engine's warm start does (fit.ts)
     const coarse = fitWithEngine<ParetoNbdParams>('paretonbd', { ...problem.coarse, initial: problem.initial }, { penalizer: options.penalizer, tolerance: Math.max(options.tolerance ?? DEFAULT_TOL, 1e-8), acceptNonConverged: true }, { standardErrors: false });
     const curvature = hessianAt(problem.coarse, params(coarse));
-    const full = fitWithEngine<ParetoNbdParams>('paretonbd', { ...problem, initial: params(coarse), coarse: undefined, hessian: undefined, curvature }, { ...fitOptions, acceptNonConverged: true }, { standardErrors: false });
+    // the engine's closing value at its final point is the one its last gradient pass summed (the same sum)
+    let last: { p: Float64Array; ll: number } | undefined;
+    const logLikelihood = (p: Float64Array) => (last && last.p.every((v, k) => v === p[k]) ? last.ll : problem.logLikelihood(p));
+    const gradient = (p: Float64Array, g: Float64Array) => {
+      const ll = problem.gradient!(p, g);
+      last = { p: Float64Array.from(p), ll };
+      return ll;
+    };
+    const full = fitWithEngine<ParetoNbdParams>('paretonbd', { ...problem, initial: params(coarse), coarse: undefined, hessian: undefined, curvature, logLikelihood, gradient }, { ...fitOptions, acceptNonConverged: true }, { standardErrors: false });
     if (full.converged) return { ind: paretoNbdFitted(full), curvature };
   }
   const ind = fitParetoNbdPrepared(prep, fitOptions, pairs, { standardErrors: false }, problem);

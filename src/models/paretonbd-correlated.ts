@@ -106,6 +106,39 @@ function mixLog(lls: Float64Array[], i: number, wc: number): { logL: number; sha
   return { logL, shares: R.map((v) => v / inner) };
 }
 
+type Pairs = ReturnType<typeof frequencyTimePairs>;
+
+/**
+ * The pairs renumbered by (time, frequency): compressed rows come sorted by T (prepareSummary), so a row
+ * pass then reads its (x, T) pair's quantities from a small block of the pair arrays instead of all over
+ * them (a renumbering: every sum is over the same terms in the same order).
+ *
+ * @example
+ * const local = inLocalOrder(frequencyTimePairs(prep));
+ */
+function inLocalOrder(pairs: Pairs): Pairs {
+  const m = pairs.count;
+  const byPair = new Int32Array(m);
+  for (let j = 0; j < m; j++) byPair[j] = j;
+  byPair.sort((a, b) => pairs.t[a] - pairs.t[b] || pairs.x[a] - pairs.x[b]);
+  const rank = new Int32Array(m);
+  const x = new Float64Array(m);
+  const t = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    rank[byPair[r]] = r;
+    x[r] = pairs.x[byPair[r]];
+    t[r] = pairs.t[byPair[r]];
+  }
+  const n = pairs.atT.length;
+  const atT = new Int32Array(n);
+  const atRecency = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    atT[i] = rank[pairs.atT[i]];
+    atRecency[i] = rank[pairs.atRecency[i]];
+  }
+  return { x, t, atT, atRecency, count: m };
+}
+
 /**
  * The weighted likelihood at (r, α, s, β, ω) over a prepared summary, with its analytic gradient
  * (∂/∂θ at fixed ω, then ∂/∂ω), and the maximum over ω at fixed θ.
@@ -122,7 +155,8 @@ function mixLog(lls: Float64Array[], i: number, wc: number): { logL: number; sha
  * const lik = correlatedParetoNbdLikelihood(prepareSummary(summary, 'paretonbdcor'));
  * lik.value(Float64Array.of(0.55, 10.6, 0.6, 11.7), 3);
  */
-export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = frequencyTimePairs(prep)) {
+export function correlatedParetoNbdLikelihood(prep: PreparedSummary, givenPairs = frequencyTimePairs(prep)) {
+  const pairs = inLocalOrder(givenPairs);
   const { frequency: xs, recency, T, weights: w0, rows, distinctFrequencies: dx, frequencyIndex: fi } = prep;
   const { x: ptX, t: ptT, atT, atRecency, count: m } = pairs;
   const K = dx.length;
@@ -419,13 +453,14 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
     }
     return ll;
   };
-  // per pair: Σ_q coef_q (alive, its gradient) and Σ_q coef_q (R_q, R_q ∇f_q), relative to e_0 or f_0
+  // per pair: the mixtures Σ_q coef_q P_q (alive, relative to e_0) and Σ_q coef_q R_q (dropout, relative to f_0);
+  // a row's gradient is a combination of its two pairs' Σ_q coef_q P_q ∇e_q and Σ_q coef_q R_q ∇f_q, so the
+  // row pass only adds its weights on them per pair (wP, wR) and the pairs are combined once after it
   const SP = new Float64Array(m);
-  const UP = new Float64Array(4 * m);
   const SA = new Float64Array(m);
-  const UA = new Float64Array(4 * m);
   const SR = new Float64Array(m);
-  const VR = new Float64Array(4 * m);
+  const wP = new Float64Array(m);
+  const wR = new Float64Array(m);
   /** LL with ∂/∂(r, α, s, β) at fixed ω in grad[0..3] and ∂/∂ω in grad[4]. */
   const gradient = (th: ArrayLike<number>, omega: number, grad: Float64Array): number => {
     rowsAt(th, true);
@@ -436,78 +471,81 @@ export function correlatedParetoNbdLikelihood(prep: PreparedSummary, pairs = fre
     const wc = omega * c;
     const coef = [1 + wc, wc, -wc, -wc];
     for (let j = 0; j < m; j++) {
-      let sp = coef[0];
-      let u0 = coef[0] * eG[4 * j];
-      let u1 = coef[0] * eG[4 * j + 1];
-      let u2 = coef[0] * eG[4 * j + 2];
-      let u3 = coef[0] * eG[4 * j + 3];
-      for (let q = 1; q < 4; q++) {
-        const v = coef[q] * P[3 * j + q - 1];
-        const o = 4 * (q * m + j);
-        sp += v;
-        u0 += v * eG[o];
-        u1 += v * eG[o + 1];
-        u2 += v * eG[o + 2];
-        u3 += v * eG[o + 3];
-      }
-      SP[j] = sp;
-      UP[4 * j] = u0;
-      UP[4 * j + 1] = u1;
-      UP[4 * j + 2] = u2;
-      UP[4 * j + 3] = u3;
+      SP[j] = coef[0] + coef[1] * P[3 * j] + coef[2] * P[3 * j + 1] + coef[3] * P[3 * j + 2];
       if (!(useF[j] && useF[m + j] && useF[2 * m + j] && useF[3 * m + j])) continue;
-      // alive relative to f_0: iK P_q; series part R_q ∇f_q
-      SA[j] = iK[j] * sp;
-      for (let b = 0; b < 4; b++) UA[4 * j + b] = iK[j] * UP[4 * j + b];
-      let sr = coef[0];
-      let v0 = coef[0] * fG[4 * j];
-      let v1 = coef[0] * fG[4 * j + 1];
-      let v2 = coef[0] * fG[4 * j + 2];
-      let v3 = coef[0] * fG[4 * j + 3];
-      for (let q = 1; q < 4; q++) {
-        const v = coef[q] * R[3 * j + q - 1];
-        const o = 4 * (q * m + j);
-        sr += v;
-        v0 += v * fG[o];
-        v1 += v * fG[o + 1];
-        v2 += v * fG[o + 2];
-        v3 += v * fG[o + 3];
-      }
-      SR[j] = sr;
-      VR[4 * j] = v0;
-      VR[4 * j + 1] = v1;
-      VR[4 * j + 2] = v2;
-      VR[4 * j + 3] = v3;
+      SA[j] = iK[j] * SP[j];
+      SR[j] = coef[0] + coef[1] * R[3 * j] + coef[2] * R[3 * j + 1] + coef[3] * R[3 * j + 2];
     }
-    let g0 = 0;
-    let g1 = 0;
-    let g2 = 0;
-    let g3 = 0;
+    wP.fill(0);
+    wR.fill(0);
+    let gk = 0; // Σ iv ∂log k/∂r · drop (∂log k/∂s = ∂log k/∂r + 1/s)
+    let gs = 0; // Σ iv drop / s
     let dOmega = 0; // Σ w c D / L
+    const invS = 1 / s;
     for (let i = 0; i < rows; i++) {
       const w = w0[i];
       dOmega += (w * c * Dm[i]) / (L0[i] + wc * Dm[i]);
       const jT = atT[i];
-      if (kind[i] === 0) {
-        const iv = w / SP[jT];
-        g0 += iv * UP[4 * jT];
-        g1 += iv * UP[4 * jT + 1];
-        g2 += iv * UP[4 * jT + 2];
-        g3 += iv * UP[4 * jT + 3];
-      } else if (kind[i] === 1) {
-        // L = ρ SA(T) + k (SR(t_x) − ρ SR(T)); ∇L = ρ UA(T) + k (VR(t_x) − ρ VR(T)) + (∇ log k) k (SR(t_x) − ρ SR(T))
+      if (kind[i] === 0) wP[jT] += w / SP[jT];
+      else if (kind[i] === 1) {
+        // L = ρ SA(T) + k (SR(t_x) − ρ SR(T)); ∇L = ρ iK(T) ∇P(T) + k (∇R(t_x) − ρ ∇R(T)) + (∇ log k) k (SR(t_x) − ρ SR(T)),
+        // k = s/(r+s+x): ∂log k/∂r = −k/s, ∂log k/∂s = 1/s − k/s
         const jR = atRecency[i];
         const rho = rhoRow[i];
         const k = kx[fi[i]];
         const drop = k * (SR[jR] - rho * SR[jT]);
         const iv = w / (rho * SA[jT] + drop);
-        const dk = -1 / (r + s + xs[i]);
-        const oT = 4 * jT;
-        const oR = 4 * jR;
-        g0 += iv * (rho * UA[oT] + k * (VR[oR] - rho * VR[oT]) + dk * drop);
-        g1 += iv * (rho * UA[oT + 1] + k * (VR[oR + 1] - rho * VR[oT + 1]));
-        g2 += iv * (rho * UA[oT + 2] + k * (VR[oR + 2] - rho * VR[oT + 2]) + (dk + 1 / s) * drop);
-        g3 += iv * (rho * UA[oT + 3] + k * (VR[oR + 3] - rho * VR[oT + 3]));
+        wP[jT] += iv * rho * iK[jT];
+        wR[jR] += iv * k;
+        wR[jT] -= iv * k * rho;
+        gk -= iv * k * drop;
+        gs += iv * drop;
+      }
+    }
+    let g0 = gk * invS;
+    let g1 = 0;
+    let g2 = (gk + gs) * invS;
+    let g3 = 0;
+    for (let j = 0; j < m; j++) {
+      const a = wP[j];
+      if (a !== 0) {
+        // Σ_q coef_q P_q ∇e_q (P_0 = 1)
+        let u0 = coef[0] * eG[4 * j];
+        let u1 = coef[0] * eG[4 * j + 1];
+        let u2 = coef[0] * eG[4 * j + 2];
+        let u3 = coef[0] * eG[4 * j + 3];
+        for (let q = 1; q < 4; q++) {
+          const v = coef[q] * P[3 * j + q - 1];
+          const o = 4 * (q * m + j);
+          u0 += v * eG[o];
+          u1 += v * eG[o + 1];
+          u2 += v * eG[o + 2];
+          u3 += v * eG[o + 3];
+        }
+        g0 += a * u0;
+        g1 += a * u1;
+        g2 += a * u2;
+        g3 += a * u3;
+      }
+      const b = wR[j];
+      if (b !== 0) {
+        // Σ_q coef_q R_q ∇f_q (R_0 = 1)
+        let v0 = coef[0] * fG[4 * j];
+        let v1 = coef[0] * fG[4 * j + 1];
+        let v2 = coef[0] * fG[4 * j + 2];
+        let v3 = coef[0] * fG[4 * j + 3];
+        for (let q = 1; q < 4; q++) {
+          const v = coef[q] * R[3 * j + q - 1];
+          const o = 4 * (q * m + j);
+          v0 += v * fG[o];
+          v1 += v * fG[o + 1];
+          v2 += v * fG[o + 2];
+          v3 += v * fG[o + 3];
+        }
+        g0 += b * v0;
+        g1 += b * v1;
+        g2 += b * v2;
+        g3 += b * v3;
       }
     }
     grad.fill(0);

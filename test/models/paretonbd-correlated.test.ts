@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTransactions } from '../../src/ingest/transactions.ts';
-import { fitParetoNbdPrepared, frequencyTimePairs, paretoNbdLogLikelihood, paretoNbdModel } from '../../src/models/paretonbd.ts';
+import { fitParetoNbdPrepared, frequencyTimePairs, paretoNbdLogLikelihood, paretoNbdModel, paretoNbdProblem } from '../../src/models/paretonbd.ts';
 import { correlatedParetoNbdLikelihood, correlatedParetoNbdLogLikelihood, correlatedParetoNbdModel, correlatedParetoNbdProfile, fitCorrelatedParetoNbd, omegaBounds, rateCorrelation } from '../../src/models/paretonbd-correlated.ts';
 import { boundBranches, certifyProfileMaximum, fitIndependentStart, isImprovable, kinkBeta } from '../../src/models/paretonbd-correlated-search.ts';
 import { prepareSummary } from '../../src/models/fit.ts';
@@ -294,6 +294,8 @@ describe('the independent Pareto/NBD start on large data (fitIndependentStart)',
     const { ind, curvature } = fitIndependentStart(prep, pairs, {});
     expect(ind.converged).toBe(true);
     expect(Math.abs(ind.logLikelihood - oracle.logLikelihood)).toBeLessThan(1e-12 * Math.abs(oracle.logLikelihood));
+    // its LL is the Pareto/NBD likelihood at its parameters, to the bit
+    expect(ind.logLikelihood).toBe(paretoNbdProblem(prep, 30000, pairs).logLikelihood(Float64Array.of(ind.params.r, ind.params.alpha, ind.params.s, ind.params.beta)));
     for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(Math.abs(ind.params[k] / oracle.params[k] - 1)).toBeLessThan(1e-6);
     // the start matrix of the profile search: a negative definite Hessian
     expect(curvature).toHaveLength(4);
