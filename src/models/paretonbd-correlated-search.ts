@@ -144,12 +144,13 @@ export interface Certificate {
 
 /**
  * A first-order certificate that θ is a local maximum of the (penalised) profile likelihood, from the
- * 5-vector gradient g5 = (∂LL/∂(r, α, s, β) at fixed ω, ∂LL/∂ω) at (θ, ω). By the envelope theorem the
- * profile's one-sided derivative in a direction d is p'(θ; d) = ∇LL·d + ∂LL/∂ω · b'(θ; d) when ω = b(θ)
- * is on a bound (∂LL/∂ω ≥ 0 at hi, ≤ 0 at lo, else ω would move inside), and ∇LL·d inside. With G_i =
- * ∇LL + ∂LL/∂ω ∇b_i for the bound's branch i, p'(θ; d) = min_i G_i·d over the active branches (hi is the
- * min of its branches and ∂LL/∂ω ≥ 0; lo the max and ∂LL/∂ω ≤ 0). A local maximum needs p'(θ; d) ≤ 0 for
- * all d (Clarke & Bouligand stationarity of a min of smooth functions):
+ * 5-vector gradient g5 = (∂LL/∂(r, α, s, β) at fixed ω, ∂LL/∂ω) at (θ, ω). The profile's one-sided
+ * derivative in a direction d is ∇LL·d inside the ω range (envelope theorem, Milgrom & Segal 2002,
+ * Econometrica 70(2)) and ∇LL·d + ∂LL/∂ω · b'(θ; d) when ω = b(θ) is on a bound (chain rule; ∂LL/∂ω ≥ 0
+ * at hi, ≤ 0 at lo, else ω would move inside). With G_i = ∇LL + ∂LL/∂ω ∇b_i for the bound's branch i,
+ * p'(θ; d) = min_i G_i·d over the active branches (hi is the min of its branches and ∂LL/∂ω ≥ 0, lo the
+ * max and ∂LL/∂ω ≤ 0; Danskin 1967, The Theory of Max-Min, for the derivative of a min of smooth
+ * functions). A local maximum has no ascent direction, p'(θ; d) ≤ 0 for all d:
  * - inside, or on one branch: the smooth gradient (∇LL, or G_i) ≈ 0;
  * - on the kink: d = t + c e_β with t tangent to the kink (G_0·t = G_1·t, since the branches agree along
  *   it), so p'(θ; d) = G·t + c·(one-sided slope in β on the side of c): the kink problem's gradient ≈ 0
