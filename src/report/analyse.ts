@@ -78,8 +78,8 @@ export interface ReportAnalysisOptions {
   equityInWorker?: boolean;
   /**
    * When the candidate models are compared on a sample (large data without a holdout), fit them, and the
-   * chosen one on all customers, and the spend model, in a worker thread while this thread makes the analyses
-   * that need no model (customer facts, past value, RFM, migration); from the compiled package, else in this thread.
+   * chosen one on all customers, in a worker thread while this thread makes the analyses that need no model
+   * (past value, RFM, migration, the spend model); from the compiled package, else in this thread.
    * The same fits either way.
    */
   fitsInWorker?: boolean;
