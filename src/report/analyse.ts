@@ -652,12 +652,11 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   };
   const plan = modelStep(() => modelPlan(full, fullRows, cal, options));
   // the sampled choice of large data fits on a second core while this thread makes the analyses that need no model
-  const spendData = table.hasAmount ? { frequency: full.frequency, monetaryValue: full.monetaryValue } : undefined;
-  const beside = plan?.sample && options.fitsInWorker ? sampleChoiceBeside(plan.names, fitDataOf(plan.choiceRows), fitDataOf(plan.fitRows), spendData) : undefined;
+  const beside = plan?.sample && options.fitsInWorker ? sampleChoiceBeside(plan.names, fitDataOf(plan.choiceRows), fitDataOf(plan.fitRows)) : undefined;
 
   // the customer facts, past value, RFM, migration and the spend model need no counting model: made while a worker fits it
   // (the outcomes, which need none either, are made later, while the equity draws run beside)
-  options.onStep?.(beside ? 'customers, past value, migration (the fits beside)' : 'customers and past value');
+  options.onStep?.(beside ? 'customers, past value, migration, spend model (the fits beside)' : 'customers and past value');
   const facts = customerFacts(table, full.end);
   const historical = mapFloat64(full.totalSpend, (x) => (Number.isFinite(x) ? x : 0));
   const historicalSorted = sortedFloat64(historical); // for the past-value tiers and the M score
@@ -666,9 +665,9 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   const segments = rfmSegments(rfm);
   const migration = pastTierMigration(table, base, full, pastTiers, options);
   const whale = options.costPerOrder !== undefined && table.hasAmount ? whaleCurve({ spend: historical, margin, costPerOrder: options.costPerOrder, orders: full.transactions }) : undefined;
-  // the spend model (used only with a counting model; its failure is said then), here unless fitted beside
+  // the spend model (used only with a counting model; its failure is said then)
   let spendFit: GammaGammaModel | ClvkitError | undefined;
-  if (table.hasAmount && plan && !beside) {
+  if (table.hasAmount && (beside || plan)) {
     options.onStep?.('spend model');
     try {
       spendFit = fitGammaGamma({ frequency: full.frequency, monetaryValue: full.monetaryValue });
@@ -681,14 +680,7 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
   let fitted: Omit<ModelAnalysis, 'probabilityAlive' | 'expected'> | undefined;
   if (plan) {
     const onStep = options.onStep;
-    const sampled = (): SampleChoice => {
-      if (!beside) return fitSampleChoice(plan.names, plan.choiceRows, plan.fitRows, onStep);
-      onStep?.('fits (waiting for the worker)');
-      const c = beside.take();
-      if (c.spend) spendFit = c.spend.model ?? new ClvkitError(c.spend.error!);
-      return c;
-    };
-    fitted = modelStep(() => analyseModel(table, full, fullRows, cal, options, horizon, plan, sampled));
+    fitted = modelStep(() => analyseModel(table, full, fullRows, cal, options, horizon, plan, () => (beside ? (onStep?.('fits (waiting for the worker)'), beside.take()) : fitSampleChoice(plan.names, plan.choiceRows, plan.fitRows, onStep))));
   }
 
   options.onStep?.('value');

@@ -9,7 +9,6 @@ import type { TransactionModel } from '../models/bgnbd.ts';
 import { fitMbgNbd } from '../models/mbgnbd.ts';
 import { fitParetoNbd } from '../models/paretonbd.ts';
 import { fittedFromBase } from '../models/saved-model.ts';
-import { fitGammaGamma, gammaGammaModel, type GammaGammaModel } from '../models/gammagamma.ts';
 import type { FitOptions, FitResultBase } from '../models/types.ts';
 import { ClvkitError } from '../errors.ts';
 import { startBeside, type Beside } from '../worker-beside.ts';
@@ -105,56 +104,16 @@ export function sampleChoiceFromPlain(p: PlainSampleChoice): SampleChoice {
   return out;
 }
 
-/** The Gamma-Gamma spend model fitted beside the choice: the model, or the one-line reason it could not be fitted. */
-export interface SpendBeside {
-  model?: GammaGammaModel;
-  error?: string;
-}
-
-/** The spend data a worker is sent (the summary's columns). */
-export type SpendData = { frequency: ArrayLike<number>; monetaryValue: ArrayLike<number> };
-
 /**
- * fitGammaGamma, its ClvkitError as a reason (what the worker sends, the model without its methods).
+ * fitSampleChoice in a worker thread while this thread goes on; `take()` waits for it. Undefined when no
+ * worker can run it (then call fitSampleChoice).
  *
  * @example
- * const { model, error } = plainSpendFit({ frequency, monetaryValue });
- */
-export function plainSpendFit(d: SpendData): { model?: Record<string, unknown>; error?: string } {
-  try {
-    const m = fitGammaGamma(d);
-    return { model: Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v !== 'function')) };
-  } catch (e) {
-    if (!(e instanceof ClvkitError)) throw e;
-    return { error: e.detail };
-  }
-}
-
-/**
- * fitSampleChoice (and, given the spend data, the Gamma-Gamma spend model) in a worker thread while this
- * thread goes on; `take()` waits for them. Undefined when no worker can run it (then call fitSampleChoice
- * and fitGammaGamma here).
- *
- * @example
- * const beside = sampleChoiceBeside(names, sampleRows, allRows, { frequency, monetaryValue });
- * // ... analyses that do not need the models ...
+ * const beside = sampleChoiceBeside(names, sampleRows, allRows);
+ * // ... analyses that do not need the model ...
  * const choice = beside ? beside.take() : fitSampleChoice(names, sampleRows, allRows);
  */
-export function sampleChoiceBeside(names: readonly CountingModelName[], sampleRows: FitData, allRows: FitData, spend?: SpendData): Beside<SampleChoice & { spend?: SpendBeside }> | undefined {
-  type Plain = PlainSampleChoice & { spend?: { model?: Record<string, unknown>; error?: string } };
-  const plain = startBeside<Plain>(new URL('./sample-choice-worker.js', import.meta.url), { names, sampleRows, allRows, spend });
-  return (
-    plain && {
-      take: () => {
-        const p = plain.take();
-        const choice: SampleChoice & { spend?: SpendBeside } = sampleChoiceFromPlain(p);
-        if (p.spend) {
-          const f = p.spend.model as (GammaGammaModel & Record<string, unknown>) | undefined;
-          // the methods of gammaGammaModel at the fitted parameters, the fit's own fields
-          choice.spend = f ? { model: { ...gammaGammaModel(f.params, f), ...f } } : { error: p.spend.error };
-        }
-        return choice;
-      },
-    }
-  );
+export function sampleChoiceBeside(names: readonly CountingModelName[], sampleRows: FitData, allRows: FitData): Beside<SampleChoice> | undefined {
+  const plain = startBeside<PlainSampleChoice>(new URL('./sample-choice-worker.js', import.meta.url), { names, sampleRows, allRows });
+  return plain && { take: () => sampleChoiceFromPlain(plain.take()) };
 }
