@@ -1,4 +1,4 @@
-import type { PriorityRow } from './priorities.ts';
+import type { PriorityRow, PriorityTable } from './priorities.ts';
 
 /** The action flags of `actionFlags`, in the order they are reported. */
 export const FLAG_NAMES = ['high-value-at-risk', 'rising', 'lapsed'] as const;
@@ -38,6 +38,33 @@ export function flagTable(priorities: readonly Pick<PriorityRow, 'flags' | 'clv'
       clv += p.clv;
       spend += p.historical_spend;
       alive += p.probability_alive;
+    }
+    return { flag, customers, share_customers: n > 0 ? customers / n : NaN, clv, historical_spend: spend, mean_probability_alive: customers > 0 ? alive / customers : NaN };
+  });
+}
+
+/**
+ * {@link flagTable} of the prioritised list held as columns: the same rows (sums in rank order), without
+ * making a row per customer.
+ *
+ * @example
+ * flagTableOf(analysis.priorityTable);
+ */
+export function flagTableOf(t: PriorityTable): FlagRow[] {
+  const n = t.order.length;
+  const c = t.inputs;
+  return FLAG_NAMES.map((flag) => {
+    let customers = 0;
+    let clv = 0;
+    let spend = 0;
+    let alive = 0;
+    for (let r = 0; r < n; r++) {
+      const i = t.order[r];
+      if (!t.flagsOf(i).includes(flag)) continue;
+      customers++;
+      clv += c.clv[i];
+      spend += c.historicalSpend[i];
+      alive += c.probabilityAlive[i];
     }
     return { flag, customers, share_customers: n > 0 ? customers / n : NaN, clv, historical_spend: spend, mean_probability_alive: customers > 0 ? alive / customers : NaN };
   });

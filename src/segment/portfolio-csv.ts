@@ -1,10 +1,9 @@
 import { ensureFolder } from '../io/atomic.ts';
 import { join } from 'node:path';
 import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
-import { writeColumnsFile } from '../io/column-writer.ts';
+import { writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
-import type { PriorityRow } from './priorities.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
 import { topShareKey } from './portfolio-json.ts';
 
@@ -74,44 +73,10 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
     ...(a.referrals ? ['crv', 'clv_crv_cell', 'type_one_share'] : []),
   ];
   const share = a.referrals?.crv.typeOneShare.value;
-  // One row per customer: streamed cell by cell (src/io/column-writer.ts), not held as rows and one string;
-  // each column reads its own field (a fixed property, not a lookup by name per cell)
-  const pr = a.priorities;
-  // the rows share their flag arrays (priorities.ts): each joined once
-  const joined = new Map<string[], string>();
-  const flagsText = (f: string[]) => {
-    let t = joined.get(f);
-    if (t === undefined) joined.set(f, (t = f.join(' ')));
-    return t;
-  };
-  const field: Record<string, (r: PriorityRow) => CsvValue> = {
-    rank: (r) => r.rank,
-    customer_id: (r) => r.customer_id,
-    clv: (r) => r.clv,
-    clv_lower: (r) => r.clv_lower,
-    clv_upper: (r) => r.clv_upper,
-    probability_alive: (r) => r.probability_alive,
-    expected_transactions: (r) => r.expected_transactions,
-    expected_spend: (r) => r.expected_spend,
-    historical_spend: (r) => r.historical_spend,
-    days_since_last_purchase: (r) => r.days_since_last_purchase,
-    tier: (r) => r.tier,
-    past_tier: (r) => r.past_tier,
-    rfm_segment: (r) => r.rfm_segment,
-    rfm_score: (r) => r.rfm_score,
-    flags: (r) => flagsText(r.flags),
-    crv: (r) => r.crv,
-    clv_crv_cell: (r) => r.clv_crv_cell,
-  };
-  writeColumnsFile(
-    join(dir, 'priorities.csv'),
-    pcols.map((h) => {
-      const get = field[h];
-      return { name: h, value: h === 'type_one_share' ? () => share : (i: number) => get(pr[i]) };
-    }),
-    pr.length,
-    { format },
-  );
+  // One row per customer, in rank order: streamed cell by cell from the per-customer columns (src/io/column-writer.ts),
+  // no object or string per row; the ids copied from the bytes read when the summary has them
+  const byName = new Map(priorityColumns(a, share).map((c) => [c.name, c]));
+  writeColumnsFile(join(dir, 'priorities.csv'), pcols.map((h): OutputColumn => byName.get(h) ?? { name: h, value: () => undefined }), a.priorityTable.order.length, { format });
   written.push('priorities.csv');
   if (migration) {
     const mh = ['from', 'to', 'customers', 'row_share'];
@@ -120,4 +85,49 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
     out('migration_rfm.csv', mh, migrationRows(migration.rfmSegments));
   }
   return written;
+}
+
+/**
+ * The prioritised list's CSV columns in rank order (the cells prioritisedList's rows give), read from the
+ * analysis' per-customer columns through the rank order; `share` is the type-one share of `--referrals`.
+ *
+ * @example
+ * writeColumnsFile('priorities.csv', priorityColumns(analysis, undefined), analysis.priorityTable.order.length);
+ */
+export function priorityColumns(a: PortfolioAnalysis, share: number | undefined): OutputColumn[] {
+  const t = a.priorityTable;
+  const c = t.inputs;
+  const order = t.order;
+  const n = order.length;
+  const ranked = (name: string, numbers: ArrayLike<number> | undefined): OutputColumn[] => (numbers ? [{ name, numbers, index: order }] : []);
+  // the rows share their flag arrays (priorities.ts): each joined once
+  const joined = new Map<string[], string>();
+  const flagsText = (f: string[]) => {
+    let text = joined.get(f);
+    if (text === undefined) joined.set(f, (text = f.join(' ')));
+    return text;
+  };
+  const b = a.customerIdBytes();
+  const ids: OutputColumn =
+    b && b.keys.validUtf8() && (b.rows ? b.rows.length : b.keys.size) === n
+      ? { name: 'customer_id', bytes: b.keys, rows: b.rows ? Int32Array.from(order, (i) => b.rows![i]) : order }
+      : { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
+  return [
+    { name: 'rank', value: (r) => r + 1 },
+    ids,
+    ...ranked('clv', c.clv),
+    ...(c.clvLower && c.clvUpper ? [...ranked('clv_lower', c.clvLower), ...ranked('clv_upper', c.clvUpper)] : []),
+    ...ranked('probability_alive', c.probabilityAlive),
+    ...ranked('expected_transactions', c.expectedTransactions),
+    ...ranked('expected_spend', c.expectedSpend),
+    ...ranked('historical_spend', c.historicalSpend),
+    ...ranked('days_since_last_purchase', c.daysSinceLastPurchase),
+    { name: 'tier', text: (r) => c.valueTier.names[c.valueTier.tier[order[r]]] },
+    { name: 'past_tier', text: (r) => c.pastTier.names[c.pastTier.tier[order[r]]] },
+    { name: 'rfm_segment', text: (r) => c.rfmSegment[order[r]] },
+    { name: 'rfm_score', text: (r) => t.scoreOf(order[r]) },
+    { name: 'flags', text: (r) => flagsText(t.flagsOf(order[r])) },
+    ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), { name: 'clv_crv_cell', text: (r: number) => c.clvCrvCell![order[r]] } as OutputColumn] : []),
+    { name: 'type_one_share', value: () => share },
+  ];
 }

@@ -18,7 +18,8 @@ import type { FlagOptions } from './flags.ts';
 import { gini, giniSorted } from './gini.ts';
 import { lorenzCurve, lorenzCurveSorted, type LorenzCurve } from './lorenz.ts';
 import { naturalBreakTiers } from './natural-breaks.ts';
-import { prioritisedList, type PriorityRow } from './priorities.ts';
+import { priorityTable, type PriorityRow, type PriorityTable } from './priorities.ts';
+import { summaryIdBytes, type SummaryIdBytes } from '../summary/summarize.ts';
 import { valueTiers, valueTiersSorted } from './pyramid.ts';
 import { sortedValues } from './sorted-values.ts';
 import { rfmScores, type RfmScores } from './rfm.ts';
@@ -79,7 +80,7 @@ export interface PortfolioOptions {
 
 /** Everything `clvkit segment` reports, per customer in summary order and as tables. */
 export interface PortfolioAnalysis {
-  customerIds: string[];
+  readonly customerIds: string[];
   modelName: PortfolioModelName;
   model: ValueModel & { logLikelihood?: number };
   spendModel: GammaGammaModel;
@@ -99,7 +100,12 @@ export interface PortfolioAnalysis {
     lorenzClv: LorenzCurve;
     whale?: WhaleCurve;
   };
-  priorities: PriorityRow[];
+  /** The prioritised list as columns (rank order, flags and scores on demand). */
+  priorityTable: PriorityTable;
+  /** Its rows (prioritisedList), made on first use. */
+  readonly priorities: PriorityRow[];
+  /** The customer ids as the bytes read, when the summary was made from a file read here (summaryIdBytes). */
+  customerIdBytes: () => SummaryIdBytes | undefined;
   referrals?: ReturnType<typeof referralValueOf>;
   /** What the user must know: the fit's limit and notes, one-time buyers forced alive (BG/NBD), zero value. */
   warnings: string[];
@@ -117,7 +123,7 @@ export interface PortfolioAnalysis {
  * a.equity.equity; a.tiers.pyramid; a.priorities[0];
  */
 export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions = {}): PortfolioAnalysis {
-  const n = summary.customerIds.length;
+  const n = summary.frequency.length;
   if (n === 0) throw new ClvkitError('no customers to analyse');
   if (summary.totalSpend.every((v) => Number.isNaN(v))) throw new ClvkitError('customer value needs amounts: the transaction file has no amount column (give --amount-col)');
   if (!hasSpend(summary)) throw new ClvkitError('customer value needs the spend model, which needs repeat buyers with a positive mean spend; there are none');
@@ -189,9 +195,36 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
   const zeroClv = allZeroWarning('CLV', clv);
   if (zeroClv) warnings.push(zeroClv);
   else if (!(sum(clv) > 0)) warnings.push(`customer equity is ${sum(clv)}: not a finding but a sign of a degenerate fit or missing amounts`);
+  // the prioritised list as columns (priorities.csv is written from them); its rows only when asked (JSON)
+  const priorityColumns = priorityTable(
+    {
+      // the id strings only when the rows are made (a CSV writer copies the ids from the bytes read)
+      get customerIds() {
+        return summary.customerIds;
+      },
+      clv,
+      clvLower: bootstrap?.customerLower,
+      clvUpper: bootstrap?.customerUpper,
+      probabilityAlive: value.probabilityAlive,
+      expectedTransactions: value.expectedTransactions,
+      expectedSpend: value.expectedSpend,
+      historicalSpend,
+      daysSinceLastPurchase,
+      valueTier: assignments.pyramid,
+      pastTier: assignments.pastPyramid,
+      rfmSegment: segments,
+      rfm: scores,
+      crv: referrals?.crv.crv,
+      clvCrvCell: referrals ? Array.from(referrals.matrix.cellOf, (c) => CELLS[c]) : undefined,
+    },
+    o.flags,
+  );
   return {
     warnings,
-    customerIds: summary.customerIds,
+    get customerIds() {
+      return summary.customerIds;
+    },
+    customerIdBytes: () => summaryIdBytes(summary),
     modelName,
     model,
     spendModel,
@@ -217,26 +250,10 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
       lorenzClv: lorenzCurveSorted(clvSorted.sorted, clvSorted.total),
       ...(whale ? { whale } : {}),
     },
-    priorities: prioritisedList(
-      {
-        customerIds: summary.customerIds,
-        clv,
-        clvLower: bootstrap?.customerLower,
-        clvUpper: bootstrap?.customerUpper,
-        probabilityAlive: value.probabilityAlive,
-        expectedTransactions: value.expectedTransactions,
-        expectedSpend: value.expectedSpend,
-        historicalSpend,
-        daysSinceLastPurchase,
-        valueTier: assignments.pyramid,
-        pastTier: assignments.pastPyramid,
-        rfmSegment: segments,
-        rfm: scores,
-        crv: referrals?.crv.crv,
-        clvCrvCell: referrals ? Array.from(referrals.matrix.cellOf, (c) => CELLS[c]) : undefined,
-      },
-      o.flags,
-    ),
+    priorityTable: priorityColumns,
+    get priorities() {
+      return priorityColumns.rows();
+    },
     ...(referrals ? { referrals } : {}),
   };
 }

@@ -45,15 +45,36 @@ export interface PriorityInputs {
 }
 
 /**
- * Every customer ranked by CLV (highest first; equal CLV keeps the input order), with P(alive),
- * expected transactions and spend, tiers, RFM segment and the action flags of `actionFlags`, where the
- * high-value past tiers are all but the last one unless `flagOptions.highValueTiers` says otherwise.
+ * The prioritised list as columns: the rank order and each customer's text cells on demand, without an object
+ * per customer (a writer reads the inputs in rank order); `rows()` makes prioritisedList's rows when asked.
  *
  * @example
- * const rows = prioritisedList(inputs); // inputs from analysePortfolio
- * rows[0].rank; // 1, the customer with the highest CLV
+ * const t = priorityTable(inputs);
+ * t.order[0]; // the customer with the highest CLV
+ * t.flagsOf(t.order[0]); // e.g. ['high-value-at-risk']
  */
-export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}): PriorityRow[] {
+export interface PriorityTable {
+  readonly inputs: PriorityInputs;
+  /** Customers from the highest CLV down, equal CLV in input order: rank r + 1 is customer order[r]. */
+  readonly order: Int32Array;
+  /** Customer i's action flags (one shared array per distinct set of flags). */
+  flagsOf(i: number): string[];
+  /** Customer i's RFM score as text ('555'), one string per distinct score. */
+  scoreOf(i: number): string;
+  /** The rows of prioritisedList, made on first use. */
+  rows(): PriorityRow[];
+}
+
+/**
+ * Every customer ranked by CLV (highest first; equal CLV keeps the input order), as columns (PriorityTable);
+ * the flags are those of `actionFlags`, where the high-value past tiers are all but the last one unless
+ * `flagOptions.highValueTiers` says otherwise.
+ *
+ * @example
+ * const t = priorityTable(inputs); // inputs from analysePortfolio
+ * t.rows()[0].rank; // 1
+ */
+export function priorityTable(c: PriorityInputs, flagOptions: FlagOptions = {}): PriorityTable {
   // high value = every past-value tier but the last unless told otherwise (the top 20% with the default pyramid)
   const options = { highValueTiers: Math.max(1, c.pastTier.names.length - 1), ...flagOptions };
   const order = descendingOrder(c.clv);
@@ -66,40 +87,57 @@ export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}
     if (s === undefined) scores.set(key, (s = `${c.rfm.recency[i]}${c.rfm.frequency[i]}${c.rfm.monetary[i]}`));
     return s;
   };
-  const shared = (flags: string[]) => {
+  const flagsOf = (i: number) => {
+    const flags = actionFlags(
+      { valueTier: c.valueTier.tier[i], pastTier: c.pastTier.tier[i], probabilityAlive: c.probabilityAlive[i], daysSinceLastPurchase: c.daysSinceLastPurchase[i] },
+      options,
+    );
     const key = flags.join(' ');
     const known = flagSets.get(key);
     if (known) return known;
     flagSets.set(key, flags);
     return flags;
   };
-  return Array.from(order, (i, r) => {
-    const row: PriorityRow = {
-      rank: r + 1,
-      customer_id: c.customerIds[i],
-      clv: c.clv[i],
-      probability_alive: c.probabilityAlive[i],
-      expected_transactions: c.expectedTransactions[i],
-      expected_spend: c.expectedSpend[i],
-      historical_spend: c.historicalSpend[i],
-      days_since_last_purchase: c.daysSinceLastPurchase[i],
-      tier: c.valueTier.names[c.valueTier.tier[i]],
-      past_tier: c.pastTier.names[c.pastTier.tier[i]],
-      rfm_segment: c.rfmSegment[i],
-      rfm_score: scoreOf(i),
-      flags: shared(actionFlags(
-        { valueTier: c.valueTier.tier[i], pastTier: c.pastTier.tier[i], probabilityAlive: c.probabilityAlive[i], daysSinceLastPurchase: c.daysSinceLastPurchase[i] },
-        options,
-      )),
-    };
-    if (c.crv && c.clvCrvCell) {
-      row.crv = c.crv[i];
-      row.clv_crv_cell = c.clvCrvCell[i];
-    }
-    if (c.clvLower && c.clvUpper) {
-      row.clv_lower = c.clvLower[i];
-      row.clv_upper = c.clvUpper[i];
-    }
-    return row;
-  });
+  let rows: PriorityRow[] | undefined;
+  const makeRows = () =>
+    Array.from(order, (i, r) => {
+      const row: PriorityRow = {
+        rank: r + 1,
+        customer_id: c.customerIds[i],
+        clv: c.clv[i],
+        probability_alive: c.probabilityAlive[i],
+        expected_transactions: c.expectedTransactions[i],
+        expected_spend: c.expectedSpend[i],
+        historical_spend: c.historicalSpend[i],
+        days_since_last_purchase: c.daysSinceLastPurchase[i],
+        tier: c.valueTier.names[c.valueTier.tier[i]],
+        past_tier: c.pastTier.names[c.pastTier.tier[i]],
+        rfm_segment: c.rfmSegment[i],
+        rfm_score: scoreOf(i),
+        flags: flagsOf(i),
+      };
+      if (c.crv && c.clvCrvCell) {
+        row.crv = c.crv[i];
+        row.clv_crv_cell = c.clvCrvCell[i];
+      }
+      if (c.clvLower && c.clvUpper) {
+        row.clv_lower = c.clvLower[i];
+        row.clv_upper = c.clvUpper[i];
+      }
+      return row;
+    });
+  return { inputs: c, order, flagsOf, scoreOf, rows: () => (rows ??= makeRows()) };
+}
+
+/**
+ * Every customer ranked by CLV (highest first; equal CLV keeps the input order), with P(alive),
+ * expected transactions and spend, tiers, RFM segment and the action flags of `actionFlags` (the rows of
+ * priorityTable).
+ *
+ * @example
+ * const rows = prioritisedList(inputs); // inputs from analysePortfolio
+ * rows[0].rank; // 1, the customer with the highest CLV
+ */
+export function prioritisedList(c: PriorityInputs, flagOptions: FlagOptions = {}): PriorityRow[] {
+  return priorityTable(c, flagOptions).rows();
 }

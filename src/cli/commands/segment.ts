@@ -17,7 +17,7 @@ import type { HorizonUnit } from '../../value/units.ts';
 import { addTransactionOptions, ingestOptionsFrom, numberOption, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { count } from '../../plural.ts';
-import { flagTable } from '../../segment/flag-table.ts';
+import { flagTableOf } from '../../segment/flag-table.ts';
 import type { PortfolioAnalysis as Analysis } from '../../segment/portfolio.ts';
 import { formatTable } from '../table.ts';
 import { useColor } from '../color.ts';
@@ -86,7 +86,7 @@ export function register(program: Command): void {
       if (o.outDir) checkOutputFolder(o.outDir, [file, o.rfmConfig, o.referrals], PORTFOLIO_CSV_FILES);
       const table = await transactionsFromEngine(file, o);
       const summary = summarize(table, summaryOptionsFrom(o) as never);
-      const extra = customerExtras(file, o, summary.customerIds, summary.end);
+      const extra = customerExtras(file, o, () => summary.customerIds, summary.end);
       if (o.referrals) {
         const { readReferrals } = await import('../../ingest/referrals.ts');
         const log = readReferrals(o.referrals, { skipBadRows: o.skipBadRows });
@@ -113,7 +113,7 @@ export function register(program: Command): void {
         const at = parseDateOption(o.migrationDate, '--migration-date');
         if (!(at < summary.end)) throw new UsageError('--migration-date must be before the end of observation');
         const earlier = summarize(table, { ...(summaryOptionsFrom(o) as object), end: at } as never);
-        const extraEarlier = customerExtras(file, o, earlier.customerIds, earlier.end);
+        const extraEarlier = customerExtras(file, o, () => earlier.customerIds, earlier.end);
         const before = analysePortfolio(earlier, { ...options, ...extraEarlier, bootstrap: 0 });
         migration = portfolioMigration(before, analysis);
       }
@@ -156,7 +156,7 @@ export function formatPortfolio(label: string, a: Analysis, horizon: string, col
   lines.push(
     formatTable(
       [{ header: 'flag' }, { header: 'customers' }, { header: 'share', percent: true }, { header: 'CLV', digits: 2 }, { header: 'past spend', digits: 2 }, { header: 'mean P(alive)', digits: 3 }],
-      flagTable(a.priorities).map((r) => [r.flag, r.customers, r.share_customers, r.clv, r.historical_spend, r.mean_probability_alive]),
+      flagTableOf(a.priorityTable).map((r) => [r.flag, r.customers, r.share_customers, r.clv, r.historical_spend, r.mean_probability_alive]),
       opts,
     ),
   );
@@ -174,7 +174,7 @@ export function portfolioHeadline(label: string, a: Analysis, horizon: string): 
   const money = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : 'n/a');
   const b = a.equity.bootstrap;
   return (
-    `${label}: ${count(a.customerIds.length, 'customer', 'customers', 'en', (v) => v.toLocaleString('en-US'))}; customer equity over ${horizon}: ${money(a.equity.equity)}` +
+    `${label}: ${count(a.historicalSpend.length, 'customer', 'customers', 'en', (v) => v.toLocaleString('en-US'))}; customer equity over ${horizon}: ${money(a.equity.equity)}` +
     (b ? ` (${Math.round(b.level * 100)}% interval ${money(b.lower)} to ${money(b.upper)}, ${count(b.draws, 'draw', 'draws')})` : '') +
     `\nmodel ${a.modelName}, annual discount ${(100 * a.settings.annualDiscount).toFixed(1)}%; Gini of past spend ${a.concentration.giniSpend.toFixed(3)}, of CLV ${a.concentration.giniClv.toFixed(3)}\n`
   );
@@ -228,7 +228,7 @@ function portfolioOptions(o: SegmentCliOptions): PortfolioOptions {
 }
 
 /** Per-customer margin (a column name in --margin) and cost to serve (--cost-col), in summary order. */
-function customerExtras(file: string | undefined, o: SegmentCliOptions, ids: string[], end: number): Pick<PortfolioOptions, 'margin' | 'costToServe'> {
+function customerExtras(file: string | undefined, o: SegmentCliOptions, idsOf: () => string[], end: number): Pick<PortfolioOptions, 'margin' | 'costToServe'> {
   const marginColumn = o.margin !== undefined && marginAsNumber(o.margin) === undefined ? o.margin : undefined;
   const requests: CustomerColumnRequest[] = [];
   if (marginColumn) requests.push({ column: marginColumn, aggregate: 'mean' });
@@ -237,6 +237,7 @@ function customerExtras(file: string | undefined, o: SegmentCliOptions, ids: str
   if (file === undefined) throw new UsageError('a margin column or --cost-col needs the transaction file (not --engine postgres)');
   const ingest = ingestOptionsFrom(o) as { delimiter?: string; columns?: string[]; customerCol?: string; dateCol?: string; dateFormat?: never };
   const cols = readCustomerColumns(file, requests, { ...ingest, end });
+  const ids = idsOf();
   const out: Pick<PortfolioOptions, 'margin' | 'costToServe'> = {};
   let j = 0;
   if (marginColumn) {
