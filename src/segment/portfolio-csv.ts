@@ -99,7 +99,10 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
   const c = t.inputs;
   const order = t.order;
   const n = order.length;
-  const ranked = (name: string, numbers: ArrayLike<number> | undefined): OutputColumn[] => (numbers ? [{ name, numbers, index: order }] : []);
+  // each column gathered into rank order once (a tight loop of independent loads), then written in sequence
+  const ranked = (name: string, numbers: ArrayLike<number> | undefined): OutputColumn[] => (numbers ? [{ name, numbers: gather(numbers, order) }] : []);
+  const tier = gather(c.valueTier.tier, order);
+  const pastTier = gather(c.pastTier.tier, order);
   // the rows share their flag arrays (priorities.ts): each joined once
   const joined = new Map<string[], string>();
   const flagsText = (f: string[]) => {
@@ -122,12 +125,19 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
     ...ranked('expected_spend', c.expectedSpend),
     ...ranked('historical_spend', c.historicalSpend),
     ...ranked('days_since_last_purchase', c.daysSinceLastPurchase),
-    { name: 'tier', text: (r) => c.valueTier.names[c.valueTier.tier[order[r]]] },
-    { name: 'past_tier', text: (r) => c.pastTier.names[c.pastTier.tier[order[r]]] },
+    { name: 'tier', text: (r) => c.valueTier.names[tier[r]] },
+    { name: 'past_tier', text: (r) => c.pastTier.names[pastTier[r]] },
     { name: 'rfm_segment', text: (r) => c.rfmSegment[order[r]] },
     { name: 'rfm_score', text: (r) => t.scoreOf(order[r]) },
     { name: 'flags', text: (r) => flagsText(t.flagsOf(order[r])) },
     ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), { name: 'clv_crv_cell', text: (r: number) => c.clvCrvCell![order[r]] } as OutputColumn] : []),
     { name: 'type_one_share', value: () => share },
   ];
+}
+
+/** values[order[r]] for every r, as a Float64Array. */
+function gather(values: ArrayLike<number>, order: Int32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let r = 0; r < order.length; r++) out[r] = values[order[r]];
+  return out;
 }
