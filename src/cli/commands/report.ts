@@ -157,9 +157,10 @@ export function register(program: Command): void {
               top,
               margin,
               costPerOrder,
-              // the equity draws on the second core while tiers, segments and outcomes run (settled by buildReport)
-              equityInWorker: true,
-              fitsInWorker: true,
+              // with a second core: the sampled fits beside the analyses that need no model, then the equity draws
+              // beside the tiers, segments and outcomes (settled by buildReport); on one core a worker only adds its start
+              equityInWorker: availableParallelism() > 1,
+              fitsInWorker: availableParallelism() > 1,
               onStep: (name: string) => {
                 phase(name);
                 step++;
