@@ -1,4 +1,5 @@
 import { ClvkitError } from '../errors.ts';
+import { sortedFloat64 } from '../sort-float64.ts';
 
 /**
  * Quantile scores 1..bins (default quintiles, 5 = the highest values) with a tie rule that keeps
@@ -36,9 +37,9 @@ export function quantileScores(values: ArrayLike<number>, bins = 5, sortedAscend
   }
   // whole numbers over a short range (days, counts): a histogram stands in for the sort
   if (n > 0 && whole && highV - lowV < Math.max(4 * n, 1024) && highV - lowV < 2 ** 24) return countedScores(values, lowV, highV - lowV + 1, bins);
-  // one native sort of the values: groups of equal values are runs of the sorted copy
+  // one sort of the values (radix on large inputs): groups of equal values are runs of the sorted copy
   if (sortedAscending && sortedAscending.length !== n) throw new ClvkitError(`scores: ${sortedAscending.length} sorted values for ${n} customers`);
-  const sorted = sortedAscending ?? Float64Array.from(values as ArrayLike<number>).sort();
+  const sorted = sortedAscending ?? sortedFloat64(values);
   const starts: number[] = [];
   for (let r = 0; r < n; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) starts.push(r);
   const m = starts.length;
