@@ -26,18 +26,22 @@ export interface FlagRow {
  * // [{ flag: 'high-value-at-risk', customers: 1128, share_customers: 0.048, clv: 51234.5, ... }, ...]
  */
 export function flagTable(priorities: readonly Pick<PriorityRow, 'flags' | 'clv' | 'historical_spend' | 'probability_alive'>[]): FlagRow[] {
-  const n = priorities.length;
+  return tally(priorities.length, (r) => priorities[r].flags, (r) => priorities[r].clv, (r) => priorities[r].historical_spend, (r) => priorities[r].probability_alive);
+}
+
+/** The flag rows of n ranked customers given each rank's flags and values (summed in rank order). */
+function tally(n: number, flags: (r: number) => readonly string[], clvOf: (r: number) => number, spendOf: (r: number) => number, aliveOf: (r: number) => number): FlagRow[] {
   return FLAG_NAMES.map((flag) => {
     let customers = 0;
     let clv = 0;
     let spend = 0;
     let alive = 0;
-    for (const p of priorities) {
-      if (!p.flags.includes(flag)) continue;
+    for (let r = 0; r < n; r++) {
+      if (!flags(r).includes(flag)) continue;
       customers++;
-      clv += p.clv;
-      spend += p.historical_spend;
-      alive += p.probability_alive;
+      clv += clvOf(r);
+      spend += spendOf(r);
+      alive += aliveOf(r);
     }
     return { flag, customers, share_customers: n > 0 ? customers / n : NaN, clv, historical_spend: spend, mean_probability_alive: customers > 0 ? alive / customers : NaN };
   });
@@ -51,21 +55,6 @@ export function flagTable(priorities: readonly Pick<PriorityRow, 'flags' | 'clv'
  * flagTableOf(analysis.priorityTable);
  */
 export function flagTableOf(t: PriorityTable): FlagRow[] {
-  const n = t.order.length;
-  const c = t.inputs;
-  return FLAG_NAMES.map((flag) => {
-    let customers = 0;
-    let clv = 0;
-    let spend = 0;
-    let alive = 0;
-    for (let r = 0; r < n; r++) {
-      const i = t.order[r];
-      if (!t.flagsOf(i).includes(flag)) continue;
-      customers++;
-      clv += c.clv[i];
-      spend += c.historicalSpend[i];
-      alive += c.probabilityAlive[i];
-    }
-    return { flag, customers, share_customers: n > 0 ? customers / n : NaN, clv, historical_spend: spend, mean_probability_alive: customers > 0 ? alive / customers : NaN };
-  });
+  const { order, inputs: c } = t;
+  return tally(order.length, (r) => t.flagsOf(order[r]), (r) => c.clv[order[r]], (r) => c.historicalSpend[order[r]], (r) => c.probabilityAlive[order[r]]);
 }

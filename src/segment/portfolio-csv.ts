@@ -6,6 +6,7 @@ import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
 import { topShareKey } from './portfolio-json.ts';
+import { customerIdBytesColumn } from '../summary/summarize.ts';
 
 const TIER_COLUMNS = ['tier', 'customers', 'share_customers', 'share_value', 'mean_clv', 'mean_probability_alive', 'historical_spend', 'share_historical_spend'];
 const RFM_COLUMNS = ['segment', 'customers', 'share_customers', 'value', 'share_value', 'mean_clv', 'historical_spend', 'mean_probability_alive'];
@@ -110,11 +111,7 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
     if (text === undefined) joined.set(f, (text = f.join(' ')));
     return text;
   };
-  const b = a.customerIdBytes();
-  const ids: OutputColumn =
-    b && b.keys.validUtf8() && (b.rows ? b.rows.length : b.keys.size) === n
-      ? { name: 'customer_id', bytes: b.keys, rows: b.rows ? Int32Array.from(order, (i) => b.rows![i]) : order }
-      : { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
+  const ids: OutputColumn = customerIdBytesColumn(a.customerIdBytes(), n, order) ?? { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
   return [
     { name: 'rank', value: (r) => r + 1 },
     ids,

@@ -19,6 +19,7 @@ import { ClvkitError, UsageError } from '../errors.ts';
 import type { CustomerSummary, Day, PeriodUnit, RowAccounting, TransactionTable } from '../types.ts';
 import { civilFromDays, parseDateOption } from '../ingest/dates.ts';
 import { BLOCK, BLOCK_SHIFT, customerCount, customerKeyBytes, rowsPerBlock, type KeyBytes } from '../ingest/transactions.ts';
+import type { OutputColumn } from '../io/column-writer.ts';
 
 export interface SummaryOptions {
   /** Purchase period: transactions of one customer in one period count once (default day). */
@@ -220,6 +221,20 @@ export interface SummaryIdBytes {
  */
 export function summaryIdBytes(summary: object): SummaryIdBytes | undefined {
   return ID_BYTES.get(summary as CustomerSummary)?.();
+}
+
+/**
+ * The customer_id output column copied from the id bytes (row r is the summary's customer order[r], or r),
+ * when the bytes are valid UTF-8 for all n customers; undefined otherwise (then write the id strings).
+ *
+ * @example
+ * const ids = customerIdBytesColumn(summaryIdBytes(summary), summary.frequency.length) ?? { name: 'customer_id', text: (i) => summary.customerIds[i] };
+ */
+export function customerIdBytesColumn(b: SummaryIdBytes | undefined, n: number, order?: Int32Array): OutputColumn | undefined {
+  if (!b || !b.keys.validUtf8() || (b.rows ? b.rows.length : b.keys.size) !== n) return undefined;
+  const rows = b.rows;
+  if (!order) return { name: 'customer_id', bytes: b.keys, ...(rows ? { rows } : {}) };
+  return { name: 'customer_id', bytes: b.keys, rows: rows ? Int32Array.from(order, (i) => rows[i]) : order };
 }
 
 /**

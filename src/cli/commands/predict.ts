@@ -23,6 +23,7 @@ import { addModelOptions, fitFromFile, fitSpendModel, formatHoldout, holdoutOf, 
 import { MODELS, modelInfo } from '../../models/registry.ts';
 import { readFileSync } from 'node:fs';
 import { addCovariateOptions, covariatePredictCommand, type CovariateCliOptions } from '../covariate-options.ts';
+import { customerIdBytesColumn } from '../../summary/summarize.ts';
 
 export interface PredictCliOptions extends ModelCliOptions, IntervalCliOptions {
   horizon?: string;
@@ -257,10 +258,7 @@ export async function predictFromFile(file: string | undefined, o: PredictCliOpt
  * per customer; the same cells), else from customerIds.
  */
 function customerIdColumn(customers: NonNullable<LoadedInput['customers']>): OutputColumn {
-  const b = customers.idBytes?.();
-  const n = customers.frequency.length;
-  if (b && b.keys.validUtf8() && (b.rows ? b.rows.length === n : b.keys.size === n)) return { name: 'customer_id', bytes: b.keys, ...(b.rows ? { rows: b.rows } : {}) };
-  return { name: 'customer_id', text: (i) => customers.customerIds[i] };
+  return customerIdBytesColumn(customers.idBytes?.(), customers.frequency.length) ?? { name: 'customer_id', text: (i) => customers.customerIds[i] };
 }
 
 /** Adds the per-customer warnings: one-time buyers forced alive (BG/NBD), all-zero predictions, value without amounts. */
