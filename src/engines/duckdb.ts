@@ -12,11 +12,12 @@ import { summarize } from '../summary/summarize.ts';
 import type { TransactionTable } from '../types.ts';
 import { ClvkitError } from '../errors.ts';
 import { ambiguousDatesError, parseDateOption, type DateFormat } from '../ingest/dates.ts';
-import type { SummaryOptions, SummaryResult } from '../summary/summarize.ts';
+import { unitDays, type SummaryOptions, type SummaryResult } from '../summary/summarize.ts';
 import type { PeriodUnit } from '../types.ts';
 import { duckDbCsvSource, textRelation, UndecidedDayMonth, type CsvReadOptions } from './csv-source.ts';
-import { BadRowsError, SummaryCollector } from './result.ts';
-import { quoteIdent, quoteLiteral, summarySql, type SqlSource } from './sql.ts';
+import { BadRowsError, SummaryCollector, type EngineCustomer } from './result.ts';
+import { DUCKDB_HOLDOUT_COLUMNS, DUCKDB_NO_WINDOW_COLUMNS, DUCKDB_SUMMARY_COLUMNS, duckDbSummarySql } from './duckdb-sql.ts';
+import { quoteIdent, quoteLiteral, type SqlSource } from './sql.ts';
 import { resolveColumns } from '../ingest/dialect.ts';
 import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
 import { summaryHistogramSql } from './scoring.ts';
@@ -33,6 +34,11 @@ export interface DuckDbOptions extends SummaryOptions, CsvReadOptions {
   threads?: number;
   /** Sort customers by id (default false: the engine's order). */
   orderByCustomer?: boolean;
+  /**
+   * Compute `litt`, the CNBD-k timing statistic (default true, as the node engine). It needs a window
+   * over every purchase period; a summary that only lists the customers can do without (false).
+   */
+  litt?: boolean;
 }
 
 /** @internal */
@@ -222,27 +228,52 @@ function byCustomerId(s: SummaryResult, sort: boolean): SummaryResult {
   return out as unknown as SummaryResult;
 }
 
-/** Run the engine statement over a SqlSource on an open connection and collect the summary. @internal */
+/** Run the engine statement (duckdb-sql.ts) over a SqlSource on an open connection and collect the summary. @internal */
 export async function runSummary(
   connection: Awaited<ReturnType<typeof openDuckDb>>['connection'],
   src: SqlSource,
   options: DuckDbOptions,
   label: string,
 ): Promise<SummaryResult> {
+  // Without litt, the statement without the window; its repeat spend, when a subtraction could lose digits, asks for the window.
+  if (options.litt === false) {
+    const s = await collectSummary(connection, src, options, label, false);
+    if (s !== undefined) return s;
+  }
+  return (await collectSummary(connection, src, options, label, true))!;
+}
+
+/**
+ * One run of the engine statement, read chunk by chunk into a SummaryCollector. Without the window,
+ * undefined when some customer's repeat spend cannot be trusted to 1e-12 (see repeatSpend).
+ */
+async function collectSummary(connection: DuckDbConnection, src: SqlSource, options: DuckDbOptions, label: string, window: boolean): Promise<SummaryResult | undefined> {
   const unit: PeriodUnit = options.unit ?? 'day';
   const freq: PeriodUnit = options.freq ?? 'week';
   const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
   const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
-  const sql = summarySql({ dialect: 'duckdb', source: src, unit, freq, end, calibrationEnd: cal, output: 'engine', deferEnd: true, orderByCustomer: options.orderByCustomer ?? false });
-  const collector = new SummaryCollector(cal !== undefined, end === undefined);
+  const sql = duckDbSummarySql({ source: src, unit, freq, end, calibrationEnd: cal, litt: window, orderByCustomer: options.orderByCustomer ?? false });
+  // T is computed in finish() from the first purchase period (deferEnd), with or without --end.
+  const collector = new SummaryCollector(cal !== undefined, true);
   let result;
   try {
-    // Customers come back in any order (or sorted by ORDER BY): DuckDB need not keep the scan order, which lets it stream in parallel.
+    // Customers come back in any order (or sorted by ORDER BY): DuckDB need not keep the scan order, which lets it run in parallel.
     await connection.run('SET preserve_insertion_order = false');
-    result = await connection.stream(sql);
+    result = await connection.run(sql);
   } catch (e) {
     throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
   }
+  const same = unit === freq;
+  const u = same ? 1 : unitDays(unit);
+  const f = same ? 1 : unitDays(freq);
+  const c: EngineCustomer = { purchases: 0, firstP: 0, lastP: 0, firstDay: 0, lastDay: 0, repeatSum: 0, txRows: 0, spend: 0, afterRows: 0, minDay: 0, maxDay: 0, hoRows: 0, hoPurchases: 0, hoSum: 0 };
+  const split = cal !== undefined;
+  let at = DUCKDB_SUMMARY_COLUMNS.length;
+  const firstNetAt = window ? -1 : at;
+  if (!window) at += DUCKDB_NO_WINDOW_COLUMNS.length;
+  const holdoutAt = at;
+  if (split) at += DUCKDB_HOLDOUT_COLUMNS.length;
+  const littAt = window ? at : -1;
   for (;;) {
     let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
     try {
@@ -251,17 +282,60 @@ export async function runSummary(
       throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
     }
     if (!chunk || chunk.rowCount === 0) break;
-    const c = chunk;
-    const cols = Array.from({ length: c.columnCount }, (_, k) => c.getColumnVector(k));
+    const v = Array.from({ length: chunk.columnCount }, (_, k) => chunk.getColumnVector(k));
     const rows = chunk.rowCount;
-    const width = cols.length;
-    const row = new Array<unknown>(width);
     for (let i = 0; i < rows; i++) {
-      for (let k = 0; k < width; k++) row[k] = cols[k].getItem(i);
-      collector.add(row);
+      const bad = v[1].getItem(i) as number;
+      if (bad !== 0) {
+        collector.rejectRows(bad, v[2].getItem(i) as number);
+        continue;
+      }
+      c.purchases = v[3].getItem(i) as number;
+      c.firstP = v[4].getItem(i) as number;
+      c.lastP = v[5].getItem(i) as number;
+      c.firstDay = v[6].getItem(i) as number;
+      c.lastDay = v[7].getItem(i) as number;
+      c.repeatSum = v[8].getItem(i) as number;
+      c.txRows = v[9].getItem(i) as number;
+      c.spend = v[10].getItem(i) as number;
+      c.afterRows = v[11].getItem(i) as number;
+      c.minDay = v[12].getItem(i) as number;
+      c.maxDay = v[13].getItem(i) as number;
+      if (!window && c.purchases > 1) {
+        const repeat = repeatSpend(c.repeatSum, v[firstNetAt].getItem(i) as number, v[firstNetAt + 1].getItem(i) as number);
+        if (repeat === undefined) return undefined;
+        c.repeatSum = repeat;
+      }
+      if (split) {
+        c.hoRows = v[holdoutAt].getItem(i) as number;
+        c.hoPurchases = v[holdoutAt + 1].getItem(i) as number;
+        c.hoSum = v[holdoutAt + 2].getItem(i) as number;
+      }
+      if (window) c.litt = v[littAt].getItem(i) as number;
+      collector.addCustomer(v[0].getItem(i) as string, c, u, f);
     }
   }
   return collector.finish({ unit, freq, end, calibrationEnd: cal, skipBadRows: options.skipBadRows, hasAmount: src.amount !== undefined, source: label });
+}
+
+/**
+ * The net of a customer's purchase periods after the first, from their compensated total (DuckDB's
+ * fsum, Kahan summation) and the first period's net, or undefined when the subtraction could lose
+ * more than 1e-12 of it. Purchase periods net ≥ 0, so Kahan's bound |Ŝ − S| ≤ (2ε + O(nε²)) S
+ * (Higham 2002, Accuracy and Stability of Numerical Algorithms, eq. 4.8) gives a relative error of
+ * at most about 2ε·S/(S − first) + ε; trusted when S − first ≥ S/2048 (under 5e-13), or when every
+ * later period nets exactly 0 (the count of positive periods says so, and Ŝ − first is then exact).
+ *
+ * @example
+ * repeatSpend(30, 10, 3); // 20
+ * repeatSpend(1e9 + 0.03, 1e9, 3); // undefined: the first purchase dwarfs the rest
+ */
+export function repeatSpend(purchaseSum: number, firstNet: number, positivePeriods: number): number | undefined {
+  const repeat = purchaseSum - firstNet;
+  if (repeat !== repeat) return repeat; // no amounts: NaN, as the node engine
+  if (repeat * 2048 >= purchaseSum) return repeat;
+  if (positivePeriods === (firstNet > 0 ? 1 : 0)) return 0;
+  return undefined;
 }
 
 /**

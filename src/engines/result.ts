@@ -8,6 +8,27 @@ import { formatDay } from '../ingest/dates.ts';
 import { REJECT } from '../ingest/transactions.ts';
 import { SUMMARY_REJECT, periodTable, unitDays, type SummaryResult } from '../summary/summarize.ts';
 import type { Day, PeriodUnit } from '../types.ts';
+import { SIDE } from './sql.ts';
+
+/** One customer's counts and periods as the DuckDB engine's statement returns them (duckdb-sql.ts). */
+export interface EngineCustomer {
+  purchases: number;
+  firstP: number;
+  lastP: number;
+  firstDay: number;
+  lastDay: number;
+  /** Net of the calibration purchase periods after the first (NaN without amounts). */
+  repeatSum: number;
+  txRows: number;
+  spend: number;
+  afterRows: number;
+  minDay: number;
+  maxDay: number;
+  hoRows: number;
+  hoPurchases: number;
+  hoSum: number;
+  litt?: number;
+}
 
 /** Column order of the engine statement (summarySql output 'engine'). */
 export const ENGINE_COLUMNS = [
@@ -189,25 +210,8 @@ export class SummaryCollector {
       if (!counted) this.missingCustomer += bad;
       return;
     }
-    const minDay = toNumber(row[17 + h], NaN);
-    if (minDay < this.minDay) this.minDay = minDay;
-    const maxDay = toNumber(row[18 + h], NaN);
-    if (maxDay > this.maxDay) this.maxDay = maxDay;
-    if (purchases === 0) {
-      if (txRows === 0 && hoRows === 0) {
-        if (after > 0) this.customersAfterEnd++;
-      } else if (txRows > 0) {
-        this.customersNoPurchase++;
-        this.rowsNoPurchase += txRows + hoRows;
-      } else {
-        this.customersNewInHoldout++;
-        this.rowsNewInHoldout += hoRows;
-      }
-      return;
-    }
-    if (this.n === this.cap) this.grow();
-    const i = this.n++;
-    this.pushId(i, id);
+    const i = this.kept(id, purchases, txRows, hoRows, after, toNumber(row[17 + h], NaN), toNumber(row[18 + h], NaN));
+    if (i < 0) return;
     this.frequency[i] = toNumber(row[1], NaN);
     this.recency[i] = toNumber(row[2], NaN);
     this.monetary[i] = toNumber(row[4], NaN);
@@ -223,6 +227,73 @@ export class SummaryCollector {
       this.hoFreq![i] = toNumber(row[9], NaN);
       this.hoMon![i] = toNumber(row[10], NaN);
       this.hoT = toNumber(row[11], NaN);
+    }
+  }
+
+  /**
+   * The accounting of one customer of the source (the valid days it spans, and why it is excluded
+   * when it has no calibration purchase); the index of its summary row, or −1 when excluded.
+   */
+  private kept(id: string, purchases: number, txRows: number, hoRows: number, after: number, minDay: number, maxDay: number): number {
+    if (minDay < this.minDay) this.minDay = minDay;
+    if (maxDay > this.maxDay) this.maxDay = maxDay;
+    if (purchases === 0) {
+      if (txRows === 0 && hoRows === 0) {
+        if (after > 0) this.customersAfterEnd++;
+      } else if (txRows > 0) {
+        this.customersNoPurchase++;
+        this.rowsNoPurchase += txRows + hoRows;
+      } else {
+        this.customersNewInHoldout++;
+        this.rowsNewInHoldout += hoRows;
+      }
+      return -1;
+    }
+    if (this.n === this.cap) this.grow();
+    const i = this.n++;
+    this.pushId(i, id);
+    return i;
+  }
+
+  /** Rows rejected for one reason, a SIDE code above afterEnd (sql.ts), counted by an engine. */
+  rejectRows(side: number, rows: number): void {
+    this.read += rows;
+    if (side === SIDE.missingCustomer) this.missingCustomer += rows;
+    else if (side === SIDE.missingDate) this.missingDate += rows;
+    else if (side === SIDE.badDate) this.badDate += rows;
+    else if (side === SIDE.missingAmount) this.missingAmount += rows;
+    else if (side === SIDE.badAmount) this.badAmount += rows;
+    else if (side === SIDE.fields) this.fields += rows;
+    else if (side === SIDE.dateRange) this.dateRange += rows;
+    else if (side === SIDE.amountRange) this.amountRange += rows;
+    else throw new Error(`unknown row side ${side}`);
+  }
+
+  /**
+   * One customer of the source from its counts and periods (the DuckDB engine's statement,
+   * duckdb-sql.ts): frequency, recency and the means as summarize.ts computes them; T (and holdout
+   * T) in finish() from the first purchase period, so the collector must be made with deferEnd.
+   * `u` / `f`: days per unit and per freq (1 and 1 when they are the same unit).
+   */
+  addCustomer(id: string, c: EngineCustomer, u: number, f: number): void {
+    this.read += c.txRows + c.hoRows + c.afterRows;
+    this.afterEnd += c.afterRows;
+    const i = this.kept(id, c.purchases, c.txRows, c.hoRows, c.afterRows, c.minDay, c.maxDay);
+    if (i < 0) return;
+    this.frequency[i] = c.purchases - 1;
+    // summarize.ts: recency = ((last − first) periods × days per unit) / days per freq
+    this.recency[i] = ((c.lastP - c.firstP) * u) / f;
+    this.monetary[i] = c.purchases > 1 ? c.repeatSum / (c.purchases - 1) : c.repeatSum === c.repeatSum ? 0 : NaN;
+    this.first[i] = c.firstDay;
+    this.last[i] = c.lastDay;
+    this.tx[i] = c.txRows;
+    this.spend[i] = c.spend;
+    if (c.litt === undefined) this.hasLitt = false;
+    else this.litt[i] = c.litt;
+    this.T[i] = c.firstP;
+    if (this.split) {
+      this.hoFreq![i] = c.hoPurchases;
+      this.hoMon![i] = c.hoPurchases > 0 ? c.hoSum / c.hoPurchases : c.hoSum === c.hoSum ? 0 : NaN;
     }
   }
 
