@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     { name: 'summary without output', args: () => ['summary', LOG], input: LOG },
     { name: 'report', args: (out) => ['report', LOG, '-o', join(out, 'report.html')], input: LOG, target: '<= 4 s' },
     { name: 'segment --out-dir (tiers, RFM, concentration, the prioritised list of every customer)', args: (out) => ['segment', LOG, '--out-dir', join(out, 'segment')], input: LOG },
+    { name: 'retention (recruitment, conversion, cohorts with the BG/NBD expected active, drivers)', args: () => ['retention', LOG, '--json'], input: LOG },
     { name: 'summary --engine duckdb (no output)', args: () => ['summary', LOG, '--engine', 'duckdb'], input: LOG },
     ...(existsSync(CDNOW) ? [{ name: "fit on CDNOW's 2,357-row summary", args: () => ['fit', CDNOW, '--model', 'bgnbd'], input: CDNOW, lifetimes: '1.18 s' }] : []),
     { name: '--help', args: () => ['--help'], target: 'within 1.5x of node -e 0' },

@@ -23,8 +23,12 @@ export interface RetentionOptions {
   end?: Day;
   leads?: LeadsInput;
   contracts?: ContractsInput;
-  /** P(alive) at the end per customer id (e.g. from a fitted BG/NBD) for the expected active customers per cohort. */
-  probabilityAlive?: { customerIds: string[]; values: ArrayLike<number>; model?: string };
+  /**
+   * P(alive) at the end per customer (e.g. from a fitted BG/NBD) for the expected active customers per cohort:
+   * values[k] is customer customerIds[k]'s, or, with `tableCustomers`, that of the table's customer
+   * tableCustomers[k] (a summary of this same table: no id strings are made or compared).
+   */
+  probabilityAlive?: { customerIds?: string[]; tableCustomers?: ArrayLike<number>; values: ArrayLike<number>; model?: string };
   /** Conversion windows in days (default 30, 90, 180). */
   windows?: number[];
   level?: number;
@@ -77,11 +81,16 @@ export function retentionOutcomes(table: TransactionTable, options: RetentionOpt
   }
   const facts = customerFacts(table, end);
   let pAlive: Float64Array | undefined;
-  if (options.probabilityAlive) {
+  const given = options.probabilityAlive;
+  if (given?.tableCustomers) {
+    // customers absent from the values (no purchase by the end) count 0, as by id below
+    pAlive = new Float64Array(facts.first.length);
+    for (let k = 0; k < given.tableCustomers.length; k++) pAlive[given.tableCustomers[k]] = given.values[k];
+  } else if (given?.customerIds) {
     const byId = new Map<string, number>();
-    options.probabilityAlive.customerIds.forEach((id, i) => byId.set(id, options.probabilityAlive!.values[i]));
+    given.customerIds.forEach((id, i) => byId.set(id, given.values[i]));
     pAlive = mapFloat64(facts.customerIds, (id) => byId.get(id) ?? 0);
-  }
+  } else if (given) throw new TypeError('retentionOutcomes: probabilityAlive needs customerIds or tableCustomers');
   const conv: RetentionReport['conversion'] = conversion(facts, period, options.windows ?? CONVERSION_WINDOWS, level);
   if (options.leads) conv.leads = leadFunnel(options.leads, facts, period, level);
   const report: RetentionReport = {

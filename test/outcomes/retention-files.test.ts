@@ -24,4 +24,29 @@ describe('retentionFromFiles with the BG/NBD', () => {
     }
     expect(report.recruitment.reduce((s, r) => s + r.new_customers, 0)).toBe(summary.customerIds.length);
   });
+
+  it('P(alive) matched by table index equals P(alive) matched by id, excluded customers counting 0 (returns only, after the end)', async () => {
+    // a customer with returns only and one first seen after the end: in the table, not in the summary
+    const { writeFileSync, mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'clvkit-retention-'));
+    try {
+      const file = join(dir, 'tx.csv');
+      writeFileSync(file, readFileSync(sample, 'utf8').trimEnd() + '\nRETURNS_ONLY,2024-03-01,-5,web\n');
+      const table = await readTransactions(file);
+      const end = table.day.reduce((a, b) => Math.max(a, b), -Infinity) - 30;
+      const summary = summarize(table, { end });
+      const values = fitBgNbd(summary).probabilityAliveAll(summary);
+      const { retentionOutcomes } = await import('../../src/outcomes/retention.ts');
+      const { summaryIdBytes } = await import('../../src/summary/summarize.ts');
+      const rows = summaryIdBytes(summary)!.rows!;
+      expect(rows.length).toBeLessThan(table.customerIds.length); // some table customers are not in the summary
+      const byIndex = retentionOutcomes(table, { end, drivers: false, probabilityAlive: { tableCustomers: rows, values } });
+      const byId = retentionOutcomes(table, { end, drivers: false, probabilityAlive: { customerIds: summary.customerIds, values } });
+      expect(byIndex.cohorts).toEqual(byId.cohorts);
+      expect(byIndex.cohorts.some((c) => (c.expected_active ?? 0) > 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
