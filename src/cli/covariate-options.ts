@@ -130,7 +130,7 @@ export async function covariateFitFromFiles(
   } else {
     table = await readTransactions(file, ingestOptionsFrom(o) as never);
     const s = summarize(table, summaryOptionsFrom(o) as never);
-    if (s.accounting) notes.push(`${file}: ${formatAccounting(s.accounting)}; ${count(s.customerIds.length, 'customer', 'customers')}`);
+    if (s.accounting) notes.push(`${file}: ${formatAccounting(s.accounting)}; ${count(s.frequency.length, 'customer', 'customers')}`);
     summary = s;
   }
   const fit = fitWithCovariates({ model: o.model ?? '', summary, table, covariates, spec, reference });

@@ -216,7 +216,7 @@ export function register(program: Command): void {
         writeFileAtomic(o.out, html);
         phase();
         const p = inputs.portfolio!;
-        process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${count(p.summary.customerIds.length, 'customer', 'customers')}\n`);
+        process.stderr.write(`${file}: ${formatAccounting(p.summary.accounting ?? table.accounting)}; ${count(p.summary.frequency.length, 'customer', 'customers')}\n`);
         if (table.columnsNote) process.stderr.write(table.columnsNote + '\n');
         if (p.model) {
           const ch = p.model.choice;
