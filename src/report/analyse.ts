@@ -235,20 +235,7 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
   const customer = table.customer;
   const amount = table.amount;
   const n = table.length;
-  const first = new Int32Array(m).fill(2147483647);
-  let minDay = Infinity;
-  // Rows used: on or before the end and not returns (negative amounts).
-  for (let i = 0; i < n; i++) {
-    const d = day[i];
-    if (d > end || amount[i] < 0) continue;
-    const c = customer[i];
-    if (d < first[c]) first[c] = d;
-    if (d < minDay) minDay = d;
-  }
   const counts = new Float64Array(steps + 1);
-  if (!Number.isFinite(minDay)) return counts;
-  const span = end - minDay + 1;
-  const periodOf = unit === 'day' ? undefined : periodTable(minDay, span, unit);
   // Grid step of a day: k = ceil((day - origin + 1) / stepDays), steps 1 .. steps.
   const count = (d: number) => {
     const k = Math.ceil((d - origin + 1) / stepDays - 1e-9);
@@ -261,18 +248,30 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
       break;
     }
   }
+  // Rows used: on or before the end and not returns (negative amounts).
   if (dateOrder) {
-    // rows in date order (as exports usually are): one pass, each customer's purchase periods arrive in order
-    const last = new Int32Array(m).fill(-1);
-    for (let i = 0; i < n; i++) {
+    // rows in date order (as exports usually are): one pass, each customer's purchase periods arrive in order, so
+    // the first row used of a customer is its first purchase, and the first row used of the table the earliest day
+    let i0 = 0;
+    while (i0 < n && (day[i0] > end || amount[i0] < 0)) i0++;
+    if (i0 === n) return counts;
+    const minDay = day[i0];
+    const span = end - minDay + 1;
+    const periodOf = unit === 'day' ? undefined : periodTable(minDay, span, unit);
+    // each customer's last purchase period; NONE: no purchase yet; OUT: first purchase after cohortEnd (left out).
+    // (periods of dates before 1970 are negative: the markers are below any period)
+    const NONE = -0x80000000;
+    const OUT = -0x7fffffff;
+    const last = new Int32Array(m).fill(NONE);
+    for (let i = i0; i < n; i++) {
       const d = day[i];
       if (d > end || amount[i] < 0) continue;
       const c = customer[i];
-      if (first[c] > cohortEnd) continue;
+      const l = last[c];
+      if (l === OUT) continue;
       const offset = d - minDay;
       const p = periodOf ? periodOf[offset] : offset;
-      const l = last[c];
-      if (l === -1) last[c] = p; // the first purchase period
+      if (l === NONE) last[c] = d > cohortEnd ? OUT : p; // the first purchase period
       else if (p !== l) {
         last[c] = p;
         count(d);
@@ -280,6 +279,18 @@ function actualRepeats(table: TransactionTable, unit: PeriodUnit, cohortEnd: Day
     }
     return counts;
   }
+  const first = new Int32Array(m).fill(2147483647);
+  let minDay = Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = day[i];
+    if (d > end || amount[i] < 0) continue;
+    const c = customer[i];
+    if (d < first[c]) first[c] = d;
+    if (d < minDay) minDay = d;
+  }
+  if (!Number.isFinite(minDay)) return counts;
+  const span = end - minDay + 1;
+  const periodOf = unit === 'day' ? undefined : periodTable(minDay, span, unit);
   const keys = new Float64Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
