@@ -19,6 +19,7 @@ import {
 } from '../charts/index.ts';
 import { frequencyRecencyCells, logBins, rfmCells } from '../aggregate.ts';
 import { periodTransactions } from '../../models/diagnostics.ts';
+import { compressSummary } from '../../summary/compress.ts';
 import { chart, displayName, fitError, type SectionContext } from './context.ts';
 import { guide } from '../guide.ts';
 
@@ -294,7 +295,9 @@ export function modelSection(a: ModelAnalysis, summary: ReportAnalysis['summary'
     numeric: [false, true, true],
   });
   // customers by repeat purchases, actual vs model, with the chi-square (src/models/diagnostics.ts), on all data
-  const pt = periodTransactions(a.fullFit, summary, { bins: 8 });
+  // over the distinct (x, t_x, T) rows with their counts (the compression the fit kept: no pass over every customer); the same
+  // sums, as integer counts, and the distinct T in the same first-seen order
+  const pt = periodTransactions(a.fullFit, compressSummary(summary), { bins: 8 });
   blocks.push(
     chart('chart-period-transactions', m.periodTransactionsTitle, periodTransactionsSpec(pt, { title: m.periodTransactionsTitle, x: m.repeatPurchases, y: m.customers, actual: m.actual, expected: m.predicted }), {
       name: 'period-transactions.csv', header: ['repeat_purchases', 'or_more', 'actual', 'expected'], rows: pt.bins.map((b) => [b.repeat, b.orMore, b.actual, b.expected]),
