@@ -88,12 +88,11 @@ const isParquet = (file: string) => ['.parquet', '.pq'].includes(extname(file).t
 /**
  * The per-customer summary from the chosen engine, with the summary options of the command line
  * (--unit, --freq, --end, --calibration-end) and the reading options (--columns, --date-format, ...).
- * `need.litt: false`: the caller does not use the CNBD-k timing statistic (DuckDB can then skip a window).
  *
  * @example
  * const summary = await summaryFromEngine(file, o); // o from commander, with addEngineOptions
  */
-export async function summaryFromEngine(file: string | undefined, o: EngineCliOptions, need: { litt?: boolean } = {}): Promise<SummaryResult> {
+export async function summaryFromEngine(file: string | undefined, o: EngineCliOptions): Promise<SummaryResult> {
   const engine = engineOf(o);
   const summaryOptions = summaryOptionsFrom(o);
   if (engine === 'node') {
@@ -105,7 +104,7 @@ export async function summaryFromEngine(file: string | undefined, o: EngineCliOp
     const path = needFile(file, engine);
     const { summarizeWithDuckDb } = await import('../engines/duckdb.ts');
     // Customers sorted by id: the same output from one run to the next (DuckDB's own order varies with its threads).
-    const options = { ...ingestOptionsFrom(o), ...summaryOptions, memoryLimit: o.memoryLimit ?? '1GB', orderByCustomer: true, litt: need.litt ?? true };
+    const options = { ...ingestOptionsFrom(o), ...summaryOptions, memoryLimit: o.memoryLimit ?? '1GB', orderByCustomer: true };
     return summarizeWithDuckDb(isParquet(path) ? { parquet: path } : { file: path }, options as never);
   }
   if (engine === 'clickhouse') {

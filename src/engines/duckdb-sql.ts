@@ -3,15 +3,15 @@
  * fewer operations. summarySql's engine variant is portable SQL (it runs on PostgreSQL too): two
  * hash aggregations with some twenty CASE aggregates each, a window over every purchase period and
  * twenty-six output columns, most of them NULL. On the 1M-customer log DuckDB spent 2.5 s of wall
- * time in it (4.7 s of CPU on two threads). This one, 1.5 s:
+ * time in it (4.7 s of CPU on two threads). This one, 2.1 s (docs/engines.md):
  * - bad rows leave the customer grouping at once: one group per reason (customer NULL, `bad` = the
  *   reason's side code), so no per-customer reason columns;
  * - with day periods a period is one day, so its first, last and first-purchase days are the
  *   period itself: no min/max of days per period;
- * - the repeat spend is the compensated sum of the purchase periods (`fsum`, Kahan–Babuška) less the
- *   first period's net (`arg_min(net, p)`), with no window, when the subtraction loses nothing that
- *   matters (checked by the reader); the window (LAG over the purchase periods) runs when the CNBD-k
- *   timing statistic `litt` is asked for, or when that check fails, and gives the repeat spend exactly;
+ * - the window (LAG over each customer's purchase periods) stays: it gives the CNBD-k timing statistic
+ *   `litt`, and its order makes the repeat and total spend sums add in period order, as the node engine
+ *   adds them, so both engines give the same doubles (a window-free repeat spend, the total less the
+ *   first period, saved 0.35 s at 1M but differed in the last digits: measured and not kept);
  * - frequency, recency, T and the means are computed by the collector (duckdb-collect.ts) from the
  *   counts and periods, with summarize.ts's double operations; every column is non-NULL (NaN for no
  *   amounts), so reading a value is one typed-array load.
@@ -30,16 +30,13 @@ export interface DuckDbSummarySpec {
   /** End of observation; without it every valid row is in the window and the end is the last valid date (the collector's max day). */
   end?: string | Day;
   calibrationEnd?: string | Day;
-  /** Σ log inter-purchase times (the CNBD-k timing statistic): costs a window over the purchase periods. */
-  litt?: boolean;
   /** ORDER BY customer id (customers first, the per-reason bad-row groups last). */
   orderByCustomer?: boolean;
 }
 
 /**
- * Output columns of duckDbSummarySql, in order, then DUCKDB_NO_WINDOW_COLUMNS (without litt),
- * DUCKDB_HOLDOUT_COLUMNS (with a calibration end) and `litt` (when asked). `repeat_sum` is the net of
- * the purchase periods after the first with litt, and of all purchase periods without.
+ * Output columns of duckDbSummarySql, in order, then DUCKDB_HOLDOUT_COLUMNS (with a calibration end)
+ * and `litt`. `repeat_sum` is the net of the calibration purchase periods after the first.
  */
 export const DUCKDB_SUMMARY_COLUMNS = [
   'customer',
@@ -57,7 +54,6 @@ export const DUCKDB_SUMMARY_COLUMNS = [
   'min_day',
   'max_day',
 ] as const;
-export const DUCKDB_NO_WINDOW_COLUMNS = ['first_net', 'positive_periods'] as const;
 export const DUCKDB_HOLDOUT_COLUMNS = ['ho_rows', 'ho_purchases', 'ho_sum'] as const;
 
 const UNITS: readonly PeriodUnit[] = ['day', 'week', 'month'];
@@ -117,13 +113,9 @@ export function duckDbSummarySql(spec: DuckDbSummarySpec): string {
   );
   // A period is a purchase when it has no returns or its net amount is positive (summarize.ts).
   const purchase = `(side <= ${SIDE.holdout} AND (lo >= 0 OR net > 0 OR lo IS NULL))`;
-  let from = 'periods';
-  if (spec.litt) {
-    ctes.push(
-      `numbered AS (\n  SELECT periods.*, LAG(p) OVER (PARTITION BY customer, side, ${purchase} ORDER BY p) AS prev_p\n  FROM periods\n)`,
-    );
-    from = 'numbered';
-  }
+  // each purchase period's previous one (litt), the rows ordered by period within each customer (the sums' order)
+  ctes.push(`numbered AS (\n  SELECT periods.*, LAG(p) OVER (PARTITION BY customer, side, ${purchase} ORDER BY p) AS prev_p\n  FROM periods\n)`);
+  const from = 'numbered';
   // Within a customer's group every row is valid (bad rows have groups of their own). Without an end and a
   // calibration end every valid row is a calibration row: the side tests go away.
   const onlyCalibration = end === undefined && !split;
@@ -140,9 +132,8 @@ export function duckDbSummarySql(spec: DuckDbSummarySpec): string {
   if (!day) inner.push(`CASE WHEN side = ${SIDE.calibration} AND ${purchase} THEN coalesce(first_purchase_day, min_d) END AS fdc`, `CASE WHEN side = ${SIDE.calibration} AND ${purchase} THEN max_d END AS ldc`);
   const firstDay = day ? 'first_p' : 'coalesce(min(fdc), 0)';
   const lastDay = day ? 'last_p' : 'coalesce(max(ldc), 0)';
-  // Repeat spend: the purchase periods after the first (the window's prev_p), or without the window their
-  // compensated total and the first period's net, subtracted by the reader (duckdb.ts), which checks the cancellation.
-  const repeatSum = spec.litt ? 'coalesce(fsum(CASE WHEN prev_p IS NOT NULL THEN netc END), 0)' : 'coalesce(fsum(netc), 0)';
+  // Repeat spend: the purchase periods after the first (the window's prev_p).
+  const repeatSum = 'coalesce(sum(CASE WHEN prev_p IS NOT NULL THEN netc END), 0)';
   const cols = [
     'customer',
     'bad',
@@ -159,12 +150,6 @@ export function duckDbSummarySql(spec: DuckDbSummarySpec): string {
     `coalesce(${day ? 'min(p)' : 'min(min_d)'}, 0) AS min_day`,
     `coalesce(${day ? 'max(p)' : 'max(max_d)'}, 0) AS max_day`,
   ];
-  if (!spec.litt) {
-    cols.push(
-      `${src.amount === undefined ? nan : 'coalesce(arg_min(netc, pc), 0)'} AS first_net`,
-      'CAST(count(CASE WHEN netc > 0 THEN 1 END) AS INTEGER) AS positive_periods',
-    );
-  }
   if (split) {
     cols.push(
       `CAST(coalesce(sum(CASE WHEN side = ${SIDE.holdout} THEN n END), 0) AS INTEGER) AS ho_rows`,
@@ -173,7 +158,7 @@ export function duckDbSummarySql(spec: DuckDbSummarySpec): string {
     );
   }
   // Σ log inter-purchase time in freq units (the CNBD-k timing statistic, summarize.ts litt).
-  if (spec.litt) cols.push(`coalesce(sum(CASE WHEN prev_p IS NOT NULL THEN ln(${conv('pc - prev_p')}) END), 0) AS litt`);
+  cols.push(`coalesce(sum(CASE WHEN prev_p IS NOT NULL THEN ln(${conv('pc - prev_p')}) END), 0) AS litt`);
   const select =
     `SELECT ${cols.join(',\n  ')}\nFROM (SELECT ${inner.join(',\n    ')}\n  FROM ${from})\nGROUP BY customer, bad` +
     (spec.orderByCustomer ? '\nORDER BY customer NULLS LAST, bad' : '');

@@ -16,7 +16,7 @@ import { unitDays, type SummaryOptions, type SummaryResult } from '../summary/su
 import type { PeriodUnit } from '../types.ts';
 import { duckDbCsvSource, textRelation, UndecidedDayMonth, type CsvReadOptions } from './csv-source.ts';
 import { BadRowsError, SummaryCollector, type EngineCustomer } from './result.ts';
-import { DUCKDB_HOLDOUT_COLUMNS, DUCKDB_NO_WINDOW_COLUMNS, DUCKDB_SUMMARY_COLUMNS, duckDbSummarySql } from './duckdb-sql.ts';
+import { DUCKDB_HOLDOUT_COLUMNS, DUCKDB_SUMMARY_COLUMNS, duckDbSummarySql } from './duckdb-sql.ts';
 import { quoteIdent, quoteLiteral, type SqlSource } from './sql.ts';
 import { resolveColumns } from '../ingest/dialect.ts';
 import { histogramFromSummary, type Histogram } from '../summary/histogram.ts';
@@ -34,11 +34,6 @@ export interface DuckDbOptions extends SummaryOptions, CsvReadOptions {
   threads?: number;
   /** Sort customers by id (default false: the engine's order). */
   orderByCustomer?: boolean;
-  /**
-   * Compute `litt`, the CNBD-k timing statistic (default true, as the node engine). It needs a window
-   * over every purchase period; a summary that only lists the customers can do without (false).
-   */
-  litt?: boolean;
 }
 
 /** @internal */
@@ -229,30 +224,12 @@ function byCustomerId(s: SummaryResult, sort: boolean): SummaryResult {
 }
 
 /** Run the engine statement (duckdb-sql.ts) over a SqlSource on an open connection and collect the summary. @internal */
-export async function runSummary(
-  connection: Awaited<ReturnType<typeof openDuckDb>>['connection'],
-  src: SqlSource,
-  options: DuckDbOptions,
-  label: string,
-): Promise<SummaryResult> {
-  // Without litt, the statement without the window; its repeat spend, when a subtraction could lose digits, asks for the window.
-  if (options.litt === false) {
-    const s = await collectSummary(connection, src, options, label, false);
-    if (s !== undefined) return s;
-  }
-  return (await collectSummary(connection, src, options, label, true))!;
-}
-
-/**
- * One run of the engine statement, read chunk by chunk into a SummaryCollector. Without the window,
- * undefined when some customer's repeat spend cannot be trusted to 1e-12 (see repeatSpend).
- */
-async function collectSummary(connection: DuckDbConnection, src: SqlSource, options: DuckDbOptions, label: string, window: boolean): Promise<SummaryResult | undefined> {
+export async function runSummary(connection: DuckDbConnection, src: SqlSource, options: DuckDbOptions, label: string): Promise<SummaryResult> {
   const unit: PeriodUnit = options.unit ?? 'day';
   const freq: PeriodUnit = options.freq ?? 'week';
   const end = options.end === undefined ? undefined : parseDateOption(options.end, '--end');
   const cal = options.calibrationEnd === undefined ? undefined : parseDateOption(options.calibrationEnd, '--calibration-end');
-  const sql = duckDbSummarySql({ source: src, unit, freq, end, calibrationEnd: cal, litt: window, orderByCustomer: options.orderByCustomer ?? false });
+  const sql = duckDbSummarySql({ source: src, unit, freq, end, calibrationEnd: cal, orderByCustomer: options.orderByCustomer ?? false });
   // T is computed in finish() from the first purchase period (deferEnd), with or without --end.
   const collector = new SummaryCollector(cal !== undefined, true);
   let result;
@@ -268,12 +245,8 @@ async function collectSummary(connection: DuckDbConnection, src: SqlSource, opti
   const f = same ? 1 : unitDays(freq);
   const c: EngineCustomer = { purchases: 0, firstP: 0, lastP: 0, firstDay: 0, lastDay: 0, repeatSum: 0, txRows: 0, spend: 0, afterRows: 0, minDay: 0, maxDay: 0, hoRows: 0, hoPurchases: 0, hoSum: 0 };
   const split = cal !== undefined;
-  let at = DUCKDB_SUMMARY_COLUMNS.length;
-  const firstNetAt = window ? -1 : at;
-  if (!window) at += DUCKDB_NO_WINDOW_COLUMNS.length;
-  const holdoutAt = at;
-  if (split) at += DUCKDB_HOLDOUT_COLUMNS.length;
-  const littAt = window ? at : -1;
+  const holdoutAt = DUCKDB_SUMMARY_COLUMNS.length;
+  const littAt = holdoutAt + (split ? DUCKDB_HOLDOUT_COLUMNS.length : 0);
   for (;;) {
     let chunk: Awaited<ReturnType<typeof result.fetchChunk>>;
     try {
@@ -301,41 +274,16 @@ async function collectSummary(connection: DuckDbConnection, src: SqlSource, opti
       c.afterRows = v[11].getItem(i) as number;
       c.minDay = v[12].getItem(i) as number;
       c.maxDay = v[13].getItem(i) as number;
-      if (!window && c.purchases > 1) {
-        const repeat = repeatSpend(c.repeatSum, v[firstNetAt].getItem(i) as number, v[firstNetAt + 1].getItem(i) as number);
-        if (repeat === undefined) return undefined;
-        c.repeatSum = repeat;
-      }
       if (split) {
         c.hoRows = v[holdoutAt].getItem(i) as number;
         c.hoPurchases = v[holdoutAt + 1].getItem(i) as number;
         c.hoSum = v[holdoutAt + 2].getItem(i) as number;
       }
-      if (window) c.litt = v[littAt].getItem(i) as number;
+      c.litt = v[littAt].getItem(i) as number;
       collector.addCustomer(v[0].getItem(i) as string, c, u, f);
     }
   }
   return collector.finish({ unit, freq, end, calibrationEnd: cal, skipBadRows: options.skipBadRows, hasAmount: src.amount !== undefined, source: label });
-}
-
-/**
- * The net of a customer's purchase periods after the first, from their compensated total (DuckDB's
- * fsum, Kahan summation) and the first period's net, or undefined when the subtraction could lose
- * more than 1e-12 of it. Purchase periods net ≥ 0, so Kahan's bound |Ŝ − S| ≤ (2ε + O(nε²)) S
- * (Higham 2002, Accuracy and Stability of Numerical Algorithms, eq. 4.8) gives a relative error of
- * at most about 2ε·S/(S − first) + ε; trusted when S − first ≥ S/2048 (under 5e-13), or when every
- * later period nets exactly 0 (the count of positive periods says so, and Ŝ − first is then exact).
- *
- * @example
- * repeatSpend(30, 10, 3); // 20
- * repeatSpend(1e9 + 0.03, 1e9, 3); // undefined: the first purchase dwarfs the rest
- */
-export function repeatSpend(purchaseSum: number, firstNet: number, positivePeriods: number): number | undefined {
-  const repeat = purchaseSum - firstNet;
-  if (repeat !== repeat) return repeat; // no amounts: NaN, as the node engine
-  if (repeat * 2048 >= purchaseSum) return repeat;
-  if (positivePeriods === (firstNet > 0 ? 1 : 0)) return 0;
-  return undefined;
 }
 
 /**

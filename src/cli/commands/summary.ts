@@ -38,8 +38,7 @@ export function register(program: Command): void {
       const companion = o.out && extname(o.out).toLowerCase() !== '.json' ? companionPath(o.out) : undefined;
       if (companion) checkOutputFile(companion, [file]);
       if (await printSqlIfAsked(file, o)) return;
-      // the summary file and description have no litt: the DuckDB engine need not compute it
-      const summary = await summaryFromEngine(file, o, { litt: false });
+      const summary = await summaryFromEngine(file, o);
       const accounting = summary.accounting!;
       // Streamed from the columns (src/io/column-writer.ts): no row objects, the file written atomically.
       if (o.out) writeSummaryFile(summary, accounting, o.out, o.lang === 'fr' ? CSV_FR : CSV_EN);
