@@ -1,5 +1,5 @@
 import type { TransactionTable } from '../types.ts';
-import type { CustomerFacts } from './customers.ts';
+import { NO_DAY, type CustomerFacts } from './customers.ts';
 import { type OutcomePeriod, ordinalStart, periodLabel, periodOrdinal } from './periods.ts';
 
 /**
@@ -42,7 +42,7 @@ export function cohortMatrix(table: TransactionTable, facts: CustomerFacts, peri
   const m = facts.first.length;
   // period ordinal of every day from the earliest first purchase to the end (a lookup, not a date conversion per transaction)
   let minDay = Infinity;
-  for (let c = 0; c < m; c++) if (facts.first[c] >= 0 && facts.first[c] < minDay) minDay = facts.first[c];
+  for (let c = 0; c < m; c++) if (facts.first[c] !== NO_DAY && facts.first[c] < minDay) minDay = facts.first[c];
   const span = Number.isFinite(minDay) ? facts.end - minDay + 1 : 0;
   const useTable = span > 0 && span <= 1 << 22;
   const ordOf = new Float64Array(useTable ? span : 0);
@@ -53,7 +53,7 @@ export function cohortMatrix(table: TransactionTable, facts: CustomerFacts, peri
   const cohortOf = new Int32Array(m).fill(-1); // cohort slot o - minOrd, -1 without a first purchase
   const slots: (CohortRow | undefined)[] = new Array(K);
   for (let c = 0; c < m; c++) {
-    if (facts.first[c] < 0) continue;
+    if (facts.first[c] === NO_DAY) continue;
     const o = ordinal(facts.first[c]);
     const q = o - minOrd;
     cohortOf[c] = q;

@@ -1,4 +1,4 @@
-import type { CustomerFacts } from './customers.ts';
+import { NO_DAY, type CustomerFacts } from './customers.ts';
 import { type KmStep, kaplanMeier } from './kaplan-meier.ts';
 import { type OutcomePeriod, periodLabel, periodOrdinals } from './periods.ts';
 import { type Proportion, wilsonInterval } from './wilson.ts';
@@ -60,7 +60,7 @@ export function conversion(facts: CustomerFacts, period: OutcomePeriod, windows:
   let g = all;
   for (let c = 0; c < m; c++) {
     const f = facts.first[c];
-    if (f < 0) continue;
+    if (f === NO_DAY) continue;
     const o = ordinals[c];
     if (o !== last) {
       let found = groups.get(o);
@@ -71,19 +71,19 @@ export function conversion(facts: CustomerFacts, period: OutcomePeriod, windows:
     g.customers++;
     all.customers++;
     const s = facts.second[c];
-    if (s >= 0) repeaters++;
+    if (s !== NO_DAY) repeaters++;
     for (let j = 0; j < windows.length; j++) {
       const w = windows[j];
       if (facts.end - f < w) continue;
       g.n[j]++;
       all.n[j]++;
-      if (s >= 0 && s - f <= w) {
+      if (s !== NO_DAY && s - f <= w) {
         g.k[j]++;
         all.k[j]++;
       }
     }
-    times[used] = s >= 0 ? s - f : facts.end - f;
-    events[used++] = s >= 0 ? 1 : 0;
+    times[used] = s !== NO_DAY ? s - f : facts.end - f;
+    events[used++] = s !== NO_DAY ? 1 : 0;
   }
   const windowsOf = (g: { n: number[]; k: number[] }) => Object.fromEntries(windows.map((w, j) => [`within_${w}`, wilsonInterval(g.k[j], g.n[j], level)]));
   const km = kaplanMeier(times.subarray(0, used), events.subarray(0, used), level);

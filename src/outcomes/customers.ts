@@ -1,6 +1,10 @@
 import type { Day, TransactionTable } from '../types.ts';
 import { customerCount } from '../ingest/transactions.ts';
 
+import { NO_DAY } from './periods.ts';
+
+export { NO_DAY };
+
 /**
  * What the outcomes need to know about each customer, columnar, in `customerIds` order.
  *
@@ -9,11 +13,11 @@ import { customerCount } from '../ingest/transactions.ts';
  */
 export interface CustomerFacts {
   customerIds: string[];
-  /** Day of the first purchase (-1 when every transaction of the customer is after the end). */
+  /** Day of the first purchase (NO_DAY when every transaction of the customer is after the end). */
   first: Int32Array;
-  /** Day of the second distinct purchase day, -1 when none before the end. */
+  /** Day of the second distinct purchase day, NO_DAY when none before the end. */
   second: Int32Array;
-  /** Last purchase day on or before the end. */
+  /** Last purchase day on or before the end (NO_DAY when none). */
   last: Int32Array;
   /** Value of the first purchase day (sum of its transactions; NaN without amounts). */
   firstValue: Float64Array;
@@ -53,9 +57,9 @@ export function customerFacts(table: TransactionTable, end: Day): CustomerFacts 
   const sf = new Float64Array(state);
   for (let c = 0; c < m; c++) {
     const o = c << 3;
-    si[o] = -1;
-    si[o + 1] = -1;
-    si[o + 2] = -1;
+    si[o] = NO_DAY;
+    si[o + 1] = NO_DAY;
+    si[o + 2] = NO_DAY;
     si[o + 3] = -1;
   }
   let afterEnd = 0;
@@ -71,14 +75,14 @@ export function customerFacts(table: TransactionTable, end: Day): CustomerFacts 
     const a = amountCol[i];
     if (hasAmount) sf[of + 1] += a;
     const f = si[o];
-    if (f < 0 || d < f) {
-      if (f >= 0) si[o + 1] = f;
+    if (f === NO_DAY || d < f) {
+      if (f !== NO_DAY) si[o + 1] = f;
       si[o] = d;
       sf[of] = hasAmount ? a : NaN;
       si[o + 3] = channelCol ? channelCol[i] : -1;
     } else if (d === f) {
       if (hasAmount) sf[of] += a;
-    } else if (si[o + 1] < 0 || d < si[o + 1]) {
+    } else if (si[o + 1] === NO_DAY || d < si[o + 1]) {
       si[o + 1] = d;
     }
     if (d > si[o + 2]) si[o + 2] = d;

@@ -1,5 +1,5 @@
 import { logit } from '../research/logistic.ts';
-import type { CustomerFacts } from './customers.ts';
+import { NO_DAY, type CustomerFacts } from './customers.ts';
 import { mapFloat64 } from '../typed-map.ts';
 
 /** Fewest customers for a channel to get its own dummy. */
@@ -43,10 +43,10 @@ export interface DriverModel {
  */
 export function driverModels(facts: CustomerFacts, activeDays: number, conversionDays = 180, level = 0.95): DriverModel[] {
   let firstAcq = Infinity;
-  for (const f of facts.first) if (f >= 0 && f < firstAcq) firstAcq = f;
+  for (const f of facts.first) if (f !== NO_DAY && f < firstAcq) firstAcq = f;
   const conv = fitDriver(facts, 'conversion', `a second purchase within ${conversionDays} days of the first, among customers acquired at least ${conversionDays} days before the end`, firstAcq, level, (c) => {
     if (facts.end - facts.first[c] < conversionDays) return 'observed less than the window';
-    return facts.second[c] >= 0 && facts.second[c] - facts.first[c] <= conversionDays ? 1 : 0;
+    return facts.second[c] !== NO_DAY && facts.second[c] - facts.first[c] <= conversionDays ? 1 : 0;
   });
   const window = Math.round(activeDays);
   const ret = fitDriver(facts, 'retention', `still active at the end = at least one purchase in the last ${window} days (one period), among customers acquired before that window (P(alive) is not used here)`, firstAcq, level, (c) => {
@@ -68,7 +68,7 @@ function fitDriver(
   const rows: number[] = [];
   const y: number[] = [];
   for (let c = 0; c < facts.first.length; c++) {
-    if (facts.first[c] < 0) continue;
+    if (facts.first[c] === NO_DAY) continue;
     const v = outcomeOf(c);
     let reason = typeof v === 'string' ? v : undefined;
     if (reason === undefined && facts.hasAmount && !(facts.firstValue[c] > 0)) reason = 'first order value <= 0';

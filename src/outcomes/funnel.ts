@@ -1,4 +1,4 @@
-import type { CustomerFacts } from './customers.ts';
+import { NO_DAY, type CustomerFacts } from './customers.ts';
 import { type FileAccounting, reject } from './contracts.ts';
 import { type KmStep, kaplanMeier } from './kaplan-meier.ts';
 import type { LeadsInput } from './leads.ts';
@@ -75,7 +75,7 @@ export function leadFunnel(input: LeadsInput, facts: CustomerFacts, period: Outc
       continue;
     }
     let c = lead.customer === '' ? -1 : (index.get(lead.customer) ?? -1);
-    if (lead.customer !== '' && (c < 0 || facts.first[c] < 0)) {
+    if (lead.customer !== '' && (c < 0 || facts.first[c] === NO_DAY)) {
       unmatched++;
       c = -1;
     }
@@ -84,7 +84,7 @@ export function leadFunnel(input: LeadsInput, facts: CustomerFacts, period: Outc
       continue;
     }
     const bought = c >= 0;
-    const repeated = bought && facts.second[c] >= 0;
+    const repeated = bought && facts.second[c] !== NO_DAY;
     const days = bought ? facts.first[c] - lead.day : NaN;
     const o = periodOrdinal(lead.day, period);
     for (const t of [overall, get(bySource, lead.source), get(byPeriod, o)]) {

@@ -3,6 +3,15 @@
  * quarters and years, all on `Day` numbers (days since 1970-01-01, UTC).
  */
 import { UsageError } from '../errors.ts';
+
+/**
+ * "No such day" in day columns (CustomerFacts' first, second and last purchase): below every day (days
+ * before 1970 are negative, so -1 is a day, 1969-12-31).
+ *
+ * @example
+ * facts.second[c] === NO_DAY; // customer c has no second purchase day by the end
+ */
+export const NO_DAY = -0x80000000;
 import { civilFromDays, daysFromCivil, formatDay } from '../ingest/dates.ts';
 import type { Day } from '../types.ts';
 
@@ -53,18 +62,18 @@ export function periodOrdinal(day: Day, period: OutcomePeriod): number {
 }
 
 /**
- * periodOrdinal of every day of a column (NaN where the day is negative: no purchase), by a lookup
+ * periodOrdinal of every day of a column (NaN where the day is NO_DAY: no purchase), by a lookup
  * table over the days' range when it is under 2^22 days (one date conversion per day, not per entry).
  *
  * @example
- * periodOrdinals(Int32Array.of(19797, -1, 19800), 'month'); // Float64Array [24242, NaN, 24242]
+ * periodOrdinals(Int32Array.of(19797, NO_DAY, 19800), 'month'); // Float64Array [24242, NaN, 24242]
  */
 export function periodOrdinals(days: ArrayLike<number>, period: OutcomePeriod): Float64Array {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
-    if (d < 0) continue;
+    if (d === NO_DAY) continue;
     if (d < lo) lo = d;
     if (d > hi) hi = d;
   }
@@ -73,7 +82,7 @@ export function periodOrdinals(days: ArrayLike<number>, period: OutcomePeriod): 
   if (table) for (let d = 0; d < table.length; d++) table[d] = periodOrdinal(lo + d, period);
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
-    out[i] = d < 0 ? NaN : table ? table[d - lo] : periodOrdinal(d, period);
+    out[i] = d === NO_DAY ? NaN : table ? table[d - lo] : periodOrdinal(d, period);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { formatDay } from '../ingest/dates.ts';
-import type { CustomerFacts } from './customers.ts';
+import { NO_DAY, type CustomerFacts } from './customers.ts';
 import { type OutcomePeriod, ordinalStart, periodLabel, periodOrdinals } from './periods.ts';
 
 /**
@@ -35,7 +35,7 @@ export function recruitment(facts: CustomerFacts, period: OutcomePeriod): Recrui
   const ord = periodOrdinals(facts.first, period);
   let total = 0;
   for (let c = 0; c < facts.first.length; c++) {
-    if (facts.first[c] < 0) continue;
+    if (facts.first[c] === NO_DAY) continue;
     if (ord[c] < lo) lo = ord[c];
     if (ord[c] > hi) hi = ord[c];
     if (facts.hasAmount) total += facts.revenue[c];
@@ -46,7 +46,7 @@ export function recruitment(facts: CustomerFacts, period: OutcomePeriod): Recrui
     rows.push({ period: periodLabel(o, period), start: formatDay(ordinalStart(o, period)), new_customers: 0, cumulative: 0, by_channel: {}, revenue: facts.hasAmount ? 0 : null, revenue_share: null });
   }
   for (let c = 0; c < facts.first.length; c++) {
-    if (facts.first[c] < 0) continue;
+    if (facts.first[c] === NO_DAY) continue;
     const row = rows[ord[c] - lo];
     row.new_customers++;
     if (facts.channel[c] >= 0) {

@@ -8,6 +8,7 @@ import type { ContractRetention } from '../outcomes/contract-retention.ts';
 import type { LeadFunnel } from '../outcomes/funnel.ts';
 import type { KanoResult } from '../research/kano.ts';
 import type { SurveyAnalysis } from '../research/study.ts';
+import { NO_DAY } from '../outcomes/customers.ts';
 import { analyseForReport, settleReportAnalysis, type ReportAnalysisOptions, type ReportAnalysis } from './analyse.ts';
 import type { ReportDocument, Section } from './document.ts';
 import { renderHtml } from './html.ts';
@@ -207,7 +208,7 @@ export async function buildReport(inputs: ReportInputs, options: ReportOptions =
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < p.facts.first.length; i++) {
-    if (p.facts.first[i] < 0) continue;
+    if (p.facts.first[i] === NO_DAY) continue;
     if (p.facts.first[i] < first) first = p.facts.first[i];
     if (p.facts.last[i] > last) last = p.facts.last[i];
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysFromCivil, formatDay } from '../../src/ingest/dates.ts';
-import { addPeriods, ordinalStart, periodLabel, periodOrdinal, periodOrdinals, tenure } from '../../src/outcomes/periods.ts';
+import { addPeriods, ordinalStart, periodLabel, periodOrdinal, periodOrdinals, tenure, NO_DAY } from '../../src/outcomes/periods.ts';
 
 const d = (s: string) => {
   const [y, m, dd] = s.split('-').map(Number);
@@ -40,12 +40,12 @@ describe('calendar periods', () => {
 });
 
 describe('periodOrdinals (a lookup table over the days of a column)', () => {
-  it('equals periodOrdinal day by day, NaN where there is no purchase (-1), for every period (invariant)', () => {
-    const days = Int32Array.from([daysFromCivil(2024, 2, 29), -1, daysFromCivil(1999, 12, 31), daysFromCivil(2024, 1, 1), daysFromCivil(2030, 6, 15), -1]);
+  it('equals periodOrdinal day by day, NaN where there is no purchase (NO_DAY), days before 1970 included, for every period (invariant)', () => {
+    const days = Int32Array.from([daysFromCivil(2024, 2, 29), NO_DAY, daysFromCivil(1999, 12, 31), daysFromCivil(2024, 1, 1), daysFromCivil(2030, 6, 15), NO_DAY, -1, daysFromCivil(1955, 3, 1)]);
     for (const period of ['day', 'week', 'month', 'quarter', 'year'] as const) {
       const got = periodOrdinals(days, period);
-      days.forEach((d, i) => (d < 0 ? expect(got[i]).toBeNaN() : expect(got[i]).toBe(periodOrdinal(d, period))));
+      days.forEach((d, i) => (d === NO_DAY ? expect(got[i]).toBeNaN() : expect(got[i]).toBe(periodOrdinal(d, period))));
     }
-    expect(periodOrdinals(Int32Array.of(-1, -1), 'month').every(Number.isNaN)).toBe(true);
+    expect(periodOrdinals(Int32Array.of(NO_DAY, NO_DAY), 'month').every(Number.isNaN)).toBe(true);
   });
 });

@@ -250,6 +250,16 @@ describe('tracking', () => {
       expect(p.model!.tracking.predictedCumulative.at(-1)! / total).toBeLessThan(1.1);
     }
   });
+
+  it('counts the same repeat purchases as the summary for dates before 1970 (negative week and month numbers)', () => {
+    const early: TransactionTable = { ...table, day: Int32Array.from(table.day, (d) => d - 25_000) }; // 1955-1956
+    expect(early.day[0]).toBeLessThan(0);
+    for (const unit of ['week', 'month'] as const) {
+      const p = analyseForReport(early, { unit });
+      const total = p.summary.frequency.reduce((a, b) => a + b, 0);
+      expect(p.model!.tracking.actualCumulative.at(-1), unit).toBe(total);
+    }
+  });
 });
 
 describe('margin and costs', () => {

@@ -7,6 +7,7 @@ import type { Block, CsvData, Section } from '../document.ts';
 import type { ReportAnalysis, ValueAnalysis } from '../analyse.ts';
 import type { PriorityRow } from '../../segment/priorities.ts';
 import { formatDay } from '../../ingest/dates.ts';
+import { NO_DAY } from '../../outcomes/customers.ts';
 import { guide, type Guide } from '../guide.ts';
 import { displayName, type SectionContext } from './context.ts';
 
@@ -30,9 +31,9 @@ export function summarySection(p: ReportAnalysis, ctx: SectionContext, modelName
   let repeaters = 0;
   let revenue = 0;
   for (let i = 0; i < p.facts.first.length; i++) {
-    if (p.facts.first[i] < 0) continue;
+    if (p.facts.first[i] === NO_DAY) continue;
     customers++;
-    if (p.facts.second[i] >= 0) repeaters++;
+    if (p.facts.second[i] !== NO_DAY) repeaters++;
     if (p.facts.hasAmount && Number.isFinite(p.facts.revenue[i])) revenue += p.facts.revenue[i];
   }
   const items: string[] = [];

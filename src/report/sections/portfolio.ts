@@ -12,7 +12,7 @@ import type { CohortRow } from '../../outcomes/cohorts.ts';
 import type { Conversion } from '../../outcomes/conversion.ts';
 import type { ContractRetention } from '../../outcomes/contract-retention.ts';
 import type { LeadFunnel } from '../../outcomes/funnel.ts';
-import type { CustomerFacts } from '../../outcomes/customers.ts';
+import { NO_DAY, type CustomerFacts } from '../../outcomes/customers.ts';
 import {
   acquisitionsSpec, clvDistributionSpec, cohortRetentionSpec, frequencyRecencySpec, funnelSpec, holdoutSpec, lorenzSpec,
   migrationSpec, periodTransactionsSpec, pyramidSpec, rfmSpec, segmentsSpec, survivalSpec, trackingSpec, whaleSpec,
@@ -32,9 +32,9 @@ export function keyFiguresSection(facts: CustomerFacts, transactions: number, ct
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < facts.first.length; i++) {
-    if (facts.first[i] < 0) continue;
+    if (facts.first[i] === NO_DAY) continue;
     customers++;
-    if (facts.second[i] >= 0) repeaters++;
+    if (facts.second[i] !== NO_DAY) repeaters++;
     if (facts.hasAmount && Number.isFinite(facts.revenue[i])) revenue += facts.revenue[i];
     if (facts.first[i] < first) first = facts.first[i];
     if (facts.last[i] > last) last = facts.last[i];
