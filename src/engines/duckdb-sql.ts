@@ -20,7 +20,7 @@ import { UsageError } from '../errors.ts';
 import { parseDateOption } from '../ingest/dates.ts';
 import { unitDays } from '../summary/summarize.ts';
 import type { Day, PeriodUnit } from '../types.ts';
-import { SIDE, daySql, periodSql, type SqlSource } from './sql.ts';
+import { SIDE, daySql, periodSql, txCte, type SqlSource } from './sql.ts';
 
 /** What duckDbSummarySql needs: a source, the periods, the end (or the last date), the calibration end. */
 export interface DuckDbSummarySpec {
@@ -90,16 +90,7 @@ export function duckDbSummarySql(spec: DuckDbSummarySpec): string {
     `src AS (\n  SELECT ${src.customer} AS customer, ${src.date} AS dt, ${amount} AS amount,\n` +
       `    ${dateFlag} AS date_flag, ${amountFlag} AS amount_flag, ${src.fieldsFlag ?? '0'} AS fields_flag\n  FROM ${src.relation}\n)`,
   );
-  ctes.push(
-    `tx AS (\n  SELECT customer, dt, amount, ${d} AS d,\n` +
-      // The node ingest's order of checks: fields, date, amount, customer (the first failing one is the reason).
-      `    CASE WHEN fields_flag = 1 THEN ${SIDE.fields}\n` +
-      `      WHEN date_flag = 1 THEN ${SIDE.missingDate} WHEN date_flag = 2 THEN ${SIDE.badDate} WHEN date_flag = 3 THEN ${SIDE.dateRange}\n` +
-      `      WHEN amount_flag = 1 THEN ${SIDE.missingAmount} WHEN amount_flag = 2 THEN ${SIDE.badAmount} WHEN amount_flag = 3 THEN ${SIDE.amountRange}\n` +
-      `      WHEN customer IS NULL OR customer = '' THEN ${SIDE.missingCustomer}\n` +
-      `      WHEN ${d} > ${endDay} THEN ${SIDE.afterEnd} WHEN ${d} > ${calDay} THEN ${SIDE.holdout} ELSE ${SIDE.calibration} END AS side\n` +
-      `  FROM src\n)`,
-  );
+  ctes.push(txCte(d, endDay, calDay, 'src'));
   // One group per customer, side and period; rows after the end one group per customer (per day with day periods);
   // bad rows one group per reason, without their customer.
   const p = day

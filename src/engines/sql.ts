@@ -231,6 +231,26 @@ export function resolveSource(spec: Pick<SummarySqlSpec, 'source' | 'columns' | 
 }
 
 /**
+ * The `tx` CTE: each source row with its day number `d` and its `side` (SIDE: calibration, holdout, after the
+ * end, or the reason it is rejected), from the `src` CTE's flags. @internal
+ *
+ * @example
+ * txCte(daySql('src.dt'), '20088', '20088', 'src'); // "tx AS (\n  SELECT customer, dt, amount, … AS side\n  FROM src\n)"
+ */
+export function txCte(d: string, endDay: string, calDay: string, from: string): string {
+  return (
+    `tx AS (\n  SELECT customer, dt, amount, ${d} AS d,\n` +
+    // The node ingest's order of checks: fields, date, amount, customer (the first failing one is the reason).
+    `    CASE WHEN fields_flag = 1 THEN ${SIDE.fields}\n` +
+    `      WHEN date_flag = 1 THEN ${SIDE.missingDate} WHEN date_flag = 2 THEN ${SIDE.badDate} WHEN date_flag = 3 THEN ${SIDE.dateRange}\n` +
+    `      WHEN amount_flag = 1 THEN ${SIDE.missingAmount} WHEN amount_flag = 2 THEN ${SIDE.badAmount} WHEN amount_flag = 3 THEN ${SIDE.amountRange}\n` +
+    `      WHEN customer IS NULL OR customer = '' THEN ${SIDE.missingCustomer}\n` +
+    `      WHEN ${d} > ${endDay} THEN ${SIDE.afterEnd} WHEN ${d} > ${calDay} THEN ${SIDE.holdout} ELSE ${SIDE.calibration} END AS side\n` +
+    `  FROM ${from}\n)`
+  );
+}
+
+/**
  * The summary as one SQL statement.
  *
  * @example
@@ -301,16 +321,7 @@ export function summarySql(spec: SummarySqlSpec): string {
     }
   }
   const d = daySql('src.dt', dialect);
-  ctes.push(
-    `tx AS (\n  SELECT customer, dt, amount, ${d} AS d,\n` +
-      // The node ingest's order of checks: fields, date, amount, customer (the first failing one is the reason).
-      `    CASE WHEN fields_flag = 1 THEN ${SIDE.fields}\n` +
-      `      WHEN date_flag = 1 THEN ${SIDE.missingDate} WHEN date_flag = 2 THEN ${SIDE.badDate} WHEN date_flag = 3 THEN ${SIDE.dateRange}\n` +
-      `      WHEN amount_flag = 1 THEN ${SIDE.missingAmount} WHEN amount_flag = 2 THEN ${SIDE.badAmount} WHEN amount_flag = 3 THEN ${SIDE.amountRange}\n` +
-      `      WHEN customer IS NULL OR customer = '' THEN ${SIDE.missingCustomer}\n` +
-      `      WHEN ${d} > ${endDay} THEN ${SIDE.afterEnd} WHEN ${d} > ${calDay} THEN ${SIDE.holdout} ELSE ${SIDE.calibration} END AS side\n` +
-      `  FROM src${boundsJoin}\n)`,
-  );
+  ctes.push(txCte(d, endDay, calDay, `src${boundsJoin}`));
   // One group per customer, purchase period and side (calibration / holdout); other rows one group per side.
   ctes.push(
     `periods AS (\n  SELECT customer, side,\n` +
