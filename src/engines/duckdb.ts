@@ -234,16 +234,16 @@ export async function runSummary(connection: DuckDbConnection, src: SqlSource, o
   const collector = new SummaryCollector(cal !== undefined, true);
   let result;
   try {
-    // Customers come back in any order (or sorted by ORDER BY): DuckDB need not keep the scan order, which lets it run in parallel.
+    // Customers come back in any order (or sorted by ORDER BY): DuckDB need not keep the scan order, which lets it stream in parallel.
     await connection.run('SET preserve_insertion_order = false');
-    result = await connection.run(sql);
+    result = await connection.stream(sql);
   } catch (e) {
     throw new ClvkitError(`duckdb: ${(e as Error).message.split('\n')[0]}`, { file: label });
   }
   const same = unit === freq;
   const u = same ? 1 : unitDays(unit);
   const f = same ? 1 : unitDays(freq);
-  const c: EngineCustomer = { purchases: 0, firstP: 0, lastP: 0, firstDay: 0, lastDay: 0, repeatSum: 0, txRows: 0, spend: 0, afterRows: 0, minDay: 0, maxDay: 0, hoRows: 0, hoPurchases: 0, hoSum: 0 };
+  const c: EngineCustomer = { purchases: 0, firstP: 0, lastP: 0, firstDay: 0, lastDay: 0, repeatSum: 0, txRows: 0, spend: 0, afterRows: 0, minDay: 0, maxDay: 0, hoRows: 0, hoPurchases: 0, hoSum: 0, litt: 0 };
   const split = cal !== undefined;
   const holdoutAt = DUCKDB_SUMMARY_COLUMNS.length;
   const littAt = holdoutAt + (split ? DUCKDB_HOLDOUT_COLUMNS.length : 0);

@@ -27,7 +27,8 @@ export interface EngineCustomer {
   hoRows: number;
   hoPurchases: number;
   hoSum: number;
-  litt?: number;
+  /** Σ log inter-purchase times (the CNBD-k timing statistic). */
+  litt: number;
 }
 
 /** Column order of the engine statement (summarySql output 'engine'). */
@@ -288,8 +289,7 @@ export class SummaryCollector {
     this.last[i] = c.lastDay;
     this.tx[i] = c.txRows;
     this.spend[i] = c.spend;
-    if (c.litt === undefined) this.hasLitt = false;
-    else this.litt[i] = c.litt;
+    this.litt[i] = c.litt;
     this.T[i] = c.firstP;
     if (this.split) {
       this.hoFreq![i] = c.hoPurchases;

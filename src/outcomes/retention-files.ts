@@ -2,7 +2,7 @@ import { ClvkitError } from '../errors.ts';
 import { type DateFormat, formatDay } from '../ingest/dates.ts';
 import { type IngestOptions, readTransactions } from '../ingest/transactions.ts';
 import { fitBgNbd } from '../models/bgnbd.ts';
-import { summarize, summaryIdBytes } from '../summary/summarize.ts';
+import { summarize, summaryTableCustomers } from '../summary/summarize.ts';
 import type { Day, PeriodUnit } from '../types.ts';
 import { type ContractsInput, type FileAccounting, readContracts } from './contracts.ts';
 import { type LeadsInput, readLeads } from './leads.ts';
@@ -53,11 +53,9 @@ export async function retentionFromFiles(file: string, options: RetentionFilesOp
       const summary = summarize(table, { end: formatDay(end), unit: options.unit ?? 'day', freq: options.freq ?? 'week' });
       const model = fitBgNbd(summary);
       // matched to the table's customers by index when the summary can say which is which (no million id strings)
-      const ids = summaryIdBytes(summary);
+      const tableCustomers = summaryTableCustomers(summary);
       const values = model.probabilityAliveAll(summary);
-      probabilityAlive = ids
-        ? { tableCustomers: ids.rows ?? Int32Array.from({ length: summary.frequency.length }, (_, k) => k), values, model: 'bgnbd' }
-        : { customerIds: summary.customerIds, values, model: 'bgnbd' };
+      probabilityAlive = tableCustomers ? { tableCustomers, values, model: 'bgnbd' } : { customerIds: summary.customerIds, values, model: 'bgnbd' };
     } catch (e) {
       notes.push(`no BG/NBD for the expected active customers: ${(e as Error).message}`);
     }

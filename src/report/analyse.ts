@@ -11,7 +11,7 @@
  */
 import { comparisonFromFits, type Comparison } from '../models/compare.ts';
 import type { CustomerSummary, Day, PeriodUnit, TransactionTable } from '../types.ts';
-import { periodTable, summarize, summaryCustomerIdAt, summaryIdBytes, unitDays } from '../summary/summarize.ts';
+import { periodTable, summarize, summaryCustomerIdAt, summaryIdBytes, summaryTableCustomers, unitDays } from '../summary/summarize.ts';
 import { equityDrawsInWorker } from '../value/equity-draws-async.ts';
 import { compressSummary, type CompressedSummary } from '../summary/compress.ts';
 import { COUNTING_MODELS, fitByName, fitSampleChoice, sampleChoiceBeside, type CountingModelName, type FitData, type FittedCountingModel, type SampleChoice } from './sample-choice.ts';
@@ -593,13 +593,7 @@ function sameTableRows(first: CustomerSummary, second: CustomerSummary): { first
   const a = summaryIdBytes(first);
   const b = summaryIdBytes(second);
   if (!a || !b || a.keys !== b.keys) return undefined;
-  const rowsOf = (x: typeof a, n: number): Int32Array => {
-    if (x.rows) return x.rows;
-    const out = new Int32Array(n); // every table customer kept, in table order
-    for (let i = 0; i < n; i++) out[i] = i;
-    return out;
-  };
-  return { first: rowsOf(a, first.frequency.length), second: rowsOf(b, second.frequency.length) };
+  return { first: summaryTableCustomers(first)!, second: summaryTableCustomers(second)! };
 }
 
 /**

@@ -224,6 +224,20 @@ export function summaryIdBytes(summary: object): SummaryIdBytes | undefined {
 }
 
 /**
+ * The table customer index of each summary row (the summary keeps every table customer in table order, or
+ * those `rows` says), when the summary was made by summarize from a table read by readTransactions; undefined
+ * otherwise (then match customers by their id strings).
+ *
+ * @example
+ * const at = summaryTableCustomers(summary); // at[k]: the table's customer index of summary row k
+ */
+export function summaryTableCustomers(summary: CustomerSummary): Int32Array | undefined {
+  const b = summaryIdBytes(summary);
+  if (!b) return undefined;
+  return b.rows ?? Int32Array.from({ length: summary.frequency.length }, (_, k) => k);
+}
+
+/**
  * The customer_id output column copied from the id bytes (row r is the summary's customer order[r], or r),
  * when the bytes are valid UTF-8 for all n customers; undefined otherwise (then write the id strings).
  *
