@@ -9,6 +9,7 @@ import { AtomicFile } from './atomic.ts';
 import { CSV_EN, type CsvFormat, type CsvValue } from './csv.ts';
 import { writeShortest } from './shortest-number.ts';
 import { idCell } from './csv-cells.ts';
+import { prewarmRowWorker, writeRowsParallel, type RowJob, type RowWriter } from './parallel-rows.ts';
 
 /**
  * One output column: numbers (a typed array or any array-like), text by row, or any CSV value by row.
@@ -252,20 +253,30 @@ function csvText(w: ByteWriter, s: string, delimiter: number): void {
 
 /**
  * Write n rows of columns as CSV (header, LF line ends) into a sink: byte for byte what
- * toCsv(header, rows, format) returns for the same values.
+ * toCsv(header, rows, format) returns for the same values. With `parallel` (writeColumnsFile does so),
+ * a large table's rows are formatted on two cores (src/io/parallel-rows.ts), to the same bytes.
  *
  * @example
  * writeCsvColumns(sink, [{ name: 'id', text: (i) => ids[i] }, { name: 'clv', numbers: clv }], ids.length);
  */
-export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: number, format: CsvFormat = CSV_EN): void {
+export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: number, format: CsvFormat = CSV_EN, parallel?: { force?: boolean; blockRows?: number }): void {
   const w = new ByteWriter(sink);
   const d = format.delimiter.charCodeAt(0);
-  const decimal = format.decimal.charCodeAt(0);
   columns.forEach((c, j) => {
     if (j > 0) w.byte(d);
     csvText(w, c.name, d);
   });
   w.byte(10);
+  w.end();
+  const local = csvRowWriter(columns, format);
+  if (parallel) writeRowsParallel(sink, n, local, csvColumnsJob(columns, format), parallel);
+  else local(0, n, sink);
+}
+
+/** The rows of columns as CSV (no header), from .. to - 1, into a sink. */
+function csvRowWriter(columns: OutputColumn[], format: CsvFormat): RowWriter {
+  const d = format.delimiter.charCodeAt(0);
+  const decimal = format.decimal.charCodeAt(0);
   const m = columns.length;
   // each column's kind looked up once, not per cell
   const numbers = columns.map((c) => ('numbers' in c ? c.numbers : undefined));
@@ -273,32 +284,157 @@ export function writeCsvColumns(sink: ByteSink, columns: OutputColumn[], n: numb
   const texts = columns.map((c) => ('text' in c ? c.text : undefined));
   const bytes = columns.map((c) => ('bytes' in c ? c.bytes : undefined));
   const byteRows = columns.map((c) => ('bytes' in c ? c.rows : undefined));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      if (j > 0) w.byte(d);
-      const nums = numbers[j];
-      if (nums !== undefined) {
-        const index = indexes[j];
-        const v = nums[index !== undefined ? index[i] : i];
-        if (Number.isFinite(v)) w.number(v, decimal);
-        else csvValue(w, v, format, decimal);
-        continue;
+  // one buffer for every call (a block at a time), handed to that call's sink
+  let target: ByteSink | undefined;
+  const w = new ByteWriter({ write: (chunk) => target!.write(chunk) });
+  return (from, to, sink) => {
+    target = sink;
+    for (let i = from; i < to; i++) {
+      for (let j = 0; j < m; j++) {
+        if (j > 0) w.byte(d);
+        const nums = numbers[j];
+        if (nums !== undefined) {
+          const index = indexes[j];
+          const v = nums[index !== undefined ? index[i] : i];
+          if (Number.isFinite(v)) w.number(v, decimal);
+          else csvValue(w, v, format, decimal);
+          continue;
+        }
+        const b = bytes[j];
+        if (b !== undefined) {
+          const rows = byteRows[j];
+          w.textBytes(b, rows !== undefined ? rows[i] : i, d);
+          continue;
+        }
+        const text = texts[j];
+        if (text !== undefined) {
+          const s = text(i);
+          if (s !== null && s !== undefined) csvText(w, s, d);
+        } else csvValue(w, (columns[j] as { value: (i: number) => CsvValue }).value(i), format, decimal);
       }
-      const b = bytes[j];
-      if (b !== undefined) {
-        const rows = byteRows[j];
-        w.textBytes(b, rows !== undefined ? rows[i] : i, d);
-        continue;
-      }
-      const text = texts[j];
-      if (text !== undefined) {
-        const s = text(i);
-        if (s !== null && s !== undefined) csvText(w, s, d);
-      } else csvValue(w, (columns[j] as { value: (i: number) => CsvValue }).value(i), format, decimal);
+      w.byte(10);
     }
-    w.byte(10);
+    w.end();
+  };
+}
+
+/** Columns of some rows, packed for the row worker: numbers as doubles, text as bytes. */
+interface PackedCsvColumns {
+  format: CsvFormat;
+  columns: Array<{ numbers: Float64Array } | { bytes: Uint8Array; start: Int32Array }>;
+}
+
+/** Text held as packed bytes: entry k is bytes[start[k] .. start[k + 1]). */
+export class PackedText implements TextBytes {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly start: Int32Array,
+  ) {}
+  keyLength(k: number): number {
+    return this.start[k + 1] - this.start[k];
   }
-  w.end();
+  writeKey(k: number, out: Uint8Array, p: number): number {
+    const b = this.bytes;
+    for (let s = this.start[k], e = this.start[k + 1]; s < e; s++) out[p++] = b[s];
+    return p;
+  }
+}
+
+/**
+ * The rows of `blocks` of a `bytes` column, packed (entry j is the j-th row's text).
+ *
+ * @example
+ * const { bytes, start } = packTextRows(keys, rowsOfTable, [[0, 10]]);
+ */
+export function packTextRows(text: TextBytes, rows: Int32Array | undefined, blocks: Array<[number, number]>): { bytes: Uint8Array; start: Int32Array } {
+  let count = 0;
+  for (const [f, t] of blocks) count += t - f;
+  const start = new Int32Array(count + 1);
+  // one pass: the bytes grow (doubling) as the rows are copied
+  let bytes = new Uint8Array(Math.max(64, count * 12));
+  let j = 0;
+  let p = 0;
+  for (const [f, t] of blocks) {
+    for (let i = f; i < t; i++) {
+      const k = rows ? rows[i] : i;
+      const len = text.keyLength(k);
+      if (p + len > bytes.length) {
+        const grown = new Uint8Array(Math.max(2 * bytes.length, p + len));
+        grown.set(bytes.subarray(0, p));
+        bytes = grown;
+      }
+      start[j++] = p;
+      p = text.writeKey(k, bytes, p);
+    }
+  }
+  start[j] = p;
+  return { bytes: bytes.slice(0, p), start };
+}
+
+/** The values of `blocks` of a number column, packed as doubles (exact: every value a column holds is one). */
+export function packNumberRows(numbers: ArrayLike<number>, index: Int32Array | undefined, blocks: Array<[number, number]>): Float64Array {
+  let count = 0;
+  for (const [f, t] of blocks) count += t - f;
+  const out = new Float64Array(count);
+  let j = 0;
+  const typed = ArrayBuffer.isView(numbers) ? (numbers as unknown as Float64Array) : undefined;
+  for (const [f, t] of blocks) {
+    if (index) for (let i = f; i < t; i++) out[j++] = numbers[index[i]];
+    else if (typed) {
+      // a block of a typed column: one native copy (int32 converted exactly)
+      out.set(typed.subarray(f, t), j);
+      j += t - f;
+    } else for (let i = f; i < t; i++) out[j++] = numbers[i];
+  }
+  return out;
+}
+
+/**
+ * Start the row worker now, with this module loaded, for a large CSV that writeColumnsFile will write later
+ * (a command calls it before reading its input; the worker starts on the other core meanwhile).
+ *
+ * @example
+ * prewarmCsvColumns(); const cols = compute(); writeColumnsFile('out.csv', cols, n);
+ */
+export function prewarmCsvColumns(): void {
+  prewarmRowWorker([new URL(import.meta.url)]);
+}
+
+/** How the row worker formats some of these columns' rows; undefined when a column is computed by a function. */
+function csvColumnsJob(columns: OutputColumn[], format: CsvFormat): RowJob | undefined {
+  if (!columns.every((c) => 'numbers' in c || 'bytes' in c)) return undefined;
+  return {
+    module: new URL(import.meta.url),
+    factory: 'csvPackedRows',
+    pack(blocks) {
+      const transfer: ArrayBuffer[] = [];
+      const packed: PackedCsvColumns = {
+        format: { delimiter: format.delimiter, decimal: format.decimal },
+        columns: columns.map((c) => {
+          if ('numbers' in c) {
+            const numbers = packNumberRows(c.numbers, c.index, blocks);
+            transfer.push(numbers.buffer as ArrayBuffer);
+            return { numbers };
+          }
+          const t = packTextRows((c as { bytes: TextBytes }).bytes, (c as { rows?: Int32Array }).rows, blocks);
+          transfer.push(t.bytes.buffer as ArrayBuffer, t.start.buffer as ArrayBuffer);
+          return t;
+        }),
+      };
+      return { payload: packed, transfer };
+    },
+  };
+}
+
+/**
+ * In the row worker: the RowWriter of columns packed by csvColumnsJob (the same cells as writeCsvColumns).
+ *
+ * @example
+ * const write = csvPackedRows(payload); write(0, 8192, ringSink);
+ */
+export function csvPackedRows(p: PackedCsvColumns): RowWriter {
+  const columns = p.columns.map((c, j): OutputColumn => ('numbers' in c ? { name: String(j), numbers: c.numbers } : { name: String(j), bytes: new PackedText(c.bytes, c.start) }));
+  return csvRowWriter(columns, p.format);
 }
 
 /**
@@ -374,7 +510,7 @@ export function writeColumnsFile(path: string, columns: OutputColumn[], n: numbe
   const sink = atomicSink(path);
   try {
     if (o.json) writeJsonColumns(sink, columns, n, o.json.head, o.json.tail);
-    else writeCsvColumns(sink, columns, n, o.format ?? CSV_EN);
+    else writeCsvColumns(sink, columns, n, o.format ?? CSV_EN, {});
     sink.commit();
   } catch (e) {
     sink.abort();

@@ -101,7 +101,7 @@ export function writeSummaryFile(summary: CustomerSummary, accounting: RowAccoun
     // ids copied from the bytes read when the summary has them (summary-csv.ts), else from the strings
     const sink = atomicSink(path);
     try {
-      if (!writeSummaryCsvBytes(sink, summary, summaryColumns(summary), format)) writeCsvColumns(sink, summaryOutputColumns(summary), n, format);
+      if (!writeSummaryCsvBytes(sink, summary, summaryColumns(summary), format, {})) writeCsvColumns(sink, summaryOutputColumns(summary), n, format);
       sink.commit();
     } catch (e) {
       sink.abort();

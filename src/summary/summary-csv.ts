@@ -5,7 +5,8 @@
  * (src/io/column-writer.ts) writes for summaryOutputColumns: numbers as String(v) writes them (digits,
  * writeShortest), text with csvCell's formula guard and quoting.
  */
-import type { ByteSink } from '../io/column-writer.ts';
+import { packNumberRows, packTextRows, PackedText, type ByteSink } from '../io/column-writer.ts';
+import { prewarmRowWorker, writeRowsParallel, type RowJob, type RowWriter } from '../io/parallel-rows.ts';
 import { writeShortest } from '../io/shortest-number.ts';
 import { CSV_EN, type CsvFormat } from '../io/csv.ts';
 import { formatDay } from '../ingest/dates.ts';
@@ -117,18 +118,19 @@ class Out {
 /**
  * Write the summary as CSV (header `names`, LF line ends) into a sink when its ids are available as
  * valid UTF-8 bytes; returns false (nothing written) otherwise, and the caller writes it from strings.
+ * With `parallel` (summary --out), a large summary's rows are formatted on two cores
+ * (src/io/parallel-rows.ts), to the same bytes.
  *
  * @example
  * if (!writeSummaryCsvBytes(sink, summary, summaryColumns(summary))) writeCsvColumns(sink, summaryOutputColumns(summary), n);
  */
-export function writeSummaryCsvBytes(sink: ByteSink, summary: CustomerSummary, names: string[], format: CsvFormat = CSV_EN): boolean {
+export function writeSummaryCsvBytes(sink: ByteSink, summary: CustomerSummary, names: string[], format: CsvFormat = CSV_EN, parallel?: { force?: boolean; blockRows?: number }): boolean {
   const ids = summaryIdBytes(summary);
   if (!ids || !ids.keys.validUtf8()) return false;
   const n = summary.frequency.length;
   if (ids.rows ? ids.rows.length !== n : ids.keys.size !== n) return false;
   const out = new Out(sink);
   const d = format.delimiter.charCodeAt(0);
-  const decimal = format.decimal.charCodeAt(0);
   names.forEach((name, j) => {
     const b = Buffer.from(name, 'utf8');
     out.room(2 * b.length + 8);
@@ -137,10 +139,82 @@ export function writeSummaryCsvBytes(sink: ByteSink, summary: CustomerSummary, n
   });
   out.room(1);
   out.buf[out.p++] = LF;
-  const days = new DayText();
-  for (let i = 0; i < n; i += BATCH) writeRows(out, summary, ids.keys, ids.rows, days, d, decimal, i, Math.min(n, i + BATCH));
   out.flush();
+  const local = summaryRowWriter(summary, ids.keys, ids.rows, format);
+  if (parallel) writeRowsParallel(sink, n, local, summaryRowsJob(summary, ids.keys, ids.rows, format), parallel);
+  else local(0, n, sink);
   return true;
+}
+
+/** The summary's columns a row of the CSV shows (what writeRows reads). */
+type RowColumns = Pick<CustomerSummary, 'frequency' | 'recency' | 'T' | 'monetaryValue' | 'firstPurchase' | 'lastPurchase' | 'transactions' | 'totalSpend' | 'holdoutFrequency' | 'holdoutMonetaryValue' | 'holdoutT'>;
+
+/** Rows from .. to - 1 of the summary (no header) into a sink, through one reused buffer. */
+function summaryRowWriter(summary: RowColumns, keys: Pick<KeyBytes, 'keyLength' | 'writeKey'>, rows: Int32Array | undefined, format: CsvFormat): RowWriter {
+  const d = format.delimiter.charCodeAt(0);
+  const decimal = format.decimal.charCodeAt(0);
+  const days = new DayText();
+  let target: ByteSink | undefined;
+  const out = new Out({ write: (chunk) => target!.write(chunk) });
+  return (from, to, sink) => {
+    target = sink;
+    for (let i = from; i < to; i += BATCH) writeRows(out, summary, keys, rows, days, d, decimal, i, Math.min(to, i + BATCH));
+    out.flush();
+  };
+}
+
+/** The columns of some rows, packed for the row worker. */
+interface PackedSummaryRows {
+  format: CsvFormat;
+  ids: { bytes: Uint8Array; start: Int32Array };
+  columns: Record<string, Float64Array | undefined>;
+}
+
+const NUMBER_COLUMNS = ['frequency', 'recency', 'T', 'monetaryValue', 'firstPurchase', 'lastPurchase', 'transactions', 'totalSpend', 'holdoutFrequency', 'holdoutMonetaryValue', 'holdoutT'] as const;
+
+/** How the row worker formats some of the summary's rows. */
+function summaryRowsJob(summary: CustomerSummary, keys: KeyBytes, rows: Int32Array | undefined, format: CsvFormat): RowJob {
+  return {
+    module: new URL(import.meta.url),
+    factory: 'summaryPackedRows',
+    pack(blocks) {
+      const transfer: ArrayBuffer[] = [];
+      const columns: Record<string, Float64Array | undefined> = {};
+      for (const name of NUMBER_COLUMNS) {
+        const c = summary[name];
+        if (!c) continue;
+        // days and counts are int32: exact as doubles, and written by the same number cells
+        const packed = packNumberRows(c, undefined, blocks);
+        transfer.push(packed.buffer as ArrayBuffer);
+        columns[name] = packed;
+      }
+      const ids = packTextRows(keys, rows, blocks);
+      transfer.push(ids.bytes.buffer as ArrayBuffer, ids.start.buffer as ArrayBuffer);
+      return { payload: { format: { delimiter: format.delimiter, decimal: format.decimal }, ids, columns } satisfies PackedSummaryRows, transfer };
+    },
+  };
+}
+
+/**
+ * In the row worker: the RowWriter of summary rows packed by summaryRowsJob (the same cells as
+ * writeSummaryCsvBytes).
+ *
+ * @example
+ * const write = summaryPackedRows(payload); write(0, 8192, ringSink);
+ */
+export function summaryPackedRows(p: PackedSummaryRows): RowWriter {
+  return summaryRowWriter(p.columns as unknown as RowColumns, new PackedText(p.ids.bytes, p.ids.start), undefined, p.format);
+}
+
+/**
+ * Start the row worker now, with this module loaded, for a large summary that `summary --out` will write
+ * (called before the input is read; the worker starts on the other core meanwhile).
+ *
+ * @example
+ * prewarmSummaryCsv(); const s = summarize(await readTransactions(file)); writeSummaryFile(s, accounting, 'summary.csv');
+ */
+export function prewarmSummaryCsv(): void {
+  prewarmRowWorker([new URL(import.meta.url)]);
 }
 
 /** Bytes a row takes besides its id: 11 numbers of at most 32 bytes, two dates, delimiters. */
@@ -148,8 +222,8 @@ const ROW_ROOM = 512;
 
 function writeRows(
   out: Out,
-  s: CustomerSummary,
-  keys: KeyBytes,
+  s: RowColumns,
+  keys: Pick<KeyBytes, 'keyLength' | 'writeKey'>,
   rows: Int32Array | undefined,
   days: DayText,
   d: number,

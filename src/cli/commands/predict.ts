@@ -8,7 +8,8 @@ import { UNIT_DAYS, ratePerUnit, type PredictiveModel, type TimeUnit } from '../
 import { predictColumns } from '../../value/predict-columns.ts';
 import { formatPredictionTable } from '../prediction-table.ts';
 import { useColor } from '../color.ts';
-import { cellOf, stdoutSink, writeColumnsFile, writeCsvColumns, writeJsonColumns, type OutputColumn } from '../../io/column-writer.ts';
+import { largeInput } from '../../io/parallel-rows.ts';
+import { cellOf, prewarmCsvColumns, stdoutSink, writeColumnsFile, writeCsvColumns, writeJsonColumns, type OutputColumn } from '../../io/column-writer.ts';
 import type { ValueModel } from '../../value/value-model.ts';
 import type { GammaGammaModel } from '../../models/gammagamma.ts';
 import type { RetentionCurves } from '../../models/retention-data.ts';
@@ -326,6 +327,8 @@ export function register(program: Command): void {
       if (o.covariates) return covariatePredictCommand(file, o);
       if (o.out) checkOutputFile(o.out, [file, ...(o.modelFile ? [o.modelFile] : [])]);
       const json = extname(o.out ?? '').toLowerCase() === '.json';
+      // the CSV's rows are formatted on two cores: the second one's worker starts while the input is read
+      if (o.out && !json && largeInput(file)) prewarmCsvColumns();
       // a CSV cannot hold the warnings and the accounting: they go beside it, in its companion file
       const companion = o.out && !json ? companionPath(o.out) : undefined;
       if (companion) checkOutputFile(companion, [file, ...(o.modelFile ? [o.modelFile] : [])]);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { checkOutputFile, companionPath, writeFileAtomic } from '../../io/atomic.ts';
+import { largeInput } from '../../io/parallel-rows.ts';
+import { prewarmSummaryCsv } from '../../summary/summary-csv.ts';
 import { extname } from 'node:path';
 import { readTransactions } from '../../ingest/transactions.ts';
 import { summarize } from '../../summary/summarize.ts';
@@ -38,6 +40,8 @@ export function register(program: Command): void {
       const companion = o.out && extname(o.out).toLowerCase() !== '.json' ? companionPath(o.out) : undefined;
       if (companion) checkOutputFile(companion, [file]);
       if (await printSqlIfAsked(file, o)) return;
+      // the CSV's rows are formatted on two cores: the second one's worker starts while the input is read
+      if (companion && largeInput(file)) prewarmSummaryCsv();
       const summary = await summaryFromEngine(file, o);
       const accounting = summary.accounting!;
       // Streamed from the columns (src/io/column-writer.ts): no row objects, the file written atomically.
