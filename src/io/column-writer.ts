@@ -321,7 +321,8 @@ function csvRowWriter(columns: OutputColumn[], format: CsvFormat): RowWriter {
 /** Columns of some rows, packed for the row worker: numbers as doubles, text as bytes. */
 interface PackedCsvColumns {
   format: CsvFormat;
-  columns: Array<{ numbers: Float64Array } | { bytes: Uint8Array; start: Int32Array }>;
+  /** numbers as doubles; text as bytes, one entry per row, or per distinct text with each row's entry in `rows`. */
+  columns: Array<{ numbers: Float64Array } | { bytes: Uint8Array; start: Int32Array; rows?: Int32Array }>;
 }
 
 /** Text held as packed bytes: entry k is bytes[start[k] .. start[k + 1]). */
@@ -338,6 +339,32 @@ export class PackedText implements TextBytes {
     for (let s = this.start[k], e = this.start[k + 1]; s < e; s++) out[p++] = b[s];
     return p;
   }
+}
+
+/**
+ * A text column of few distinct values (tiers, segments, flags), dictionary-coded: each distinct text once as
+ * UTF-8 bytes, and one code per row. Written as any `bytes` column (guarded and quoted alike), and packable
+ * for the row worker, where a `text` function is not. null and undefined are empty cells, as for `text`.
+ *
+ * @example
+ * labelColumn('tier', n, (r) => tierNames[tier[r]]); // { name: 'tier', bytes, rows }
+ */
+export function labelColumn(name: string, n: number, textOf: (i: number) => string | null | undefined): OutputColumn {
+  const codes = new Map<string, number>();
+  const labels: string[] = [];
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = textOf(i) ?? '';
+    let k = codes.get(s);
+    if (k === undefined) codes.set(s, (k = labels.push(s) - 1));
+    rows[i] = k;
+  }
+  const encoded = labels.map((s) => Buffer.from(s, 'utf8'));
+  const start = new Int32Array(labels.length + 1);
+  encoded.forEach((b, k) => (start[k + 1] = start[k] + b.length));
+  const bytes = new Uint8Array(start[labels.length]);
+  encoded.forEach((b, k) => bytes.set(b, start[k]));
+  return { name, bytes: new PackedText(bytes, start), rows };
 }
 
 /**
@@ -369,6 +396,19 @@ export function packTextRows(text: TextBytes, rows: Int32Array | undefined, bloc
   }
   start[j] = p;
   return { bytes: bytes.slice(0, p), start };
+}
+
+/** The entries of `blocks` of a dictionary-coded column's rows, packed. */
+function packCodes(rows: Int32Array, blocks: Array<[number, number]>): Int32Array {
+  let count = 0;
+  for (const [f, t] of blocks) count += t - f;
+  const out = new Int32Array(count);
+  let j = 0;
+  for (const [f, t] of blocks) {
+    out.set(rows.subarray(f, t), j);
+    j += t - f;
+  }
+  return out;
 }
 
 /** The values of `blocks` of a number column, packed as doubles (exact: every value a column holds is one). */
@@ -416,7 +456,15 @@ function csvColumnsJob(columns: OutputColumn[], format: CsvFormat): RowJob | und
             transfer.push(numbers.buffer as ArrayBuffer);
             return { numbers };
           }
-          const t = packTextRows((c as { bytes: TextBytes }).bytes, (c as { rows?: Int32Array }).rows, blocks);
+          const { bytes, rows } = c as { bytes: TextBytes; rows?: Int32Array };
+          if (bytes instanceof PackedText && rows) {
+            // a dictionary (labelColumn): its few texts once and the rows' codes, not the text of every row
+            const codes = packCodes(rows, blocks);
+            const labels = { bytes: bytes.bytes.slice(), start: bytes.start.slice(), rows: codes };
+            transfer.push(labels.bytes.buffer as ArrayBuffer, labels.start.buffer as ArrayBuffer, codes.buffer as ArrayBuffer);
+            return labels;
+          }
+          const t = packTextRows(bytes, rows, blocks);
           transfer.push(t.bytes.buffer as ArrayBuffer, t.start.buffer as ArrayBuffer);
           return t;
         }),
@@ -433,7 +481,7 @@ function csvColumnsJob(columns: OutputColumn[], format: CsvFormat): RowJob | und
  * const write = csvPackedRows(payload); write(0, 8192, ringSink);
  */
 export function csvPackedRows(p: PackedCsvColumns): RowWriter {
-  const columns = p.columns.map((c, j): OutputColumn => ('numbers' in c ? { name: String(j), numbers: c.numbers } : { name: String(j), bytes: new PackedText(c.bytes, c.start) }));
+  const columns = p.columns.map((c, j): OutputColumn => ('numbers' in c ? { name: String(j), numbers: c.numbers } : { name: String(j), bytes: new PackedText(c.bytes, c.start), rows: c.rows }));
   return csvRowWriter(columns, p.format);
 }
 

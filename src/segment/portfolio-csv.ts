@@ -1,7 +1,7 @@
 import { ensureFolder } from '../io/atomic.ts';
 import { join } from 'node:path';
 import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
-import { writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
+import { labelColumn, writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
@@ -100,10 +100,12 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
   const c = t.inputs;
   const order = t.order;
   const n = order.length;
-  // each column gathered into rank order once (a tight loop of independent loads), then written in sequence
+  // each column gathered into rank order once (a tight loop of independent loads), then written in sequence;
+  // the text columns dictionary-coded (labelColumn), so that every column is numbers or bytes and a large
+  // list is formatted on two cores (src/io/parallel-rows.ts)
   const ranked = (name: string, numbers: ArrayLike<number> | undefined): OutputColumn[] => (numbers ? [{ name, numbers: gather(numbers, order) }] : []);
-  const tier = gather(c.valueTier.tier, order);
-  const pastTier = gather(c.pastTier.tier, order);
+  const rank = new Int32Array(n);
+  for (let r = 0; r < n; r++) rank[r] = r + 1;
   // the rows share their flag arrays (priorities.ts): each joined once
   const joined = new Map<string[], string>();
   const flagsText = (f: string[]) => {
@@ -113,7 +115,7 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
   };
   const ids: OutputColumn = customerIdBytesColumn(a.customerIdBytes(), n, order) ?? { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
   return [
-    { name: 'rank', value: (r) => r + 1 },
+    { name: 'rank', numbers: rank },
     ids,
     ...ranked('clv', c.clv),
     ...(c.clvLower && c.clvUpper ? [...ranked('clv_lower', c.clvLower), ...ranked('clv_upper', c.clvUpper)] : []),
@@ -122,13 +124,13 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
     ...ranked('expected_spend', c.expectedSpend),
     ...ranked('historical_spend', c.historicalSpend),
     ...ranked('days_since_last_purchase', c.daysSinceLastPurchase),
-    { name: 'tier', text: (r) => c.valueTier.names[tier[r]] },
-    { name: 'past_tier', text: (r) => c.pastTier.names[pastTier[r]] },
-    { name: 'rfm_segment', text: (r) => c.rfmSegment[order[r]] },
-    { name: 'rfm_score', text: (r) => t.scoreOf(order[r]) },
-    { name: 'flags', text: (r) => flagsText(t.flagsOf(order[r])) },
-    ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), { name: 'clv_crv_cell', text: (r: number) => c.clvCrvCell![order[r]] } as OutputColumn] : []),
-    { name: 'type_one_share', value: () => share },
+    labelColumn('tier', n, (r) => c.valueTier.names[c.valueTier.tier[order[r]]]),
+    labelColumn('past_tier', n, (r) => c.pastTier.names[c.pastTier.tier[order[r]]]),
+    labelColumn('rfm_segment', n, (r) => c.rfmSegment[order[r]]),
+    labelColumn('rfm_score', n, (r) => t.scoreOf(order[r])),
+    labelColumn('flags', n, (r) => flagsText(t.flagsOf(order[r]))),
+    ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), labelColumn('clv_crv_cell', n, (r) => c.clvCrvCell![order[r]])] : []),
+    { name: 'type_one_share', numbers: [share ?? NaN], index: new Int32Array(n) },
   ];
 }
 

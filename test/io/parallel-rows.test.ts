@@ -41,7 +41,7 @@ function numbers(n: number, seed: number): Float64Array {
 }
 
 describe('rows formatted on two cores equal the rows formatted in one thread (invariant)', async () => {
-  const { writeCsvColumns } = await import(dist('io/column-writer.js'));
+  const { writeCsvColumns, labelColumn } = await import(dist('io/column-writer.js'));
   const { CSV_EN, CSV_FR } = await import(dist('io/csv.js'));
   const { parseTransactions, customerKeyBytes } = await import(dist('ingest/transactions.js'));
   const { summarize } = await import(dist('summary/summarize.js'));
@@ -58,12 +58,15 @@ describe('rows formatted on two cores equal the rows formatted in one thread (in
   const a = numbers(n, 1);
   const distinct = numbers(50, 2);
   const index = Int32Array.from({ length: n }, (_, i) => (i * 7) % 50);
+  // labels that need the formula guard, quotes, UTF-8, or are empty
+  const labels = ['Gold', '=SUM(A1)', 'a;b', 'x,y', 'élite', undefined, '', '-1', 'say "hi"'];
   const rows = Int32Array.from({ length: n }, (_, i) => n - 1 - i);
   const columns = [
     { name: 'customer_id', bytes: keys, rows },
     { name: 'frequency', numbers: a },
     { name: 'probability_alive', numbers: distinct, index },
     { name: 'rounded', numbers: Float64Array.from(a, (v) => Math.round(v * 100) / 100) },
+    labelColumn('tier', n, (i: number) => labels[i % labels.length]),
   ];
 
   for (const [label, format] of [['English', CSV_EN], ['French', CSV_FR]] as const) {
@@ -78,6 +81,16 @@ describe('rows formatted on two cores equal the rows formatted in one thread (in
       }
     });
   }
+
+  it('labelColumn writes the cells of the same text column (dictionary-coded, guarded and quoted alike)', () => {
+    for (const format of [CSV_EN, CSV_FR]) {
+      const asText = collect();
+      writeCsvColumns(asText, [{ name: 'tier', text: (i: number) => labels[i % labels.length] }], 40, format);
+      const asLabels = collect();
+      writeCsvColumns(asLabels, [labelColumn('tier', 40, (i: number) => labels[i % labels.length])], 40, format);
+      expect(asLabels.bytes().toString('utf8')).toBe(asText.bytes().toString('utf8'));
+    }
+  });
 
   it('writeSummaryCsvBytes, with holdout columns and French format', () => {
     const s = summarize(table, { end: '2024-05-31', calibrationEnd: '2024-03-15' });

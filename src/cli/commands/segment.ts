@@ -11,6 +11,8 @@ import { portfolioMigration } from '../../segment/portfolio-migration.ts';
 import { portfolioJson } from '../../segment/portfolio-json.ts';
 import { PORTFOLIO_CSV_FILES, writePortfolioCsv } from '../../segment/portfolio-csv.ts';
 import { checkOutputFolder, fileError } from '../../io/atomic.ts';
+import { prewarmCsvColumns } from '../../io/column-writer.ts';
+import { largeInput } from '../../io/parallel-rows.ts';
 import { parseRfmRules } from '../../segment/rfm-segments.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
 import type { HorizonUnit } from '../../value/units.ts';
@@ -84,6 +86,8 @@ export function register(program: Command): void {
       const options = portfolioOptions(o);
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.outDir) checkOutputFolder(o.outDir, [file, o.rfmConfig, o.referrals], PORTFOLIO_CSV_FILES);
+      // priorities.csv of a large input: its row worker starts on the other core while this one reads
+      if (o.outDir && largeInput(file)) prewarmCsvColumns();
       const table = await transactionsFromEngine(file, o);
       const summary = summarize(table, summaryOptionsFrom(o) as never);
       const extra = customerExtras(file, o, () => summary.customerIds, summary.end);
