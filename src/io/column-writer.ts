@@ -359,7 +359,18 @@ export function labelColumn(name: string, n: number, textOf: (i: number) => stri
     if (k === undefined) codes.set(s, (k = labels.push(s) - 1));
     rows[i] = k;
   }
-  const encoded = labels.map((s) => Buffer.from(s, 'utf8'));
+  return codedColumn(name, labels, rows);
+}
+
+/**
+ * A text column from its distinct texts and each row's code: row i is labels[rows[i]] (null, undefined: empty).
+ * labelColumn's output when the codes are already known (tiers, flag sets).
+ *
+ * @example
+ * codedColumn('tier', ['Platinum', 'Gold'], Int32Array.of(1, 0, 0)); // Gold, Platinum, Platinum
+ */
+export function codedColumn(name: string, labels: readonly (string | null | undefined)[], rows: Int32Array): OutputColumn {
+  const encoded = labels.map((s) => Buffer.from(s ?? '', 'utf8'));
   const start = new Int32Array(labels.length + 1);
   encoded.forEach((b, k) => (start[k + 1] = start[k] + b.length));
   const bytes = new Uint8Array(start[labels.length]);

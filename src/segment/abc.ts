@@ -8,6 +8,8 @@ export interface AbcOptions {
   shares?: number[];
   /** Class names, top first. Default 'A', 'B', 'C', ... */
   names?: string[];
+  /** descendingOrder(values), when the caller already has it (the portfolio ranks the CLV once). */
+  order?: Int32Array;
 }
 
 /**
@@ -44,7 +46,7 @@ export function abcClasses(values: ArrayLike<number>, options: AbcOptions = {}):
   let c = 0;
   for (const s of shares) bounds.push((c += s));
   bounds[K - 1] = Infinity;
-  const order = descendingOrder(values);
+  const order = options.order ?? descendingOrder(values);
   let before = 0;
   let k = 0;
   for (const i of order) {

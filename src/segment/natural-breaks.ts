@@ -10,12 +10,14 @@ import { ckmeansLowerBounds } from './ckmeans.ts';
  *
  * @example
  * naturalBreakTiers([1, 2, 1, 50, 52, 200], 3).tier; // Int32Array [2, 2, 2, 1, 1, 0]
+ * naturalBreakTiers(clv, 4, sortedFloat64(clv)); // the same tiers, from a sorted copy already made
  */
-export function naturalBreakTiers(values: ArrayLike<number>, k = 4): TierAssignment {
+export function naturalBreakTiers(values: ArrayLike<number>, k = 4, sorted?: Float64Array): TierAssignment {
   if (!Number.isInteger(k) || k < 1) throw new ClvkitError(`natural breaks need a whole number of tiers >= 1, got ${k}`);
   const n = values.length;
   for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) throw new ClvkitError(`natural breaks need finite values; value ${i + 1} is ${values[i]}`);
-  const sorted = Float64Array.from(values).sort();
+  // the ascending copy the caller made (sortedFloat64), or one made here
+  sorted ??= Float64Array.from(values).sort();
   let distinct = n > 0 ? 1 : 0;
   for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
   const K = Math.max(1, Math.min(k, distinct));

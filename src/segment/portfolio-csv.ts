@@ -1,7 +1,7 @@
 import { ensureFolder } from '../io/atomic.ts';
 import { join } from 'node:path';
 import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
-import { labelColumn, writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
+import { codedColumn, labelColumn, writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
@@ -106,13 +106,7 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
   const ranked = (name: string, numbers: ArrayLike<number> | undefined): OutputColumn[] => (numbers ? [{ name, numbers: gather(numbers, order) }] : []);
   const rank = new Int32Array(n);
   for (let r = 0; r < n; r++) rank[r] = r + 1;
-  // the rows share their flag arrays (priorities.ts): each joined once
-  const joined = new Map<string[], string>();
-  const flagsText = (f: string[]) => {
-    let text = joined.get(f);
-    if (text === undefined) joined.set(f, (text = f.join(' ')));
-    return text;
-  };
+  const flags = t.flagCodes();
   const ids: OutputColumn = customerIdBytesColumn(a.customerIdBytes(), n, order) ?? { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
   return [
     { name: 'rank', numbers: rank },
@@ -124,14 +118,21 @@ export function priorityColumns(a: PortfolioAnalysis, share: number | undefined)
     ...ranked('expected_spend', c.expectedSpend),
     ...ranked('historical_spend', c.historicalSpend),
     ...ranked('days_since_last_purchase', c.daysSinceLastPurchase),
-    labelColumn('tier', n, (r) => c.valueTier.names[c.valueTier.tier[order[r]]]),
-    labelColumn('past_tier', n, (r) => c.pastTier.names[c.pastTier.tier[order[r]]]),
+    codedColumn('tier', c.valueTier.names, gatherCodes(c.valueTier.tier, order)),
+    codedColumn('past_tier', c.pastTier.names, gatherCodes(c.pastTier.tier, order)),
     labelColumn('rfm_segment', n, (r) => c.rfmSegment[order[r]]),
     labelColumn('rfm_score', n, (r) => t.scoreOf(order[r])),
-    labelColumn('flags', n, (r) => flagsText(t.flagsOf(order[r]))),
+    codedColumn('flags', flags.sets.map((f) => f.join(' ')), gatherCodes(flags.codes, order)),
     ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), labelColumn('clv_crv_cell', n, (r) => c.clvCrvCell![order[r]])] : []),
     { name: 'type_one_share', numbers: [share ?? NaN], index: new Int32Array(n) },
   ];
+}
+
+/** codes[order[r]] for every r. */
+function gatherCodes(codes: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) out[r] = codes[order[r]];
+  return out;
 }
 
 /** values[order[r]] for every r, as a Float64Array. */

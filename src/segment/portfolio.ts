@@ -18,6 +18,7 @@ import type { FlagOptions } from './flags.ts';
 import { gini, giniSorted } from './gini.ts';
 import { lorenzCurve, lorenzCurveSorted, type LorenzCurve } from './lorenz.ts';
 import { naturalBreakTiers } from './natural-breaks.ts';
+import { descendingOrder } from './rank-order.ts';
 import { priorityTable, type PriorityRow, type PriorityTable } from './priorities.ts';
 import { summaryIdBytes, type SummaryIdBytes } from '../summary/summarize.ts';
 import { valueTiers, valueTiersSorted } from './pyramid.ts';
@@ -169,6 +170,8 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
   // each column sorted once for the tiers, deciles, Gini, top shares and Lorenz curves (clv is finite here;
   // a spend that is not finite leaves the functions to sort, and to say which value is wrong, themselves)
   const clvSorted = sortedValues(clv, 'CLV');
+  // the ranking by CLV, once: ABC classes and the prioritised list
+  const clvOrder = descendingOrder(clv);
   const spendSorted = historicalSpend.every(Number.isFinite) ? sortedValues(historicalSpend, 'historical spend') : undefined;
   const pyramid = valueTiersSorted(clv, clvSorted.sorted, tierOptions);
   const past = valueTiersSorted(historicalSpend, spendSorted?.sorted, tierOptions);
@@ -176,8 +179,8 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
     pyramid: { tier: pyramid.tier, names: pyramid.names },
     pastPyramid: { tier: past.tier, names: past.names },
     deciles: valueDeciles(clv, clvSorted.sorted),
-    abc: abcClasses(clv, { shares: o.abcShares }),
-    naturalBreaks: naturalBreakTiers(clv, o.naturalBreaks ?? 4),
+    abc: abcClasses(clv, { shares: o.abcShares, order: clvOrder }),
+    naturalBreaks: naturalBreakTiers(clv, o.naturalBreaks ?? 4, clvSorted.sorted),
   };
   const measures = { clv, probabilityAlive: value.probabilityAlive, historicalSpend };
   const rules = o.rfmRules ?? DEFAULT_RFM_SEGMENTS;
@@ -218,6 +221,7 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
       clvCrvCell: referrals ? Array.from(referrals.matrix.cellOf, (c) => CELLS[c]) : undefined,
     },
     o.flags,
+    clvOrder,
   );
   return {
     warnings,

@@ -59,6 +59,8 @@ export interface PriorityTable {
   readonly order: Int32Array;
   /** Customer i's action flags (one shared array per distinct set of flags). */
   flagsOf(i: number): string[];
+  /** Every customer's set of flags as a code (customer i has sets[codes[i]]), made once on first use. */
+  flagCodes(): { codes: Int32Array; sets: readonly string[][] };
   /** Customer i's RFM score as text ('555'), one string per distinct score. */
   scoreOf(i: number): string;
   /** The rows of prioritisedList, made on first use. */
@@ -68,35 +70,47 @@ export interface PriorityTable {
 /**
  * Every customer ranked by CLV (highest first; equal CLV keeps the input order), as columns (PriorityTable);
  * the flags are those of `actionFlags`, where the high-value past tiers are all but the last one unless
- * `flagOptions.highValueTiers` says otherwise.
+ * `flagOptions.highValueTiers` says otherwise. `clvOrder` is descendingOrder(c.clv) when the caller has it.
  *
  * @example
  * const t = priorityTable(inputs); // inputs from analysePortfolio
  * t.rows()[0].rank; // 1
  */
-export function priorityTable(c: PriorityInputs, flagOptions: FlagOptions = {}): PriorityTable {
+export function priorityTable(c: PriorityInputs, flagOptions: FlagOptions = {}, clvOrder?: Int32Array): PriorityTable {
   // high value = every past-value tier but the last unless told otherwise (the top 20% with the default pyramid)
   const options = { highValueTiers: Math.max(1, c.pastTier.names.length - 1), ...flagOptions };
-  const order = descendingOrder(c.clv);
+  const order = clvOrder ?? descendingOrder(c.clv);
   // a million rows share a few dozen RFM scores and flag sets: one string and one array each, not one per row
   const scores = new Map<number, string>();
-  const flagSets = new Map<string, string[]>();
   const scoreOf = (i: number) => {
     const key = (c.rfm.recency[i] * 256 + c.rfm.frequency[i]) * 256 + c.rfm.monetary[i];
     let s = scores.get(key);
     if (s === undefined) scores.set(key, (s = `${c.rfm.recency[i]}${c.rfm.frequency[i]}${c.rfm.monetary[i]}`));
     return s;
   };
+  // every customer's flags worked out once (the flag table, priorities.csv and the rows all read them)
+  let coded: { codes: Int32Array; sets: string[][] } | undefined;
+  const flagCodes = () => {
+    if (coded) return coded;
+    const n = order.length;
+    const codes = new Int32Array(n);
+    const sets: string[][] = [];
+    const codeOf = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const flags = actionFlags(
+        { valueTier: c.valueTier.tier[i], pastTier: c.pastTier.tier[i], probabilityAlive: c.probabilityAlive[i], daysSinceLastPurchase: c.daysSinceLastPurchase[i] },
+        options,
+      );
+      const key = flags.join(' ');
+      let k = codeOf.get(key);
+      if (k === undefined) codeOf.set(key, (k = sets.push(flags) - 1));
+      codes[i] = k;
+    }
+    return (coded = { codes, sets });
+  };
   const flagsOf = (i: number) => {
-    const flags = actionFlags(
-      { valueTier: c.valueTier.tier[i], pastTier: c.pastTier.tier[i], probabilityAlive: c.probabilityAlive[i], daysSinceLastPurchase: c.daysSinceLastPurchase[i] },
-      options,
-    );
-    const key = flags.join(' ');
-    const known = flagSets.get(key);
-    if (known) return known;
-    flagSets.set(key, flags);
-    return flags;
+    const { codes, sets } = flagCodes();
+    return sets[codes[i]];
   };
   let rows: PriorityRow[] | undefined;
   const makeRows = () =>
@@ -126,7 +140,7 @@ export function priorityTable(c: PriorityInputs, flagOptions: FlagOptions = {}):
       }
       return row;
     });
-  return { inputs: c, order, flagsOf, scoreOf, rows: () => (rows ??= makeRows()) };
+  return { inputs: c, order, flagsOf, flagCodes, scoreOf, rows: () => (rows ??= makeRows()) };
 }
 
 /**
