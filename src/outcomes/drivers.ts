@@ -65,9 +65,12 @@ function fitDriver(
   outcomeOf: (c: number) => number | string,
 ): DriverModel {
   const excluded: Record<string, number> = {};
-  const rows: number[] = [];
-  const y: number[] = [];
-  for (let c = 0; c < facts.first.length; c++) {
+  // the customers in the model and their outcomes, in typed arrays (a million customers: no boxed numbers)
+  const all = facts.first.length;
+  const kept = new Int32Array(all);
+  const outcomes = new Uint8Array(all); // 0 or 1
+  let m = 0;
+  for (let c = 0; c < all; c++) {
     if (facts.first[c] === NO_DAY) continue;
     const v = outcomeOf(c);
     let reason = typeof v === 'string' ? v : undefined;
@@ -76,10 +79,13 @@ function fitDriver(
       excluded[reason] = (excluded[reason] ?? 0) + 1;
       continue;
     }
-    rows.push(c);
-    y.push(v as number);
+    kept[m] = c;
+    outcomes[m++] = v as number;
   }
-  const events = y.reduce((s, v) => s + v, 0);
+  const rows = kept.subarray(0, m);
+  const y = outcomes.subarray(0, m);
+  let events = 0;
+  for (let i = 0; i < m; i++) events += y[i];
   const base: DriverModel = { outcome, definition, n: rows.length, events, excluded, reference_channel: null };
   const predictors: Float64Array[] = [];
   const names: string[] = [];
