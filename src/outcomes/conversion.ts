@@ -54,6 +54,16 @@ export function conversion(facts: CustomerFacts, period: OutcomePeriod, windows:
   const times = new Float64Array(m);
   const events = new Uint8Array(m);
   const ordinals = periodOrdinals(facts.first, period);
+  // each cohort's counts found by its ordinal's offset (customers come in id order, their cohorts at random)
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let c = 0; c < m; c++) {
+    const o = ordinals[c];
+    if (o < lowest) lowest = o;
+    if (o > highest) highest = o;
+  }
+  const byOffset: Array<{ customers: number; n: number[]; k: number[] } | undefined> = highest >= lowest && highest - lowest < 1 << 20 ? new Array(highest - lowest + 1) : [];
+  const direct = byOffset.length > 0;
   let used = 0;
   let repeaters = 0;
   let last = NaN;
@@ -63,8 +73,11 @@ export function conversion(facts: CustomerFacts, period: OutcomePeriod, windows:
     if (f === NO_DAY) continue;
     const o = ordinals[c];
     if (o !== last) {
-      let found = groups.get(o);
-      if (!found) groups.set(o, (found = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) }));
+      let found = direct ? byOffset[o - lowest] : groups.get(o);
+      if (!found) {
+        groups.set(o, (found = { customers: 0, n: windows.map(() => 0), k: windows.map(() => 0) }));
+        if (direct) byOffset[o - lowest] = found;
+      }
       g = found;
       last = o;
     }
