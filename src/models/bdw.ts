@@ -7,8 +7,7 @@
  * Weibull; c < 1 churn propensity falls with tenure, c > 1 it rises); theta ~ Beta(alpha, beta).
  * Integrating over theta gives S(t) = B(alpha, beta + t^c) / B(alpha, beta); c = 1 is the sBG.
  */
-import betaln from '@stdlib/math-base-special-betaln';
-import digamma from '@stdlib/math-base-special-digamma';
+import { betaln, digamma } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 import { type RetentionCurves, type RetentionInput, fitRetentionModel, retentionCurves, toCohorts } from './retention-data.ts';

@@ -7,9 +7,7 @@
  * Data per customer: x = frequency (repeat transactions), t_x = recency (opportunity of the last one,
  * 0 when x = 0) and n = periods (opportunities observed). Fitted on weighted unique (x, t_x, n) rows.
  */
-import betaln from '@stdlib/math-base-special-betaln';
-import digamma from '@stdlib/math-base-special-digamma';
-import gammaln from '@stdlib/math-base-special-gammaln';
+import { betaln, digamma, gammaln } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import { fitWithEngine } from './fit.ts';
 import { hyp2f1UnitA } from './sbg.ts';

@@ -6,7 +6,7 @@
  * period (expected vs actual repeat transactions of the cohort per model time unit, FHL 2005a Fig. 2).
  */
 import { pValueText } from '../p-value-text.ts';
-import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chisquareCdf as chisqCdf } from '../stdlib.ts';
 import { ClvkitError, UsageError } from '../errors.ts';
 import { compressSummary } from '../summary/compress.ts';
 import { unitDays } from '../summary/summarize.ts';

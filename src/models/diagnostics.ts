@@ -4,7 +4,7 @@
  * chi-square goodness of fit), one customer's P(alive) over their purchase history, and the fitted
  * heterogeneity distributions.
  */
-import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chisquareCdf as chisqCdf } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import { gammaln, betaln } from './special.ts';
 

@@ -6,8 +6,7 @@
  * our `v`). The mean m of x repeat transactions is the sufficient statistic. The model assumes spend is
  * independent of frequency: the fit reports their correlation among repeat buyers.
  */
-import digamma from '@stdlib/math-base-special-digamma';
-import gammaln from '@stdlib/math-base-special-gammaln';
+import { digamma, gammaln } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import { fitWithEngine } from './fit.ts';
 import type { FitOptions, FitResultBase } from './types.ts';

@@ -5,9 +5,7 @@
  * Each customer churns at the end of any period with a constant probability theta, theta ~ Beta(alpha, beta)
  * across customers. Fitted by maximum likelihood on survivor counts of one or more cohorts.
  */
-import betaln from '@stdlib/math-base-special-betaln';
-import digamma from '@stdlib/math-base-special-digamma';
-import stdlibHyp2f1 from '@stdlib/math-base-special-hyp2f1';
+import { betaln, digamma, hyp2f1 as stdlibHyp2f1 } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import type { FitOptions, FitResultBase } from './types.ts';
 import {

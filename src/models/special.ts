@@ -3,9 +3,7 @@
  * log-space helpers, a stable log 2F1(1, b; c; z) with its derivatives (Pareto/NBD), the integral
  * U(1, 2 - s, y) = ∫_0^∞ e^{-yv} (1 + v)^{-s} dv (Pareto/NBD DERT), and Gauss-Legendre quadrature.
  */
-import gammalnStd from '@stdlib/math-base-special-gammaln';
-import betalnStd from '@stdlib/math-base-special-betaln';
-import digammaStd from '@stdlib/math-base-special-digamma';
+import { gammaln as gammalnStd, betaln as betalnStd, digamma as digammaStd } from '../stdlib.ts';
 
 /**
  * log Γ(x).

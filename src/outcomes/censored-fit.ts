@@ -1,4 +1,4 @@
-import digamma from '@stdlib/math-base-special-digamma';
+import { digamma } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import { type BdwModel, type BdwParams, bdwLogChurn, bdwLogSurvival, bdwModel } from '../models/bdw.ts';
 import { fitRetentionModel } from '../models/retention-data.ts';

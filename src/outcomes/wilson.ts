@@ -1,4 +1,4 @@
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalQuantile } from '../stdlib.ts';
 
 /**
  * A proportion with its Wilson score interval.

@@ -1,4 +1,4 @@
-import fcdf from '@stdlib/stats-base-dists-f-cdf';
+import { fCdf as fcdf } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import { ols, type OlsResult } from './ols.ts';
 

@@ -1,6 +1,4 @@
-import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { chisquareCdf as chisqCdf, normalCdf, normalQuantile } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import { sampleVariance } from './describe.ts';
 import { crossprodInverse, qrLeastSquares } from './linalg.ts';

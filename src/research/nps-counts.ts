@@ -1,4 +1,4 @@
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalQuantile } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 
 /** Options of the NPS functions. */

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from '../stdlib.ts';
 import { zForLevel, type NpsOptions, type NpsResult } from './nps-counts.ts';
 
 /** Difference between two NPS from independent samples, in points. */

@@ -1,6 +1,4 @@
-import fcdf from '@stdlib/stats-base-dists-f-cdf';
-import tcdf from '@stdlib/stats-base-dists-t-cdf';
-import tquantile from '@stdlib/stats-base-dists-t-quantile';
+import { fCdf as fcdf, tCdf as tcdf, tQuantile as tquantile } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import { mean, sampleVariance } from './describe.ts';
 import { crossprodInverse, invertUpper, qrLeastSquares } from './linalg.ts';

@@ -1,4 +1,4 @@
-import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chisquareCdf as chisqCdf } from '../stdlib.ts';
 import { ClvkitError } from '../errors.ts';
 import type { Table } from '../ingest/table.ts';
 import { averageVarianceExtracted } from './ave.ts';

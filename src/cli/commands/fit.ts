@@ -9,7 +9,7 @@ import { fitWarnings } from '../../models/warnings.ts';
 import type { FitResultBase } from '../../models/types.ts';
 import { summaryIdBytes, type SummaryIdBytes } from '../../summary/summarize.ts';
 import { fitGammaGamma } from '../../models/gammagamma.ts';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalQuantile } from '../../stdlib.ts';
 import type { TimeUnit } from '../../models/discounting.ts';
 import { addTransactionOptions, numberOption, type TransactionCliOptions } from '../options.ts';
 import { formatAccounting } from '../../summary/export.ts';

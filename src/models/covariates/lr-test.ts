@@ -2,7 +2,7 @@
  * Likelihood-ratio test between nested maximum-likelihood fits (Wilks 1938): 2 (LL_full − LL_restricted)
  * is asymptotically χ² with as many degrees of freedom as the restrictions.
  */
-import chisqCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chisquareCdf as chisqCdf } from '../../stdlib.ts';
 import { ClvkitError } from '../../errors.ts';
 
 /**

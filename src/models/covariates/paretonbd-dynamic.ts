@@ -20,7 +20,7 @@ import type { DynamicCovariateData } from './panel.ts';
 import { compressCustomers, pieceVectors } from './dynamic-compress.ts';
 import { covarianceFromHessian, hessianByDifferences, maximizeBfgs, newtonStep, type GradientObjective } from './newton.ts';
 import { Z95, covariateSlots, type Coefficient, type CovariateSpec } from './static-fit.ts';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from '../../stdlib.ts';
 
 /**
  * Quadrature rule by the integrand's variation v over a sub-interval (its log-variation plus twice the

@@ -8,7 +8,7 @@
  * through log α_i = log α − γ_p'z gives exact derivatives in (log r, log α, log s, log β, γ), and
  * Newton's method finds the optimum.
  */
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from '../../stdlib.ts';
 import { ClvkitError } from '../../errors.ts';
 import type { SummaryData } from '../../types.ts';
 import { prepareSummary, type LikelihoodProblem, type PreparedSummary } from '../fit.ts';
