@@ -28,6 +28,15 @@ export type OutputColumn =
   | { name: string; value: (i: number) => CsvValue };
 
 /**
+ * A column of writeJsonColumns: any OutputColumn, or JSON texts by code (row i is json[rows[i]], written as it
+ * is: arrays such as a customer's flags, one text per distinct value).
+ *
+ * @example
+ * const flags: JsonColumn = { name: 'flags', json: ['[]', '["at-risk"]'], rows: Int32Array.of(0, 1, 1) };
+ */
+export type JsonColumn = OutputColumn | { name: string; json: readonly string[]; rows: Int32Array };
+
+/**
  * Text held as bytes, one entry per key (customer ids as read: KeyBytes of src/ingest/transactions.ts).
  * A `bytes` column's row i is entry rows[i] (or i), valid UTF-8: the writers copy it, never decode it.
  */
@@ -504,22 +513,40 @@ export function csvPackedRows(p: PackedCsvColumns): RowWriter {
  * @example
  * writeJsonColumns(sink, cols, n, '{"customers":[', ']}\n');
  */
-export function writeJsonColumns(sink: ByteSink, columns: OutputColumn[], n: number, head: string, tail: string): void {
+export function writeJsonColumns(sink: ByteSink, columns: JsonColumn[], n: number, head: string, tail: string): void {
   const w = new ByteWriter(sink);
   w.utf8(head);
   const keys = columns.map((c) => JSON.stringify(c.name) + ':');
   const m = columns.length;
+  // dictionary-coded text (labelColumn, codedColumn) and JSON texts: each distinct value's JSON made once
+  const coded = columns.map((c) => {
+    if ('json' in c) return c.json;
+    if ('bytes' in c && c.rows && c.bytes instanceof PackedText) {
+      const texts: string[] = [];
+      for (let k = 0; k + 1 < c.bytes.start.length; k++) texts.push(JSON.stringify(decodeText(c.bytes, k)));
+      return texts;
+    }
+    return undefined;
+  });
   for (let i = 0; i < n; i++) {
     w.byte(i === 0 ? 123 : 44);
     if (i > 0) w.byte(123);
     let first = true;
     for (let j = 0; j < m; j++) {
       const c = columns[j];
+      const texts = coded[j];
+      if (texts !== undefined) {
+        if (!first) w.byte(COMMA);
+        first = false;
+        w.ascii(keys[j]);
+        w.utf8(texts[(c as { rows: Int32Array }).rows[i]]);
+        continue;
+      }
       let v: CsvValue;
       if ('numbers' in c) v = c.numbers[c.index ? c.index[i] : i];
       else if ('text' in c) v = c.text(i);
       else if ('bytes' in c) v = decodeText(c.bytes, c.rows ? c.rows[i] : i);
-      else v = c.value(i);
+      else v = (c as { value: (i: number) => CsvValue }).value(i);
       if (v === undefined) continue;
       if (!first) w.byte(COMMA);
       first = false;

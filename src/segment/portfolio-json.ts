@@ -1,3 +1,5 @@
+import { codedColumn, labelColumn, writeJsonColumns, type ByteSink, type JsonColumn } from '../io/column-writer.ts';
+import { customerIdBytesColumn } from '../summary/summarize.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
@@ -22,6 +24,67 @@ function migrationJson(m: MigrationMatrix) {
  * process.stdout.write(JSON.stringify(portfolioJson(analysis, migration)) + '\n');
  */
 export function portfolioJson(a: PortfolioAnalysis, migration?: PortfolioMigration): Record<string, unknown> {
+  return { ...portfolioJsonHead(a, migration), priorities: a.priorities, ...portfolioJsonTail(a) };
+}
+
+/**
+ * Write the `clvkit segment --json` document (and a line end) into a sink: the bytes of
+ * JSON.stringify(portfolioJson(a, migration)) + '\n', with the prioritised list streamed from its columns
+ * (writeJsonColumns) instead of a row object per customer and one string of the whole document (a million
+ * customers: 330 MB of JSON).
+ *
+ * @example
+ * writePortfolioJson(stdoutSink(), analysis, migration);
+ */
+export function writePortfolioJson(sink: ByteSink, a: PortfolioAnalysis, migration?: PortfolioMigration): void {
+  const head = JSON.stringify(portfolioJsonHead(a, migration));
+  const tail = JSON.stringify(portfolioJsonTail(a));
+  // {"warnings":…,"migration":…} + ,"priorities":[ rows ] + ,"referrals":… }
+  writeJsonColumns(sink, priorityJsonColumns(a), a.priorityTable.order.length, `${head.slice(0, -1)},"priorities":[`, `]${tail === '{}' ? '' : `,${tail.slice(1, -1)}`}}\n`);
+}
+
+/**
+ * The prioritised list's JSON columns, in the keys' order of its rows (PriorityRow: crv and clv_crv_cell after
+ * the flags, the bounds last), read through the rank order; flags as JSON arrays, one text per distinct set.
+ */
+function priorityJsonColumns(a: PortfolioAnalysis): JsonColumn[] {
+  const t = a.priorityTable;
+  const c = t.inputs;
+  const order = t.order;
+  const n = order.length;
+  const ranked = (name: string, numbers: ArrayLike<number> | undefined): JsonColumn[] => (numbers ? [{ name, numbers, index: order }] : []);
+  const rank = new Int32Array(n);
+  for (let r = 0; r < n; r++) rank[r] = r + 1;
+  const flags = t.flagCodes();
+  const ids: JsonColumn = customerIdBytesColumn(a.customerIdBytes(), n, order) ?? { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
+  return [
+    { name: 'rank', numbers: rank },
+    ids,
+    ...ranked('clv', c.clv),
+    ...ranked('probability_alive', c.probabilityAlive),
+    ...ranked('expected_transactions', c.expectedTransactions),
+    ...ranked('expected_spend', c.expectedSpend),
+    ...ranked('historical_spend', c.historicalSpend),
+    ...ranked('days_since_last_purchase', c.daysSinceLastPurchase),
+    codedColumn('tier', c.valueTier.names, gatherCodes(c.valueTier.tier, order)),
+    codedColumn('past_tier', c.pastTier.names, gatherCodes(c.pastTier.tier, order)),
+    labelColumn('rfm_segment', n, (r) => c.rfmSegment[order[r]]),
+    labelColumn('rfm_score', n, (r) => t.scoreOf(order[r])),
+    { name: 'flags', json: flags.sets.map((f) => JSON.stringify(f)), rows: gatherCodes(flags.codes, order) },
+    ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), labelColumn('clv_crv_cell', n, (r) => c.clvCrvCell![order[r]])] : []),
+    ...(c.clvLower && c.clvUpper ? [...ranked('clv_lower', c.clvLower), ...ranked('clv_upper', c.clvUpper)] : []),
+  ];
+}
+
+/** codes[order[r]] for every r. */
+function gatherCodes(codes: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let r = 0; r < order.length; r++) out[r] = codes[order[r]];
+  return out;
+}
+
+/** The document's keys before the prioritised list. */
+function portfolioJsonHead(a: PortfolioAnalysis, migration?: PortfolioMigration): Record<string, unknown> {
   const c = a.concentration;
   const top: Record<string, { spend: number; clv: number }> = {};
   for (const k of Object.keys(c.topShares.spend)) top[topShareKey(k)] = { spend: c.topShares.spend[k], clv: c.topShares.clv[k] };
@@ -81,7 +144,12 @@ export function portfolioJson(a: PortfolioAnalysis, migration?: PortfolioMigrati
     migration: migration
       ? { tiers: migrationJson(migration.tiers), past_tiers: migrationJson(migration.pastTiers), rfm_segments: migrationJson(migration.rfmSegments) }
       : null,
-    priorities: a.priorities,
+  };
+}
+
+/** The document's keys after the prioritised list. */
+function portfolioJsonTail(a: PortfolioAnalysis): Record<string, unknown> {
+  return {
     ...(a.referrals
       ? {
           referrals: {

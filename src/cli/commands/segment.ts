@@ -8,10 +8,10 @@ import { summarize } from '../../summary/summarize.ts';
 import { readCustomerColumns, type CustomerColumnRequest } from '../../segment/customer-columns.ts';
 import { analysePortfolio, type PortfolioModelName, type PortfolioOptions } from '../../segment/portfolio.ts';
 import { portfolioMigration } from '../../segment/portfolio-migration.ts';
-import { portfolioJson } from '../../segment/portfolio-json.ts';
+import { writePortfolioJson } from '../../segment/portfolio-json.ts';
 import { PORTFOLIO_CSV_FILES, writePortfolioCsv } from '../../segment/portfolio-csv.ts';
 import { checkOutputFolder, fileError } from '../../io/atomic.ts';
-import { prewarmCsvColumns } from '../../io/column-writer.ts';
+import { prewarmCsvColumns, stdoutSink } from '../../io/column-writer.ts';
 import { largeInput } from '../../io/parallel-rows.ts';
 import { parseRfmRules } from '../../segment/rfm-segments.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
@@ -122,7 +122,8 @@ export function register(program: Command): void {
         migration = portfolioMigration(before, analysis);
       }
       const written = o.outDir ? writePortfolioCsv(analysis, o.outDir, migration, o.lang === 'fr' ? CSV_FR : CSV_EN) : [];
-      if (o.json) process.stdout.write(JSON.stringify(portfolioJson(analysis, migration)) + '\n');
+      // the document streamed: the prioritised list from its columns, no row object or string per customer
+      if (o.json) writePortfolioJson(stdoutSink(), analysis, migration);
       const label = file ?? o.table ?? '--query';
       for (const w of [...analysis.warnings, ...(analysis.referrals?.warnings ?? [])]) process.stderr.write(`warning: ${w}\n`);
       const wrote = `wrote ${count(written.length, 'table', 'tables')} to ${o.outDir}`;
