@@ -14,6 +14,11 @@ export interface Rng {
   gamma(shape: number, rate: number): number;
   beta(a: number, b: number): number;
   integer(n: number): number;
+  /**
+   * out[i] = integer(n) for i = 0, 1, …, in order: the same numbers as that many calls, drawn in one loop with
+   * the generator's state in locals (a bootstrap draws hundreds of millions of indices); n at most 2^31 − 1.
+   */
+  fillIntegers(n: number, out: Int32Array): void;
 }
 
 export function createRng(seed: number): Rng {
@@ -88,5 +93,35 @@ export function createRng(seed: number): Rng {
       return x / (x + gamma(b, 1));
     },
     integer: (n) => Math.floor(uniform() * n),
+    fillIntegers(n, out) {
+      let a0 = s0;
+      let a1 = s1;
+      let a2 = s2;
+      let a3 = s3;
+      for (let i = 0; i < out.length; i++) {
+        // two xoshiro128** steps (as nextU32), their outputs combined as uniform() combines them
+        const hi = Math.imul(rotl(Math.imul(a1, 5) >>> 0, 7), 9) >>> 0;
+        let t = (a1 << 9) >>> 0;
+        a2 ^= a0;
+        a3 ^= a1;
+        a1 ^= a2;
+        a0 ^= a3;
+        a2 ^= t;
+        a3 = rotl(a3, 11);
+        const lo = Math.imul(rotl(Math.imul(a1, 5) >>> 0, 7), 9) >>> 0;
+        t = (a1 << 9) >>> 0;
+        a2 ^= a0;
+        a3 ^= a1;
+        a1 ^= a2;
+        a0 ^= a3;
+        a2 ^= t;
+        a3 = rotl(a3, 11);
+        out[i] = Math.floor((((hi >>> 5) * 67108864 + (lo >>> 6)) / 9007199254740992) * n);
+      }
+      s0 = a0;
+      s1 = a1;
+      s2 = a2;
+      s3 = a3;
+    },
   };
 }

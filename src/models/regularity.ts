@@ -117,26 +117,36 @@ export function regularity(table: TransactionTable, options: RegularityOptions =
     perCount.set(k, (perCount.get(k) ?? 0) + 1);
   }
   if (ms.length < 2) throw new ClvkitError(`regularity: ${ms.length} customer(s) with three or more purchase ${unit}s; at least 2 are needed (more than 100 for a useful estimate)`);
-  const estimate = (xs: ArrayLike<number>) => {
-    let s = 0;
-    let s2 = 0;
-    for (let i = 0; i < xs.length; i++) {
-      s += xs[i];
-      s2 += xs[i] * xs[i];
-    }
-    const mean = s / xs.length;
-    const v = (s2 - xs.length * mean * mean) / (xs.length - 1);
-    // Wheat & Morrison (1990): M ~ Beta(k, k), Var(M) = 1/(4(2k+1))
+  // k from the sums of M and M² over N customers: Wheat & Morrison (1990), M ~ Beta(k, k), Var(M) = 1/(4(2k+1))
+  const kOf = (s: number, s2: number, N: number) => {
+    const mean = s / N;
+    const v = (s2 - N * mean * mean) / (N - 1);
     return 1 / (8 * v) - 0.5;
   };
-  const k = estimate(ms);
+  const N = ms.length;
+  const m = Float64Array.from(ms);
+  let sum = 0;
+  let sum2 = 0;
+  for (let i = 0; i < N; i++) {
+    sum += m[i];
+    sum2 += m[i] * m[i];
+  }
+  const k = kOf(sum, sum2, N);
   const rng = createRng(options.seed ?? 1);
   const B = options.resamples ?? 1000;
   const boot = new Float64Array(B);
-  const sample = new Float64Array(ms.length);
+  // each resample's customers drawn in one loop (fillIntegers: the draws of N calls of integer), then its sums
+  const drawn = new Int32Array(N);
   for (let r = 0; r < B; r++) {
-    for (let i = 0; i < ms.length; i++) sample[i] = ms[rng.integer(ms.length)];
-    boot[r] = estimate(sample);
+    rng.fillIntegers(N, drawn);
+    let s = 0;
+    let s2 = 0;
+    for (let i = 0; i < N; i++) {
+      const x = m[drawn[i]];
+      s += x;
+      s2 += x * x;
+    }
+    boot[r] = kOf(s, s2, N);
   }
   boot.sort();
   const q = (p: number) => boot[Math.min(B - 1, Math.max(0, Math.round(p * (B - 1))))];
