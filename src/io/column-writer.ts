@@ -65,6 +65,7 @@ const APOSTROPHE = 39;
 const COMMA = 44;
 const DOT = 46;
 const MINUS = 45;
+const BACKSLASH = 92;
 
 /** Digits of a whole number, written backwards (and fraction digits) before they are copied out. */
 const scratch = new Uint8Array(24);
@@ -124,6 +125,56 @@ export class ByteWriter {
       buf[p + i] = c;
     }
     this.pos = p + n;
+    return true;
+  }
+
+  /** Bytes known to be what the output needs (JSON keys, labels encoded once), copied without a native call. */
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = b[i];
+    this.pos = p;
+  }
+
+  /**
+   * s as a JSON string (JSON.stringify(s)) when it is ASCII that needs no escape: copied between quotes byte by
+   * byte; false, with nothing written, otherwise.
+   */
+  jsonAscii(s: string): boolean {
+    const n = s.length;
+    this.room(n + 2);
+    const buf = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c >= 127 || c === QUOTE || c === BACKSLASH) return false;
+      buf[p + 1 + i] = c;
+    }
+    buf[p] = QUOTE;
+    buf[p + 1 + n] = QUOTE;
+    this.pos = p + n + 2;
+    return true;
+  }
+
+  /**
+   * Entry k of `bytes` as a JSON string when it is ASCII that needs no escape (copied between quotes); false,
+   * with nothing written, otherwise (the caller decodes it).
+   */
+  jsonTextBytes(bytes: TextBytes, k: number): boolean {
+    const len = bytes.keyLength(k);
+    this.room(len + 2);
+    const buf = this.buf;
+    const p = this.pos;
+    const e = bytes.writeKey(k, buf, p + 1);
+    for (let i = p + 1; i < e; i++) {
+      const c = buf[i];
+      if (c < 32 || c >= 127 || c === QUOTE || c === BACKSLASH) return false;
+    }
+    buf[p] = QUOTE;
+    buf[e] = QUOTE;
+    this.pos = e + 1;
     return true;
   }
 
@@ -516,14 +567,14 @@ export function csvPackedRows(p: PackedCsvColumns): RowWriter {
 export function writeJsonColumns(sink: ByteSink, columns: JsonColumn[], n: number, head: string, tail: string): void {
   const w = new ByteWriter(sink);
   w.utf8(head);
-  const keys = columns.map((c) => JSON.stringify(c.name) + ':');
+  const keys = columns.map((c) => Buffer.from(JSON.stringify(c.name) + ':', 'utf8'));
   const m = columns.length;
   // dictionary-coded text (labelColumn, codedColumn) and JSON texts: each distinct value's JSON made once
   const coded = columns.map((c) => {
-    if ('json' in c) return c.json;
+    if ('json' in c) return c.json.map((t) => Buffer.from(t, 'utf8'));
     if ('bytes' in c && c.rows && c.bytes instanceof PackedText) {
-      const texts: string[] = [];
-      for (let k = 0; k + 1 < c.bytes.start.length; k++) texts.push(JSON.stringify(decodeText(c.bytes, k)));
+      const texts: Uint8Array[] = [];
+      for (let k = 0; k + 1 < c.bytes.start.length; k++) texts.push(Buffer.from(JSON.stringify(decodeText(c.bytes, k)), 'utf8'));
       return texts;
     }
     return undefined;
@@ -538,23 +589,33 @@ export function writeJsonColumns(sink: ByteSink, columns: JsonColumn[], n: numbe
       if (texts !== undefined) {
         if (!first) w.byte(COMMA);
         first = false;
-        w.ascii(keys[j]);
-        w.utf8(texts[(c as { rows: Int32Array }).rows[i]]);
+        w.bytes(keys[j]);
+        w.bytes(texts[(c as { rows: Int32Array }).rows[i]]);
+        continue;
+      }
+      if ('bytes' in c) {
+        // ids as read: copied between quotes when they need no escape (JSON.stringify's bytes), else decoded
+        if (!first) w.byte(COMMA);
+        first = false;
+        w.bytes(keys[j]);
+        const k = c.rows ? c.rows[i] : i;
+        if (!w.jsonTextBytes(c.bytes, k)) w.utf8(JSON.stringify(decodeText(c.bytes, k)));
         continue;
       }
       let v: CsvValue;
       if ('numbers' in c) v = c.numbers[c.index ? c.index[i] : i];
       else if ('text' in c) v = c.text(i);
-      else if ('bytes' in c) v = decodeText(c.bytes, c.rows ? c.rows[i] : i);
       else v = (c as { value: (i: number) => CsvValue }).value(i);
       if (v === undefined) continue;
       if (!first) w.byte(COMMA);
       first = false;
-      w.ascii(keys[j]);
+      w.bytes(keys[j]);
       if (typeof v === 'number') {
         if (Number.isFinite(v)) w.number(v);
         else w.ascii('null');
-      } else if (typeof v === 'string') w.utf8(JSON.stringify(v));
+      } else if (typeof v === 'string') {
+        if (!w.jsonAscii(v)) w.utf8(JSON.stringify(v));
+      }
       else if (v === null) w.ascii('null');
       else w.ascii(v ? 'true' : 'false');
     }

@@ -36,7 +36,7 @@ function numbers(n: number, seed: number): Float64Array {
   return out;
 }
 
-const texts = ['C001', '=HYPERLINK("x")', '+33 1', '-5', '@me', '\tx', '\rx', 'a,b', 'a;b', 'say "hi"', 'two\nlines', 'café', '東京', '', 'plain'];
+const texts = ['C001', '=HYPERLINK("x")', '+33 1', '-5', '@me', '\tx', '\rx', 'a,b', 'a;b', 'say "hi"', 'two\nlines', 'café', '東京', '', 'plain', 'back\\slash', 'del\u007f', '\u0001x'];
 
 describe('streaming column writer', () => {
   const n = 20_000;
