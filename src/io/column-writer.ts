@@ -501,7 +501,8 @@ export function packNumberRows(numbers: ArrayLike<number>, index: Int32Array | u
 }
 
 /**
- * Start the row worker now, with this module loaded, for a large CSV that writeColumnsFile will write later
+ * Start the row worker now, with this module loaded, for a large CSV or JSON that writeColumnsFile (or
+ * writeJsonColumns with `parallel`) will write later
  * (a command calls it before reading its input; the worker starts on the other core meanwhile).
  *
  * @example
@@ -521,28 +522,31 @@ function csvColumnsJob(columns: OutputColumn[], format: CsvFormat): RowJob | und
       const transfer: ArrayBuffer[] = [];
       const packed: PackedCsvColumns = {
         format: { delimiter: format.delimiter, decimal: format.decimal },
-        columns: columns.map((c) => {
-          if ('numbers' in c) {
-            const numbers = packNumberRows(c.numbers, c.index, blocks);
-            transfer.push(numbers.buffer as ArrayBuffer);
-            return { numbers };
-          }
-          const { bytes, rows } = c as { bytes: TextBytes; rows?: Int32Array };
-          if (bytes instanceof PackedText && rows) {
-            // a dictionary (labelColumn): its few texts once and the rows' codes, not the text of every row
-            const codes = packCodes(rows, blocks);
-            const labels = { bytes: bytes.bytes.slice(), start: bytes.start.slice(), rows: codes };
-            transfer.push(labels.bytes.buffer as ArrayBuffer, labels.start.buffer as ArrayBuffer, codes.buffer as ArrayBuffer);
-            return labels;
-          }
-          const t = packTextRows(bytes, rows, blocks);
-          transfer.push(t.bytes.buffer as ArrayBuffer, t.start.buffer as ArrayBuffer);
-          return t;
-        }),
+        columns: columns.map((c) => packColumn(c, blocks, transfer)),
       };
       return { payload: packed, transfer };
     },
   };
+}
+
+/** The rows of `blocks` of a numbers or bytes column, packed for the row worker (its buffers added to `transfer`). */
+function packColumn(c: OutputColumn, blocks: Array<[number, number]>, transfer: ArrayBuffer[]): PackedCsvColumns['columns'][number] {
+  if ('numbers' in c) {
+    const numbers = packNumberRows(c.numbers, c.index, blocks);
+    transfer.push(numbers.buffer as ArrayBuffer);
+    return { numbers };
+  }
+  const { bytes, rows } = c as { bytes: TextBytes; rows?: Int32Array };
+  if (bytes instanceof PackedText && rows) {
+    // a dictionary (labelColumn): its few texts once and the rows' codes, not the text of every row
+    const codes = packCodes(rows, blocks);
+    const labels = { bytes: bytes.bytes.slice(), start: bytes.start.slice(), rows: codes };
+    transfer.push(labels.bytes.buffer as ArrayBuffer, labels.start.buffer as ArrayBuffer, codes.buffer as ArrayBuffer);
+    return labels;
+  }
+  const t = packTextRows(bytes, rows, blocks);
+  transfer.push(t.bytes.buffer as ArrayBuffer, t.start.buffer as ArrayBuffer);
+  return t;
 }
 
 /**
@@ -559,14 +563,30 @@ export function csvPackedRows(p: PackedCsvColumns): RowWriter {
 /**
  * Write n rows of columns as JSON records `{"name": value, ...}` separated by commas, between `head` and
  * `tail` (e.g. `{"customers":[` and `]}`): byte for byte JSON.stringify of the same records, NaN and
- * infinities as null; an undefined value leaves its key out, as JSON.stringify does.
+ * infinities as null; an undefined value leaves its key out, as JSON.stringify does. With `parallel`, a large
+ * table's rows are formatted on two cores (src/io/parallel-rows.ts) when every column is numbers, bytes or
+ * JSON texts by code, to the same bytes.
  *
  * @example
  * writeJsonColumns(sink, cols, n, '{"customers":[', ']}\n');
  */
-export function writeJsonColumns(sink: ByteSink, columns: JsonColumn[], n: number, head: string, tail: string): void {
-  const w = new ByteWriter(sink);
-  w.utf8(head);
+export function writeJsonColumns(sink: ByteSink, columns: JsonColumn[], n: number, head: string, tail: string, parallel?: { force?: boolean; blockRows?: number }): void {
+  const h = new ByteWriter(sink);
+  h.utf8(head);
+  h.end();
+  const local = jsonRowWriter(columns, false);
+  if (parallel) writeRowsParallel(sink, n, local, jsonColumnsJob(columns), parallel);
+  else local(0, n, sink);
+  const t = new ByteWriter(sink);
+  t.utf8(tail);
+  t.end();
+}
+
+/**
+ * The records of rows from .. to - 1 (each after a comma but the table's first; `afterFirst`: none is the
+ * first, as in the row worker, which never has row 0).
+ */
+function jsonRowWriter(columns: JsonColumn[], afterFirst: boolean): RowWriter {
   const keys = columns.map((c) => Buffer.from(JSON.stringify(c.name) + ':', 'utf8'));
   const m = columns.length;
   // dictionary-coded text (labelColumn, codedColumn) and JSON texts: each distinct value's JSON made once
@@ -579,50 +599,103 @@ export function writeJsonColumns(sink: ByteSink, columns: JsonColumn[], n: numbe
     }
     return undefined;
   });
-  for (let i = 0; i < n; i++) {
-    w.byte(i === 0 ? 123 : 44);
-    if (i > 0) w.byte(123);
-    let first = true;
-    for (let j = 0; j < m; j++) {
-      const c = columns[j];
-      const texts = coded[j];
-      if (texts !== undefined) {
+  // one buffer for every call (a block at a time), handed to that call's sink
+  let target: ByteSink | undefined;
+  const w = new ByteWriter({ write: (chunk) => target!.write(chunk) });
+  return (from, to, sink) => {
+    target = sink;
+    for (let i = from; i < to; i++) {
+      if (i === 0 && !afterFirst) w.byte(123);
+      else {
+        w.byte(COMMA);
+        w.byte(123);
+      }
+      let first = true;
+      for (let j = 0; j < m; j++) {
+        const c = columns[j];
+        const texts = coded[j];
+        if (texts !== undefined) {
+          if (!first) w.byte(COMMA);
+          first = false;
+          w.bytes(keys[j]);
+          w.bytes(texts[(c as { rows: Int32Array }).rows[i]]);
+          continue;
+        }
+        if ('bytes' in c) {
+          // ids as read: copied between quotes when they need no escape (JSON.stringify's bytes), else decoded
+          if (!first) w.byte(COMMA);
+          first = false;
+          w.bytes(keys[j]);
+          const k = c.rows ? c.rows[i] : i;
+          if (!w.jsonTextBytes(c.bytes, k)) w.utf8(JSON.stringify(decodeText(c.bytes, k)));
+          continue;
+        }
+        let v: CsvValue;
+        if ('numbers' in c) v = c.numbers[c.index ? c.index[i] : i];
+        else if ('text' in c) v = c.text(i);
+        else v = (c as { value: (i: number) => CsvValue }).value(i);
+        if (v === undefined) continue;
         if (!first) w.byte(COMMA);
         first = false;
         w.bytes(keys[j]);
-        w.bytes(texts[(c as { rows: Int32Array }).rows[i]]);
-        continue;
+        if (typeof v === 'number') {
+          if (Number.isFinite(v)) w.number(v);
+          else w.ascii('null');
+        } else if (typeof v === 'string') {
+          if (!w.jsonAscii(v)) w.utf8(JSON.stringify(v));
+        } else if (v === null) w.ascii('null');
+        else w.ascii(v ? 'true' : 'false');
       }
-      if ('bytes' in c) {
-        // ids as read: copied between quotes when they need no escape (JSON.stringify's bytes), else decoded
-        if (!first) w.byte(COMMA);
-        first = false;
-        w.bytes(keys[j]);
-        const k = c.rows ? c.rows[i] : i;
-        if (!w.jsonTextBytes(c.bytes, k)) w.utf8(JSON.stringify(decodeText(c.bytes, k)));
-        continue;
-      }
-      let v: CsvValue;
-      if ('numbers' in c) v = c.numbers[c.index ? c.index[i] : i];
-      else if ('text' in c) v = c.text(i);
-      else v = (c as { value: (i: number) => CsvValue }).value(i);
-      if (v === undefined) continue;
-      if (!first) w.byte(COMMA);
-      first = false;
-      w.bytes(keys[j]);
-      if (typeof v === 'number') {
-        if (Number.isFinite(v)) w.number(v);
-        else w.ascii('null');
-      } else if (typeof v === 'string') {
-        if (!w.jsonAscii(v)) w.utf8(JSON.stringify(v));
-      }
-      else if (v === null) w.ascii('null');
-      else w.ascii(v ? 'true' : 'false');
+      w.byte(125);
     }
-    w.byte(125);
-  }
-  w.utf8(tail);
-  w.end();
+    w.end();
+  };
+}
+
+/** JSON columns of some rows, packed for the row worker (as PackedCsvColumns, and JSON texts by code). */
+interface PackedJsonColumns {
+  names: string[];
+  columns: Array<PackedCsvColumns['columns'][number] | { json: string[]; rows: Int32Array }>;
+}
+
+/** How the row worker formats some of these records; undefined when a column is computed by a function. */
+function jsonColumnsJob(columns: JsonColumn[]): RowJob | undefined {
+  if (!columns.every((c) => 'numbers' in c || 'bytes' in c || 'json' in c)) return undefined;
+  return {
+    module: new URL(import.meta.url),
+    factory: 'jsonPackedRows',
+    pack(blocks) {
+      const transfer: ArrayBuffer[] = [];
+      const packed: PackedJsonColumns = {
+        names: columns.map((c) => c.name),
+        columns: columns.map((c) => {
+          if ('json' in c) {
+            const rows = packCodes(c.rows, blocks);
+            transfer.push(rows.buffer as ArrayBuffer);
+            return { json: [...c.json], rows };
+          }
+          return packColumn(c as OutputColumn, blocks, transfer);
+        }),
+      };
+      return { payload: packed, transfer };
+    },
+  };
+}
+
+/**
+ * In the row worker: the RowWriter of records packed by jsonColumnsJob (the same records as writeJsonColumns;
+ * none is the table's first).
+ *
+ * @example
+ * const write = jsonPackedRows(payload); write(0, 8192, ringSink);
+ */
+export function jsonPackedRows(p: PackedJsonColumns): RowWriter {
+  const columns = p.columns.map((c, j): JsonColumn => {
+    const name = p.names[j];
+    if ('json' in c) return { name, json: c.json, rows: c.rows };
+    return 'numbers' in c ? { name, numbers: c.numbers } : { name, bytes: new PackedText(c.bytes, c.start), rows: c.rows };
+  });
+  return jsonRowWriter(columns, true);
 }
 
 /**
@@ -656,7 +729,7 @@ export function stdoutSink(): ByteSink {
 export function writeColumnsFile(path: string, columns: OutputColumn[], n: number, o: { format?: CsvFormat; json?: { head: string; tail: string } } = {}): void {
   const sink = atomicSink(path);
   try {
-    if (o.json) writeJsonColumns(sink, columns, n, o.json.head, o.json.tail);
+    if (o.json) writeJsonColumns(sink, columns, n, o.json.head, o.json.tail, {});
     else writeCsvColumns(sink, columns, n, o.format ?? CSV_EN, {});
     sink.commit();
   } catch (e) {

@@ -40,7 +40,8 @@ export function writePortfolioJson(sink: ByteSink, a: PortfolioAnalysis, migrati
   const head = JSON.stringify(portfolioJsonHead(a, migration));
   const tail = JSON.stringify(portfolioJsonTail(a));
   // {"warnings":…,"migration":…} + ,"priorities":[ rows ] + ,"referrals":… }
-  writeJsonColumns(sink, priorityJsonColumns(a), a.priorityTable.order.length, `${head.slice(0, -1)},"priorities":[`, `]${tail === '{}' ? '' : `,${tail.slice(1, -1)}`}}\n`);
+  // a large list's records formatted on two cores (src/io/parallel-rows.ts)
+  writeJsonColumns(sink, priorityJsonColumns(a), a.priorityTable.order.length, `${head.slice(0, -1)},"priorities":[`, `]${tail === '{}' ? '' : `,${tail.slice(1, -1)}`}}\n`, {});
 }
 
 /**

@@ -1,6 +1,7 @@
 import { formatDay } from '../ingest/dates.ts';
 import type { CsvValue } from '../io/csv.ts';
-import { atomicSink, writeColumnsFile, writeCsvColumns, type OutputColumn } from '../io/column-writer.ts';
+import { atomicSink, codedColumn, writeColumnsFile, writeCsvColumns, type OutputColumn } from '../io/column-writer.ts';
+import { customerIdBytesColumn, summaryIdBytes } from './summarize.ts';
 import { writeSummaryCsvBytes } from './summary-csv.ts';
 import type { CsvFormat } from '../io/csv.ts';
 import { extname } from 'node:path';
@@ -62,18 +63,17 @@ export function dayTexts(): (day: number) => string {
  * writeColumnsFile('summary.csv', summaryOutputColumns(summary), summary.frequency.length);
  */
 export function summaryOutputColumns(summary: CustomerSummary): OutputColumn[] {
-  const ids = summary.customerIds;
-  const day = dayTexts();
-  const first = summary.firstPurchase;
-  const last = summary.lastPurchase;
+  const n = summary.frequency.length;
+  // the ids copied from the bytes read when the summary has them (no string per customer), else its strings
+  const ids = customerIdBytesColumn(summaryIdBytes(summary), n) ?? { name: 'customer_id', text: (i) => summary.customerIds[i] };
   const cols: OutputColumn[] = [
-    { name: 'customer_id', text: (i) => ids[i] },
+    ids,
     { name: 'frequency', numbers: summary.frequency },
     { name: 'recency', numbers: summary.recency },
     { name: 'T', numbers: summary.T },
     { name: 'monetary_value', numbers: summary.monetaryValue },
-    { name: 'first_purchase', text: (i) => day(first[i]) },
-    { name: 'last_purchase', text: (i) => day(last[i]) },
+    dayColumn('first_purchase', summary.firstPurchase),
+    dayColumn('last_purchase', summary.lastPurchase),
     { name: 'transactions', numbers: summary.transactions },
     { name: 'total_spend', numbers: summary.totalSpend },
   ];
@@ -85,6 +85,34 @@ export function summaryOutputColumns(summary: CustomerSummary): OutputColumn[] {
     );
   }
   return cols;
+}
+
+/**
+ * A column of dates from day numbers, coded by day (one text per day of the span, made once; codedColumn), so
+ * that it is written without a string per row and can go to the row worker; by text where the days are not
+ * whole numbers over a span of at most 2^20 days.
+ *
+ * @example
+ * dayColumn('first_purchase', Int32Array.of(19723, 19724)); // 2024-01-01, 2024-01-02
+ */
+export function dayColumn(name: string, days: ArrayLike<number>): OutputColumn {
+  const n = days.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const d = days[i];
+    if (!Number.isInteger(d)) whole = false;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  if (!whole || !(hi - lo < 1 << 20)) {
+    const day = dayTexts();
+    return { name, text: (i) => day(days[i]) };
+  }
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = days[i] - lo;
+  return codedColumn(name, Array.from({ length: hi - lo + 1 }, (_, k) => formatDay(lo + k)), rows);
 }
 
 /**

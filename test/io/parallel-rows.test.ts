@@ -41,7 +41,7 @@ function numbers(n: number, seed: number): Float64Array {
 }
 
 describe('rows formatted on two cores equal the rows formatted in one thread (invariant)', async () => {
-  const { writeCsvColumns, labelColumn } = await import(dist('io/column-writer.js'));
+  const { writeCsvColumns, writeJsonColumns, labelColumn, codedColumn } = await import(dist('io/column-writer.js'));
   const { CSV_EN, CSV_FR } = await import(dist('io/csv.js'));
   const { parseTransactions, customerKeyBytes } = await import(dist('ingest/transactions.js'));
   const { summarize } = await import(dist('summary/summarize.js'));
@@ -81,6 +81,26 @@ describe('rows formatted on two cores equal the rows formatted in one thread (in
       }
     });
   }
+
+  it('writeJsonColumns: the same records (ids as bytes, non-finite numbers, coded labels, JSON texts by code), row 0 without a comma', () => {
+    const json = [
+      ...columns,
+      codedColumn('tier', ['Gold', 'back\\slash', 'tab\there', '東京'], Int32Array.from({ length: n }, (_, i) => i % 4)),
+      { name: 'flags', json: ['[]', '["at-risk"]', '["a","b"]'], rows: Int32Array.from({ length: n }, (_, i) => (i * 5) % 3) },
+    ];
+    const serial = collect();
+    writeJsonColumns(serial, json, n, '{"customers":[', ']}\n');
+    for (const blockRows of [64, 500]) {
+      const parallel = collect(true);
+      writeJsonColumns(parallel, json, n, '{"customers":[', ']}\n', { force: true, blockRows });
+      expect(parallel.bytes().equals(serial.bytes())).toBe(true);
+      expect(parallel.fromWorker).toBeGreaterThan(0);
+    }
+    // the oracle of the serial writer itself: JSON.stringify of the same records
+    const doc = JSON.parse(serial.bytes().toString('utf8')) as { customers: Array<Record<string, unknown>> };
+    expect(doc.customers.length).toBe(n);
+    expect(doc.customers[1].flags).toEqual(['a', 'b']);
+  });
 
   it('labelColumn writes the cells of the same text column (dictionary-coded, guarded and quoted alike)', () => {
     for (const format of [CSV_EN, CSV_FR]) {

@@ -328,7 +328,7 @@ export function register(program: Command): void {
       if (o.out) checkOutputFile(o.out, [file, ...(o.modelFile ? [o.modelFile] : [])]);
       const json = extname(o.out ?? '').toLowerCase() === '.json';
       // the CSV's rows are formatted on two cores: the second one's worker starts while the input is read
-      if (o.out && !json && largeInput(file)) prewarmCsvColumns();
+      if ((o.out || o.json) && largeInput(file)) prewarmCsvColumns();
       // a CSV cannot hold the warnings and the accounting: they go beside it, in its companion file
       const companion = o.out && !json ? companionPath(o.out) : undefined;
       if (companion) checkOutputFile(companion, [file, ...(o.modelFile ? [o.modelFile] : [])]);
@@ -349,7 +349,7 @@ export function register(program: Command): void {
         wroteNote(o, `wrote ${count(result.rows, 'row', 'rows')} to ${o.out}${companion ? ` (warnings and accounting in ${companion})` : ''}`);
       }
       if (o.json) {
-        if (cols) writeJsonColumns(stdoutSink(), cols, result.rows, jsonFrame(result.jsonHead!).head, jsonFrame(result.jsonHead!).tail);
+        if (cols) writeJsonColumns(stdoutSink(), cols, result.rows, jsonFrame(result.jsonHead!).head, jsonFrame(result.jsonHead!).tail, {});
         else process.stdout.write(JSON.stringify(result.json) + '\n');
       } else if (!o.out) {
         // a terminal gets the totals and the top customers; a pipe or a file gets every row as CSV

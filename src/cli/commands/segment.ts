@@ -86,8 +86,8 @@ export function register(program: Command): void {
       const options = portfolioOptions(o);
       if (o.lang !== 'en' && o.lang !== 'fr') throw new UsageError(`--lang must be en or fr, got "${o.lang}"`);
       if (o.outDir) checkOutputFolder(o.outDir, [file, o.rfmConfig, o.referrals], PORTFOLIO_CSV_FILES);
-      // priorities.csv of a large input: its row worker starts on the other core while this one reads
-      if (o.outDir && largeInput(file)) prewarmCsvColumns();
+      // priorities.csv or the --json list of a large input: its row worker starts on the other core while this one reads
+      if ((o.outDir || o.json) && largeInput(file)) prewarmCsvColumns();
       const table = await transactionsFromEngine(file, o);
       const summary = summarize(table, summaryOptionsFrom(o) as never);
       const extra = customerExtras(file, o, () => summary.customerIds, summary.end);

@@ -7,7 +7,7 @@ import { readTransactions } from '../../ingest/transactions.ts';
 import { summarize } from '../../summary/summarize.ts';
 import { formatAccounting, summaryJsonFrame, summaryWarnings, summaryOutputColumns, writeSummaryFile } from '../../summary/export.ts';
 import { CSV_EN, CSV_FR } from '../../io/csv.ts';
-import { stdoutSink, writeJsonColumns } from '../../io/column-writer.ts';
+import { prewarmCsvColumns, stdoutSink, writeJsonColumns } from '../../io/column-writer.ts';
 import { addTransactionOptions, ingestOptionsFrom, summaryOptionsFrom, type TransactionCliOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { UsageError } from '../../errors.ts';
@@ -42,6 +42,7 @@ export function register(program: Command): void {
       if (await printSqlIfAsked(file, o)) return;
       // the CSV's rows are formatted on two cores: the second one's worker starts while the input is read
       if (companion && largeInput(file)) prewarmSummaryCsv();
+      else if ((o.out || o.json) && largeInput(file)) prewarmCsvColumns();
       const summary = await summaryFromEngine(file, o);
       const accounting = summary.accounting!;
       // Streamed from the columns (src/io/column-writer.ts): no row objects, the file written atomically.
@@ -49,7 +50,7 @@ export function register(program: Command): void {
       if (companion) writeFileAtomic(companion, JSON.stringify({ file: o.out, input: file ?? null, customers: summary.frequency.length, accounting, warnings: summaryWarnings(summary) }, null, 2) + '\n');
       if (o.json) {
         const { head, tail } = summaryJsonFrame(accounting, summaryWarnings(summary));
-        writeJsonColumns(stdoutSink(), summaryOutputColumns(summary), summary.frequency.length, head, tail);
+        writeJsonColumns(stdoutSink(), summaryOutputColumns(summary), summary.frequency.length, head, tail, {});
       }
       if (summary.columnsNote) process.stderr.write(summary.columnsNote + '\n');
       for (const w of summaryWarnings(summary)) process.stderr.write(`warning: ${w}\n`);
