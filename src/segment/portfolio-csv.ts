@@ -1,12 +1,12 @@
 import { ensureFolder } from '../io/atomic.ts';
 import { join } from 'node:path';
 import { CSV_EN, recordsToRows, writeCsv, type CsvFormat, type CsvValue } from '../io/csv.ts';
-import { codedColumn, labelColumn, writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
+import { writeColumnsFile, type OutputColumn } from '../io/column-writer.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
 import { topShareKey } from './portfolio-json.ts';
-import { customerIdBytesColumn } from '../summary/summarize.ts';
+import { priorityColumnsByName } from './priority-columns.ts';
 
 const TIER_COLUMNS = ['tier', 'customers', 'share_customers', 'share_value', 'mean_clv', 'mean_probability_alive', 'historical_spend', 'share_historical_spend'];
 const RFM_COLUMNS = ['segment', 'customers', 'share_customers', 'value', 'share_value', 'mean_clv', 'historical_spend', 'mean_probability_alive'];
@@ -76,8 +76,8 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
   const share = a.referrals?.crv.typeOneShare.value;
   // One row per customer, in rank order: streamed cell by cell from the per-customer columns (src/io/column-writer.ts),
   // no object or string per row; the ids copied from the bytes read when the summary has them
-  const byName = new Map(priorityColumns(a, share).map((c) => [c.name, c]));
-  writeColumnsFile(join(dir, 'priorities.csv'), pcols.map((h): OutputColumn => byName.get(h) ?? { name: h, value: () => undefined }), a.priorityTable.order.length, { format });
+  const byName = priorityColumnsByName(a, share);
+  writeColumnsFile(join(dir, 'priorities.csv'), pcols.map((h) => (byName.get(h) as OutputColumn | undefined) ?? { name: h, value: () => undefined }), a.priorityTable.order.length, { format });
   written.push('priorities.csv');
   if (migration) {
     const mh = ['from', 'to', 'customers', 'row_share'];
@@ -86,58 +86,4 @@ export function writePortfolioCsv(a: PortfolioAnalysis, dir: string, migration?:
     out('migration_rfm.csv', mh, migrationRows(migration.rfmSegments));
   }
   return written;
-}
-
-/**
- * The prioritised list's CSV columns in rank order (the cells prioritisedList's rows give), read from the
- * analysis' per-customer columns through the rank order; `share` is the type-one share of `--referrals`.
- *
- * @example
- * writeColumnsFile('priorities.csv', priorityColumns(analysis, undefined), analysis.priorityTable.order.length);
- */
-export function priorityColumns(a: PortfolioAnalysis, share: number | undefined): OutputColumn[] {
-  const t = a.priorityTable;
-  const c = t.inputs;
-  const order = t.order;
-  const n = order.length;
-  // each column gathered into rank order once (a tight loop of independent loads), then written in sequence;
-  // the text columns dictionary-coded (labelColumn), so that every column is numbers or bytes and a large
-  // list is formatted on two cores (src/io/parallel-rows.ts)
-  const ranked = (name: string, numbers: ArrayLike<number> | undefined): OutputColumn[] => (numbers ? [{ name, numbers: gather(numbers, order) }] : []);
-  const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[r] = r + 1;
-  const flags = t.flagCodes();
-  const ids: OutputColumn = customerIdBytesColumn(a.customerIdBytes(), n, order) ?? { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
-  return [
-    { name: 'rank', numbers: rank },
-    ids,
-    ...ranked('clv', c.clv),
-    ...(c.clvLower && c.clvUpper ? [...ranked('clv_lower', c.clvLower), ...ranked('clv_upper', c.clvUpper)] : []),
-    ...ranked('probability_alive', c.probabilityAlive),
-    ...ranked('expected_transactions', c.expectedTransactions),
-    ...ranked('expected_spend', c.expectedSpend),
-    ...ranked('historical_spend', c.historicalSpend),
-    ...ranked('days_since_last_purchase', c.daysSinceLastPurchase),
-    codedColumn('tier', c.valueTier.names, gatherCodes(c.valueTier.tier, order)),
-    codedColumn('past_tier', c.pastTier.names, gatherCodes(c.pastTier.tier, order)),
-    labelColumn('rfm_segment', n, (r) => c.rfmSegment[order[r]]),
-    labelColumn('rfm_score', n, (r) => t.scoreOf(order[r])),
-    codedColumn('flags', flags.sets.map((f) => f.join(' ')), gatherCodes(flags.codes, order)),
-    ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), labelColumn('clv_crv_cell', n, (r) => c.clvCrvCell![order[r]])] : []),
-    { name: 'type_one_share', numbers: [share ?? NaN], index: new Int32Array(n) },
-  ];
-}
-
-/** codes[order[r]] for every r. */
-function gatherCodes(codes: Int32Array, order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
-  for (let r = 0; r < order.length; r++) out[r] = codes[order[r]];
-  return out;
-}
-
-/** values[order[r]] for every r, as a Float64Array. */
-function gather(values: ArrayLike<number>, order: Int32Array): Float64Array {
-  const out = new Float64Array(order.length);
-  for (let r = 0; r < order.length; r++) out[r] = values[order[r]];
-  return out;
 }

@@ -1,5 +1,5 @@
-import { codedColumn, labelColumn, writeJsonColumns, type ByteSink, type JsonColumn } from '../io/column-writer.ts';
-import { customerIdBytesColumn } from '../summary/summarize.ts';
+import { writeJsonColumns, type ByteSink, type JsonColumn } from '../io/column-writer.ts';
+import { priorityColumnsByName } from './priority-columns.ts';
 import type { MigrationMatrix } from './migration.ts';
 import type { PortfolioAnalysis } from './portfolio.ts';
 import type { PortfolioMigration } from './portfolio-migration.ts';
@@ -44,44 +44,19 @@ export function writePortfolioJson(sink: ByteSink, a: PortfolioAnalysis, migrati
   writeJsonColumns(sink, priorityJsonColumns(a), a.priorityTable.order.length, `${head.slice(0, -1)},"priorities":[`, `]${tail === '{}' ? '' : `,${tail.slice(1, -1)}`}}\n`, {});
 }
 
-/**
- * The prioritised list's JSON columns, in the keys' order of its rows (PriorityRow: crv and clv_crv_cell after
- * the flags, the bounds last), read through the rank order; flags as JSON arrays, one text per distinct set.
- */
-function priorityJsonColumns(a: PortfolioAnalysis): JsonColumn[] {
-  const t = a.priorityTable;
-  const c = t.inputs;
-  const order = t.order;
-  const n = order.length;
-  const ranked = (name: string, numbers: ArrayLike<number> | undefined): JsonColumn[] => (numbers ? [{ name, numbers, index: order }] : []);
-  const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[r] = r + 1;
-  const flags = t.flagCodes();
-  const ids: JsonColumn = customerIdBytesColumn(a.customerIdBytes(), n, order) ?? { name: 'customer_id', text: (r) => c.customerIds[order[r]] };
-  return [
-    { name: 'rank', numbers: rank },
-    ids,
-    ...ranked('clv', c.clv),
-    ...ranked('probability_alive', c.probabilityAlive),
-    ...ranked('expected_transactions', c.expectedTransactions),
-    ...ranked('expected_spend', c.expectedSpend),
-    ...ranked('historical_spend', c.historicalSpend),
-    ...ranked('days_since_last_purchase', c.daysSinceLastPurchase),
-    codedColumn('tier', c.valueTier.names, gatherCodes(c.valueTier.tier, order)),
-    codedColumn('past_tier', c.pastTier.names, gatherCodes(c.pastTier.tier, order)),
-    labelColumn('rfm_segment', n, (r) => c.rfmSegment[order[r]]),
-    labelColumn('rfm_score', n, (r) => t.scoreOf(order[r])),
-    { name: 'flags', json: flags.sets.map((f) => JSON.stringify(f)), rows: gatherCodes(flags.codes, order) },
-    ...(c.crv && c.clvCrvCell ? [...ranked('crv', c.crv), labelColumn('clv_crv_cell', n, (r) => c.clvCrvCell![order[r]])] : []),
-    ...(c.clvLower && c.clvUpper ? [...ranked('clv_lower', c.clvLower), ...ranked('clv_upper', c.clvUpper)] : []),
-  ];
-}
+/** Keys of a prioritised-list record, in the order of PriorityRow's keys (crv and its cell after the flags, the bounds last). */
+const RECORD_KEYS = [
+  'rank', 'customer_id', 'clv', 'probability_alive', 'expected_transactions', 'expected_spend', 'historical_spend', 'days_since_last_purchase',
+  'tier', 'past_tier', 'rfm_segment', 'rfm_score', 'flags_json', 'crv', 'clv_crv_cell', 'clv_lower', 'clv_upper',
+];
 
-/** codes[order[r]] for every r. */
-function gatherCodes(codes: Int32Array, order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
-  for (let r = 0; r < order.length; r++) out[r] = codes[order[r]];
-  return out;
+/** The prioritised list's JSON columns (priority-columns.ts), flags as JSON arrays; the keys a row lacks are left out. */
+function priorityJsonColumns(a: PortfolioAnalysis): JsonColumn[] {
+  const byName = priorityColumnsByName(a, undefined);
+  const c = a.priorityTable.inputs;
+  // crv and its cell, and the bounds, come in pairs (as prioritisedList's rows hold them)
+  const keys = RECORD_KEYS.filter((k) => (k === 'crv' || k === 'clv_crv_cell' ? c.crv && c.clvCrvCell : k === 'clv_lower' || k === 'clv_upper' ? c.clvLower && c.clvUpper : true));
+  return keys.map((k) => byName.get(k)!);
 }
 
 /** The document's keys before the prioritised list. */
