@@ -41,6 +41,7 @@ import { mapFloat64 } from '../typed-map.ts';
 import { createRng } from '../random.ts';
 import { customerCount } from '../ingest/transactions.ts';
 import { sortedFloat64 } from '../sort-float64.ts';
+import { spendThrough } from '../summary/spend-through.ts';
 
 export { COUNTING_MODELS, type CountingModelName, type FittedCountingModel };
 
@@ -607,11 +608,20 @@ function pastTierMigration(table: TransactionTable, base: { unit: PeriodUnit; fr
   if (!(mid > first)) return undefined;
   try {
     options.onStep?.('migration');
+    const names = pastTiers.names; // the tier names (those of the CLV tiers too: both are the default pyramid)
+    // with day periods, the spend up to the middle in one pass over the rows before it (the half summary's
+    // customers and totalSpend, to the last bit), the customers matched by their table index
+    const fullRows = base.unit === 'day' ? summaryTableCustomers(full) : undefined;
+    const through = fullRows ? spendThrough(table, mid) : undefined;
+    if (fullRows && through) {
+      const spend = through.spend;
+      for (let k = 0; k < spend.length; k++) if (!Number.isFinite(spend[k])) spend[k] = 0;
+      return { matrix: tierMigration(through.customers, valueTiers(spend).tier, fullRows, pastTiers.tier, names), mid, end: full.end };
+    }
     const half = summarize(table, { ...base, end: mid });
     const halfTiers = valueTiers(mapFloat64(half.totalSpend, (x) => (Number.isFinite(x) ? x : 0)));
     // customers matched by their index in the table when both summaries can say it (no id strings made)
     const rows = sameTableRows(half, full);
-    const names = pastTiers.names; // the tier names (those of the CLV tiers too: both are the default pyramid)
     return { matrix: rows ? tierMigration(rows.first, halfTiers.tier, rows.second, pastTiers.tier, names) : tierMigration(half.customerIds, halfTiers.tier, full.customerIds, pastTiers.tier, names), mid, end: full.end };
   } catch (e) {
     if (!(e instanceof ClvkitError)) throw e;

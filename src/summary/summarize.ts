@@ -234,7 +234,11 @@ export function summaryIdBytes(summary: object): SummaryIdBytes | undefined {
 export function summaryTableCustomers(summary: CustomerSummary): Int32Array | undefined {
   const b = summaryIdBytes(summary);
   if (!b) return undefined;
-  return b.rows ?? Int32Array.from({ length: summary.frequency.length }, (_, k) => k);
+  if (b.rows) return b.rows;
+  // every table customer: 0, 1, 2, … (a loop: Int32Array.from with a mapping function took 75 ms at 1M)
+  const at = new Int32Array(summary.frequency.length);
+  for (let k = 0; k < at.length; k++) at[k] = k;
+  return at;
 }
 
 /**
