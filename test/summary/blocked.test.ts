@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseTransactions, rowsPerBlock } from '../../src/ingest/transactions.ts';
 import { summarize } from '../../src/summary/summarize.ts';
 import type { TransactionTable } from '../../src/types.ts';
+import { dayOrderedLog } from './day-ordered-log.ts';
 
-// A log in day order (as exports are) over more customers than one block, with same-day
-// repeats, returns and returns-only customers; end before the last day in one case.
-function log(seed: number, customers: number, rows: number, start = Date.UTC(2023, 0, 1)): string {
-  let s = seed >>> 0;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const lines = ['customer_id,date,amount'];
-  let d = start;
-  for (let i = 0; i < rows; i++) {
-    if (rand() < 0.05) d += 86400000 * (1 + Math.floor(rand() * 3));
-    const c = Math.floor(rand() * customers);
-    const amount = rand() < 0.1 ? -(Math.floor(rand() * 5000) / 100) : Math.floor(rand() * 10000) / 100;
-    lines.push(`c${c},${new Date(d).toISOString().slice(0, 10)},${amount}`);
-  }
-  return lines.join('\n') + '\n';
-}
+// A log in day order (as exports are) over more than one block of customers, with same-day repeats,
+// returns and returns-only customers; end before the last day in one case.
+const log = dayOrderedLog;
 
 /** The same table without the ingest's hints (the general grouping path). */
 function plain(t: TransactionTable): TransactionTable {

@@ -3,23 +3,14 @@ import { parseTransactions } from '../../src/ingest/transactions.ts';
 import { spendThrough } from '../../src/summary/spend-through.ts';
 import { summarize, summaryTableCustomers } from '../../src/summary/summarize.ts';
 import type { TransactionTable } from '../../src/types.ts';
+import { dayOrderedLog } from './day-ordered-log.ts';
 
 // Oracle: summarize(table, { end: day }) (day periods): its customers, as table indices, and its totalSpend,
 // bit for bit (−0 told apart from 0).
-function log(seed: number, customers: number, rows: number, start = Date.UTC(2023, 0, 1)): string {
-  let s = seed >>> 0;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const lines = ['customer_id,date,amount'];
-  let d = start;
-  for (let i = 0; i < rows; i++) {
-    if (rand() < 0.05) d += 86400000 * (1 + Math.floor(rand() * 3));
-    const c = Math.floor(rand() * customers);
-    // same-day repeats, returns (some netting a day to <= 0, some customers returns only), amounts not in cents
-    const amount = rand() < 0.15 ? -(Math.floor(rand() * 5000) / 100) : rand() < 0.05 ? rand() * 100 : Math.floor(rand() * 10000) / 100;
-    lines.push(`c${c},${new Date(d).toISOString().slice(0, 10)},${amount}`);
-  }
-  return lines.join('\n') + '\n';
-}
+
+// Amounts: returns (some netting a day to <= 0, some customers returns only) and amounts not in cents.
+const amount = (rand: () => number) => (rand() < 0.15 ? -(Math.floor(rand() * 5000) / 100) : rand() < 0.05 ? rand() * 100 : Math.floor(rand() * 10000) / 100);
+const log = (seed: number, customers: number, rows: number, start?: number) => dayOrderedLog(seed, customers, rows, start, amount);
 
 const bits = (a: ArrayLike<number>) => Array.from(a, (x) => (Object.is(x, -0) ? 'neg0' : x));
 
