@@ -509,10 +509,40 @@ export function perUniqueRow(data: SummaryData, f: (x: number, tx: number, T: nu
 export function aliveLogOdds(family: BgFamily, d: BgDropout, r: number, alpha: number, x: number, tx: number, T: number): number {
   const m = family === 'mbgnbd' ? 1 : 0;
   if ((x === 0 && m === 0) || d.kind === 'nbd') return -Infinity;
-  // a/(b+x-1+m) = E[p (1-p)^{x-1+m}] / E[(1-p)^{x+m}]; q/(1-q) in the common-dropout limit
-  const odds = d.kind === 'beta' ? Math.log(d.a / (d.b + (x - 1 + m))) : Math.log(d.q) - Math.log1p(-d.q);
-  // log((α+T)/(α+t_x)) as log1p, exact when α is huge
+  const odds = d.kind === 'beta' ? betaDropoutOdds(d.a, d.b, x, m) : Math.log(d.q) - Math.log1p(-d.q);
+  return aliveLogOddsFrom(odds, r, alpha, x, tx, T);
+}
+
+/**
+ * The part of aliveLogOdds that depends on x only, under a Beta(a, b) dropout (m = 1 for MBG/NBD):
+ * log(a/(b+x-1+m)), since a/(b+x-1+m) = E[p (1-p)^{x-1+m}] / E[(1-p)^{x+m}] (FHL 2005a appendix; Batislam et al. 2007).
+ *
+ * @example
+ * betaDropoutOdds(0.793, 2.426, 2, 0); // log(0.793 / 3.426)
+ */
+export function betaDropoutOdds(a: number, b: number, x: number, m: number): number {
+  return Math.log(a / (b + (x - 1 + m)));
+}
+
+/**
+ * aliveLogOdds from its x-only part `odds`: odds + (r+x) log((α+T)/(α+t_x)), the log written as log1p so that
+ * it stays exact when α is huge (FHL 2005a appendix).
+ *
+ * @example
+ * aliveLogOddsFrom(betaDropoutOdds(0.793, 2.426, 2, 0), 0.243, 4.414, 2, 30.43, 38.86); // = aliveLogOdds('bgnbd', …)
+ */
+export function aliveLogOddsFrom(odds: number, r: number, alpha: number, x: number, tx: number, T: number): number {
   return odds + (r + x) * Math.log1p((T - tx) / (alpha + tx));
+}
+
+/**
+ * P(alive) = 1/(1 + e^u) from the log-odds u of aliveLogOdds, without overflow for either sign of u.
+ *
+ * @example
+ * aliveFromLogOdds(-Infinity); // 1
+ */
+export function aliveFromLogOdds(u: number): number {
+  return u === -Infinity ? 1 : u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
 }
 
 /**
@@ -529,8 +559,7 @@ export function bgFamilyPredictions(family: BgFamily, params: BgNbdParams, limit
   // P(alive) = 1 / (1 + e^u): BG/NBD FHL 2005a appendix / note "Computing P(alive) using the BG/NBD model";
   // MBG/NBD Batislam et al. 2007 (P(alive) with the time-0 dropout)
   const palive = (x: number, tx: number, T: number) => {
-    const u = aliveLogOdds(family, d, r, alpha, x, tx, T);
-    return u === -Infinity ? 1 : u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
+    return aliveFromLogOdds(aliveLogOdds(family, d, r, alpha, x, tx, T));
   };
   // E[Y(t) | x, t_x, T] = P(alive) · G(r+x, α+T, a, b+x+m, t): FHL 2005a eq. (10), Batislam et al. 2007 (conditional expectation)
   const condExp = (t: number, x: number, tx: number, T: number) =>

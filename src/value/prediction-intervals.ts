@@ -21,7 +21,8 @@ import { factoredTransactions } from './factored.ts';
 import { periodDiscountNodes } from './period-discounting.ts';
 import { centralInterval } from './select-quantile.ts';
 import { activePmfByKey } from './purchase-distribution.ts';
-import { aliveLogOdds, bgExpectedActive, bgFamilyLimit, logNbdPmf, type BgDropout, type BgFamily } from '../models/bgnbd.ts';
+import { aliveFromLogOdds, aliveLogOddsFrom, betaDropoutOdds, bgExpectedActive, bgFamilyLimit, type BgFamily } from '../models/bgnbd.ts';
+import { activeDiscounted, activeExpected, activeNoPurchase, BgDrawColumns } from './bg-draw-columns.ts';
 
 /** Whether rows run in (x, T) order (the fast path computes per run of equal keys; unsorted rows stay exact but slower). */
 function sortedByKey(rows: SummaryData): boolean {
@@ -143,7 +144,6 @@ function bgFamilyRows(model: { model: string; params: Record<string, number> }, 
   const family = model.model as BgFamily;
   const { r, alpha, a, b } = model.params;
   if (bgFamilyLimit(family, { r, alpha, a, b })) return undefined;
-  const d: BgDropout = { kind: 'beta', a, b };
   const m = family === 'mbgnbd' ? 1 : 0;
   const n = rows.frequency.length;
   const expected = new Float64Array(n);
@@ -155,22 +155,20 @@ function bgFamilyRows(model: { model: string; params: Record<string, number> }, 
   let gH = 0;
   let gD = 0;
   let q0 = 0;
+  let odds = 0;
   for (let i = 0; i < n; i++) {
     const x = rows.frequency[i];
     const T = rows.T[i];
     if (x !== kx || T !== kT) {
       kx = x;
       kT = T;
-      gH = horizon === 0 ? 0 : bgExpectedActive(r + x, alpha + T, a, b + x + m, horizon);
-      q0 = Math.exp(logNbdPmf(0, r + x, alpha + T, horizon));
-      if (nodes) {
-        let s = 0;
-        for (let j = 0; j < nodes.times.length; j++) s += nodes.weights[j] * (nodes.times[j] === 0 ? 0 : bgExpectedActive(r + x, alpha + T, a, b + x + m, nodes.times[j]));
-        gD = s;
-      }
+      gH = horizon === 0 ? 0 : activeExpected(r, alpha, a, b, m, x, T, horizon);
+      q0 = activeNoPurchase(r, alpha, x, T, horizon);
+      if (nodes) gD = activeDiscounted(r, alpha, a, b, m, x, T, nodes);
+      odds = betaDropoutOdds(a, b, x, m);
     }
-    const u = aliveLogOdds(family, d, r, alpha, x, rows.recency[i], T);
-    const pa = u === -Infinity ? 1 : u > 0 ? Math.exp(-u) / (1 + Math.exp(-u)) : 1 / (1 + Math.exp(u));
+    // P(alive) = 1 before the first repeat purchase in the BG/NBD (FHL 2005a), as aliveLogOdds' −∞ gives
+    const pa = x === 0 && m === 0 ? 1 : aliveFromLogOdds(aliveLogOddsFrom(odds, r, alpha, x, rows.recency[i], T));
     alive[i] = pa;
     expected[i] = pa * gH;
     noPurchase[i] = pa * q0 + (1 - pa);
@@ -306,19 +304,106 @@ export function predictionIntervals(
     ...(ruleNote ? { note: ruleNote } : {}),
   };
   const B = Math.max(1, Math.min(m, options.blockRows ?? 8192));
+  // values of one distinct row under every draw
+  const colE = new Float64Array(D);
+  const colA = new Float64Array(D);
+  const colP0 = new Float64Array(D);
+  const colDisc = wantValue ? new Float64Array(D) : undefined;
+  const col2 = new Float64Array(D);
+  const spendAt = wantValue ? new Float64Array(D) : undefined;
+  const money = data.monetaryValue;
+  /** The central interval of `values` (one row under every draw), given to the customers order[lo..hi). */
+  const give = (values: Float64Array, lo: number, hi: number, target: Bounds) => {
+    const [l, h] = centralInterval(values, D, level);
+    for (let c = lo; c < hi; c++) {
+      target.lower[order[c]] = l;
+      target.upper[order[c]] = h;
+    }
+  };
+  // Spend and CLV intervals by (x, mean spend): a slot per distinct mean spend of the current x (distinct rows
+  // are in x order), holding its spend interval and the CLV interval of the last row it was computed for.
+  let spendX = NaN;
+  const spendSlots = new Map<number, number>();
+  let slotRow = new Int32Array(1024);
+  let slotSpendLo = new Float64Array(1024);
+  let slotSpendHi = new Float64Array(1024);
+  let slotClvLo = new Float64Array(1024);
+  let slotClvHi = new Float64Array(1024);
+  const growSlots = (size: number) => {
+    const grow = <A extends Int32Array | Float64Array>(a: A): A => {
+      const g = new (a.constructor as new (n: number) => A)(size);
+      g.set(a);
+      return g;
+    };
+    (slotRow = grow(slotRow)), (slotSpendLo = grow(slotSpendLo)), (slotSpendHi = grow(slotSpendHi)), (slotClvLo = grow(slotClvLo)), (slotClvHi = grow(slotClvHi));
+  };
+  /** Spend and CLV intervals of the customers order[lo..hi) of distinct row k, from its discounted purchases under every draw. */
+  const spendAndClv = (k: number, lo: number, hi: number, disc: Float64Array) => {
+    const x = u.frequency[k];
+    if (x !== spendX) (spendX = x), spendSlots.clear();
+    // customers of this row with the same mean spend (every one-time buyer: the spend model's mean) share both
+    // intervals; customers of any row with this x and mean spend share the spend interval
+    for (let c = lo; c < hi; c++) {
+      const i = order[c];
+      const mv = money![i];
+      const mm = x > 0 && Number.isFinite(mv) ? mv : 0;
+      let slot = spendSlots.get(mm);
+      if (slot === undefined) {
+        slot = spendSlots.size;
+        spendSlots.set(mm, slot);
+        if (slot >= slotRow.length) growSlots(2 * slotRow.length);
+        slotRow[slot] = -1;
+      }
+      if (slotRow[slot] !== k) {
+        const fresh = slotRow[slot] === -1;
+        for (let d = 0; d < D; d++) {
+          const es = spendOf(spendParams[d], x, mm);
+          spendAt![d] = es;
+          col2[d] = disc[d] * es * margin;
+        }
+        if (fresh) [slotSpendLo[slot], slotSpendHi[slot]] = centralInterval(spendAt!, D, level);
+        [slotClvLo[slot], slotClvHi[slot]] = centralInterval(col2, D, level);
+        slotRow[slot] = k;
+      }
+      out.expectedSpend!.lower[i] = slotSpendLo[slot];
+      out.expectedSpend!.upper[i] = slotSpendHi[slot];
+      out.clv!.lower[i] = slotClvLo[slot];
+      out.clv!.upper[i] = slotClvHi[slot];
+    }
+  };
+  const drawColumns = BgDrawColumns.of(model.model, models.map((d) => d.params as { r: number; alpha: number; a: number; b: number }), H, nodes);
+  if (drawColumns) {
+    // the BG/NBD family: each row's values under every draw made side by side (no block, no gather)
+    let kx = NaN;
+    let kT = NaN;
+    for (let k = 0; k < m; k++) {
+      const x = u.frequency[k];
+      const T = u.T[k];
+      if (x !== kx || T !== kT) drawColumns.key((kx = x), (kT = T));
+      drawColumns.row(x, u.recency[k], T);
+      const lo = start[k];
+      const hi = start[k + 1];
+      if (wantValue) spendAndClv(k, lo, hi, drawColumns.discounted!);
+      give(drawColumns.expected, lo, hi, out.expectedTransactions);
+      give(drawColumns.alive, lo, hi, out.probabilityAlive);
+      give(drawColumns.noPurchase, lo, hi, out.probabilityNoPurchase);
+      if ((k + 1) % B === 0 || k + 1 === m) options.onProgress?.(k + 1, m);
+    }
+    return out;
+  }
+  // other models: a block of rows under each draw in turn, stored draw-major (row j under draw d at d · b + j)
   const E = new Float64Array(B * D);
   const A = new Float64Array(B * D);
   const P0 = new Float64Array(B * D);
   const DISC = wantValue ? new Float64Array(B * D) : undefined;
-  const col = new Float64Array(D);
-  const col2 = new Float64Array(D);
-  const spendAt = wantValue ? new Float64Array(D) : undefined;
-  const money = data.monetaryValue;
+  const gather = (arr: Float64Array, b: number, j: number, col: Float64Array) => {
+    for (let d = 0; d < D; d++) col[d] = arr[d * b + j];
+    return col;
+  };
   for (let k0 = 0; k0 < m; k0 += B) {
     const k1 = Math.min(m, k0 + B);
     const rows = { frequency: u.frequency.subarray(k0, k1), recency: u.recency.subarray(k0, k1), T: u.T.subarray(k0, k1) };
     const b = k1 - k0;
-    // draw-major storage: value of row j under draw d at d * b + j
     for (let d = 0; d < D; d++) {
       const p = rowPredictions(models[d], rows, H, nodes, options.rate);
       E.set(p.expected, d * b);
@@ -329,36 +414,10 @@ export function predictionIntervals(
     for (let j = 0; j < b; j++) {
       const lo = start[k0 + j];
       const hi = start[k0 + j + 1];
-      const assign = (arr: Float64Array, target: Bounds) => {
-        for (let d = 0; d < D; d++) col[d] = arr[d * b + j];
-        const [l, h] = centralInterval(col, D, level);
-        for (let c = lo; c < hi; c++) {
-          target.lower[order[c]] = l;
-          target.upper[order[c]] = h;
-        }
-      };
-      assign(E, out.expectedTransactions);
-      assign(A, out.probabilityAlive);
-      assign(P0, out.probabilityNoPurchase);
-      if (DISC) {
-        for (let c = lo; c < hi; c++) {
-          const i = order[c];
-          const x = data.frequency[i];
-          const mv = money![i];
-          const mm = x > 0 && Number.isFinite(mv) ? mv : 0;
-          for (let d = 0; d < D; d++) {
-            const es = spendOf(spendParams[d], x, mm);
-            spendAt![d] = es;
-            col2[d] = DISC[d * b + j] * es * margin;
-          }
-          const [sl, sh] = centralInterval(spendAt!, D, level);
-          out.expectedSpend!.lower[i] = sl;
-          out.expectedSpend!.upper[i] = sh;
-          const [cl, ch] = centralInterval(col2, D, level);
-          out.clv!.lower[i] = cl;
-          out.clv!.upper[i] = ch;
-        }
-      }
+      if (DISC) spendAndClv(k0 + j, lo, hi, gather(DISC, b, j, colDisc!));
+      give(gather(E, b, j, colE), lo, hi, out.expectedTransactions);
+      give(gather(A, b, j, colA), lo, hi, out.probabilityAlive);
+      give(gather(P0, b, j, colP0), lo, hi, out.probabilityNoPurchase);
     }
     options.onProgress?.(k1, m);
   }

@@ -47,6 +47,32 @@ describe('selection quantiles (oracle: sorting, Hyndman & Fan definition 7)', ()
       expect(hi).toBe(quantileSorted(sorted, 1 - (1 - level) / 2));
     }
   });
+  it('equal them on the one-pass tail path too: ties, infinities, signed zeros, every tail length up to the limit', () => {
+    const rng = createRng(31);
+    for (let rep = 0; rep < 2000; rep++) {
+      const n = 2 + rng.integer(400);
+      const kind = rep % 4;
+      const v = Float64Array.from({ length: n }, () => {
+        const u = rng.uniform();
+        if (kind === 1) return Math.round(rng.normal() * 3); // many ties
+        if (kind === 2 && u < 0.05) return u < 0.025 ? Infinity : -Infinity;
+        if (kind === 3 && u < 0.3) return u < 0.15 ? 0 : -0;
+        return rng.normal();
+      });
+      const level = [0.8, 0.9, 0.95, 0.99, 0.999, 0.5][rep % 6];
+      const sorted = Float64Array.from(v).sort();
+      // definition 7 on the sorted sample, an order statistic itself where h is whole (so ±Infinity stays finite-free of 0·∞)
+      const q = (p: number) => {
+        const h = (n - 1) * p;
+        const k = Math.floor(h);
+        return k + 1 >= n || h === k ? sorted[k] : sorted[k] + (h - k) * (sorted[k + 1] - sorted[k]);
+      };
+      const [lo, hi] = centralInterval(Float64Array.from(v), n, level);
+      // signed zeros compare equal (either may be the order statistic; both print as 0)
+      expect(lo === q((1 - level) / 2) || (Number.isNaN(lo) && Number.isNaN(q((1 - level) / 2)))).toBe(true);
+      expect(hi === q(1 - (1 - level) / 2) || (Number.isNaN(hi) && Number.isNaN(q(1 - (1 - level) / 2)))).toBe(true);
+    }
+  });
   it('cholesky reproduces the matrix', () => {
     const A = [[4, 2, 0.4], [2, 3, 0.5], [0.4, 0.5, 2]];
     const L = cholesky(A)!;
@@ -186,6 +212,52 @@ describe('coverage of the parameter-uncertainty intervals (simulation with known
       if (iv.expectedSpend!.lower[i] <= es && es <= iv.expectedSpend!.upper[i]) inside++;
     }
     expect(inside / 300).toBeGreaterThan(0.95);
+  });
+});
+
+describe('intervals customer by customer (oracle: every draw\'s model methods, then sorting)', () => {
+  it.each(['bgnbd', 'mbgnbd', 'paretonbd'] as const)('%s: E[Y], P(alive), P(Y=0), spend and CLV of each customer are the definition-7 quantiles over the draws', async (name) => {
+    const { fitMbgNbd } = await import('../../src/models/mbgnbd.ts');
+    const { fittedFromBase } = await import('../../src/models/saved-model.ts');
+    const { gammaGammaModel } = await import('../../src/models/gammagamma.ts');
+    const { periodDiscountNodes } = await import('../../src/value/period-discounting.ts');
+    const s = simulateSummary('bgnbd', TRUE, { customers: 500, seed: 21, days: 200, acquisitionDays: 60 });
+    const rng = createRng(9);
+    // whole-dollar mean spends: customers with the same x and spend in several rows; one-time buyers share a row per T
+    const mv = Float64Array.from(s.frequency, (x) => (x > 0 ? Math.round(rng.gamma(6, 4)) + 1 : rng.uniform() < 0.5 ? NaN : 0));
+    const fit = name === 'bgnbd' ? fitBgNbd(s) : name === 'mbgnbd' ? fitMbgNbd(s) : fitParetoNbd(s);
+    const gg = fitGammaGamma({ frequency: s.frequency, monetaryValue: mv.map((m) => (Number.isNaN(m) ? 0 : m)) });
+    const td = normalParameterDraws(fit, 40, createRng(3));
+    const sd = normalParameterDraws(gg, 40, createRng(4));
+    const draws = td.map((params, d) => ({ params, spendParams: sd[d] }));
+    const H = 6;
+    const rate = 0.01;
+    const margin = 0.3;
+    const iv = predictionIntervals(fit, { ...s, monetaryValue: mv }, draws, { horizon: H, rate, level: 0.9, margin, spend: gg, blockRows: 50 });
+    expect(iv.note).toBeUndefined(); // every node is used (no shorter rule), so the oracle sums the same nodes
+    expect(iv.draws).toBe(40);
+    const nodes = periodDiscountNodes(H, rate);
+    const models = draws.map((d) => fittedFromBase({ ...fit, params: d.params }) as unknown as typeof fit);
+    const spends = draws.map((d) => gammaGammaModel(d.spendParams as { p: number; q: number; v: number }));
+    const interval = (v: number[]) => {
+      const sorted = Float64Array.from(v).sort();
+      return [quantileSorted(sorted, 0.05), quantileSorted(sorted, 0.95)];
+    };
+    const close = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want)));
+    for (let i = 0; i < 500; i++) {
+      const row = { frequency: s.frequency[i], recency: s.recency[i], T: s.T[i] };
+      const m = row.frequency > 0 ? mv[i] : 0;
+      const e = models.map((md) => md.conditionalExpectedTransactions(H, row));
+      const a = models.map((md) => md.probabilityAlive(row));
+      const p0 = models.map((md) => md.conditionalProbabilityOfTransactions!(0, H, row));
+      const es = spends.map((g) => g.conditionalExpectedAverageSpend(row.frequency, m));
+      const clv = models.map((md, d) => nodes.times.reduce((acc, t, j) => acc + nodes.weights[j] * md.conditionalExpectedTransactions(t, row), 0) * es[d] * margin);
+      for (const [bounds, values] of [[iv.expectedTransactions, e], [iv.probabilityAlive, a], [iv.probabilityNoPurchase, p0], [iv.expectedSpend!, es], [iv.clv!, clv]] as const) {
+        const [lo, hi] = interval(values);
+        close(bounds.lower[i], lo);
+        close(bounds.upper[i], hi);
+      }
+    }
   });
 });
 
