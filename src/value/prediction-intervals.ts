@@ -19,7 +19,8 @@ import type { FitResultBase } from '../models/types.ts';
 import type { SummaryData } from '../types.ts';
 import { factoredTransactions } from './factored.ts';
 import { periodDiscountNodes } from './period-discounting.ts';
-import { centralInterval } from './select-quantile.ts';
+import { bgIntervalRows, giveInterval, SpendClvSlots, type BgIntervalDraws, type Bounds, type IntervalBounds, type IntervalRows } from './interval-rows.ts';
+import { startBeside } from '../worker-beside.ts';
 import { activePmfByKey } from './purchase-distribution.ts';
 import { aliveFromLogOdds, aliveLogOddsFrom, betaDropoutOdds, bgExpectedActive, bgFamilyLimit, type BgFamily } from '../models/bgnbd.ts';
 import { activeDiscounted, activeExpected, activeNoPurchase, BgDrawColumns } from './bg-draw-columns.ts';
@@ -34,6 +35,8 @@ function sortedByKey(rows: SummaryData): boolean {
 }
 import { isDiscreteTime, type ValueModel } from './value-model.ts';
 
+export type { Bounds } from './interval-rows.ts';
+
 /**
  * One parameter set of the transaction model (and of the spend model when there is one).
  *
@@ -45,16 +48,6 @@ export interface IntervalDraw {
   spendParams?: Record<string, number>;
 }
 
-/**
- * A lower and an upper bound per customer.
- *
- * @example
- * const b: Bounds = { lower: new Float64Array(2), upper: new Float64Array(2) };
- */
-export interface Bounds {
-  lower: Float64Array;
-  upper: Float64Array;
-}
 
 /**
  * Per-customer intervals of the predictions of `clvkit predict`, in the input's order.
@@ -63,12 +56,7 @@ export interface Bounds {
  * const iv: PredictionIntervals = predictionIntervals(model, summary, draws, { horizon: 52, rate: 0, level: 0.9 });
  * iv.expectedTransactions.lower[0];
  */
-export interface PredictionIntervals {
-  expectedTransactions: Bounds;
-  probabilityAlive: Bounds;
-  probabilityNoPurchase: Bounds;
-  expectedSpend?: Bounds;
-  clv?: Bounds;
+export interface PredictionIntervals extends IntervalBounds {
   level: number;
   /** Parameter sets used (those whose predictions were all finite). */
   draws: number;
@@ -76,6 +64,8 @@ export interface PredictionIntervals {
   failedDraws: number;
   /** How the discounting was computed in the draws, when not at every node. */
   note?: string;
+  /** Distinct rows whose intervals a worker thread computed beside the calling one (absent: all in this thread). */
+  rowsBeside?: number;
 }
 
 /**
@@ -132,6 +122,10 @@ interface RowPredictions {
 }
 
 const FACTORED = new Set(['bgnbd', 'mbgnbd', 'paretonbd']);
+/** Distinct rows from which a worker thread computes beside this one (below, its start costs more than it saves). */
+const BESIDE_FROM_ROWS = 20_000;
+/** Rows per claim of the shared counter: small enough that both threads finish together. */
+const CHUNK_ROWS = 1024;
 
 /**
  * The BG/NBD-family predictions of rows sorted by (x, T), the parts that depend on (x, T) once per run of
@@ -292,7 +286,13 @@ export function predictionIntervals(
   const fill = start.slice(0, m);
   for (let i = 0; i < n; i++) order[fill[posOf[c.index[i]]]++] = i;
 
-  const bounds = (): Bounds => ({ lower: new Float64Array(n), upper: new Float64Array(n) });
+  const bg: BgIntervalDraws = { family: model.model, params: models.map((d) => d.params as BgIntervalDraws['params'][number]), horizon: H, nodes };
+  const bgRows = BgDrawColumns.of(bg.family, bg.params, H, nodes) !== undefined;
+  // many rows of the BG/NBD family: a worker thread takes chunks of rows beside this one (the work is all
+  // arithmetic, which two cores do twice as fast), writing its customers' bounds into shared memory
+  const shared = bgRows && m >= BESIDE_FROM_ROWS && process.env.CLVKIT_INTERVAL_WORKER !== '0';
+  const doubles = () => (shared ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n));
+  const bounds = (): Bounds => ({ lower: doubles(), upper: doubles() });
   const out: PredictionIntervals = {
     expectedTransactions: bounds(),
     probabilityAlive: bounds(),
@@ -303,94 +303,41 @@ export function predictionIntervals(
     failedDraws: failed,
     ...(ruleNote ? { note: ruleNote } : {}),
   };
+  const money = data.monetaryValue;
+  const rows: IntervalRows = {
+    ...u,
+    start,
+    order,
+    level,
+    draws: D,
+    out,
+    ...(wantValue ? { spend: { params: spendParams, monetaryValue: shared && !(money instanceof Float64Array) ? Float64Array.from(money!) : money!, margin } } : {}),
+  };
+  const slots = wantValue ? new SpendClvSlots(rows) : undefined;
+  if (bgRows) {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const beside = shared ? startBeside<number>(new URL('./interval-rows-worker.js', import.meta.url), { rows, bg, next, chunk: CHUNK_ROWS }) : undefined;
+    for (;;) {
+      const k0 = Atomics.add(next, 0, CHUNK_ROWS);
+      if (k0 >= m) break;
+      bgIntervalRows(rows, bg, k0, Math.min(m, k0 + CHUNK_ROWS), slots);
+      options.onProgress?.(Math.min(m, Atomics.load(next, 0)), m);
+    }
+    if (beside) {
+      try {
+        out.rowsBeside = beside.take();
+      } catch {
+        // the worker failed (it could not start, or threw): every row again in this thread, the same numbers
+        bgIntervalRows(rows, bg, 0, m, wantValue ? new SpendClvSlots(rows) : undefined);
+      }
+    }
+    return out;
+  }
   const B = Math.max(1, Math.min(m, options.blockRows ?? 8192));
-  // values of one distinct row under every draw
   const colE = new Float64Array(D);
   const colA = new Float64Array(D);
   const colP0 = new Float64Array(D);
   const colDisc = wantValue ? new Float64Array(D) : undefined;
-  const col2 = new Float64Array(D);
-  const spendAt = wantValue ? new Float64Array(D) : undefined;
-  const money = data.monetaryValue;
-  /** The central interval of `values` (one row under every draw), given to the customers order[lo..hi). */
-  const give = (values: Float64Array, lo: number, hi: number, target: Bounds) => {
-    const [l, h] = centralInterval(values, D, level);
-    for (let c = lo; c < hi; c++) {
-      target.lower[order[c]] = l;
-      target.upper[order[c]] = h;
-    }
-  };
-  // Spend and CLV intervals by (x, mean spend): a slot per distinct mean spend of the current x (distinct rows
-  // are in x order), holding its spend interval and the CLV interval of the last row it was computed for.
-  let spendX = NaN;
-  const spendSlots = new Map<number, number>();
-  let slotRow = new Int32Array(1024);
-  let slotSpendLo = new Float64Array(1024);
-  let slotSpendHi = new Float64Array(1024);
-  let slotClvLo = new Float64Array(1024);
-  let slotClvHi = new Float64Array(1024);
-  const growSlots = (size: number) => {
-    const grow = <A extends Int32Array | Float64Array>(a: A): A => {
-      const g = new (a.constructor as new (n: number) => A)(size);
-      g.set(a);
-      return g;
-    };
-    (slotRow = grow(slotRow)), (slotSpendLo = grow(slotSpendLo)), (slotSpendHi = grow(slotSpendHi)), (slotClvLo = grow(slotClvLo)), (slotClvHi = grow(slotClvHi));
-  };
-  /** Spend and CLV intervals of the customers order[lo..hi) of distinct row k, from its discounted purchases under every draw. */
-  const spendAndClv = (k: number, lo: number, hi: number, disc: Float64Array) => {
-    const x = u.frequency[k];
-    if (x !== spendX) (spendX = x), spendSlots.clear();
-    // customers of this row with the same mean spend (every one-time buyer: the spend model's mean) share both
-    // intervals; customers of any row with this x and mean spend share the spend interval
-    for (let c = lo; c < hi; c++) {
-      const i = order[c];
-      const mv = money![i];
-      const mm = x > 0 && Number.isFinite(mv) ? mv : 0;
-      let slot = spendSlots.get(mm);
-      if (slot === undefined) {
-        slot = spendSlots.size;
-        spendSlots.set(mm, slot);
-        if (slot >= slotRow.length) growSlots(2 * slotRow.length);
-        slotRow[slot] = -1;
-      }
-      if (slotRow[slot] !== k) {
-        const fresh = slotRow[slot] === -1;
-        for (let d = 0; d < D; d++) {
-          const es = spendOf(spendParams[d], x, mm);
-          spendAt![d] = es;
-          col2[d] = disc[d] * es * margin;
-        }
-        if (fresh) [slotSpendLo[slot], slotSpendHi[slot]] = centralInterval(spendAt!, D, level);
-        [slotClvLo[slot], slotClvHi[slot]] = centralInterval(col2, D, level);
-        slotRow[slot] = k;
-      }
-      out.expectedSpend!.lower[i] = slotSpendLo[slot];
-      out.expectedSpend!.upper[i] = slotSpendHi[slot];
-      out.clv!.lower[i] = slotClvLo[slot];
-      out.clv!.upper[i] = slotClvHi[slot];
-    }
-  };
-  const drawColumns = BgDrawColumns.of(model.model, models.map((d) => d.params as { r: number; alpha: number; a: number; b: number }), H, nodes);
-  if (drawColumns) {
-    // the BG/NBD family: each row's values under every draw made side by side (no block, no gather)
-    let kx = NaN;
-    let kT = NaN;
-    for (let k = 0; k < m; k++) {
-      const x = u.frequency[k];
-      const T = u.T[k];
-      if (x !== kx || T !== kT) drawColumns.key((kx = x), (kT = T));
-      drawColumns.row(x, u.recency[k], T);
-      const lo = start[k];
-      const hi = start[k + 1];
-      if (wantValue) spendAndClv(k, lo, hi, drawColumns.discounted!);
-      give(drawColumns.expected, lo, hi, out.expectedTransactions);
-      give(drawColumns.alive, lo, hi, out.probabilityAlive);
-      give(drawColumns.noPurchase, lo, hi, out.probabilityNoPurchase);
-      if ((k + 1) % B === 0 || k + 1 === m) options.onProgress?.(k + 1, m);
-    }
-    return out;
-  }
   // other models: a block of rows under each draw in turn, stored draw-major (row j under draw d at d · b + j)
   const E = new Float64Array(B * D);
   const A = new Float64Array(B * D);
@@ -402,10 +349,10 @@ export function predictionIntervals(
   };
   for (let k0 = 0; k0 < m; k0 += B) {
     const k1 = Math.min(m, k0 + B);
-    const rows = { frequency: u.frequency.subarray(k0, k1), recency: u.recency.subarray(k0, k1), T: u.T.subarray(k0, k1) };
+    const block = { frequency: u.frequency.subarray(k0, k1), recency: u.recency.subarray(k0, k1), T: u.T.subarray(k0, k1) };
     const b = k1 - k0;
     for (let d = 0; d < D; d++) {
-      const p = rowPredictions(models[d], rows, H, nodes, options.rate);
+      const p = rowPredictions(models[d], block, H, nodes, options.rate);
       E.set(p.expected, d * b);
       A.set(p.alive, d * b);
       P0.set(p.noPurchase, d * b);
@@ -414,25 +361,14 @@ export function predictionIntervals(
     for (let j = 0; j < b; j++) {
       const lo = start[k0 + j];
       const hi = start[k0 + j + 1];
-      if (DISC) spendAndClv(k0 + j, lo, hi, gather(DISC, b, j, colDisc!));
-      give(gather(E, b, j, colE), lo, hi, out.expectedTransactions);
-      give(gather(A, b, j, colA), lo, hi, out.probabilityAlive);
-      give(gather(P0, b, j, colP0), lo, hi, out.probabilityNoPurchase);
+      if (DISC) slots!.row(k0 + j, gather(DISC, b, j, colDisc!));
+      giveInterval(gather(E, b, j, colE), D, level, order, lo, hi, out.expectedTransactions);
+      giveInterval(gather(A, b, j, colA), D, level, order, lo, hi, out.probabilityAlive);
+      giveInterval(gather(P0, b, j, colP0), D, level, order, lo, hi, out.probabilityNoPurchase);
     }
     options.onProgress?.(k1, m);
   }
   return out;
-}
-
-/**
- * Gamma-Gamma E[M | x, m̄] = p (v + m̄ x)/(p x + q − 1), and E[M] = p v/(q − 1) for x = 0 (Fader & Hardie 2013
- * note; FHL 2005b), as gammagamma.ts computes it (inlined: called draws × customers times).
- */
-function spendOf(g: { p: number; q: number; v: number }, x: number, m: number): number {
-  const { p, q, v } = g;
-  if (x === 0) return q > 1 ? (p * v) / (q - 1) : Infinity;
-  const denom = p * x + q - 1;
-  return denom > 0 ? (p * (v + m * x)) / denom : Infinity;
 }
 
 /** The shortest Chebyshev rule (8, 12, 16, 24 intervals) matching the node sums of the fitted BG/NBD-family model at every (x, T) to 1e-10. */
