@@ -94,3 +94,20 @@ export function answerBeside<D>(compute: (data: D) => unknown): void {
       (e) => send(e instanceof ClvkitError ? { clvkitError: e.detail } : { error: String((e as Error)?.stack ?? e) }),
     );
 }
+
+/**
+ * The worker's answer; undefined when there is no worker, or when it failed other than with a ClvkitError
+ * (then the caller computes in its own thread). A ClvkitError is the computation's own answer: thrown.
+ *
+ * @example
+ * const spend = takeOrUndefined(beside) ?? fitGammaGamma(data);
+ */
+export function takeOrUndefined<T>(beside: Beside<T> | undefined): T | undefined {
+  if (!beside) return undefined;
+  try {
+    return beside.take();
+  } catch (e) {
+    if (e instanceof ClvkitError) throw e;
+    return undefined;
+  }
+}

@@ -2,6 +2,8 @@ import { ClvkitError } from '../errors.ts';
 import { type DateFormat, formatDay } from '../ingest/dates.ts';
 import { type IngestOptions, readTransactions } from '../ingest/transactions.ts';
 import { fitBgNbd } from '../models/bgnbd.ts';
+import { FIT_BESIDE_FROM, bgNbdAliveBeside } from '../models/fit-beside.ts';
+import { takeOrUndefined } from '../worker-beside.ts';
 import { summarize, summaryTableCustomers } from '../summary/summarize.ts';
 import type { Day, PeriodUnit } from '../types.ts';
 import { type ContractsInput, type FileAccounting, readContracts } from './contracts.ts';
@@ -49,15 +51,30 @@ export async function retentionFromFiles(file: string, options: RetentionFilesOp
   const notes: string[] = [];
   let probabilityAlive: RetentionOptions['probabilityAlive'];
   if (options.model !== false) {
+    const failed = (e: unknown) => {
+      notes.push(`no BG/NBD for the expected active customers: ${(e as Error).message}`);
+      return undefined;
+    };
     try {
       const summary = summarize(table, { end: formatDay(end), unit: options.unit ?? 'day', freq: options.freq ?? 'week' });
-      const model = fitBgNbd(summary);
       // matched to the table's customers by index when the summary can say which is which (no million id strings)
       const tableCustomers = summaryTableCustomers(summary);
-      const values = model.probabilityAliveAll(summary);
-      probabilityAlive = tableCustomers ? { tableCustomers, values, model: 'bgnbd' } : { customerIds: summary.customerIds, values, model: 'bgnbd' };
+      const given = (values: Float64Array) => (tableCustomers ? { tableCustomers, values, model: 'bgnbd' } : { customerIds: summary.customerIds, values, model: 'bgnbd' });
+      // the fit on the other core while this one makes the outcomes that do not need it (the same fit as here)
+      const beside = summary.frequency.length >= FIT_BESIDE_FROM ? bgNbdAliveBeside(summary) : undefined;
+      probabilityAlive = () => {
+        try {
+          // the fit's own error is the answer; a worker that failed otherwise means fitting here
+          const there = takeOrUndefined(beside);
+          if (there) return given(there.probabilityAlive);
+          const model = fitBgNbd(summary);
+          return given(model.probabilityAliveAll(summary));
+        } catch (e) {
+          return failed(e);
+        }
+      };
     } catch (e) {
-      notes.push(`no BG/NBD for the expected active customers: ${(e as Error).message}`);
+      failed(e);
     }
   }
   const report = retentionOutcomes(table, { ...options, end, leads, contracts, probabilityAlive });

@@ -26,9 +26,11 @@ export interface RetentionOptions {
   /**
    * P(alive) at the end per customer (e.g. from a fitted BG/NBD) for the expected active customers per cohort:
    * values[k] is customer customerIds[k]'s, or, with `tableCustomers`, that of the table's customer
-   * tableCustomers[k] (a summary of this same table: no id strings are made or compared).
+   * tableCustomers[k] (a summary of this same table: no id strings are made or compared). Or a function
+   * giving them (undefined: none), called once the outcomes that do not need them are done (a fit in a worker
+   * thread meanwhile).
    */
-  probabilityAlive?: { customerIds?: string[]; tableCustomers?: ArrayLike<number>; values: ArrayLike<number>; model?: string };
+  probabilityAlive?: ProbabilityAliveInput | (() => ProbabilityAliveInput | undefined);
   /** Conversion windows in days (default 30, 90, 180). */
   windows?: number[];
   level?: number;
@@ -39,6 +41,9 @@ export interface RetentionOptions {
   /** Projection horizon of the contract models, in periods. */
   horizon?: number;
 }
+
+/** P(alive) per customer, matched to the table's customers by id or by index (RetentionOptions.probabilityAlive). */
+export type ProbabilityAliveInput = { customerIds?: string[]; tableCustomers?: ArrayLike<number>; values: ArrayLike<number>; model?: string };
 
 /**
  * Everything `clvkit retention --json` prints (DESIGN.md §3).
@@ -80,8 +85,13 @@ export function retentionOutcomes(table: TransactionTable, options: RetentionOpt
     end = Number.isFinite(latest) ? latest : 0;
   }
   const facts = customerFacts(table, end);
+  const conv: RetentionReport['conversion'] = conversion(facts, period, options.windows ?? CONVERSION_WINDOWS, level);
+  if (options.leads) conv.leads = leadFunnel(options.leads, facts, period, level);
+  const recruited = recruitment(facts, period);
+  const drivers = options.drivers === false ? [] : driverModels(facts, periodDays(period), 180, level);
+  // P(alive) last: a function given may wait for a fit made meanwhile on the other core
+  const given = typeof options.probabilityAlive === 'function' ? options.probabilityAlive() : options.probabilityAlive;
   let pAlive: Float64Array | undefined;
-  const given = options.probabilityAlive;
   if (given?.tableCustomers) {
     // customers absent from the values (no purchase by the end) count 0, as by id below
     pAlive = new Float64Array(facts.first.length);
@@ -91,8 +101,6 @@ export function retentionOutcomes(table: TransactionTable, options: RetentionOpt
     given.customerIds.forEach((id, i) => byId.set(id, given.values[i]));
     pAlive = mapFloat64(facts.customerIds, (id) => byId.get(id) ?? 0);
   } else if (given) throw new TypeError('retentionOutcomes: probabilityAlive needs customerIds or tableCustomers');
-  const conv: RetentionReport['conversion'] = conversion(facts, period, options.windows ?? CONVERSION_WINDOWS, level);
-  if (options.leads) conv.leads = leadFunnel(options.leads, facts, period, level);
   const report: RetentionReport = {
     period,
     end: formatDay(end),
@@ -103,11 +111,11 @@ export function retentionOutcomes(table: TransactionTable, options: RetentionOpt
       expected_active: 'expected_active = Σ P(alive) at the end over the cohort, from the transaction model given (BG/NBD by default), null without one.',
     },
     accounting: { transactions: { ...table.accounting, after_end: facts.afterEnd } },
-    recruitment: recruitment(facts, period),
+    recruitment: recruited,
     conversion: conv,
     cohorts: cohortMatrix(table, facts, period, pAlive),
-    expected_active_model: pAlive ? (options.probabilityAlive?.model ?? 'bgnbd') : null,
-    drivers: options.drivers === false ? [] : driverModels(facts, periodDays(period), 180, level),
+    expected_active_model: pAlive ? (given?.model ?? 'bgnbd') : null,
+    drivers,
   };
   if (options.contracts) {
     report.contracts = contractRetention(options.contracts, { end, period, level, minGroupSize: options.minGroupSize, horizon: options.horizon });

@@ -8,7 +8,7 @@ import { fitBgNbd } from '../models/bgnbd.ts';
 import type { TransactionModel } from '../models/bgnbd.ts';
 import { fitMbgNbd } from '../models/mbgnbd.ts';
 import { fitParetoNbd } from '../models/paretonbd.ts';
-import { fittedFromBase } from '../models/saved-model.ts';
+import { fitFromPlain, plainFit, type PlainFit } from '../models/fit-beside.ts';
 import type { FitOptions, FitResultBase } from '../models/types.ts';
 import { ClvkitError } from '../errors.ts';
 import { startBeside, type Beside } from '../worker-beside.ts';
@@ -73,8 +73,6 @@ export function fitSampleChoice(names: readonly CountingModelName[], sampleRows:
   }
 }
 
-/** A fit without its methods (what a worker can send). */
-type PlainFit = FitResultBase<Record<string, number>>;
 
 /** The choice with its fits as plain fields (sent by the worker). */
 export type PlainSampleChoice = Omit<SampleChoice, 'candidates' | 'fit'> & { candidates: { name: CountingModelName; fit?: PlainFit; error?: string }[]; fit?: PlainFit };
@@ -86,7 +84,7 @@ export type PlainSampleChoice = Omit<SampleChoice, 'candidates' | 'fit'> & { can
  * const plain = plainSampleChoice(fitSampleChoice(names, sample, all)); // structured-cloneable
  */
 export function plainSampleChoice(c: SampleChoice): PlainSampleChoice {
-  const plain = (f: FittedCountingModel | undefined) => (f ? (Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v !== 'function')) as PlainFit) : undefined);
+  const plain = (f: FittedCountingModel | undefined) => (f ? plainFit(f) : undefined);
   return { ...c, candidates: c.candidates.map((k) => ({ ...k, fit: plain(k.fit) })), fit: plain(c.fit) };
 }
 
@@ -97,7 +95,7 @@ export function plainSampleChoice(c: SampleChoice): PlainSampleChoice {
  * const c = sampleChoiceFromPlain(plainSampleChoice(fitSampleChoice(names, sample, all)));
  */
 export function sampleChoiceFromPlain(p: PlainSampleChoice): SampleChoice {
-  const rebuilt = (f: PlainFit | undefined) => (f ? ({ ...fittedFromBase(f), ...f } as FittedCountingModel) : undefined);
+  const rebuilt = (f: PlainFit | undefined) => (f ? fitFromPlain<FittedCountingModel>(f) : undefined);
   const out: SampleChoice = { ...p, candidates: p.candidates.map((k) => ({ ...k, fit: rebuilt(k.fit) })), fit: rebuilt(p.fit) };
   for (const k of out.candidates) if (!k.fit) delete k.fit;
   if (!out.fit) delete out.fit;
