@@ -17,7 +17,8 @@ import { valueDeciles } from './deciles.ts';
 import type { FlagOptions } from './flags.ts';
 import { gini, giniSorted } from './gini.ts';
 import { lorenzCurve, lorenzCurveSorted, type LorenzCurve } from './lorenz.ts';
-import { naturalBreakTiers } from './natural-breaks.ts';
+import { naturalBreakTiers, naturalBreakTiersBeside } from './natural-breaks.ts';
+import { takeOrUndefined } from '../worker-beside.ts';
 import { descendingOrder } from './rank-order.ts';
 import { priorityTable, type PriorityRow, type PriorityTable } from './priorities.ts';
 import { summaryIdBytes, type SummaryIdBytes } from '../summary/summarize.ts';
@@ -173,6 +174,9 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
   // the ranking by CLV, once: ABC classes and the prioritised list
   const clvOrder = descendingOrder(clv);
   const spendSorted = historicalSpend.every(Number.isFinite) ? sortedValues(historicalSpend, 'historical spend') : undefined;
+  // the natural breaks' clustering (the costly step of the tiers) on the other core while this one makes the rest
+  const breaksK = o.naturalBreaks ?? 4;
+  const breaksBeside = naturalBreakTiersBeside(clv, breaksK, clvSorted.sorted);
   const pyramid = valueTiersSorted(clv, clvSorted.sorted, tierOptions);
   const past = valueTiersSorted(historicalSpend, spendSorted?.sorted, tierOptions);
   const assignments = {
@@ -180,7 +184,8 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
     pastPyramid: { tier: past.tier, names: past.names },
     deciles: valueDeciles(clv, clvSorted.sorted),
     abc: abcClasses(clv, { shares: o.abcShares, order: clvOrder }),
-    naturalBreaks: naturalBreakTiers(clv, o.naturalBreaks ?? 4, clvSorted.sorted),
+    // from the worker: taken below, once the RFM segments and the prioritised list are made
+    naturalBreaks: breaksBeside ? (undefined as unknown as TierAssignment) : naturalBreakTiers(clv, breaksK, clvSorted.sorted),
   };
   const measures = { clv, probabilityAlive: value.probabilityAlive, historicalSpend };
   const rules = o.rfmRules ?? DEFAULT_RFM_SEGMENTS;
@@ -223,6 +228,7 @@ export function analysePortfolio(summary: CustomerSummary, o: PortfolioOptions =
     o.flags,
     clvOrder,
   );
+  if (breaksBeside) assignments.naturalBreaks = takeOrUndefined(breaksBeside) ?? naturalBreakTiers(clv, breaksK, clvSorted.sorted);
   return {
     warnings,
     get customerIds() {
