@@ -66,22 +66,22 @@ export function startBeside<T>(worker: URL, data: unknown): Beside<T> | undefine
 /**
  * In a worker started by startBeside: compute the answer from the data and send it back (a ClvkitError as
  * its message, any other error with its stack), then raise the flag the caller waits on, also when the
- * worker ends without answering.
+ * worker ends without answering. `transfer` names the answer's buffers to hand over instead of copying.
  *
  * @example
  * // sum-worker.ts
  * answerBeside(async (d: { xs: number[] }) => d.xs.reduce((a, b) => a + b, 0));
  */
-export function answerBeside<D>(compute: (data: D) => unknown): void {
+export function answerBeside<D>(compute: (data: D) => unknown, transfer?: (answer: unknown) => ArrayBuffer[] | Promise<ArrayBuffer[]>): void {
   const { data, port, flag } = workerData as { data: D; port: MessagePort; flag: Int32Array };
   const raise = () => {
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
   };
   process.on('exit', raise);
-  const send = (a: Answer) => {
+  const send = (a: Answer, buffers: ArrayBuffer[] = []) => {
     try {
-      port.postMessage(a);
+      port.postMessage(a, buffers);
     } catch (e) {
       port.postMessage({ error: `the answer could not be sent: ${String(e)}` });
     }
@@ -89,8 +89,9 @@ export function answerBeside<D>(compute: (data: D) => unknown): void {
   };
   Promise.resolve()
     .then(() => compute(data))
+    .then(async (ok) => ({ ok, buffers: transfer ? await transfer(ok) : [] }))
     .then(
-      (ok) => send({ ok }),
+      ({ ok, buffers }) => send({ ok }, buffers),
       (e) => send(e instanceof ClvkitError ? { clvkitError: e.detail } : { error: String((e as Error)?.stack ?? e) }),
     );
 }

@@ -7,7 +7,8 @@
  *
  * Same rules and messages as the table reader it replaces for this kind (src/ingest/summary-file.ts):
  * delimiter and decimal detection, trimmed cells, quoted fields, blank lines skipped, a row with the
- * wrong number of fields, a bad cell at file:line:column.
+ * wrong number of fields, a bad cell at file:line:column. From 8 MiB, a worker thread reads the second half
+ * of the file meanwhile (summary-half.ts), to the same columns and messages.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
@@ -16,6 +17,7 @@ import { fileError } from '../io/atomic.ts';
 import { parseNumber } from './number.ts';
 import { detectDelimiter, normalizeHeader } from './table.ts';
 import { FAST_BATCH, fastSummaryRows, LongNumbers, ROLE, SummaryCols, type FastRowsState } from './summary-rows.ts';
+import { appendHalf, HALF_FROM_BYTES, splitPoint, startHalf, type HalfColumns } from './summary-half.ts';
 
 const CHUNK = 4 << 20;
 const QUOTE = 34;
@@ -51,6 +53,8 @@ export interface SummaryColumns {
   T: Float64Array;
   monetaryValue?: Float64Array;
   weights?: Float64Array;
+  /** Rows read by the worker thread (summary-half.ts), when one read the second half. */
+  rowsBeside?: number;
 }
 
 /** One record's fields: byte ranges and whether each was quoted with doubled quotes inside. */
@@ -216,7 +220,7 @@ function find(norm: string[], aliases: string[]): number {
  * const s = readSummaryBytes('cdnow_customers_summary.csv', aliases);
  * s?.frequency.length; // 2357
  */
-export function readSummaryBytes(path: string, aliases: SummaryAliases, delimiterOption?: string): SummaryColumns | undefined {
+export function readSummaryBytes(path: string, aliases: SummaryAliases, delimiterOption?: string, tuning: ReadTuning = {}): SummaryColumns | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -224,24 +228,34 @@ export function readSummaryBytes(path: string, aliases: SummaryAliases, delimite
     throw fileError(e, path, 'read');
   }
   try {
-    return readOpen(fd, path, aliases, delimiterOption);
+    return readOpen(fd, path, aliases, delimiterOption, tuning);
   } finally {
     closeSync(fd);
   }
 }
 
-function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOption?: string): SummaryColumns | undefined {
+/** Sizes of the reading, for tests (small values make the chunk ends and the split fall inside small files). */
+export interface ReadTuning {
+  /** Bytes read at a time (default 4 MiB). */
+  chunk?: number;
+  /** From this file size on a worker reads the second half (default HALF_FROM_BYTES, 8 MiB). */
+  halfFromBytes?: number;
+}
+
+function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOption: string | undefined, tuning: ReadTuning): SummaryColumns | undefined {
   const size = fstatSync(fd).size;
-  let buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(size, 16)) + 65536);
+  let buf = Buffer.allocUnsafe(Math.min(tuning.chunk ?? CHUNK, Math.max(size, 16)) + 65536);
   let have = 0; // bytes of buf holding unread data, from 0
   let pos = 0; // file offset of the next read
+  let limit = size; // this thread reads up to here (the split, while a worker reads the second half)
   const fill = (): boolean => {
     if (have === buf.length) {
       const b = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(b, 0, 0, have);
       buf = b;
     }
-    const n = readSync(fd, buf, have, buf.length - have, pos);
+    if (pos >= limit && limit < size) return false; // at the split: not the end of the file
+    const n = readSync(fd, buf, have, Math.min(buf.length - have, limit - pos), pos);
     pos += n;
     have += n;
     return n === 0;
@@ -324,6 +338,14 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
   if (wc >= 0) roles[wc] = ROLE.weights;
   if (ic >= 0) roles[ic] = ROLE.id;
   const fast: FastRowsState = { cols, roles, delimiter: d, decimal: dec, trim, longs: new LongNumbers(), moneyPending: false, moneySeen: false, taken: 0 };
+  // A large file: the second half read by a worker meanwhile (summary-half.ts); buf[0] is still the file's first byte here.
+  const split = size >= (tuning.halfFromBytes ?? HALF_FROM_BYTES) && have > p ? splitPoint(fd, Math.max(p, have), size) : -1;
+  const half =
+    split > 0
+      ? startHalf({ file, from: split, roles, delimiter: d, decimal: dec, trim, hasMoney: cols.money !== undefined, hasWeights: cols.weights !== undefined, hasId: cols.idStart !== undefined, chunk: tuning.chunk })
+      : undefined;
+  if (half) limit = split;
+  let rowsBeside = 0;
 
   // An empty spend cell with frequency > 0 is an error only if some spend cell is not empty (a summary
   // written without amounts has an empty spend column): the first one waits until that is known.
@@ -440,6 +462,20 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
     }
     if (!isUtf8(buf.subarray(start, consumedTo))) throw badUtf8();
     if (eof) break;
+    if (half && limit < size && pos >= limit) {
+      // At the split: the worker's rows follow when no record crosses it and no error waits; else read on from it.
+      const clean = p === have && !failure && !moneyPending;
+      const part = clean ? takeQuietly(half) : undefined;
+      if (part) {
+        rowsBeside = part.n;
+        appendHalf(cols, part);
+        moneySeen ||= part.moneySeen;
+        line += part.n;
+        pos = part.stopAt;
+        have = p = 0;
+      }
+      limit = size;
+    }
     // keep the incomplete record, read more after it
     buf.copy(buf, 0, p, have);
     have -= p;
@@ -463,6 +499,7 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
     T: cols.T.subarray(0, n),
     ...(money ? { monetaryValue: money.subarray(0, n) } : {}),
     ...(cols.weights ? { weights: cols.weights.subarray(0, n) } : {}),
+    ...(rowsBeside > 0 ? { rowsBeside } : {}),
   };
   let ids: string[] | undefined;
   const starts = cols.idStart;
@@ -486,6 +523,15 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
     },
   });
   return out;
+}
+
+/** The worker's rows, or undefined when it failed (then this thread reads them). */
+function takeQuietly(half: { take(): HalfColumns }): HalfColumns | undefined {
+  try {
+    return half.take();
+  } catch {
+    return undefined;
+  }
 }
 
 function countLf(buf: Buffer, s: number, e: number): number {
