@@ -5,6 +5,7 @@ import { compressSummary } from '../../src/summary/compress.ts';
 import { BgDrawColumns } from '../../src/value/bg-draw-columns.ts';
 import { createRng } from '../../src/random.ts';
 import { simulateSummary } from '../models/simulate-helpers.ts';
+import { expectBgRow } from './bg-row-oracle.ts';
 
 const TRUE = { r: 0.5, alpha: 6, a: 0.7, b: 2.5 };
 
@@ -25,13 +26,7 @@ describe('BgDrawColumns (oracle: each draw\'s model methods)', () => {
         const row = { frequency: c.frequency[k], recency: c.recency[k], T: c.T[k] };
         if (row.frequency !== kx || row.T !== kT) cols.key((kx = row.frequency), (kT = row.T));
         cols.row(row.frequency, row.recency, row.T);
-        models.forEach((m, d) => {
-          expect(cols.alive[d]).toBe(m.probabilityAlive(row));
-          expect(cols.expected[d]).toBe(m.conditionalExpectedTransactions(30, row));
-          expect(Math.abs(cols.noPurchase[d] - m.conditionalProbabilityOfTransactions(0, 30, row))).toBeLessThan(1e-14);
-          const disc = 0.9 * m.conditionalExpectedTransactions(10, row) + 0.8 * m.conditionalExpectedTransactions(20, row) + 0.7 * m.conditionalExpectedTransactions(30, row);
-          expect(Math.abs(cols.discounted![d] - disc)).toBeLessThan(1e-13 * Math.max(1, disc));
-        });
+        models.forEach((m, d) => expectBgRow(m, row, { alive: cols.alive[d], expected: cols.expected[d], noPurchase: cols.noPurchase[d], discounted: cols.discounted![d] }));
       }
     }
   });

@@ -9,6 +9,7 @@ import { centralInterval } from '../../src/value/select-quantile.ts';
 import { predictiveCountInterval } from '../../src/value/purchase-distribution.ts';
 import { quantileSorted } from '../../src/value/quantile.ts';
 import { simulateSummary } from '../models/simulate-helpers.ts';
+import { expectBgRow } from './bg-row-oracle.ts';
 
 const TRUE = { r: 0.5, alpha: 6, a: 0.7, b: 2.5 };
 
@@ -143,11 +144,7 @@ describe('P(no purchase in the horizon)', () => {
       const p = rowPredictions(m, rows, 30, nodes);
       for (let k = 0; k < rows.frequency.length; k++) {
         const row = { frequency: rows.frequency[k], recency: rows.recency[k], T: rows.T[k] };
-        expect(p.alive[k]).toBe(m.probabilityAlive(row));
-        expect(p.expected[k]).toBe(m.conditionalExpectedTransactions(30, row));
-        expect(Math.abs(p.noPurchase[k] - m.conditionalProbabilityOfTransactions(0, 30, row))).toBeLessThan(1e-14);
-        const disc = 0.9 * m.conditionalExpectedTransactions(10, row) + 0.8 * m.conditionalExpectedTransactions(20, row) + 0.7 * m.conditionalExpectedTransactions(30, row);
-        expect(Math.abs(p.discounted![k] - disc)).toBeLessThan(1e-13 * Math.max(1, disc));
+        expectBgRow(m, row, { alive: p.alive[k], expected: p.expected[k], noPurchase: p.noPurchase[k], discounted: p.discounted![k] });
       }
     }
   });
