@@ -171,7 +171,12 @@ function countLf(buf: Buffer, end: number): number {
   return k;
 }
 
-/** The column buffers of a half (handed to the reading thread without copying). */
+/**
+ * The column buffers of a half (handed to the reading thread without copying; each is the half's own, made by slice).
+ *
+ * @example
+ * port.postMessage(half, halfBuffers(half));
+ */
 export function halfBuffers(h: HalfColumns): ArrayBuffer[] {
   return [h.frequency, h.recency, h.T, h.money, h.weights, h.idStart, h.arena].filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer);
 }
