@@ -41,6 +41,7 @@ import { mapFloat64 } from '../typed-map.ts';
 import { createRng } from '../random.ts';
 import { customerCount } from '../ingest/transactions.ts';
 import { sortedFloat64 } from '../sort-float64.ts';
+import { descendingOrder } from '../segment/rank-order.ts';
 import { spendThrough } from '../summary/spend-through.ts';
 
 export { COUNTING_MODELS, type CountingModelName, type FittedCountingModel };
@@ -806,8 +807,11 @@ export function analyseForReport(table: TransactionTable, options: ReportAnalysi
     }
   }
   const riskCount = risky.length;
-  risky.sort((i, j) => historical[j] - historical[i] || i - j);
-  const atRiskRows = listOf(risky.slice(0, AT_RISK_ROWS), { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
+  // the first AT_RISK_ROWS by past spend, highest first, ties by customer (risky is in customer order): the order of
+  // risky.sort((i, j) => historical[j] - historical[i] || i - j), without a comparator sort of them all
+  const byHistorical = descendingOrder(Float64Array.from(risky, (i) => historical[i]));
+  const topRisky = Array.from(byHistorical.subarray(0, AT_RISK_ROWS), (k) => risky[k]);
+  const atRiskRows = listOf(topRisky, { highValueTiers }).sort((x, y) => y.historical_spend - x.historical_spend);
   options.onStep?.('outcomes');
   const outcomes = { recruitment: recruitment(facts, 'month'), cohorts: cohortMatrix(table, facts, 'month', undefined), conversion: conversion(facts, 'month') };
 

@@ -71,11 +71,15 @@ export function valueTiersSorted(values: ArrayLike<number>, sortedAscending: Flo
   if (Math.abs(total - 1) > 1e-9) throw new ClvkitError(`value tier cuts must add up to 1, they add up to ${total}`);
 
   const n = values.length;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(values[i])) throw new ClvkitError(`value tiers need finite values; value ${i + 1} is ${values[i]}`);
+  if (sortedAscending && sortedAscending.length !== n) throw new ClvkitError(`value tiers: ${sortedAscending.length} sorted values for ${n} customers`);
+  // a sorted copy holds any value that is not finite at one of its ends: the scan (which names it) only then
+  const finiteEnds = sortedAscending !== undefined && (n === 0 || (Number.isFinite(sortedAscending[0]) && Number.isFinite(sortedAscending[n - 1])));
+  if (!finiteEnds) {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(values[i])) throw new ClvkitError(`value tiers need finite values; value ${i + 1} is ${values[i]}`);
+    }
   }
   // one native sort of the values (no index sort): tier boundaries become value thresholds below
-  if (sortedAscending && sortedAscending.length !== n) throw new ClvkitError(`value tiers: ${sortedAscending.length} sorted values for ${n} customers`);
   const sorted = sortedAscending ?? sortedFloat64(values); // ascending; rank r (descending) is sorted[n - 1 - r]
 
   const K = cuts.length;
@@ -94,7 +98,9 @@ export function valueTiersSorted(values: ArrayLike<number>, sortedAscending: Flo
   let grand = 0;
   for (let k = 0; k < K; k++) {
     // summed in rank order, as the ranked customers' values
-    for (let r = boundaries[k]; r < boundaries[k + 1]; r++) sums[k] += sorted[n - 1 - r];
+    let sum = 0; // (the same additions in the same order as into sums[k])
+    for (let r = boundaries[k]; r < boundaries[k + 1]; r++) sum += sorted[n - 1 - r];
+    sums[k] = sum;
     counts[k] = boundaries[k + 1] - boundaries[k];
     grand += sums[k];
   }
