@@ -78,6 +78,8 @@ export async function retentionFromFiles(file: string, options: RetentionFilesOp
     }
   }
   const report = retentionOutcomes(table, { ...options, end, leads, contracts, probabilityAlive });
+  // a driver model that could not be fitted says so beside the result, not only in its own entry
+  for (const d of report.drivers) if (d.error) notes.push(`the ${d.outcome} driver model was not fitted: ${d.error}`);
   return { report, notes };
 }
 

@@ -10,12 +10,39 @@ export interface QrLeastSquares {
   coef: Float64Array;
   /** Upper-triangular R (p × p), row-major. */
   R: Float64Array;
-  /** Thin Q (n × p) as p columns of length n; X = Q R. */
+  /** Thin Q (n × p) as p columns of length n; X = Q R (empty when asked for without: `parts.q === false`). */
   Q: Float64Array[];
-  /** y − Xb. */
+  /** y − Xb (empty when asked for without: `parts.residuals === false`). */
   residuals: Float64Array;
   /** Columns whose diagonal of R vanished (a linear combination of earlier columns). */
   collinear: number[];
+}
+
+/**
+ * The Euclidean norm of a column, scaled by its largest magnitude so that no square overflows or underflows (the
+ * value of Math.hypot(...c) up to rounding, without spreading a million arguments onto the stack): Infinity when
+ * a value is infinite, else NaN when one is NaN, as Math.hypot.
+ *
+ * @example
+ * euclideanNorm(Float64Array.of(3, 4)); // 5
+ */
+export function euclideanNorm(c: Float64Array): number {
+  let max = 0;
+  let nan = false;
+  for (let i = 0; i < c.length; i++) {
+    const a = Math.abs(c[i]);
+    if (a > max) max = a;
+    else if (a !== a) nan = true;
+  }
+  if (max === Infinity) return Infinity;
+  if (nan) return NaN;
+  if (max === 0) return 0;
+  let s = 0;
+  for (let i = 0; i < c.length; i++) {
+    const r = c[i] / max;
+    s += r * r;
+  }
+  return max * Math.sqrt(s);
 }
 
 /**
@@ -25,12 +52,13 @@ export interface QrLeastSquares {
  * const fit = qrLeastSquares([Float64Array.of(1, 1, 1), Float64Array.of(0, 1, 2)], Float64Array.of(1, 3, 5));
  * // fit.coef ≈ [1, 2]
  */
-export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number>, tolerance = 1e-10): QrLeastSquares {
+export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number>, tolerance = 1e-10, parts: { q?: boolean; residuals?: boolean } = {}): QrLeastSquares {
   const p = columns.length;
   const n = y.length;
-  const A = columns.map((c) => Float64Array.from(c));
-  const b = Float64Array.from(y);
-  const norms = A.map((c) => Math.hypot(...c) || 1);
+  // copies (the constructor copies a typed array at once; Float64Array.from goes value by value)
+  const A = columns.map((c) => copyColumn(c));
+  const b = copyColumn(y);
+  const norms = A.map((c) => euclideanNorm(c) || 1);
   const V: Float64Array[] = [];
   const collinear: number[] = [];
   for (let k = 0; k < p; k++) {
@@ -66,21 +94,29 @@ export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number
       coef[i] = s2 / R[i * p + i];
     }
   }
-  // Thin Q: apply the reflections in reverse order to the first p unit vectors.
+  // Thin Q: apply the reflections in reverse order to the first p unit vectors (unless not asked for: an IRLS step
+  // needs only the coefficients, and Q costs as much again as the factorisation).
   const Q: Float64Array[] = [];
-  for (let j = 0; j < p; j++) {
+  for (let j = 0; j < (parts.q === false ? 0 : p); j++) {
     const e = new Float64Array(n);
     e[j] = 1;
     for (let k = p - 1; k >= 0; k--) reflect(V[k], e, k, n);
     Q.push(e);
   }
-  const residuals = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const residuals = new Float64Array(parts.residuals === false ? 0 : n);
+  for (let i = 0; i < residuals.length; i++) {
     let f = 0;
     for (let j = 0; j < p; j++) f += columns[j][i] * coef[j];
     residuals[i] = y[i] - f;
   }
   return { coef, R, Q, residuals, collinear };
+}
+
+function copyColumn(c: ArrayLike<number>): Float64Array {
+  if (c instanceof Float64Array) return new Float64Array(c);
+  const out = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i];
+  return out;
 }
 
 function reflect(v: Float64Array, x: Float64Array, k: number, n: number): void {

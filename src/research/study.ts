@@ -212,7 +212,14 @@ export function analyseSurvey(table: Table, config: StudyConfig, options: Survey
   const descriptives: Record<string, ScoreDescriptives> = {};
   for (const v of scoreVars) {
     const x = subset(scores[v], completeRows([scores[v]], n));
-    descriptives[v] = { n: x.length, mean: mean(x), sd: Math.sqrt(sampleVariance(x)), min: Math.min(...x), max: Math.max(...x) };
+    // min and max by a loop: spreading a column into Math.min overflows the stack past about 125,000 respondents
+    let min = Infinity;
+    let max = -Infinity;
+    for (const value of x) {
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+    }
+    descriptives[v] = { n: x.length, mean: mean(x), sd: Math.sqrt(sampleVariance(x)), min, max };
   }
   const corrRows = completeRows(scoreVars.map((v) => scores[v]), n);
   const correlations = {

@@ -50,3 +50,19 @@ describe('retentionFromFiles with the BG/NBD', () => {
     }
   });
 });
+
+describe('retentionFromFiles: a driver model that cannot be fitted', () => {
+  it('is said in the notes (stderr and the JSON warnings), not only in its own entry', async () => {
+    // every customer buys once: no conversion to a second purchase, so the conversion model has a constant outcome
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'clvkit-drivers-')), 'tx.csv');
+    const lines = ['customer_id,date,amount'];
+    for (let i = 0; i < 400; i++) lines.push(`C${i},2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')},${10 + (i % 37)}`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const { report, notes } = await retentionFromFiles(file, { model: false });
+    const conversion = report.drivers.find((d) => d.outcome === 'conversion')!;
+    expect(conversion.error).toBeTruthy();
+    expect(notes).toContain(`the conversion driver model was not fitted: ${conversion.error}`);
+  });
+});

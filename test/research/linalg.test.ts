@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eigs, lusolve } from 'mathjs';
-import { crossprodInverse, invertUpper, qrLeastSquares, symmetricEigen } from '../../src/research/linalg.ts';
+import { crossprodInverse, euclideanNorm, invertUpper, qrLeastSquares, symmetricEigen } from '../../src/research/linalg.ts';
 import { correlationMatrix, mean, pearson, sampleVariance } from '../../src/research/describe.ts';
 import { createRng } from '../../src/random.ts';
 import { ols } from '../../src/research/ols.ts';
@@ -104,5 +104,24 @@ describe('standardised coefficients', () => {
     const std = ols(z(y), [z(a), z(b)], ['a', 'b']);
     expect(raw.coefficients[1].beta).toBeCloseTo(std.coefficients[1].estimate, 12);
     expect(raw.coefficients[2].beta).toBeCloseTo(std.coefficients[2].estimate, 12);
+  });
+});
+
+// Oracle: Math.hypot (the same norm, computed there from spread arguments), and its rules for Infinity and NaN.
+describe('euclideanNorm, against Math.hypot', () => {
+  it('agrees to rounding on random columns, and at the edges of the double range', () => {
+    const rng = createRng(21);
+    for (const scale of [1, 1e-300, 1e300, 1e-160, 1e160]) {
+      const c = Float64Array.from({ length: 2000 }, () => (rng.uniform() - 0.5) * scale);
+      const want = Math.hypot(...c);
+      expect(Number.isFinite(want) && want > 0).toBe(true);
+      expect(Math.abs(euclideanNorm(c) - want)).toBeLessThanOrEqual(1e-14 * want);
+    }
+    expect(euclideanNorm(Float64Array.of(3, 4))).toBe(5);
+    expect(euclideanNorm(new Float64Array(5))).toBe(0);
+    expect(euclideanNorm(new Float64Array(0))).toBe(Math.hypot());
+    expect(euclideanNorm(Float64Array.of(1, NaN, 2))).toBeNaN();
+    expect(euclideanNorm(Float64Array.of(NaN, -Infinity, 2))).toBe(Infinity);
+    expect(euclideanNorm(Float64Array.of(1e308, 1e308))).toBe(Math.hypot(1e308, 1e308));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logit } from '../../src/research/logistic.ts';
+import { createRng } from '../../src/random.ts';
 
 // Montgomery & Runger, Applied Statistics and Probability for Engineers, 3rd ed. (Wiley 2003),
 // CD supplement to ch. 11, section on logistic regression: launch temperature and O-ring failure
@@ -124,5 +125,22 @@ describe('logit: edge cases', () => {
   it('collinear predictors are named', () => {
     const a = Float64Array.of(1, 2, 3, 4, 5, 6);
     expect(() => logit(Float64Array.of(0, 1, 0, 1, 1, 0), [a, Float64Array.from(a, (v) => 2 * v)], ['a', 'b'])).toThrow(/"b"/);
+  });
+});
+
+// Oracle: a simulation with known coefficients. Above about 125,000 rows the QR's column norms overflowed the stack
+// (Math.hypot(...column)), so `retention --json` carried "Maximum call stack size exceeded" for both driver models
+// on a million customers; the norm is now a loop (linalg.ts, euclideanNorm).
+describe('logit on 300,000 rows (a simulation with known coefficients)', () => {
+  it('fits, and recovers the intercept and slope within 4 standard errors', () => {
+    const rng = createRng(31);
+    const n = 300_000;
+    const x = Float64Array.from({ length: n }, () => rng.normal());
+    const y = Float64Array.from(x, (v) => (rng.uniform() < 1 / (1 + Math.exp(-(-0.5 + 0.8 * v))) ? 1 : 0));
+    const fit = logit(y, [x], ['x']);
+    const [b0, b1] = fit.coefficients;
+    expect(Math.abs(b0.estimate + 0.5)).toBeLessThan(4 * b0.se);
+    expect(Math.abs(b1.estimate - 0.8)).toBeLessThan(4 * b1.se);
+    expect(b1.se).toBeLessThan(0.01);
   });
 });
