@@ -12,7 +12,7 @@ export interface QrLeastSquares {
   R: Float64Array;
   /** Thin Q (n × p) as p columns of length n; X = Q R (empty when asked for without: `parts.q === false`). */
   Q: Float64Array[];
-  /** y − Xb (empty when asked for without: `parts.residuals === false`). */
+  /** y − Xb (empty when asked for without: `parts.residuals === false`; needs the columns unchanged, so not with `overwrite`). */
   residuals: Float64Array;
   /** Columns whose diagonal of R vanished (a linear combination of earlier columns). */
   collinear: number[];
@@ -52,12 +52,14 @@ export function euclideanNorm(c: Float64Array): number {
  * const fit = qrLeastSquares([Float64Array.of(1, 1, 1), Float64Array.of(0, 1, 2)], Float64Array.of(1, 3, 5));
  * // fit.coef ≈ [1, 2]
  */
-export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number>, tolerance = 1e-10, parts: { q?: boolean; residuals?: boolean } = {}): QrLeastSquares {
+export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number>, tolerance = 1e-10, parts: { q?: boolean; residuals?: boolean; overwrite?: boolean } = {}): QrLeastSquares {
   const p = columns.length;
   const n = y.length;
-  // copies (the constructor copies a typed array at once; Float64Array.from goes value by value)
-  const A = columns.map((c) => copyColumn(c));
-  const b = copyColumn(y);
+  // copies (the constructor copies a typed array at once; Float64Array.from goes value by value), or, for a caller
+  // whose columns are its own scratch (`overwrite`, Float64Arrays), those columns themselves: they are overwritten
+  const own = parts.overwrite === true && parts.residuals === false && y instanceof Float64Array && columns.every((c) => c instanceof Float64Array);
+  const A = own ? (columns as Float64Array[]) : columns.map((c) => copyColumn(c));
+  const b = own ? (y as Float64Array) : copyColumn(y);
   const norms = A.map((c) => euclideanNorm(c) || 1);
   const V: Float64Array[] = [];
   const collinear: number[] = [];

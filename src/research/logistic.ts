@@ -226,7 +226,7 @@ function step(y: ArrayLike<number>, columns: ArrayLike<number>[], eta: Float64Ar
     for (let i = 0; i < n; i++) out[i] = c[i] * sw[i];
     return out;
   });
-  return qrLeastSquares(wcols, zw, 1e-14, { q: withQ, residuals: false });
+  return qrLeastSquares(wcols, zw, 1e-14, { q: withQ, residuals: false, overwrite: true });
 }
 
 function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[], maxIterations: number): IrlsFit {
