@@ -46,7 +46,9 @@ export function euclideanNorm(c: Float64Array): number {
 }
 
 /**
- * Householder QR least squares: minimises ||y − Xb|| with X given as columns.
+ * Householder QR least squares: minimises ||y − Xb|| with X given as columns. `parts` leaves out what a caller does
+ * not use (`q: false`, `residuals: false`: an IRLS step needs only the coefficients and R) and lets a caller whose
+ * columns and y are its own scratch have them overwritten instead of copied (`overwrite`, with `residuals: false`).
  *
  * @example
  * const fit = qrLeastSquares([Float64Array.of(1, 1, 1), Float64Array.of(0, 1, 2)], Float64Array.of(1, 3, 5));
