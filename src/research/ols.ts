@@ -181,6 +181,13 @@ function sandwich(Ri: Float64Array, meat: Float64Array, p: number): Float64Array
   return out;
 }
 
+/** The largest |value| (as Math.max(...values.map(Math.abs)): NaN when one is NaN), by a loop: a spread of a long column overflows the stack. */
+function maxAbs(c: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < c.length; i++) m = Math.max(m, Math.abs(c[i]));
+  return m;
+}
+
 /** Names the collinear terms: for each vanished column, the earlier terms it is a combination of. */
 function collinearityMessage(columns: ArrayLike<number>[], terms: string[], collinear: number[]): string {
   const parts = collinear.map((j) => {
@@ -188,10 +195,10 @@ function collinearityMessage(columns: ArrayLike<number>[], terms: string[], coll
     const earlier = columns.slice(0, j).filter((_, i) => !collinear.includes(i));
     const earlierNames = terms.slice(0, j).filter((_, i) => !collinear.includes(i));
     const sub = qrLeastSquares(earlier, columns[j]);
-    const scale = Math.max(...Array.from(columns[j], Math.abs), 1e-300);
+    const scale = Math.max(maxAbs(columns[j]), 1e-300);
     const involved = earlierNames.filter((_, i) => {
       const c = earlier[i];
-      const size = Math.max(...Array.from(c, Math.abs));
+      const size = maxAbs(c);
       return Math.abs(sub.coef[i]) * size > 1e-8 * scale;
     });
     if (involved.length === 1 && involved[0] === '(Intercept)') return `"${terms[j]}" is constant`;

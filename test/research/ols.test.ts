@@ -100,6 +100,14 @@ describe('ols: edge cases', () => {
     const c = Float64Array.from(a, (v, i) => v + 2 * b[i]);
     expect(() => ols(Float64Array.of(1, 2, 2, 3, 5), [a, b, c], ['a', 'b', 'c'])).toThrow(/"c" is a linear combination of "a", "b"/);
   });
+  it('perfect collinearity on 200,000 rows: the same message (no stack overflow from a spread of a column)', () => {
+    const n = 200_000;
+    const a = Float64Array.from({ length: n }, (_, i) => (i % 97) + 1);
+    const b = Float64Array.from({ length: n }, (_, i) => (i % 89) * 0.5);
+    const c = Float64Array.from(a, (v, i) => v + 2 * b[i]);
+    const y = Float64Array.from(a, (v, i) => v - b[i] + (i % 7));
+    expect(() => ols(y, [a, b, c], ['a', 'b', 'c'])).toThrow(/"c" is a linear combination of "a", "b"/);
+  });
   it('a constant predictor is reported as constant', () => {
     expect(() => ols(Float64Array.of(1, 2, 2, 3), [Float64Array.of(1, 2, 3, 4), Float64Array.of(5, 5, 5, 5)], ['x', 'k'])).toThrow(/"k" is constant/);
   });
