@@ -20,3 +20,16 @@ export function mapInt32<T>(source: ArrayLike<T>, f: (value: T, index: number) =
   for (let i = 0; i < n; i++) out[i] = f(source[i], i);
   return out;
 }
+
+/**
+ * A typed array of the same kind and `length` holding `a`'s values first (zeros after): how the columns built
+ * row by row grow.
+ *
+ * @example
+ * grown(Int32Array.of(1, 2), 4); // Int32Array [1, 2, 0, 0]
+ */
+export function grown<A extends Int32Array | Float64Array | Uint8Array>(a: A, length: number): A {
+  const b = new (a.constructor as new (n: number) => A)(length);
+  b.set(a);
+  return b;
+}

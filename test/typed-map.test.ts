@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapFloat64, mapInt32 } from '../src/typed-map.ts';
+import { grown, mapFloat64, mapInt32 } from '../src/typed-map.ts';
 
 describe('mapFloat64 / mapInt32', () => {
   it('equal Float64Array.from / Int32Array.from with the same function, index included', () => {
@@ -10,5 +10,17 @@ describe('mapFloat64 / mapInt32', () => {
     const g = (x: number) => x * 2.7;
     expect(Array.from(mapInt32(src, g))).toEqual(Array.from(Int32Array.from(src, g)));
     expect(mapFloat64([], g).length).toBe(0);
+  });
+});
+
+describe('grown', () => {
+  it('keeps the values in order, of the same kind, zeros after', () => {
+    const a = Float64Array.of(1.5, -0, NaN);
+    const b = grown(a, 5);
+    expect(b).toBeInstanceOf(Float64Array);
+    expect(Array.from(b)).toEqual([1.5, -0, NaN, 0, 0]);
+    expect(Object.is(b[1], -0)).toBe(true);
+    expect(Array.from(grown(Int32Array.of(7), 2))).toEqual([7, 0]);
+    expect(grown(Uint8Array.of(1, 2), 3)).toBeInstanceOf(Uint8Array);
   });
 });

@@ -9,6 +9,7 @@ import { REJECT } from '../ingest/transactions.ts';
 import { SUMMARY_REJECT, periodTable, unitDays, type SummaryResult } from '../summary/summarize.ts';
 import type { Day, PeriodUnit } from '../types.ts';
 import { SIDE } from './sql.ts';
+import { grown } from '../typed-map.ts';
 
 /** One customer's counts and periods as the DuckDB engine's statement returns them (duckdb-sql.ts). */
 export interface EngineCustomer {
@@ -134,11 +135,7 @@ export class SummaryCollector {
 
   private grow(): void {
     this.cap *= 2;
-    const g = <A extends Float64Array | Int32Array>(a: A): A => {
-      const b = new (a.constructor as new (k: number) => A)(this.cap);
-      b.set(a);
-      return b;
-    };
+    const g = <A extends Float64Array | Int32Array>(a: A): A => grown(a, this.cap);
     this.frequency = g(this.frequency);
     this.recency = g(this.recency);
     this.T = g(this.T);

@@ -18,6 +18,7 @@ import { parseNumber } from './number.ts';
 import { detectDelimiter, normalizeHeader } from './table.ts';
 import { FAST_BATCH, fastSummaryRows, LongNumbers, ROLE, SummaryCols, type FastRowsState } from './summary-rows.ts';
 import { appendHalf, HALF_FROM_BYTES, splitPoint, startHalf, type HalfColumns } from './summary-half.ts';
+import { grown } from '../typed-map.ts';
 
 const CHUNK = 4 << 20;
 const QUOTE = 34;
@@ -68,11 +69,7 @@ class Fields {
   lines = 0;
   push(s: number, e: number, q: number): void {
     if (this.n === this.s.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => grown(a, a.length * 2);
       this.s = grow(this.s);
       this.e = grow(this.e);
       this.q = grow(this.q);

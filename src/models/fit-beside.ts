@@ -44,7 +44,7 @@ export function fitFromPlain<F>(plain: PlainFit): F {
 }
 
 /** What the worker is asked (fit-beside-worker.ts). */
-export type BesideRequest = { kind: 'bgnbd-alive'; frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> };
+export type BesideRequest = { frequency: ArrayLike<number>; recency: ArrayLike<number>; T: ArrayLike<number> };
 
 /**
  * The BG/NBD fitted on a summary's (frequency, recency, T) columns and its P(alive) of every row, in a worker
@@ -58,6 +58,6 @@ export type BesideRequest = { kind: 'bgnbd-alive'; frequency: ArrayLike<number>;
  */
 export function bgNbdAliveBeside(data: SummaryData): Beside<{ fit: PlainFit; probabilityAlive: Float64Array }> | undefined {
   if (!wanted()) return undefined;
-  const request: BesideRequest = { kind: 'bgnbd-alive', frequency: data.frequency, recency: data.recency, T: data.T };
+  const request: BesideRequest = { frequency: data.frequency, recency: data.recency, T: data.T };
   return startBeside(new URL('./fit-beside-worker.js', import.meta.url), request);
 }

@@ -44,48 +44,20 @@ export interface DriverModel {
 export function driverModels(facts: CustomerFacts, activeDays: number, conversionDays = 180, level = 0.95): DriverModel[] {
   let firstAcq = Infinity;
   for (const f of facts.first) if (f !== NO_DAY && f < firstAcq) firstAcq = f;
-  const d: DriverFacts = { first: facts.first, second: facts.second, last: facts.last, firstValue: facts.firstValue, channel: facts.channel, channels: facts.channels, hasAmount: facts.hasAmount, end: facts.end };
-  const request: DriverRequest = { facts: d, outcome: 'conversion', activeDays, conversionDays, level, firstAcq };
-  return [driverModel(request), driverModel({ ...request, outcome: 'retention' })];
-}
-
-/** The facts a driver model reads. */
-export type DriverFacts = Pick<CustomerFacts, 'first' | 'second' | 'last' | 'firstValue' | 'channel' | 'channels' | 'hasAmount' | 'end'>;
-
-/** One driver model to fit (driverModel). */
-export interface DriverRequest {
-  facts: DriverFacts;
-  outcome: DriverModel['outcome'];
-  activeDays: number;
-  conversionDays: number;
-  level: number;
-  /** The first acquisition day (years of acquisition are counted from it). */
-  firstAcq: number;
-}
-
-/**
- * One of the two driver models of driverModels.
- *
- * @example
- * const conv = driverModel({ facts, outcome: 'conversion', activeDays: 30.4375, conversionDays: 180, level: 0.95, firstAcq });
- */
-export function driverModel(r: DriverRequest): DriverModel {
-  const { facts, conversionDays, firstAcq, level } = r;
-  if (r.outcome === 'conversion') {
-    return fitDriver(facts, 'conversion', `a second purchase within ${conversionDays} days of the first, among customers acquired at least ${conversionDays} days before the end`, firstAcq, level, (c) => {
-      if (facts.end - facts.first[c] < conversionDays) return 'observed less than the window';
-      return facts.second[c] !== NO_DAY && facts.second[c] - facts.first[c] <= conversionDays ? 1 : 0;
-    });
-  }
-  const window = Math.round(r.activeDays);
-  return fitDriver(facts, 'retention', `still active at the end = at least one purchase in the last ${window} days (one period), among customers acquired before that window (P(alive) is not used here)`, firstAcq, level, (c) => {
+  const conv = fitDriver(facts, 'conversion', `a second purchase within ${conversionDays} days of the first, among customers acquired at least ${conversionDays} days before the end`, firstAcq, level, (c) => {
+    if (facts.end - facts.first[c] < conversionDays) return 'observed less than the window';
+    return facts.second[c] !== NO_DAY && facts.second[c] - facts.first[c] <= conversionDays ? 1 : 0;
+  });
+  const window = Math.round(activeDays);
+  const ret = fitDriver(facts, 'retention', `still active at the end = at least one purchase in the last ${window} days (one period), among customers acquired before that window (P(alive) is not used here)`, firstAcq, level, (c) => {
     if (facts.first[c] > facts.end - window) return 'acquired within the last period';
     return facts.last[c] > facts.end - window ? 1 : 0;
   });
+  return [conv, ret];
 }
 
 function fitDriver(
-  facts: DriverFacts,
+  facts: CustomerFacts,
   outcome: DriverModel['outcome'],
   definition: string,
   firstAcq: number,

@@ -1,6 +1,7 @@
 import { AtomicFile } from '../io/atomic.ts';
 import { once } from 'node:events';
 import { createRng } from '../random.ts';
+import { grown } from '../typed-map.ts';
 
 /** True parameters of a simulated transaction log (weeks as the time unit). */
 export interface SimulationParams {
@@ -84,11 +85,7 @@ export function simulateTransactions(options: SimulationOptions = {}): Simulated
   const push = (c: number, d: number, z: number, ch: number) => {
     if (m === cap) {
       cap *= 2;
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (k: number) => T)(cap);
-        b.set(a);
-        return b;
-      };
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => grown(a, cap);
       customer = grow(customer);
       day = grow(day);
       amount = grow(amount);

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ClvkitError } from '../errors.ts';
+import { workerExecArgv } from '../worker-beside.ts';
 import type { EquityInterval, equityByParameterDraws } from './equity-draws.ts';
 
 /**
@@ -28,6 +29,7 @@ export function equityDrawsInWorker(...args: Parameters<typeof equityByParameter
   try {
     worker = new Worker(url, {
       workerData: { fit: plainFit, rows: { frequency: rows.frequency, recency: rows.recency, T: rows.T }, rowValue, options, draws, level, seed },
+      execArgv: workerExecArgv(),
     });
   } catch {
     return undefined; // something in the fit could not be copied: the caller computes in its thread

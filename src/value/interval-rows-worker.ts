@@ -9,6 +9,9 @@ import type { BgIntervalDraws, IntervalRows } from './interval-rows.ts';
 answerBeside(async (d: { rows: IntervalRows; bg: BgIntervalDraws; next: Int32Array; chunk: number }) => {
   // loaded here, inside answerBeside, so that a failure to load is answered too
   const { bgIntervalRows, SpendClvSlots } = await import('./interval-rows.ts');
+  const { BgDrawColumns } = await import('./bg-draw-columns.ts');
+  const columns = BgDrawColumns.of(d.bg.family, d.bg.params, d.bg.horizon, d.bg.nodes);
+  if (!columns) throw new Error('the draws need the general path');
   const m = d.rows.frequency.length;
   const slots = d.rows.spend ? new SpendClvSlots(d.rows) : undefined;
   let done = 0;
@@ -16,7 +19,7 @@ answerBeside(async (d: { rows: IntervalRows; bg: BgIntervalDraws; next: Int32Arr
     const k0 = Atomics.add(d.next, 0, d.chunk);
     if (k0 >= m) break;
     const k1 = Math.min(m, k0 + d.chunk);
-    if (!bgIntervalRows(d.rows, d.bg, k0, k1, slots)) throw new Error('the draws need the general path');
+    bgIntervalRows(d.rows, columns, k0, k1, slots);
     done += k1 - k0;
   }
   return done;

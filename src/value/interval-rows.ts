@@ -4,9 +4,10 @@
  * writes the same customers' bounds into shared memory: each row's intervals depend on that row, its
  * customers and the draws only, so the numbers do not depend on which thread computes them.
  */
-import { BgDrawColumns } from './bg-draw-columns.ts';
+import type { BgDrawColumns } from './bg-draw-columns.ts';
 import type { DiscountNodes } from './discount-nodes.ts';
 import { centralInterval } from './select-quantile.ts';
+import { grown } from '../typed-map.ts';
 
 /**
  * Lower and upper bounds per customer.
@@ -145,16 +146,11 @@ export class SpendClvSlots {
 
   private grow(): void {
     const size = 2 * this.slotRow.length;
-    const more = <A extends Int32Array | Float64Array>(a: A): A => {
-      const g = new (a.constructor as new (n: number) => A)(size);
-      g.set(a);
-      return g;
-    };
-    this.slotRow = more(this.slotRow);
-    this.spendLo = more(this.spendLo);
-    this.spendHi = more(this.spendHi);
-    this.clvLo = more(this.clvLo);
-    this.clvHi = more(this.clvHi);
+    this.slotRow = grown(this.slotRow, size);
+    this.spendLo = grown(this.spendLo, size);
+    this.spendHi = grown(this.spendHi, size);
+    this.clvLo = grown(this.clvLo, size);
+    this.clvHi = grown(this.clvHi, size);
   }
 }
 
@@ -174,17 +170,17 @@ export function spendOf(g: { p: number; q: number; v: number }, x: number, m: nu
 
 /**
  * The intervals of rows k0..k1 of a BG/NBD-family model: each row's values under every draw made side by side
- * (BgDrawColumns), then their central intervals given to the row's customers. Undefined (nothing done) when
- * the draws need the general path (a draw at a limit, an infinite horizon).
+ * by `columns` (BgDrawColumns.of the draws, made once per thread and used for every chunk of rows), then their
+ * central intervals given to the row's customers.
  *
  * @example
- * bgIntervalRows(rows, { family: 'bgnbd', params, horizon: 52 }, 0, rows.frequency.length);
+ * const columns = BgDrawColumns.of('bgnbd', params, 52)!;
+ * bgIntervalRows(rows, columns, 0, rows.frequency.length);
  */
-export function bgIntervalRows(rows: IntervalRows, bg: BgIntervalDraws, k0: number, k1: number, slots?: SpendClvSlots): boolean {
-  const columns = BgDrawColumns.of(bg.family, bg.params, bg.horizon, bg.nodes);
-  if (!columns) return false;
+export function bgIntervalRows(rows: IntervalRows, columns: BgDrawColumns, k0: number, k1: number, slots?: SpendClvSlots): void {
   const { frequency, recency, T, start, order, draws, level, out } = rows;
   const spendSlots = rows.spend ? (slots ?? new SpendClvSlots(rows)) : undefined;
+  // (the first row of a chunk sets its (x, T) key: the columns may come from another chunk)
   let kx = NaN;
   let kT = NaN;
   for (let k = k0; k < k1; k++) {
@@ -199,5 +195,4 @@ export function bgIntervalRows(rows: IntervalRows, bg: BgIntervalDraws, k0: numb
     giveInterval(columns.alive, draws, level, order, lo, hi, out.probabilityAlive);
     giveInterval(columns.noPurchase, draws, level, order, lo, hi, out.probabilityNoPurchase);
   }
-  return true;
 }

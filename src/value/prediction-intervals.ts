@@ -287,7 +287,9 @@ export function predictionIntervals(
   for (let i = 0; i < n; i++) order[fill[posOf[c.index[i]]]++] = i;
 
   const bg: BgIntervalDraws = { family: model.model, params: models.map((d) => d.params as BgIntervalDraws['params'][number]), horizon: H, nodes };
-  const bgRows = BgDrawColumns.of(bg.family, bg.params, H, nodes) !== undefined;
+  // undefined when the draws need the general path (a draw at a limit, an infinite horizon)
+  const columns = BgDrawColumns.of(bg.family, bg.params, H, nodes);
+  const bgRows = columns !== undefined;
   // many rows of the BG/NBD family: a worker thread takes chunks of rows beside this one (the work is all
   // arithmetic, which two cores do twice as fast), writing its customers' bounds into shared memory
   const shared = bgRows && m >= BESIDE_FROM_ROWS && process.env.CLVKIT_INTERVAL_WORKER !== '0';
@@ -314,13 +316,13 @@ export function predictionIntervals(
     ...(wantValue ? { spend: { params: spendParams, monetaryValue: shared && !(money instanceof Float64Array) ? Float64Array.from(money!) : money!, margin } } : {}),
   };
   const slots = wantValue ? new SpendClvSlots(rows) : undefined;
-  if (bgRows) {
+  if (columns) {
     const next = new Int32Array(new SharedArrayBuffer(4));
     const beside = shared ? startBeside<number>(new URL('./interval-rows-worker.js', import.meta.url), { rows, bg, next, chunk: CHUNK_ROWS }) : undefined;
     for (;;) {
       const k0 = Atomics.add(next, 0, CHUNK_ROWS);
       if (k0 >= m) break;
-      bgIntervalRows(rows, bg, k0, Math.min(m, k0 + CHUNK_ROWS), slots);
+      bgIntervalRows(rows, columns, k0, Math.min(m, k0 + CHUNK_ROWS), slots);
       options.onProgress?.(Math.min(m, Atomics.load(next, 0)), m);
     }
     if (beside) {
@@ -328,7 +330,7 @@ export function predictionIntervals(
         out.rowsBeside = beside.take();
       } catch {
         // the worker failed (it could not start, or threw): every row again in this thread, the same numbers
-        bgIntervalRows(rows, bg, 0, m, wantValue ? new SpendClvSlots(rows) : undefined);
+        bgIntervalRows(rows, columns, 0, m, wantValue ? new SpendClvSlots(rows) : undefined);
       }
     }
     return out;
