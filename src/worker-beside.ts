@@ -10,6 +10,24 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { ClvkitError } from './errors.ts';
 
+/**
+ * The Node options a worker thread starts with: this process's, less `--input-type` (which applies to code given
+ * with --eval or on stdin only: a worker inheriting it refuses to load its module file, and one that cannot load
+ * never answers). Every worker of the package is started with these.
+ *
+ * @example
+ * new Worker(url, { execArgv: workerExecArgv() });
+ */
+export function workerExecArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--input-type') i++; // and its value
+    else if (!argv[i].startsWith('--input-type=')) out.push(argv[i]);
+  }
+  return out;
+}
+
 /** A computation running in a worker thread. */
 export interface Beside<T> {
   /** Its result, waiting for it when needed; throws what the worker threw (a ClvkitError stays one). */
@@ -37,7 +55,7 @@ export function startBeside<T>(worker: URL, data: unknown): Beside<T> | undefine
   const { port1, port2 } = new MessageChannel();
   let thread: Worker;
   try {
-    thread = new Worker(worker, { workerData: { data, port: port2, flag }, transferList: [port2] });
+    thread = new Worker(worker, { workerData: { data, port: port2, flag }, transferList: [port2], execArgv: workerExecArgv() });
   } catch {
     port1.close();
     return undefined;

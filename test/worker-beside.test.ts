@@ -38,3 +38,19 @@ describe('work beside: a worker whose answer a synchronous caller waits for', as
     expect(startBeside(new URL('./worker-beside/missing.js', import.meta.url), {})).toBeUndefined();
   });
 });
+
+// Oracle: a hand case. A worker inherited `--input-type=module` from a process run with `node --input-type=module -e`
+// and refused to load its module file, so it never answered: take() waited (up to 30 minutes). Workers now start
+// without that option (workerExecArgv).
+describe('work beside from `node --input-type=module --eval`', () => {
+  it('the worker answers (the option is not passed on)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const code = `const { startBeside, workerExecArgv } = await import(${JSON.stringify(dist('worker-beside.js'))});
+      if (workerExecArgv().some((a) => a.startsWith('--input-type'))) throw new Error('passed on');
+      console.log(startBeside(new URL(${JSON.stringify(worker.href)}), { do: 'sum', xs: [2, 5] }).take());`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '--eval', code], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('7');
+    expect(r.status).toBe(0);
+  });
+});

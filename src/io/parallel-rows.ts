@@ -14,6 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ByteSink } from './column-writer.ts';
+import { workerExecArgv } from '../worker-beside.ts';
 
 /** Writes rows from .. to - 1 of a table into a sink (and hands everything to it before returning). */
 export type RowWriter = (from: number, to: number, sink: ByteSink) => void;
@@ -56,7 +57,7 @@ function canRun(): boolean {
 function startWorker(preload: URL[]): Worker | undefined {
   if (!canRun()) return undefined;
   try {
-    const w = new Worker(workerUrl, { workerData: { preload: preload.map((u) => u.href) } });
+    const w = new Worker(workerUrl, { workerData: { preload: preload.map((u) => u.href) }, execArgv: workerExecArgv() });
     w.on('error', () => undefined);
     w.unref();
     return w;

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import { ClvkitError } from '../errors.ts';
 import type { Lang } from './locales.ts';
+import { workerExecArgv } from '../worker-beside.ts';
 
 /** Something that renders a Vega-Lite spec to SVG (the same result as renderSvg). */
 export interface SvgRenderer {
@@ -34,7 +35,7 @@ export function startRenderWorkers(count: number): SvgRenderer | undefined {
   const waiting = new Map<number, { resolve: (svg: string) => void; reject: (e: Error) => void }>();
   const load: number[] = [];
   const workers = Array.from({ length: count }, (_, k) => {
-    const w = new Worker(url);
+    const w = new Worker(url, { execArgv: workerExecArgv() });
     // an idle worker does not keep the process alive (a failed command ends without close())
     w.unref();
     load.push(0);
