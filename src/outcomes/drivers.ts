@@ -116,7 +116,7 @@ function fitDriver(
     names.push('acquisition_years');
   }
   try {
-    const fit = logit(y, predictors, names, { level, termTests: false });
+    const fit = logit(y, predictors, names, { level, termTests: false, hc3: false });
     return {
       ...base,
       coefficients: fit.coefficients.map((k) => ({ term: k.term, estimate: k.estimate, se: k.se, p: k.p, odds_ratio: k.odds_ratio, or_ci: k.or_ci })),

@@ -8,7 +8,7 @@ export interface LogitCoefficient {
   term: string;
   estimate: number;
   se: number;
-  /** HC3 sandwich standard error for the GLM (null when a leverage reaches 1). */
+  /** HC3 sandwich standard error for the GLM (null when a leverage reaches 1, or when not asked for: `hc3: false`). */
   se_hc3: number | null;
   /** Wald z = estimate / se (named t in the shared table shape). */
   t: number;
@@ -52,6 +52,8 @@ export interface LogitOptions {
   maxIterations?: number;
   /** Also compute a likelihood-ratio test per term by refitting without it (default true). */
   termTests?: boolean;
+  /** Also compute the HC3 sandwich standard errors (default true; they need the leverages, so a thin Q of the design). */
+  hc3?: boolean;
 }
 
 interface IrlsFit {
@@ -59,7 +61,7 @@ interface IrlsFit {
   eta: Float64Array;
   ll: number;
   cov: Float64Array;
-  /** Leverages h_ii of the weighted fit, diag(W^½ X (X'WX)⁻¹ X' W^½). */
+  /** Leverages h_ii of the weighted fit, diag(W^½ X (X'WX)⁻¹ X' W^½) (empty when not asked for). */
   leverage: Float64Array;
   iterations: number;
 }
@@ -93,12 +95,13 @@ export function logit(y: ArrayLike<number>, predictors: ArrayLike<number>[], nam
   if (check.collinear.length > 0) {
     throw new ClvkitError(`logit: perfect collinearity: ${check.collinear.map((j) => `"${terms[j]}"`).join(', ')} ${check.collinear.length === 1 ? 'is a linear combination' : 'are linear combinations'} of earlier terms`);
   }
-  const fit = irls(y, columns, terms, options.maxIterations ?? 50);
+  const hc3 = options.hc3 ?? true;
+  const fit = irls(y, columns, terms, options.maxIterations ?? 50, hc3);
   // Null model: intercept only, LL₀ = n[ȳ log ȳ + (1 − ȳ) log(1 − ȳ)] (Hosmer et al. 2013, §1.3).
   const ybar = events / n;
   const ll0 = events * Math.log(ybar) + (n - events) * Math.log(1 - ybar);
   const zcrit = normalQuantile(1 - (1 - level) / 2, 0, 1);
-  const covHc3 = glmHc3(y, columns, fit);
+  const covHc3 = hc3 ? glmHc3(y, columns, fit) : null;
   const termTests = options.termTests ?? true;
   const coefficients: LogitCoefficient[] = terms.map((term, j) => {
     const estimate = fit.beta[j];
@@ -109,7 +112,7 @@ export function logit(y: ArrayLike<number>, predictors: ArrayLike<number>[], nam
     let lrp: number | null = null;
     if (termTests && j > 0) {
       try {
-        const reduced = irls(y, columns.filter((_, i) => i !== j), terms.filter((_, i) => i !== j), options.maxIterations ?? 50);
+        const reduced = irls(y, columns.filter((_, i) => i !== j), terms.filter((_, i) => i !== j), options.maxIterations ?? 50, false);
         lr = Math.max(0, 2 * (fit.ll - reduced.ll));
         lrp = 1 - chisqCdf(lr, 1);
       } catch {
@@ -209,25 +212,40 @@ function linear(columns: ArrayLike<number>[], beta: Float64Array, n: number): Fl
   return eta;
 }
 
-function step(y: ArrayLike<number>, columns: ArrayLike<number>[], eta: Float64Array, withQ = false) {
+/** The buffers of an IRLS step, made once per fit: at a million rows a fresh buffer costs its page faults at every step. */
+interface StepBuffers {
+  sw: Float64Array;
+  zw: Float64Array;
+  wcols: Float64Array[];
+}
+
+function stepBuffers(n: number, k: number): StepBuffers {
+  return { sw: new Float64Array(n), zw: new Float64Array(n), wcols: Array.from({ length: k }, () => new Float64Array(n)) };
+}
+
+function step(y: ArrayLike<number>, columns: ArrayLike<number>[], eta: Float64Array, buffers: StepBuffers, withQ = false) {
   // One IRLS step: w = p(1 − p), working response z = η + (y − p)/w; regress √w z on √w X (McCullagh & Nelder 1989, §2.5).
   const n = y.length;
-  const sw = new Float64Array(n);
-  const zw = new Float64Array(n);
+  const { sw, zw, wcols } = buffers;
   for (let i = 0; i < n; i++) {
     const p = 1 / (1 + Math.exp(-eta[i]));
     const w = Math.max(p * (1 - p), 1e-300);
     sw[i] = Math.sqrt(w);
     zw[i] = sw[i] * (eta[i] + (y[i] - p) / w);
   }
-  // (mapFloat64, not Float64Array.from with a mapping function: that goes through the iterator, seconds of GC at 1M)
-  const wcols = columns.map((c) => mapFloat64(c, (v, i) => v * sw[i]));
+  for (let j = 0; j < columns.length; j++) weighted(columns[j], sw, wcols[j]);
+  // the QR works in the buffers (overwrite): they are this step's scratch
   return qrLeastSquares(wcols, zw, 1e-14, { q: withQ, residuals: false, overwrite: true });
 }
 
-function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[], maxIterations: number): IrlsFit {
+function weighted(c: ArrayLike<number>, sw: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = c[i] * sw[i];
+}
+
+function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[], maxIterations: number, withLeverage: boolean): IrlsFit {
   const n = y.length;
   const k = columns.length;
+  const buffers = stepBuffers(n, k);
   let beta: Float64Array = new Float64Array(k);
   let eta: Float64Array = linear(columns, beta, n);
   let ll = logLik(y, eta);
@@ -235,7 +253,7 @@ function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[
   let converged = false;
   for (; iterations < maxIterations && !converged; ) {
     iterations++;
-    const ls = step(y, columns, eta);
+    const ls = step(y, columns, eta, buffers);
     if (ls.collinear.length > 0) break;
     let next: Float64Array = ls.coef;
     let nextEta = linear(columns, next, n);
@@ -259,7 +277,7 @@ function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[
     let b2: Float64Array = beta;
     let e2: Float64Array = eta;
     for (let s = 0; s < 5; s++) {
-      const ls = step(y, columns, e2);
+      const ls = step(y, columns, e2, buffers);
       if (ls.collinear.length > 0) break;
       b2 = ls.coef;
       e2 = linear(columns, b2, n);
@@ -275,9 +293,9 @@ function irls(y: ArrayLike<number>, columns: ArrayLike<number>[], terms: string[
       );
     }
   }
-  const final = step(y, columns, eta, true);
+  const final = step(y, columns, eta, buffers, withLeverage);
   const cov = crossprodInverse(final.R, k);
-  const leverage = new Float64Array(n);
-  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) leverage[i] += final.Q[j][i] ** 2;
+  const leverage = new Float64Array(withLeverage ? n : 0);
+  for (let j = 0; j < final.Q.length; j++) for (let i = 0; i < n; i++) leverage[i] += final.Q[j][i] ** 2;
   return { beta, eta, ll, cov, leverage, iterations };
 }

@@ -348,7 +348,7 @@ function fitModel(spec: ModelSpec, variables: Record<string, Float64Array>, n: n
     hierarchy = blocks.map((b, i) => {
       names.push(...b.names);
       columns.push(...b.columns);
-      const step = i === blocks.length - 1 ? fit : logit(y, columns, names, { level, termTests: false });
+      const step = i === blocks.length - 1 ? fit : logit(y, columns, names, { level, termTests: false, hc3: false });
       // Likelihood-ratio test of the added block: 2(LL_k − LL_{k−1}) ~ χ²(terms added) (Hosmer et al. 2013, §2.2).
       const chi2 = Math.max(0, 2 * (step.log_likelihood - prevLl));
       const r = { step: i + 1, added: b.names, r2: step.r2, delta_r2: step.r2 - (1 - prevLl / fit.null_log_likelihood), chi2, df1: b.names.length, log_likelihood: step.log_likelihood, p: 1 - chisqCdf(chi2, b.names.length) };

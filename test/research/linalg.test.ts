@@ -111,7 +111,8 @@ describe('standardised coefficients', () => {
 describe('euclideanNorm, against Math.hypot', () => {
   it('agrees to rounding on random columns, and at the edges of the double range', () => {
     const rng = createRng(21);
-    for (const scale of [1, 1e-300, 1e300, 1e-160, 1e160]) {
+    // on both sides of the one-pass range (a plain sum of squares between 1e-250 and 1e250) and past it
+    for (const scale of [1, 1e-300, 1e300, 1e-160, 1e160, 1e-124, 1e-127, 1e124, 1e127]) {
       const c = Float64Array.from({ length: 2000 }, () => (rng.uniform() - 0.5) * scale);
       const want = Math.hypot(...c);
       expect(Number.isFinite(want) && want > 0).toBe(true);

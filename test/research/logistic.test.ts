@@ -105,6 +105,15 @@ describe('logit: HC3 standard errors', () => {
     // Model-based SE for comparison: sqrt(Σ 1/(n_g p_g (1 − p_g))).
     expect(fit.coefficients[1].se).toBeCloseTo(Math.sqrt(1 / (10 * 0.3 * 0.7) + 1 / (12 * (8 / 12) * (4 / 12))), 10);
   });
+  it('hc3: false leaves the sandwich out (null) and every other figure the same bits', () => {
+    const d = Float64Array.from([...new Array(10).fill(0), ...new Array(12).fill(1)]);
+    const y = Float64Array.of(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0);
+    const withHc3 = logit(y, [d], ['d']);
+    const without = logit(y, [d], ['d'], { hc3: false });
+    expect(without.coefficients.map((c) => c.se_hc3)).toEqual([null, null]);
+    const rest = (f: typeof withHc3) => JSON.stringify({ ...f, coefficients: f.coefficients.map((c) => ({ ...c, se_hc3: 0 })), fitted: [...f.fitted], cov: [...f.cov] });
+    expect(rest(without)).toBe(rest(withHc3));
+  });
 });
 
 describe('logit: edge cases', () => {
