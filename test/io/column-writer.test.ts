@@ -95,6 +95,11 @@ describe('streaming column writer', () => {
       writeCsvColumns(x, indexed, n, format);
       writeCsvColumns(y, plain, n, format);
       expect(x.text()).toBe(y.text());
+      // in blocks of 1,000 rows (as the parallel writer calls it): the indexed values are gathered a stretch of
+      // rows at a time, and no stretch may start at the wrong row
+      const z = collect();
+      writeCsvColumns(z, indexed, n, format, { force: true, blockRows: 1000 });
+      expect(z.text()).toBe(y.text());
     }
     const x = collect();
     const y = collect();
