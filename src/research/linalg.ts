@@ -115,7 +115,7 @@ export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number
     // x −= 2(v'x)v for columns k..p−1 and b; column k's dot product in the pass that normalises v, and of column k
     // itself only the diagonal is read again (R)
     const dk = normalisedDot(v, vn, col, k, n);
-    col[k] -= 2 * dk * v[k];
+    if (dk !== 0) col[k] -= 2 * dk * v[k];
     const others = A.slice(k + 1);
     others.push(b);
     const dots = dotsFrom(v, others, k, n);

@@ -122,4 +122,16 @@ describe('qrLeastSquares against a textbook Householder QR (same bits)', () => {
       sameBits(got.R, expected.R);
     }
   });
+  it('fewer rows than columns: the columns past the rows are collinear, as in the textbook QR', () => {
+    // a Vandermonde design, 3 rows: its first three columns have rank 3
+    const cols = Array.from({ length: 5 }, (_, j) => Float64Array.from({ length: 3 }, (_, i) => (i + 1) ** j));
+    const y = Float64Array.of(1, -2, 0.5);
+    const expected = textbookQr(cols, y, 1e-10);
+    expect(expected.collinear).toEqual([3, 4]);
+    for (const parts of [{}, { q: false, residuals: false }]) {
+      const got = qrLeastSquares(cols, y, 1e-10, parts);
+      expect(got.collinear).toEqual(expected.collinear);
+      sameBits(got.R, expected.R);
+    }
+  });
 });
