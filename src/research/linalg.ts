@@ -5,7 +5,7 @@
  * significant digits on ill-conditioned designs such as Longley's.
  */
 
-import { dotFrom, dotsFrom, normalisedDot, reflectAll, reflectPivot, squaresCopied } from './reflect-loops.ts';
+import { dotFrom, dotsFrom, normalisedDot, reflectAll, reflectPivot, squaresCopied, sumsOfSquares } from './reflect-loops.ts';
 
 export interface QrLeastSquares {
   /** Coefficients, one per column. */
@@ -70,7 +70,10 @@ export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number
   const own = parts.overwrite === true && parts.residuals === false && y instanceof Float64Array && columns.every((c) => c instanceof Float64Array);
   const A = own ? (columns as Float64Array[]) : columns.map((c) => copyColumn(c));
   const b = own ? (y as Float64Array) : copyColumn(y);
-  const norms = A.map((c) => euclideanNorm(c) || 1);
+  // the columns' norms for the collinearity test: their plain sums of squares side by side, each as euclideanNorm
+  // takes it (the scaled norm where a sum is near the ends of the double range)
+  const plain = sumsOfSquares(A);
+  const norms = A.map((c, j) => (plain[j] > 1e-250 && plain[j] < 1e250 ? Math.sqrt(plain[j]) : euclideanNorm(c)) || 1);
   const V: Float64Array[] = [];
   const collinear: number[] = [];
   const keepV = parts.q !== false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotsFrom, reflectAll, reflectPivot } from '../../src/research/reflect-loops.ts';
+import { dotsFrom, reflectAll, reflectPivot, sumsOfSquares } from '../../src/research/reflect-loops.ts';
 import { qrLeastSquares } from '../../src/research/linalg.ts';
 import { createRng } from '../../src/random.ts';
 
@@ -67,6 +67,12 @@ describe('reflect-loops against one loop per column (same bits)', () => {
       const v = column(40);
       const xs = Array.from({ length: m }, () => column(40));
       sameBits(dotsFrom(v, xs, k, 40), xs.map((x) => dotOne(v, x, k)));
+    }
+  });
+  it('sumsOfSquares: 1 to 7 columns, each the sum of one loop over that column', () => {
+    for (let m = 1; m <= 7; m++) {
+      const xs = Array.from({ length: m }, () => column(33));
+      sameBits(sumsOfSquares(xs), xs.map((x) => dotOne(x, x, 0)));
     }
   });
   it('reflectAll: 1 to 7 columns give the columns that one reflection each gives', () => {
