@@ -482,14 +482,15 @@ class Ingest {
     }
     const from = p;
     const lineFrom = this.line;
-    // Fast path for plain delimited rows (no quote byte in the chunk, no channel, ISO or compact
-    // dates); any row it does not handle goes through the general loop, one row at a time.
+    // Fast path for plain delimited rows (no quote byte in the chunk, ISO or compact dates); any row
+    // it does not handle goes through the general loop, one row at a time.
     const quote = buf.indexOf(QUOTE, p);
-    const plain = !this.whitespace && this.cols.channel < 0 && (quote < 0 || quote >= end);
+    const plain = !this.whitespace && (quote < 0 || quote >= end);
     this.incomplete = false;
-    // The usual layout (customer, date, amount) has a faster path still (fastLoop3); a row it does
-    // not take goes to fastLoop, then to the general loop.
-    const three = this.expectedFields === 3 && this.cols.customer === 0 && this.cols.date === 1 && this.cols.amount === 2;
+    // The usual layout (customer, date, amount, and a channel after them or not) has a faster path
+    // still (fastLoop3); a row it does not take goes to fastLoop, then to the general loop.
+    const three =
+      this.cols.customer === 0 && this.cols.date === 1 && this.cols.amount === 2 && ((this.expectedFields === 3 && this.cols.channel < 0) || (this.expectedFields === 4 && this.cols.channel === 3));
     for (;;) {
       // The date mode may settle in the general loop (day/month order), so re-check each time.
       const fast = plain && this.fastDateMode() >= 0;
@@ -1172,6 +1173,8 @@ class Ingest {
    */
   private fastLoop3(buf: Buffer, p: number, end: number): number {
     const d = this.delim;
+    // a fourth column, the channel (as the general loop reads it: its bytes, numbered in first-seen order)
+    const channels = this.cols.channel === 3 ? this.channels : undefined;
     const dec = this.decimalByte;
     const dateMode = this.fastDateMode();
     const width = dateMode === FAST_COMPACT ? 8 : 10;
@@ -1229,6 +1232,26 @@ class Ingest {
         } else if (c === dec && frac < 0) frac = 0;
         else break;
       }
+      let hs = 0;
+      let he = 0;
+      if (channels !== undefined) {
+        // the channel: after the amount's delimiter, up to the line end; spaces or tabs around it go to the general
+        // loop (which trims them)
+        if (c !== d) {
+          stop = rowStart;
+          break;
+        }
+        hs = ++i;
+        for (; i < end; i++) {
+          c = buf[i];
+          if (c === LF || c === d) break;
+        }
+        he = i > hs && i < end && c === LF && buf[i - 1] === CR ? i - 1 : i;
+        if (c === d || (he > hs && (buf[hs] === SPACE || buf[hs] === TAB || buf[he - 1] === SPACE || buf[he - 1] === TAB))) {
+          stop = rowStart;
+          break;
+        }
+      }
       let next = -1;
       if (i < end) {
         if (c === LF) next = i + 1;
@@ -1278,6 +1301,7 @@ class Ingest {
       kv[r] = v;
       ks[r] = cs;
       ke[r] = ce;
+      if (channels !== undefined) this.channel![length] = channels.indexOf(buf, hs, he);
       day[length] = dv;
       amount[length] = av;
       length++;
@@ -1301,6 +1325,7 @@ class Ingest {
     const ci = this.cols.customer;
     const di = this.cols.date;
     const ai = this.cols.amount;
+    const hi = this.cols.channel;
     const expected = this.expectedFields;
     const dec = this.decimalByte;
     const dateMode = this.fastDateMode();
@@ -1327,6 +1352,8 @@ class Ingest {
       let de = 0;
       let as = 0;
       let ae = 0;
+      let hs = 0;
+      let he = 0;
       for (;;) {
         let c = LF;
         while (p < end) {
@@ -1353,6 +1380,9 @@ class Ingest {
         } else if (f === ai) {
           as = s;
           ae = e;
+        } else if (f === hi) {
+          hs = s;
+          he = e;
         }
         f++;
         p++;
@@ -1360,8 +1390,9 @@ class Ingest {
         s = p;
       }
       if (stop >= 0) break;
-      // Anything unusual is left to the general loop (which reports or rejects it).
-      if (f !== expected || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE) {
+      // Anything unusual is left to the general loop (which reports or rejects it), and so is a channel with
+      // spaces or tabs around it (the general loop trims them)
+      if (f !== expected || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE || (hi >= 0 && he > hs && (buf[hs] === SPACE || buf[hs] === TAB || buf[he - 1] === SPACE || buf[he - 1] === TAB))) {
         stop = rowStart;
         break;
       }
@@ -1439,6 +1470,8 @@ class Ingest {
       kv[r] = v;
       ks[r] = cs;
       ke[r] = ce;
+      // the channel's bytes as the general loop indexes them (first seen, first numbered; accepted rows only)
+      if (hi >= 0) this.channel![length] = this.channels!.indexOf(buf, hs, he);
       day[length] = dv;
       amount[length] = av;
       length++;

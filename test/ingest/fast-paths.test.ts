@@ -120,3 +120,56 @@ describe('fast paths', () => {
     expect(fast.customerIds).toContain(long);
   });
 });
+
+describe('fast paths with a channel column', () => {
+  const CHANNELS = ['email', 'search', 'social', 'referral', 'e-mail', 'Search', 'réseau'];
+  const ODD_CHANNELS = ['', ' email', 'email ', '\temail', 'search\t', ' ', 'a;b'];
+  /** customer, date, amount, channel in the given order; `quoted`: every channel cell in quotes (the general loop). */
+  function buildWithChannel(dia: Dialect, order: number[], crlf: boolean, seed: number, quoted: boolean): string {
+    const r = rnd(seed);
+    const nl = crlf ? '\r\n' : '\n';
+    const header = [...dia.header, 'channel'];
+    const lines = [order.map((k) => header[k]).join(dia.sep)];
+    for (let i = 0; i < 3000; i++) {
+      const odd = i >= 300 && r() < 0.3;
+      let channel = odd && r() < 0.3 ? pick(r, ODD_CHANNELS) : pick(r, CHANNELS);
+      if (channel.includes(dia.sep)) channel = channel.replace(dia.sep, '/');
+      const f = [
+        odd && r() < 0.3 ? pick(r, IDS) : `C${String(Math.floor(r() * 500)).padStart(7, '0')}`,
+        odd && r() < 0.3 ? pick(r, dia.dates) : dia.goodDate(i),
+        odd && r() < 0.3 ? pick(r, dia.amounts) : (Math.floor(r() * 100000) / 100).toFixed(2).replace('.', dia.sep === ';' ? ',' : '.'),
+        quoted ? `"${channel}"` : channel,
+      ];
+      let line = order.map((k) => f[k]).join(dia.sep);
+      if (odd && r() < 0.05) line += dia.sep + 'extra';
+      lines.push(line);
+    }
+    return lines.join(nl) + nl;
+  }
+  const withChannels = (t: TransactionTable) => Array.from({ length: t.length }, (_, i) => [t.customerIds[t.customer[i]], t.day[i], t.amount[i], t.channels![t.channel![i]]]);
+  for (const [name, dia] of [
+    ['comma', EN],
+    ['semicolon', FR],
+  ] as const) {
+    for (const crlf of [false, true]) {
+      for (const order of [
+        [0, 1, 2, 3],
+        [0, 3, 1, 2],
+      ]) {
+        it(`${name}${crlf ? ', CRLF' : ''}, columns ${order.join('')}: plain channel cells read as the same cells quoted (the general loop)`, () => {
+          for (const seed of [4, 5]) {
+            const fast = parseTransactions(buildWithChannel(dia, order, crlf, seed, false), { skipBadRows: true, chunkSize: 4096 });
+            const general = parseTransactions(buildWithChannel(dia, order, crlf, seed, true), { skipBadRows: true, chunkSize: 4096 });
+            expect(withChannels(fast)).toEqual(withChannels(general));
+            expect(fast.channels).toEqual(general.channels);
+            expect(Array.from(fast.channel!)).toEqual(Array.from(general.channel!));
+            expect(fast.customerIds).toEqual(general.customerIds);
+            expect(fast.accounting).toEqual(general.accounting);
+            expect(fast.length).toBeGreaterThan(2000);
+            expect(fast.channels!.length).toBeGreaterThan(6);
+          }
+        });
+      }
+    }
+  }
+});
