@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isWindows1252, utf16Bom } from './encoding.ts';
+import { decodeSingleByte, isWindows1252, utf16Bom } from './encoding.ts';
 import { fileError } from '../io/atomic.ts';
 import { parse } from 'csv-parse/sync';
 import { ClvkitError } from '../errors.ts';
@@ -47,7 +47,8 @@ export function readTable(path: string, options: TableOptions = {}): Table {
     text = bom ? new TextDecoder(bom === 'utf16be' ? 'utf-16be' : 'utf-16le', { fatal: true }).decode(buf) : new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     if (bom || !isWindows1252(buf)) throw new ClvkitError(`the file is not valid ${bom ? 'UTF-16' : 'UTF-8 nor Windows-1252'}: convert it to UTF-8 and try again`, { file: path });
-    text = new TextDecoder('windows-1252').decode(buf);
+    // (not TextDecoder('windows-1252'): Node 20's decodes a whole buffer as Latin-1, ’ € “ ” as C1 controls)
+    text = decodeSingleByte(buf, 'cp1252');
   }
   // Lone CRs (classic Mac, mixed line ends) end lines too.
   if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');

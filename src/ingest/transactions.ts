@@ -180,12 +180,18 @@ async function readDecoded(fh: FileHandle, path: string, size: number, encoding:
   const ingest = new Ingest({ ...options, encoding: 'utf8' }, path, size);
   ingest.notes.push(note ?? `read as ${ENCODING_NAMES[encoding === 'utf16' ? (utf16Bom(head) ?? 'utf16le') : encoding]} (--encoding)`);
   const t = transcoder(encoding, head);
-  const raw = Buffer.allocUnsafe(Math.max(16, options.chunkSize ?? 4 << 20));
+  // two buffers: the next chunk is read (on libuv's thread pool) while this one is decoded and parsed
+  const chunk = Math.max(16, options.chunkSize ?? 4 << 20);
+  const raws = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)];
   let carry: Buffer = Buffer.alloc(0);
-  for (let pos = 0; ; ) {
-    const { bytesRead } = await fh.read(raw, 0, raw.length, pos);
+  let pos = 0;
+  let pending = fh.read(raws[0], 0, chunk, 0);
+  for (let turn = 0; ; turn++) {
+    const raw = raws[turn & 1];
+    const { bytesRead } = await pending;
     pos += bytesRead;
     const eof = bytesRead === 0;
+    if (!eof) pending = fh.read(raws[(turn + 1) & 1], 0, chunk, pos);
     let text: Buffer;
     try {
       text = eof ? t.decode() : t.decode(raw.subarray(0, bytesRead));
@@ -194,7 +200,9 @@ async function readDecoded(fh: FileHandle, path: string, size: number, encoding:
     }
     const view = carry.length ? Buffer.concat([carry, text]) : text;
     const consumed = ingest.feed(view, view.length, eof);
-    carry = view.subarray(consumed);
+    // a copy: an ASCII chunk comes back from the transcoder as `raw` itself (and another as its scratch buffer),
+    // which the reads and decodes to come overwrite
+    carry = Buffer.from(view.subarray(consumed));
     options.onProgress?.(pos, size);
     if (eof) break;
   }
