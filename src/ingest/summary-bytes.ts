@@ -209,6 +209,9 @@ function find(norm: string[], aliases: string[]): number {
   return -1;
 }
 
+/** A summary file that is not UTF-8: readSummaryFile reads it with the table reader, which also knows Windows-1252. */
+export class NotUtf8Summary extends ClvkitError {}
+
 /**
  * Read a customer summary file into typed columns (see the module comment), or undefined when the file is
  * whitespace-separated (the table reader handles that layout).
@@ -260,7 +263,7 @@ function readOpen(fd: number, file: string, aliases: SummaryAliases, delimiterOp
   let eof = fill();
   while (!eof && have < Math.min(buf.length, 65536)) eof = fill();
   let p = have >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  const badUtf8 = () => new ClvkitError('the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252): save it as UTF-8 and try again', { file });
+  const badUtf8 = () => new NotUtf8Summary('the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252): save it as UTF-8 and try again', { file });
   const sample = buf.subarray(p, Math.min(have, p + 65536));
   const cut = eof && sample.length === have - p ? sample.length : Math.max(0, sample.lastIndexOf(LF) + 1);
   if (!isUtf8(sample.subarray(0, cut))) throw badUtf8();

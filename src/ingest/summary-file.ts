@@ -13,7 +13,7 @@
 import { ClvkitError } from '../errors.ts';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { detectDelimiter, normalizeHeader, numberCell, readTable, type Table } from './table.ts';
-import { readSummaryBytes } from './summary-bytes.ts';
+import { NotUtf8Summary, readSummaryBytes } from './summary-bytes.ts';
 
 /**
  * A customer summary read from a file.
@@ -187,8 +187,13 @@ export function readSummaryFile(path: string, options: SummaryFileOptions = {}):
   // Customer summaries (up to millions of rows) are scanned as bytes into typed columns (summary-bytes.ts);
   // whitespace-separated ones and the small BG/BB and survivor tables go through the table reader.
   if ((options.kind ?? sniffModelInputKind(path, options.delimiter)) === 'summary') {
-    const cols = readSummaryBytes(path, { id: ID, frequency: FREQ, recency: REC, T: TCOL, money: MONEY, weights: WEIGHTS }, options.delimiter);
-    if (cols) return cols;
+    try {
+      const cols = readSummaryBytes(path, { id: ID, frequency: FREQ, recency: REC, T: TCOL, money: MONEY, weights: WEIGHTS }, options.delimiter);
+      if (cols) return cols;
+    } catch (e) {
+      // not UTF-8: the table reader below reads Windows-1252 (Excel's CSV in Western Europe) or says it is neither
+      if (!(e instanceof NotUtf8Summary)) throw e;
+    }
   }
   const table = readTable(path, options.delimiter ? { delimiter: options.delimiter } : {});
   return summaryFromTable(table, options);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { decodeSingleByte, isWindows1252, singleByteChar, transcoder } from '../../src/ingest/encoding.ts';
 import { parseTransactions, readTransactions } from '../../src/ingest/transactions.ts';
 import { readTable } from '../../src/ingest/table.ts';
+import { readSummaryFile } from '../../src/ingest/summary-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clvkit-encoding-'));
 const every = Uint8Array.from({ length: 256 }, (_, b) => b);
@@ -61,6 +62,20 @@ describe('Windows-1252 and Latin-1 to UTF-8', () => {
       }
     }
     expect(truth.channels).toContain('Moteur de recherche ’€');
+  });
+  it('a Windows-1252 summary file reads as its UTF-8 twin (it was refused); one that is neither is an error naming the file', () => {
+    const utf8 = 'customer_id;frequency;recency;T;monetary_value\nJosé;2;30,5;40;12,5\nZoë’s;0;0;40;\nAnn;1;10;40;5\n';
+    const cp = join(dir, 'summary-1252.csv');
+    const twin = join(dir, 'summary-utf8.csv');
+    writeFileSync(cp, Buffer.from(Array.from(utf8, (ch) => ({ é: 0xe9, ë: 0xeb, '’': 0x92 })[ch] ?? ch.charCodeAt(0))));
+    writeFileSync(twin, utf8);
+    const a = readSummaryFile(cp);
+    const b = readSummaryFile(twin);
+    expect(a.kind === 'summary' && a.customerIds).toEqual(['José', 'Zoë’s', 'Ann']);
+    for (const k of ['frequency', 'recency', 'T'] as const) expect(Array.from((a as never as Record<string, Float64Array>)[k])).toEqual(Array.from((b as never as Record<string, Float64Array>)[k]));
+    const bad = join(dir, 'summary-bad.csv');
+    writeFileSync(bad, Buffer.from([...Buffer.from('customer_id;frequency;recency;T\nA'), 0x81, ...Buffer.from(';1;2;3\n')]));
+    expect(() => readSummaryFile(bad)).toThrow(/summary-bad\.csv: the file is not valid UTF-8 nor Windows-1252/);
   });
   it('readTable reads a Windows-1252 file with curly quotes and the euro sign (they were read as C1 controls)', () => {
     const path = join(dir, 'survey.csv');
