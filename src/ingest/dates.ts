@@ -141,8 +141,14 @@ export function parseIsoBytes(buf: Uint8Array, s: number, e: number): number {
   return validDay(y, m, d);
 }
 
-/** `T` or space, hh:mm, then only time/offset characters. */
-function validTime(buf: Uint8Array, i: number, e: number): boolean {
+/**
+ * `T` or space, hh:mm, then only time/offset characters: the part after an ISO date that parseIsoBytes accepts
+ * (and ignores).
+ *
+ * @example
+ * validTime(Buffer.from('2024-03-31T23:30:00-05:00'), 10, 25) // true
+ */
+export function validTime(buf: Uint8Array, i: number, e: number): boolean {
   const t = buf[i];
   if ((t !== 84 && t !== 32) || e - i < 6) return false;
   if (two(buf, i + 1) < 0 || buf[i + 3] !== 58 || two(buf, i + 4) < 0) return false;

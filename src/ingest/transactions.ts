@@ -30,6 +30,7 @@ import {
   parseIsoBytes,
   splitDayMonthBytes,
   validDay,
+  validTime,
   type DateFormat,
 } from './dates.ts';
 import { checkCustomersFit, checkRowsFit, HEAP_PER_CUSTOMER, memoryBudget, type MemoryBudget } from './memory.ts';
@@ -1118,8 +1119,13 @@ class Ingest {
     let y0: number, y1: number, y2: number, y3: number, m0: number, m1: number, d0: number, d1: number;
     if (mode === FAST_ISO) {
       if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) {
-        const v = parseIsoBytes(b, s, e);
-        return v === v ? v : INVALID;
+        // a date and a time (yyyy-mm-ddThh:mm…): the time checked as parseIsoBytes checks it (and ignored), the day
+        // through the cache below; any other form through parseIsoBytes
+        if (!(e - s > 10 && b[s + 4] === 45 && b[s + 7] === 45)) {
+          const v = parseIsoBytes(b, s, e);
+          return v === v ? v : INVALID;
+        }
+        if (!validTime(b, s + 10, e)) return INVALID;
       }
       (y0 = b[s] - 48), (y1 = b[s + 1] - 48), (y2 = b[s + 2] - 48), (y3 = b[s + 3] - 48);
       (m0 = b[s + 5] - 48), (m1 = b[s + 6] - 48), (d0 = b[s + 8] - 48), (d1 = b[s + 9] - 48);
@@ -1208,12 +1214,17 @@ class Ingest {
       const cs = p;
       const ce = q;
       const ds = q + 1;
-      const as = ds + width + 1;
+      let de = ds + width;
+      if (dateMode === FAST_ISO && de < end && (buf[de] === 84 || buf[de] === SPACE)) {
+        // a date and a time (an order's timestamp): the field runs to the delimiter
+        while (de < end && buf[de] !== d && buf[de] !== LF) de++;
+      }
+      const as = de + 1;
       if (as >= end || buf[q] !== d || buf[as - 1] !== d || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE) {
         stop = rowStart;
         break;
       }
-      const dv = this.fastDay(buf, ds, ds + width, dateMode);
+      const dv = this.fastDay(buf, ds, de, dateMode);
       // Invalid (INVALID) and out-of-range days alike go to the general loop, which says why.
       if ((dv - FIRST_DAY) >>> 0 > DAY_SPAN) {
         stop = rowStart;

@@ -66,9 +66,16 @@ function rows(t: TransactionTable): [string, number, number][] {
   return Array.from({ length: t.length }, (_, i) => [t.customerIds[t.customer[i]], t.day[i], t.amount[i]]);
 }
 
+const EN_TIME: Dialect = {
+  ...EN,
+  goodDate: (i) => `${EN.goodDate(i)}${i % 3 === 0 ? 'T' : ' '}${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:07${i % 5 === 0 ? 'Z' : i % 7 === 0 ? '+02:00' : ''}`,
+  dates: [...EN.dates, '2024-01-05T10', '2024-01-05T10:0', '2024-01-05 10:00x', '2024-01-05 ', '2024-01-05T', '2024-02-30T10:00', '2024-01-05T10:00:00.123-05:00', '2024/01/05 10:00'],
+};
+
 describe('fast paths', () => {
   for (const [name, dia] of [
     ['comma, ISO dates, decimal point', EN],
+    ['comma, ISO dates and times, decimal point', EN_TIME],
     ['semicolon, dd/mm/yyyy, decimal comma', FR],
   ] as const) {
     for (const crlf of [false, true]) {
@@ -172,4 +179,31 @@ describe('fast paths with a channel column', () => {
       }
     }
   }
+});
+
+describe('dates with a time on the fast paths', () => {
+  it('every row is taken or rejected as parseIsoBytes (the date parser, an independent oracle) decides, day for day', async () => {
+    const { parseIsoBytes } = await import('../../src/ingest/dates.ts');
+    const times = ['T10:00', ' 10:00:00', 'T23:59:59Z', 'T00:00:00.5+02:00', 'T10:00:00-0530', 'T10', 'T1:00', ' 10:00x', 'T', ' ', 'T10:00 ', 'X10:00', 'T25:00', 'T10:00:00.25z'];
+    const days = ['2024-01-05', '2024-02-29', '2023-02-29', '2024-13-01', '2024-00-10', '1999-12-31'];
+    const cells: string[] = [];
+    for (const d of days) for (const t of times) cells.push(d + t);
+    // clean rows first (they settle the date shape as ISO), then every cell, in two layouts (fastLoop3, fastLoop)
+    const rowsOf = (order: 'cda' | 'dca') => {
+      const lines = [order === 'cda' ? 'customer_id,date,amount' : 'date,customer_id,amount'];
+      for (let i = 0; i < 50; i++) lines.push(order === 'cda' ? `K${i},2024-01-01T08:00,1` : `2024-01-01T08:00,K${i},1`);
+      cells.forEach((c, i) => lines.push(order === 'cda' ? `C${i},${c},1` : `${c},C${i},1`));
+      return lines.join('\n') + '\n';
+    };
+    for (const order of ['cda', 'dca'] as const) {
+      const t = parseTransactions(rowsOf(order), { skipBadRows: true });
+      const dayOf = new Map<string, number>();
+      for (let r = 0; r < t.length; r++) dayOf.set(t.customerIds[t.customer[r]], t.day[r]);
+      cells.forEach((c, i) => {
+        const b = Buffer.from(c.trim());
+        const want = parseIsoBytes(b, 0, b.length);
+        expect([c, dayOf.get(`C${i}`)]).toEqual([c, Number.isNaN(want) ? undefined : want]);
+      });
+    }
+  });
 });
