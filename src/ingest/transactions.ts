@@ -1220,7 +1220,8 @@ class Ingest {
         while (de < end && buf[de] !== d && buf[de] !== LF) de++;
       }
       const as = de + 1;
-      if (as >= end || buf[q] !== d || buf[as - 1] !== d || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE) {
+      // (an id with spaces or tabs around it goes to the general loop, which trims them)
+      if (as >= end || buf[q] !== d || buf[as - 1] !== d || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE || buf[cs] === TAB || buf[ce - 1] === TAB) {
         stop = rowStart;
         break;
       }
@@ -1411,7 +1412,7 @@ class Ingest {
       if (stop >= 0) break;
       // Anything unusual is left to the general loop (which reports or rejects it), and so is a channel with
       // spaces or tabs around it (the general loop trims them)
-      if (f !== expected || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE || (hi >= 0 && he > hs && (buf[hs] === SPACE || buf[hs] === TAB || buf[he - 1] === SPACE || buf[he - 1] === TAB))) {
+      if (f !== expected || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE || buf[cs] === TAB || buf[ce - 1] === TAB || (hi >= 0 && he > hs && (buf[hs] === SPACE || buf[hs] === TAB || buf[he - 1] === SPACE || buf[he - 1] === TAB))) {
         stop = rowStart;
         break;
       }

@@ -40,7 +40,7 @@ const FR: Dialect = {
   amounts: ['12,50', '-3,25', '12', '1 234,50', '1.234,50', '', '12,5 €', ',5', '12,'],
 };
 
-const IDS = ['C0000123', 'C12', 'C0000123', 'x-abc', ' C0000124', 'C0000125 ', '', 'Ç001', 'C0000126', 'C000000000127', '00042'];
+const IDS = ['C0000123', 'C12', 'C0000123', 'x-abc', ' C0000124', 'C0000125 ', '', 'Ç001', 'C0000126', 'C000000000127', '00042', 'C0000127\t', '\tC0000128'];
 
 function build(dia: Dialect, order: [number, number, number], crlf: boolean, seed: number): string {
   const r = rnd(seed);
@@ -204,6 +204,19 @@ describe('dates with a time on the fast paths', () => {
         const want = parseIsoBytes(b, 0, b.length);
         expect([c, dayOf.get(`C${i}`)]).toEqual([c, Number.isNaN(want) ? undefined : want]);
       });
+    }
+  });
+});
+
+describe('ids with tabs around them', () => {
+  it('are trimmed on the fast paths as in the general loop (an id with a trailing tab was a second customer)', () => {
+    const body = 'C1,2024-01-01,1\n' + 'C2,2024-01-02,2\n'.repeat(100) + 'C1\t,2024-01-03,3\n\tC2,2024-01-04,4\n';
+    for (const header of ['customer_id,date,amount', 'customer_id,date,amount,note']) {
+      const text = header + '\n' + (header.endsWith('note') ? body.replace(/\n/g, ',x\n') : body);
+      const fast = parseTransactions(text);
+      const general = parseTransactions(text + '"C3",2024-01-05,5' + (header.endsWith('note') ? ',x' : '') + '\n');
+      expect(fast.customerIds).toEqual(['C1', 'C2']);
+      expect(general.customerIds).toEqual(['C1', 'C2', 'C3']);
     }
   });
 });
