@@ -503,7 +503,10 @@ class Ingest {
     for (;;) {
       // The date mode may settle in the general loop (day/month order), so re-check each time.
       const fast = plain && this.fastDateMode() >= 0;
-      if (fast) {
+      // fastLoop3 reads simply quoted fields itself, so it runs on chunks with quotes too (its rows with quotes
+      // it does not take go to the general loop, one at a time)
+      const fast3 = three && !this.whitespace && this.fastDateMode() >= 0;
+      if (fast || fast3) {
         // In slices of whole lines (FAST_SLICE), so that a slice's id scratch is still in cache
         // when resolveIds reads it.
         if (three) {
@@ -513,10 +516,12 @@ class Ingest {
             p = this.fastLoop3(buf, p, lim);
           } while (p === lim && lim < end);
           if (p >= end) break;
-          const at = p;
-          p = this.fastLoop(buf, p, end, eof, 1);
-          if (this.incomplete || p >= end) break;
-          if (p !== at) continue;
+          if (fast) {
+            const at = p;
+            p = this.fastLoop(buf, p, end, eof, 1);
+            if (this.incomplete || p >= end) break;
+            if (p !== at) continue;
+          }
         } else {
           let lim: number;
           do {
@@ -526,7 +531,7 @@ class Ingest {
           if (this.incomplete || p >= end) break;
         }
       }
-      p = this.loop(buf, p, end, eof, this.whitespace, fast ? 1 : plain ? 64 : -1);
+      p = this.loop(buf, p, end, eof, this.whitespace, fast || fast3 ? 1 : plain ? 64 : -1);
       if (this.incomplete || p >= end) break;
     }
     const consumed = Math.min(p, end);
@@ -1204,22 +1209,39 @@ class Ingest {
     let stop = -1;
     while (p < end) {
       const rowStart = p;
-      // Customer: up to the delimiter.
+      // Customer: up to the delimiter, or between quotes when it has none inside (R's write.csv quotes every text)
       let q = p;
-      while (q < end) {
-        const c = buf[q];
-        if (c === d || c === LF) break;
-        q++;
+      let cs = p;
+      if (buf[p] === QUOTE) {
+        cs = ++q;
+        while (q < end && buf[q] !== QUOTE && buf[q] !== LF) q++;
+        if (q >= end || buf[q] !== QUOTE) {
+          stop = rowStart;
+          break;
+        }
+      } else {
+        while (q < end) {
+          const c = buf[q];
+          if (c === d || c === LF) break;
+          q++;
+        }
       }
-      const cs = p;
       const ce = q;
-      const ds = q + 1;
+      if (cs !== p) q++; // past the closing quote, to the delimiter
+      // Date: fixed width, in quotes or not
+      let ds = q + 1;
+      const dateQuoted = ds < end && buf[ds] === QUOTE;
+      if (dateQuoted) ds++;
       let de = ds + width;
       if (dateMode === FAST_ISO && de < end && (buf[de] === 84 || buf[de] === SPACE)) {
-        // a date and a time (an order's timestamp): the field runs to the delimiter
-        while (de < end && buf[de] !== d && buf[de] !== LF) de++;
+        // a date and a time (an order's timestamp): the field runs to the delimiter (or its closing quote)
+        while (de < end && buf[de] !== d && buf[de] !== LF && buf[de] !== QUOTE) de++;
       }
-      const as = de + 1;
+      if (dateQuoted && (de >= end || buf[de] !== QUOTE)) {
+        stop = rowStart;
+        break;
+      }
+      const as = de + (dateQuoted ? 2 : 1);
       // (an id with spaces or tabs around it goes to the general loop, which trims them)
       if (as >= end || buf[q] !== d || buf[as - 1] !== d || cs === ce || buf[cs] === SPACE || buf[ce - 1] === SPACE || buf[cs] === TAB || buf[ce - 1] === TAB) {
         stop = rowStart;
@@ -1231,8 +1253,10 @@ class Ingest {
         stop = rowStart;
         break;
       }
-      // Amount: -?digits[.digits] up to LF or CR LF.
+      // Amount: -?digits[.digits], in quotes or not, up to LF or CR LF.
       let i = as;
+      const amountQuoted = buf[i] === QUOTE;
+      if (amountQuoted) i++;
       let neg = false;
       if (buf[i] === 45) {
         neg = true;
@@ -1252,12 +1276,19 @@ class Ingest {
         } else if (c === dec && frac < 0) frac = 0;
         else break;
       }
+      if (amountQuoted) {
+        if (i >= end || c !== QUOTE) {
+          stop = rowStart;
+          break;
+        }
+        c = ++i < end ? buf[i] : 0;
+      }
       let hs = 0;
       let he = 0;
       if (channels !== undefined) {
-        // the channel: after the amount's delimiter, up to the line end; spaces or tabs around it go to the general
-        // loop (which trims them)
-        if (c !== d) {
+        // the channel: after the amount's delimiter, up to the line end; spaces or tabs around it, or quotes, go to the
+        // general loop (which trims them, or reads the quoted text)
+        if (c !== d || (i + 1 < end && buf[i + 1] === QUOTE)) {
           stop = rowStart;
           break;
         }
