@@ -40,6 +40,33 @@ interface Case {
   input?: string;
   lifetimes?: string;
   target?: string;
+  /** Made once before the case's runs (a variant of the log). */
+  prepare?: () => void;
+}
+
+/**
+ * The log as another kind of real export, written next to it once: `french` (`;`, dd/mm/yyyy, decimal comma, an
+ * accented channel column, Windows-1252 bytes, as Excel saves a CSV in France), `timestamps` (a time after each
+ * date, half with `T` and `Z`), `quoted` (every text in quotes, as R's write.csv writes it).
+ */
+function writeVariant(kind: 'french' | 'timestamps' | 'quoted', path: string): void {
+  if (existsSync(path)) return;
+  process.stderr.write(`writing the log as a ${kind} export...\n`);
+  const lines = readFileSync(LOG, 'latin1').split('\n');
+  const channels = ['Réseaux sociaux', 'Moteur de recherche', 'E-mail', 'Parrainage', 'Bouche à oreille'];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const [id, date, amount] = line.split(',');
+    if (i === 0) out.push(kind === 'french' ? 'id_client;date_commande;montant;canal' : kind === 'quoted' ? '"customer_id","date","amount"' : line);
+    else if (kind === 'french') out.push(`${id};${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)};${amount.replace('.', ',')};${channels[id.charCodeAt(id.length - 1) % 5]}`);
+    else if (kind === 'timestamps') out.push(`${id},${date}${i % 2 ? 'T' : ' '}${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}${i % 2 ? 'Z' : ''},${amount}`);
+    else out.push(`"${id}","${date}",${amount}`);
+  }
+  // latin1 bytes: the French text's é and à are Windows-1252's bytes too
+  writeFileSync(path + '.part', out.join('\n') + '\n', 'latin1');
+  renameSync(path + '.part', path);
 }
 
 async function ensureLog(): Promise<void> {
@@ -112,11 +139,17 @@ async function main(): Promise<void> {
     { name: 'summary --engine duckdb (no output)', args: () => ['summary', LOG, '--engine', 'duckdb'], input: LOG },
     ...(existsSync(CDNOW) ? [{ name: "fit on CDNOW's 2,357-row summary", args: () => ['fit', CDNOW, '--model', 'bgnbd'], input: CDNOW, lifetimes: '1.18 s' }] : []),
     { name: '--help', args: () => ['--help'], target: 'within 1.5x of node -e 0' },
+    ...(['french', 'timestamps', 'quoted'] as const).map((kind): Case => {
+      const path = join(dir, `log-${kind}.csv`);
+      const what = { french: 'a French Windows-1252 export (`;`, dd/mm/yyyy, decimal comma, accented channel)', timestamps: 'timestamps after the dates', quoted: 'every text quoted (R write.csv)' }[kind];
+      return { name: `summary of the log as ${what}`, args: () => ['summary', path], input: path, prepare: () => writeVariant(kind, path) };
+    }),
   ];
   const selected = only ? cases.filter((c) => only.some((o) => c.name.startsWith(o))) : cases;
   const results = [];
   const noop = () => timed([process.execPath, '-e', '0']);
   for (const c of selected) {
+    c.prepare?.();
     const runs: Run[] = [];
     const floors: Run[] = [];
     for (let k = 0; k < reps; k++) {
