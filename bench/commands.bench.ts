@@ -8,7 +8,8 @@
  * ingest's chunks and parses every field's digits, nothing else. Every child runs under /usr/bin/time, which
  * gives its peak RSS and minor page faults (getrusage of the child). Reported: median wall time, peak RSS,
  * median minor faults, the floor's median in the same run and the ratio, beside the lifetimes 0.11.3 figures
- * quoted in the issue (Python cannot be installed here) and the issue's targets.
+ * quoted in the issue (Python cannot be installed here) and the issue's targets. Last, `summary` on three variants of
+ * the log written as other real exports (writeVariant): a French Windows-1252 one, timestamps, every text quoted.
  * Prints a Markdown table on stdout and writes the JSON to $TMPDIR/clvkit-bench-commands.json.
  */
 import { spawnSync } from 'node:child_process';
