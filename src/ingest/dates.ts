@@ -109,6 +109,10 @@ function four(buf: Uint8Array, i: number): number {
  * dateShape(Buffer.from('31/01/2024'), 0, 10) // DateShape.DayMonth
  */
 export function dateShape(buf: Uint8Array, s: number, e: number): DateShape {
+  // a day-month date with a time after it (`31/01/2024 14:26`): the shape of the date
+  const daySep = (b: number) => b === 47 || b === 45 || b === 46;
+  // (a separator in the second or third byte: never an ISO date, whose year comes first)
+  if (e - s > 10 && (daySep(buf[s + 1]) || daySep(buf[s + 2]))) e = dayMonthEnd(buf, s, e);
   const n = e - s;
   if (n >= 10 && (buf[s + 4] === 45 || buf[s + 4] === 47) && digit(buf[s]) >= 0 && digit(buf[s + 3]) >= 0) return DateShape.Iso;
   if (n === 8 && four(buf, s) >= 0 && four(buf, s + 4) >= 0) return DateShape.Compact;
@@ -176,8 +180,8 @@ export function parseCompactBytes(buf: Uint8Array, s: number, e: number): number
 }
 
 /**
- * Splits `a/b/yyyy` (separator `/`, `-` or `.`, one or two digits for a and b) into
- * `a * 100 + b` and the year: returns `year * 10000 + a * 100 + b`, or -1.
+ * Splits `a/b/yyyy` (separator `/`, `-` or `.`, one or two digits for a and b; a time may follow, as after an ISO
+ * date, and is ignored) into `a * 100 + b` and the year: returns `year * 10000 + a * 100 + b`, or -1.
  */
 export function splitDayMonthBytes(buf: Uint8Array, s: number, e: number): number {
   let i = s;
@@ -193,10 +197,25 @@ export function splitDayMonthBytes(buf: Uint8Array, s: number, e: number): numbe
   while (i < e && digit(buf[i]) >= 0 && n < 3) (b = b * 10 + digit(buf[i])), i++, n++;
   if (n < 1 || n > 2 || i >= e || buf[i] !== sep) return -1;
   i++;
-  if (e - i !== 4) return -1;
+  // the year, then nothing or a time (` 14:26[:05]`, checked as after an ISO date and ignored)
+  if (e - i !== 4 && !(e - i > 4 && validTime(buf, i + 4, e))) return -1;
   const y = four(buf, i);
   if (y < 0) return -1;
   return y * 10000 + a * 100 + b;
+}
+
+/**
+ * Where a day-month date with a time after it ends: at the space or `T` (from the 8th to the 11th byte) that starts a
+ * valid time; e when there is none.
+ *
+ * @example
+ * dayMonthEnd(Buffer.from('31/01/2024 14:26'), 0, 16) // 10
+ */
+export function dayMonthEnd(buf: Uint8Array, s: number, e: number): number {
+  for (let t = s + 8; t <= s + 10 && t < e; t++) {
+    if ((buf[t] === 32 || buf[t] === 84) && validTime(buf, t, e)) return t;
+  }
+  return e;
 }
 
 /**

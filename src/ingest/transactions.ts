@@ -1139,9 +1139,10 @@ class Ingest {
       (y0 = b[s] - 48), (y1 = b[s + 1] - 48), (y2 = b[s + 2] - 48), (y3 = b[s + 3] - 48);
       (m0 = b[s + 4] - 48), (m1 = b[s + 5] - 48), (d0 = b[s + 6] - 48), (d1 = b[s + 7] - 48);
     } else {
-      // dd/mm/yyyy or mm/dd/yyyy with two-digit parts (others go to the general loop).
+      // dd/mm/yyyy or mm/dd/yyyy with two-digit parts, a time after it or not (others go to the general loop).
       const sep = b[s + 2];
-      if (e - s !== 10 || b[s + 5] !== sep || (sep !== 47 && sep !== 45 && sep !== 46)) return INVALID;
+      if (e - s < 10 || b[s + 5] !== sep || (sep !== 47 && sep !== 45 && sep !== 46)) return INVALID;
+      if (e - s > 10 && !validTime(b, s + 10, e)) return INVALID;
       (y0 = b[s + 6] - 48), (y1 = b[s + 7] - 48), (y2 = b[s + 8] - 48), (y3 = b[s + 9] - 48);
       const a0 = b[s] - 48, a1 = b[s + 1] - 48, c0 = b[s + 3] - 48, c1 = b[s + 4] - 48;
       if (mode === FAST_DMY) (d0 = a0), (d1 = a1), (m0 = c0), (m1 = c1);
@@ -1233,7 +1234,7 @@ class Ingest {
       const dateQuoted = ds < end && buf[ds] === QUOTE;
       if (dateQuoted) ds++;
       let de = ds + width;
-      if (dateMode === FAST_ISO && de < end && (buf[de] === 84 || buf[de] === SPACE)) {
+      if (dateMode !== FAST_COMPACT && de < end && (buf[de] === 84 || buf[de] === SPACE)) {
         // a date and a time (an order's timestamp): the field runs to the delimiter (or its closing quote)
         while (de < end && buf[de] !== d && buf[de] !== LF && buf[de] !== QUOTE) de++;
       }

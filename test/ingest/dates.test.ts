@@ -36,6 +36,17 @@ describe('parseDate', () => {
     expect(parseDate('2024-02-29')).toBe(daysFromCivil(2024, 2, 29));
   });
 
+  it('a day-month date may have a time after it, as an ISO date may (Excel in France: 31/01/1997 14:26), which is ignored', () => {
+    const jan31 = daysFromCivil(1997, 1, 31);
+    for (const good of ['31/01/1997 14:26', '31/01/1997 14:26:05', '31/01/1997T14:26:05Z', '31.01.1997 08:00', '13/2/1997 08:00', '31-01-1997 23:59:59.5']) {
+      expect([good, parseDate(good)]).toEqual([good, good.startsWith('13/2') ? daysFromCivil(1997, 2, 13) : jan31]);
+    }
+    expect(parseDate('02/03/1997 10:00', 'mm/dd/yyyy')).toBe(daysFromCivil(1997, 2, 3));
+    for (const bad of ['31/01/1997 14', '31/01/1997 x', '31/01/1997 14:26x', '31/01/1997  14:26', '31/01/19971 14:26', '32/01/1997 14:26', '31/01/1997 ']) {
+      expect([bad, parseDate(bad)]).toEqual([bad, bad === '31/01/1997 ' ? jan31 : NaN]);
+    }
+  });
+
   it('parseDateOption for the CLI', () => {
     expect(parseDateOption('1997-09-30')).toBe(daysFromCivil(1997, 9, 30));
     expect(parseDateOption(10134)).toBe(10134);

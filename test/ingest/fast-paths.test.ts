@@ -72,10 +72,17 @@ const EN_TIME: Dialect = {
   dates: [...EN.dates, '2024-01-05T10', '2024-01-05T10:0', '2024-01-05 10:00x', '2024-01-05 ', '2024-01-05T', '2024-02-30T10:00', '2024-01-05T10:00:00.123-05:00', '2024/01/05 10:00'],
 };
 
+const FR_TIME: Dialect = {
+  ...FR,
+  goodDate: (i) => `${FR.goodDate(i)} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}${i % 4 === 0 ? ':09' : ''}`,
+  dates: [...FR.dates, '05/01/2024 10', '05/01/2024 10:0', '05/01/2024 10:00x', '05/01/2024T10:00', '5/1/2024 10:00', '30/02/2024 10:00', '05/01/2024 '],
+};
+
 describe('fast paths', () => {
   for (const [name, dia] of [
     ['comma, ISO dates, decimal point', EN],
     ['comma, ISO dates and times, decimal point', EN_TIME],
+    ['semicolon, dd/mm/yyyy and times, decimal comma', FR_TIME],
     ['semicolon, dd/mm/yyyy, decimal comma', FR],
   ] as const) {
     for (const crlf of [false, true]) {
@@ -270,6 +277,33 @@ describe('an unclosed quote on the fastest path', () => {
       const t = parseTransactions('customer_id,date,amount\n' + clean + broken + 'C2,2024-01-06,2\n"C3","2024-01-07",3\n"K2","2024-01-08",4\n', { skipBadRows: true });
       expect([broken, t.customerIds]).toEqual([broken, ['K1', 'K2']]);
       expect(t.accounting.used).toBe(51);
+    }
+  });
+});
+
+describe('day-month dates with a time on the fast paths', () => {
+  it('every row is taken or rejected as parseDate(…, dd/mm/yyyy) decides, day for day', async () => {
+    const { parseDate } = await import('../../src/ingest/dates.ts');
+    const times = [' 10:00', ' 10:00:00', 'T23:59:59Z', ' 00:00:00.5+02:00', ' 10', ' 1:00', ' 10:00x', ' ', 'T', 'X10:00', ' 25:00'];
+    const days = ['05/01/2024', '29/02/2024', '29/02/2023', '05/13/2024', '5/1/2024', '31/12/1999', '05.01.2024'];
+    const cells: string[] = [];
+    for (const d of days) for (const t of times) cells.push(d + t);
+    const rowsOf = (order: 'cda' | 'dca') => {
+      const lines = [order === 'cda' ? 'id_client;date;montant' : 'date;id_client;montant'];
+      // clean rows first: they settle the shape and the order (31 > 12: day first)
+      for (let i = 0; i < 50; i++) lines.push(order === 'cda' ? `K${i};31/01/2024 08:00;1` : `31/01/2024 08:00;K${i};1`);
+      cells.forEach((c, i) => lines.push(order === 'cda' ? `C${i};${c};1` : `${c};C${i};1`));
+      return lines.join('\n') + '\n';
+    };
+    for (const order of ['cda', 'dca'] as const) {
+      const t = parseTransactions(rowsOf(order), { skipBadRows: true });
+      const dayOf = new Map<string, number>();
+      for (let r = 0; r < t.length; r++) dayOf.set(t.customerIds[t.customer[r]], t.day[r]);
+      cells.forEach((c, i) => {
+        // a dotted date is day first whatever the file's order; the others follow the file's (day first)
+        const want = parseDate(c.trim(), 'dd/mm/yyyy');
+        expect([c, dayOf.get(`C${i}`)]).toEqual([c, Number.isNaN(want) ? undefined : want]);
+      });
     }
   });
 });
