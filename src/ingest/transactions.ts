@@ -506,6 +506,7 @@ class Ingest {
       // fastLoop3 reads simply quoted fields itself, so it runs on chunks with quotes too (its rows with quotes
       // it does not take go to the general loop, one at a time)
       const fast3 = three && !this.whitespace && this.fastDateMode() >= 0;
+      const before = p;
       if (fast || fast3) {
         // In slices of whole lines (FAST_SLICE), so that a slice's id scratch is still in cache
         // when resolveIds reads it.
@@ -531,7 +532,9 @@ class Ingest {
           if (this.incomplete || p >= end) break;
         }
       }
-      p = this.loop(buf, p, end, eof, this.whitespace, fast || fast3 ? 1 : plain ? 64 : -1);
+      // after a fast loop that took rows, one row here and back; after one that took none (a layout it cannot read
+      // row after row, such as a quoted text it does not take), 64 rows here before it tries again
+      p = this.loop(buf, p, end, eof, this.whitespace, fast || fast3 ? (p > before ? 1 : 64) : plain ? 64 : -1);
       if (this.incomplete || p >= end) break;
     }
     const consumed = Math.min(p, end);
@@ -1287,18 +1290,29 @@ class Ingest {
       let hs = 0;
       let he = 0;
       if (channels !== undefined) {
-        // the channel: after the amount's delimiter, up to the line end; spaces or tabs around it, or quotes, go to the
-        // general loop (which trims them, or reads the quoted text)
-        if (c !== d || (i + 1 < end && buf[i + 1] === QUOTE)) {
+        // the channel: after the amount's delimiter, up to the line end, or between quotes when it has none inside;
+        // spaces or tabs around it go to the general loop (which trims them)
+        if (c !== d) {
           stop = rowStart;
           break;
         }
         hs = ++i;
-        for (; i < end; i++) {
-          c = buf[i];
-          if (c === LF || c === d) break;
+        if (hs < end && buf[hs] === QUOTE) {
+          hs = ++i;
+          while (i < end && buf[i] !== QUOTE && buf[i] !== LF) i++;
+          if (i >= end || buf[i] !== QUOTE) {
+            stop = rowStart;
+            break;
+          }
+          he = i;
+          c = ++i < end ? buf[i] : 0;
+        } else {
+          for (; i < end; i++) {
+            c = buf[i];
+            if (c === LF || c === d) break;
+          }
+          he = i > hs && i < end && c === LF && buf[i - 1] === CR ? i - 1 : i;
         }
-        he = i > hs && i < end && c === LF && buf[i - 1] === CR ? i - 1 : i;
         if (c === d || (he > hs && (buf[hs] === SPACE || buf[hs] === TAB || buf[he - 1] === SPACE || buf[he - 1] === TAB))) {
           stop = rowStart;
           break;
