@@ -1217,9 +1217,9 @@ class Ingest {
       let q = p;
       let cs = p;
       if (buf[p] === QUOTE) {
-        cs = ++q;
-        while (q < end && buf[q] !== QUOTE && buf[q] !== LF) q++;
-        if (q >= end || buf[q] !== QUOTE) {
+        cs = p + 1;
+        q = closingQuote(buf, cs, end);
+        if (q < 0) {
           stop = rowStart;
           break;
         }
@@ -1298,9 +1298,9 @@ class Ingest {
         }
         hs = ++i;
         if (hs < end && buf[hs] === QUOTE) {
-          hs = ++i;
-          while (i < end && buf[i] !== QUOTE && buf[i] !== LF) i++;
-          if (i >= end || buf[i] !== QUOTE) {
+          hs++;
+          i = closingQuote(buf, hs, end);
+          if (i < 0) {
             stop = rowStart;
             break;
           }
@@ -1692,6 +1692,13 @@ function loneCrToLf(buf: Buffer, start: number, cr: number, end: number, eof: bo
 }
 
 /** End of the fast loops' slice from p: just after the last line feed within FAST_SLICE bytes, or end. */
+/** The closing quote of a quoted field without a quote or a line end inside, from its first byte; -1 when there is none. */
+function closingQuote(buf: Buffer, from: number, end: number): number {
+  let q = from;
+  while (q < end && buf[q] !== QUOTE && buf[q] !== LF) q++;
+  return q < end && buf[q] === QUOTE ? q : -1;
+}
+
 function sliceEnd(buf: Buffer, p: number, end: number): number {
   if (end - p <= FAST_SLICE) return end;
   const lf = buf.lastIndexOf(LF, p + FAST_SLICE);

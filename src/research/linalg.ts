@@ -29,11 +29,13 @@ export interface QrLeastSquares {
  * @example
  * euclideanNorm(Float64Array.of(3, 4)); // 5
  */
-export function euclideanNorm(c: Float64Array): number {
+export function euclideanNorm(c: Float64Array, sumOfSquares?: number): number {
   // one pass when the plain sum of squares is far from overflow and underflow (then it is as accurate as the scaled
-  // sum, and at a million rows a pass is what the norm costs); the scaled two passes otherwise
+  // sum, and at a million rows a pass is what the norm costs); the scaled two passes otherwise. A caller that has
+  // the plain sum already (Σ c_i² in index order) passes it.
   let plain = 0;
-  for (let i = 0; i < c.length; i++) plain += c[i] * c[i];
+  if (sumOfSquares !== undefined) plain = sumOfSquares;
+  else for (let i = 0; i < c.length; i++) plain += c[i] * c[i];
   if (plain > 1e-250 && plain < 1e250) return Math.sqrt(plain);
   let max = 0;
   let nan = false;
@@ -70,10 +72,9 @@ export function qrLeastSquares(columns: ArrayLike<number>[], y: ArrayLike<number
   const own = parts.overwrite === true && parts.residuals === false && y instanceof Float64Array && columns.every((c) => c instanceof Float64Array);
   const A = own ? (columns as Float64Array[]) : columns.map((c) => copyColumn(c));
   const b = own ? (y as Float64Array) : copyColumn(y);
-  // the columns' norms for the collinearity test: their plain sums of squares side by side, each as euclideanNorm
-  // takes it (the scaled norm where a sum is near the ends of the double range)
+  // the columns' norms for the collinearity test, their plain sums of squares taken side by side
   const plain = sumsOfSquares(A);
-  const norms = A.map((c, j) => (plain[j] > 1e-250 && plain[j] < 1e250 ? Math.sqrt(plain[j]) : euclideanNorm(c)) || 1);
+  const norms = A.map((c, j) => euclideanNorm(c, plain[j]) || 1);
   const V: Float64Array[] = [];
   const collinear: number[] = [];
   const keepV = parts.q !== false;
